@@ -1,0 +1,40 @@
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
+import { defineStream } from '../define-stream';
+import { GROUP_ROLES, type GroupRole } from '../identity/group-memberships.stream';
+
+export const GROUP_ASSIGNMENT_STATUSES = ['current', 'ended', 'expired'] as const;
+export type GroupAssignmentStatus = (typeof GROUP_ASSIGNMENT_STATUSES)[number];
+
+/** Full state of a group assignment (CO-A2). */
+export class GroupAssignmentStateV1 {
+  @IsUUID() groupAssignmentId!: string;
+  @IsUUID() groupId!: string;
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(GROUP_ROLES, { each: true }) roles!: GroupRole[];
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsUUID('all', { each: true }) coachIds!: string[];
+  @IsISO8601({ strict: true }) startDate!: string;
+  @IsOptional() @IsISO8601({ strict: true }) endDate!: string | null;
+  @IsIn(GROUP_ASSIGNMENT_STATUSES) status!: GroupAssignmentStatus;
+}
+
+export class GroupAssignmentCreatedV1 extends GroupAssignmentStateV1 {}
+export class GroupAssignmentEndedV1 extends GroupAssignmentStateV1 {}
+
+export const GroupAssignmentsStream = defineStream({
+  topic: 'coaching.group-assignments.v1',
+  partitions: 6,
+  owner: 'coaching',
+  schemaVersion: 1,
+  key: (e) => `${e.tenantId}:${e.aggregateId}`,
+  events: {
+    'group-assignment.created': GroupAssignmentCreatedV1,
+    'group-assignment.ended': GroupAssignmentEndedV1,
+  },
+});

@@ -1,0 +1,17 @@
+import type { StreamDefinition } from './define-stream';
+import { AssignmentsStream } from './coaching/assignments.stream';
+import { GroupAssignmentsStream } from './coaching/group-assignments.stream';
+import { GroupMembershipsStream } from './identity/group-memberships.stream';
+import { GroupsStream } from './identity/groups.stream';
+import { UsersStream } from './identity/users.stream';
+import { DeliveriesStream } from './notifications/deliveries.stream';
+
+/** Every stream of the platform: topics are created from this list at start-up. */
+export const ALL_STREAMS: readonly StreamDefinition[] = [
+  UsersStream,
+  GroupsStream,
+  GroupMembershipsStream,
+  GroupAssignmentsStream,
+  AssignmentsStream,
+  DeliveriesStream,
+];
