@@ -1,0 +1,137 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { StreamDefinition } from '@lms/contracts';
+import { createLogger, type Logger } from '@lms/observability';
+import { BEFORE_DATABASE_CLOSE, HealthRegistry } from '@lms/service-kit';
+import { EventConsumer } from '../consumer/event-consumer';
+import type { RetryPolicy } from '../consumer/retry-policy';
+import { EventProducer } from '../kafka/event-producer';
+import { brokersFromEnv, createKafka } from '../kafka/kafka-client';
+import { ensureTopics } from '../kafka/topic-provisioner';
+import { EVENT_FACTORY, EventFactory } from '../outbox/event-factory';
+import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
+import { KafkaEventsTransport } from './kafka-events.transport';
+
+export interface MessagingModuleOptions {
+  /** The producing service's name: the `producer` of its events and its client id. */
+  serviceName: string;
+  /** Streams this service publishes; their topics are created at start-up. */
+  producedStreams: readonly StreamDefinition[];
+  /** Consumer group of this service's `@OnEvent` handlers. Defaults to `KAFKA_CONSUMER_GROUP`, else the service name. */
+  consumerGroup?: string;
+  /** Defaults to `KAFKA_BROKERS`. */
+  brokers?: string[];
+  retry?: RetryPolicy;
+  relay?: OutboxRelayOptions;
+  partitionsConsumedConcurrently?: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
+
+/**
+ * Starts what the outbox needs (topics, relay sweeper) and stops it last: the relay
+ * flushes what in-flight work left in the outboxes before the producer disconnects.
+ */
+@Injectable()
+export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap {
+  private stopped: Promise<void> | null = null;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly producer: EventProducer,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: EventConsumer,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.health.register({
+      name: 'kafka-consumer',
+      // A service without handlers has nothing to join.
+      isReady: async () => this.consumer.subscribedStreams.length === 0 || this.consumer.isJoined(),
+    });
+    await ensureTopics(this.kafka, { streams: this.options.producedStreams });
+    await this.producer.connect();
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  /** Flushes the outboxes and disconnects the producer; idempotent. */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      await this.relay.stop();
+      await this.producer.disconnect();
+    })();
+    return this.stopped;
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    const group = options.consumerGroup ?? process.env.KAFKA_CONSUMER_GROUP ?? options.serviceName;
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: MESSAGING_LOGGER, useFactory: (): Logger => createLogger(options.serviceName) },
+        {
+          provide: KAFKA,
+          inject: [MESSAGING_LOGGER],
+          useFactory: (logger: Logger) =>
+            createKafka({ brokers: options.brokers ?? brokersFromEnv(), clientId: options.serviceName }, logger),
+        },
+        { provide: EventProducer, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventProducer(kafka) },
+        {
+          provide: OutboxRelay,
+          inject: [EventProducer, MESSAGING_LOGGER],
+          useFactory: (producer: EventProducer, logger: Logger) =>
+            new OutboxRelay(producer, logger.child({ component: 'outbox' }), options.relay),
+        },
+        { provide: EVENT_FACTORY, useValue: new EventFactory(options.serviceName) },
+        {
+          provide: EventConsumer,
+          inject: [KAFKA, EventProducer, MESSAGING_LOGGER],
+          useFactory: (kafka: Kafka, producer: EventProducer, logger: Logger) =>
+            new EventConsumer(kafka, producer, logger.child({ component: 'consumer', groupId: group }), {
+              groupId: group,
+              retry: options.retry,
+              partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+              fromBeginning: process.env.KAFKA_CONSUMER_FROM_BEGINNING !== 'false',
+            }),
+        },
+        {
+          provide: KafkaEventsTransport,
+          inject: [EventConsumer, KAFKA, MessagingLifecycle],
+          useFactory: (consumer: EventConsumer, kafka: Kafka, lifecycle: MessagingLifecycle) =>
+            new KafkaEventsTransport(
+              consumer,
+              (streams) =>
+                ensureTopics(kafka, {
+                  streams,
+                  deadLetters: streams.map((stream) => ({ stream, consumerGroup: group })),
+                }),
+              () => lifecycle.stop(),
+            ),
+        },
+        MessagingLifecycle,
+        { provide: BEFORE_DATABASE_CLOSE, useExisting: MessagingLifecycle },
+      ],
+      exports: [BEFORE_DATABASE_CLOSE, KAFKA, EventProducer, OutboxRelay, EVENT_FACTORY, EventConsumer, KafkaEventsTransport, MessagingLifecycle],
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import type { mongo } from 'mongoose';
+import type { Logger } from '@lms/observability';
+import type { EventProducer } from '../kafka/event-producer';
+import type { HasOutbox, OutboxEntry } from './outbox-entry';
+
+export interface OutboxRelayOptions {
+  /** How often the sweeper looks for entries a crashed process left behind. */
+  sweepIntervalMs?: number;
+  /** Entries younger than this are left to the relay of the write that made them. */
+  sweepMinAgeMs?: number;
+  /** Documents taken per sweep and collection. */
+  sweepBatchSize?: number;
+}
+
+export type OutboxCollection = mongo.Collection<HasOutbox>;
+
+/**
+ * Publishes outbox entries, then removes them from their document.
+ *
+ * `publish` runs right after the write that appended the entries; the sweeper republishes
+ * whatever is left after a crash. Delivery is at least once: consumers are idempotent.
+ */
+export class OutboxRelay {
+  private readonly collections = new Map<string, OutboxCollection>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+  private readonly options: Required<OutboxRelayOptions>;
+
+  constructor(
+    private readonly producer: EventProducer,
+    private readonly logger: Logger,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.options = {
+      sweepIntervalMs: options.sweepIntervalMs ?? 2_000,
+      sweepMinAgeMs: options.sweepMinAgeMs ?? 5_000,
+      sweepBatchSize: options.sweepBatchSize ?? 200,
+    };
+  }
+
+  /** Registers a collection whose documents carry an outbox, for the sweeper. */
+  watch(collection: OutboxCollection): void {
+    this.collections.set(collection.collectionName, collection);
+  }
+
+  /** Publishes the pending entries of the given documents, in order, one document at a time. */
+  async publish(collection: OutboxCollection, ids: readonly string[]): Promise<void> {
+    this.watch(collection);
+    await Promise.all(ids.map((id) => this.serialised(collection, id)));
+  }
+
+  /**
+   * Publishes in the background, right after a write: the caller does not wait for Kafka.
+   * A failure is logged and left to the sweeper, which retries it.
+   */
+  publishSoon(collection: OutboxCollection, ids: readonly string[]): void {
+    this.publish(collection, ids).catch((error: unknown) =>
+      this.logger.warn({ err: error, collection: collection.collectionName }, 'outbox publish failed; the sweeper retries'),
+    );
+  }
+
+  /** Starts the sweeper. */
+  start(): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      this.sweeping ??= this.sweep()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox sweep failed'))
+        .finally(() => (this.sweeping = null));
+    }, this.options.sweepIntervalMs);
+    this.sweeper.unref();
+  }
+
+  /** Stops the sweeper and flushes what is pending (graceful shutdown). */
+  async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    await this.sweeping;
+    await Promise.allSettled([...this.inFlight.values()]);
+    await this.sweep(0).catch((error: unknown) => this.logger.warn({ err: error }, 'final outbox flush failed'));
+  }
+
+  /** Publishes entries older than the minimum age from every watched collection. */
+  async sweep(minAgeMs: number = this.options.sweepMinAgeMs): Promise<number> {
+    let published = 0;
+    const cutoff = Date.now() - minAgeMs;
+    for (const collection of this.collections.values()) {
+      const docs = await collection
+        .find({ 'outbox.0': { $exists: true } }, { projection: { _id: 1, outbox: 1 } })
+        .limit(this.options.sweepBatchSize)
+        .toArray();
+      const due = docs.filter((doc) =>
+        (doc.outbox ?? []).some((entry) => Date.parse(entry.envelope.occurredAt) <= cutoff),
+      );
+      await Promise.all(due.map((doc) => this.serialised(collection, doc._id)));
+      published += due.length;
+    }
+    if (published > 0) this.logger.info({ documents: published }, 'outbox sweeper republished leftovers');
+    return published;
+  }
+
+  private serialised(collection: OutboxCollection, id: string): Promise<void> {
+    const lockKey = `${collection.collectionName}/${id}`;
+    const previous = this.inFlight.get(lockKey) ?? Promise.resolve();
+    const next = previous.then(() => this.publishDocument(collection, id));
+    const tracked = next.finally(() => {
+      if (this.inFlight.get(lockKey) === tracked) this.inFlight.delete(lockKey);
+    });
+    this.inFlight.set(lockKey, tracked);
+    return next;
+  }
+
+  private async publishDocument(collection: OutboxCollection, id: string): Promise<void> {
+    const doc = await collection.findOne({ _id: id }, { projection: { outbox: 1 } });
+    const entries: OutboxEntry[] = doc?.outbox ?? [];
+    if (entries.length === 0) return;
+    await this.producer.send(entries);
+    await collection.updateOne(
+      { _id: id },
+      { $pull: { outbox: { eventId: { $in: entries.map((e) => e.eventId) } } } },
+    );
+  }
+}

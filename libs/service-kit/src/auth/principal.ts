@@ -1,0 +1,28 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
+/** Who is calling, and in which tenant: resolved from the request, never from its body or path. */
+export interface Principal {
+  tenantId: string;
+  userId: string | null;
+}
+
+export interface RequestWithPrincipal {
+  principal?: Principal;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Resolves the caller of a request. The platform verifies signed tokens here once the
+ * identity service issues them; until then one configured tenant serves every caller.
+ */
+export interface PrincipalResolver {
+  resolve(request: RequestWithPrincipal): Promise<Principal | null>;
+}
+export const PRINCIPAL_RESOLVER = Symbol('PRINCIPAL_RESOLVER');
+
+/** The tenant of the verified principal. */
+export const CurrentTenant = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+  if (!principal) throw new Error('CurrentTenant used on a route without a principal');
+  return principal.tenantId;
+});

@@ -1,0 +1,79 @@
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CORRELATION_ID_HEADER, correlationIdFrom, type Logger } from '@lms/observability';
+import { CorrelationInterceptor } from './http/correlation.interceptor';
+import { NestPinoLogger } from './http/nest-pino.logger';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation.pipe';
+import { LOGGER } from './service-kit.module';
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface ServiceBootstrapOptions {
+  /** Nest root module of the service. */
+  module: unknown;
+  port: number;
+  host?: string;
+  /** Route prefix of the service's own resources, e.g. `v1`. */
+  globalPrefix?: string;
+  /** Kafka transport feeding the service's `@OnEvent` handlers, if it has any. */
+  transport?: (app: NestFastifyApplication) => CustomTransportStrategy;
+}
+
+/** Fastify settings, problem+json, validation and correlation ids: the same on every service. */
+export function configureHttp(app: NestFastifyApplication, globalPrefix?: string): void {
+  const logger = app.get<Logger>(LOGGER);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const correlationId = correlationIdFrom(request.headers[CORRELATION_ID_HEADER]);
+    (request as unknown as { correlationId: string }).correlationId = correlationId;
+    void reply.header(CORRELATION_ID_HEADER, correlationId);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      {
+        correlationId: (request as unknown as { correlationId?: string }).correlationId,
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+    done();
+  });
+  if (globalPrefix) app.setGlobalPrefix(globalPrefix, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new CorrelationInterceptor());
+}
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: DEFAULT_BODY_LIMIT_BYTES, trustProxy: true });
+}
+
+/**
+ * Starts a service: HTTP first (`app.init()`), then its Kafka consumers, then listening.
+ * SIGTERM and SIGINT stop consuming, finish in-flight work, flush outboxes and close.
+ */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module as never,
+    createFastifyAdapter(),
+    { bufferLogs: true },
+  );
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  configureHttp(app, options.globalPrefix);
+  app.enableShutdownHooks();
+  if (options.transport) {
+    app.connectMicroservice({ strategy: options.transport(app) }, { inheritAppConfig: true });
+  }
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen({ port: options.port, host: options.host ?? process.env.HOST ?? '127.0.0.1' });
+  logger.info({ port: options.port }, 'service started');
+  return app;
+}

@@ -1,0 +1,101 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '@lms/observability';
+import { DomainError, type DomainErrorKind } from '../errors/domain-error';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'REQUEST.INVALID',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'REQUEST.ROUTE_NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.BODY_TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'REQUEST.RATE_LIMITED',
+};
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+/** Turns every error into `application/problem+json` with a stable `code`; never a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.url;
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
+    }
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const status = STATUS_OF_KIND[exception.kind];
+      return problem(status, exception.code, exception.message, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const extensions = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const code = typeof extensions.code === 'string' ? extensions.code : (CODE_OF_STATUS[status] ?? 'REQUEST.FAILED');
+      const detail = typeof extensions.detail === 'string' ? extensions.detail : exception.message;
+      const { code: _c, detail: _d, message: _m, statusCode: _s, error: _e, ...rest } = extensions;
+      return problem(status, code, detail, rest);
+    }
+    const status = statusOfFrameworkError(exception);
+    if (status) return problem(status, CODE_OF_STATUS[status] ?? 'REQUEST.INVALID', (exception as Error).message);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'An unexpected error occurred.');
+  }
+}
+
+/** Fastify's own errors (body too large, bad JSON) carry a 4xx statusCode. */
+function statusOfFrameworkError(exception: unknown): number | null {
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : null;
+}
+
+function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+  return {
+    type: `https://errors.coaching-platform.dev/${code.toLowerCase().replace(/[._]/g, '-')}`,
+    title: titleOf(status),
+    status,
+    code,
+    detail,
+    ...extensions,
+  };
+}
+
+function titleOf(status: number): string {
+  const name = HttpStatus[status];
+  return typeof name === 'string'
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
+        .join(' ')
+    : 'Error';
+}

@@ -1,0 +1,84 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import mongoose, { type Connection } from 'mongoose';
+import { HealthRegistry } from '../health/health-registry';
+
+export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
+
+/** Something that must finish before the database closes (the outbox relay's last flush). */
+export interface BeforeDatabaseClose {
+  stop(): Promise<void>;
+}
+export const BEFORE_DATABASE_CLOSE = Symbol('BEFORE_DATABASE_CLOSE');
+
+export interface MongoModuleOptions {
+  /** Defaults to `MONGODB_URI`. */
+  uri?: string;
+  /** Each service has its own database. Defaults to `MONGODB_DB`, else this name. */
+  dbName: string;
+}
+
+@Injectable()
+class MongoLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    private readonly health: HealthRegistry,
+    @Optional() @Inject(BEFORE_DATABASE_CLOSE) private readonly beforeClose?: BeforeDatabaseClose,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.health.register({
+      name: 'mongodb',
+      isReady: async () => {
+        const db = this.connection.db;
+        if (!db) return false;
+        await db.command({ ping: 1 });
+        return true;
+      },
+    });
+    // Unique indexes guard idempotency: they must exist before the first request.
+    await Promise.all(Object.values(this.connection.models).map((model) => model.createIndexes()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.beforeClose?.stop();
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({})
+export class MongoModule {
+  static forRoot(options: MongoModuleOptions): DynamicModule {
+    return {
+      module: MongoModule,
+      providers: [
+        {
+          provide: MONGO_CONNECTION,
+          useFactory: async (): Promise<Connection> => {
+            const uri = options.uri ?? process.env.MONGODB_URI;
+            if (!uri) throw new Error('MONGODB_URI is not set (e.g. MONGODB_URI=mongodb://127.0.0.1:27017)');
+            mongoose.set('strictQuery', true);
+            const connection = mongoose.createConnection(uri, {
+              dbName: process.env.MONGODB_DB ?? options.dbName,
+              sanitizeFilter: true,
+              autoIndex: false,
+              serverSelectionTimeoutMS: 10_000,
+            });
+            return connection.asPromise();
+          },
+        },
+        MongoLifecycle,
+      ],
+      exports: [MONGO_CONNECTION],
+    };
+  }
+}
