@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { eventually } from '../eventually';
+import { uniqueSuffix } from '../unique';
+
+export const PLATFORM_SERVICES = ['identity', 'coaching', 'learning', 'notifications'] as const;
+export type PlatformService = (typeof PLATFORM_SERVICES)[number];
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  /** Per-service database names of this run. */
+  databases: Record<PlatformService, string>;
+  /** Stops one service the way an operator would (SIGTERM), e.g. to test a restart. */
+  stopService(name: PlatformService | 'gateway'): Promise<void>;
+  startService(name: PlatformService | 'gateway'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** First of six consecutive ports: gateway, then identity, coaching, learning, notifications. */
+  basePort?: number;
+  tenantId?: string;
+  logDir?: string;
+}
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+/**
+ * Starts every service and the gateway from the build output (`dist/`), each as its own
+ * process, with databases and consumer groups of their own, and waits until the gateway
+ * reports every service ready.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const base = options.basePort ?? 13_000;
+  const run = uniqueSuffix();
+  const logDir = options.logDir ?? path.join(repoRoot, '.infra', 'logs', `platform-${run}`);
+  mkdirSync(logDir, { recursive: true });
+  const ports: Record<PlatformService | 'gateway', number> = {
+    gateway: base,
+    identity: base + 1,
+    coaching: base + 2,
+    learning: base + 3,
+    notifications: base + 4,
+  };
+  const databases = Object.fromEntries(
+    PLATFORM_SERVICES.map((s) => [s, `${s}-e2e-${run}`]),
+  ) as Record<PlatformService, string>;
+  const children = new Map<string, ChildProcess>();
+  const url = (p: number): string => `http://127.0.0.1:${p}`;
+
+  const startService = async (name: PlatformService | 'gateway'): Promise<void> => {
+    const main = path.join(repoRoot, 'dist', 'apps', name, 'src', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: run the build first (npm run build)`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(ports[name]),
+      HOST: '127.0.0.1',
+      IDENTITY_URL: url(ports.identity),
+      COACHING_URL: url(ports.coaching),
+      LEARNING_URL: url(ports.learning),
+      NOTIFICATIONS_URL: url(ports.notifications),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    };
+    if (name !== 'gateway') {
+      env.MONGODB_DB = databases[name];
+      env.KAFKA_CONSUMER_GROUP = `${name}-e2e-${run}`;
+    }
+    if (options.tenantId) env.DEFAULT_TENANT_ID = options.tenantId;
+    const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    children.set(name, child);
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logDir}`);
+        const response = await fetch(`${url(ports[name])}/health/ready`);
+        if (!response.ok) throw new Error(`${name} not ready: ${response.status}`);
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
+  };
+
+  const stopService = async (name: PlatformService | 'gateway'): Promise<void> => {
+    const child = children.get(name);
+    children.delete(name);
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await Promise.all(PLATFORM_SERVICES.map((s) => startService(s)));
+    await startService('gateway');
+  } catch (error) {
+    await Promise.all([...children.keys()].map((n) => stopService(n as PlatformService)));
+    throw error;
+  }
+  return {
+    gatewayUrl: url(ports.gateway),
+    databases,
+    stopService,
+    startService,
+    stop: async () => {
+      await Promise.all([...children.keys()].map((n) => stopService(n as PlatformService | 'gateway')));
+    },
+  };
+}

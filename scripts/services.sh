@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starting and stopping the platform's processes, shared by `npm start` and the tests.
+# Source it; it expects the infrastructure addresses in the environment (.infra/env).
+
+SERVICES=(identity coaching learning notifications gateway)
+
+service_port() {
+  case "$1" in
+    gateway) echo "${GATEWAY_PORT:-3000}" ;;
+    identity) echo "${IDENTITY_PORT:-3101}" ;;
+    coaching) echo "${COACHING_PORT:-3102}" ;;
+    learning) echo "${LEARNING_PORT:-3103}" ;;
+    notifications) echo "${NOTIFICATIONS_PORT:-3104}" ;;
+  esac
+}
+
+# start_service NAME LOGDIR: starts dist/apps/NAME in the background, prints its pid.
+start_service() {
+  local name=$1 logdir=$2 port
+  port=$(service_port "$name")
+  PORT=$port \
+    IDENTITY_URL="http://127.0.0.1:$(service_port identity)" \
+    COACHING_URL="http://127.0.0.1:$(service_port coaching)" \
+    LEARNING_URL="http://127.0.0.1:$(service_port learning)" \
+    NOTIFICATIONS_URL="http://127.0.0.1:$(service_port notifications)" \
+    nohup node --enable-source-maps "dist/apps/$name/src/main.js" >"$logdir/$name.log" 2>&1 &
+  echo $!
+}
+
+# wait_ready URL SECONDS: polls URL until it answers 200.
+wait_ready() {
+  local url=$1 deadline=$((SECONDS + $2))
+  until node -e "fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" "$url"; do
+    if [ $SECONDS -ge $deadline ]; then return 1; fi
+    sleep 0.5
+  done
+}

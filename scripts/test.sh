@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, checks types and lint, runs the unit tests, starts
+# the infrastructure when none is given, then runs the integration and end-to-end tests
+# against the real broker, database and SMTP server. Exits non-zero on any failure and
+# closes with one line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CI="${CI:-}" NX_DAEMON=false NX_NO_CLOUD=true
+results=.infra/test-results
+mkdir -p "$results"
+rm -f "$results"/*.json
+
+stage() { printf '\n=== %s ===\n' "$1"; }
+started=$SECONDS
+failed_stage=""
+
+summary() {
+  node scripts/test-summary.js "$results" || true
+  printf 'npm test took %ss\n' $((SECONDS - started))
+  if [ -n "$failed_stage" ]; then echo "failed: $failed_stage"; fi
+}
+stop_infra=false
+cleanup() {
+  summary
+  if $stop_infra; then bash infra/down.sh >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+run() { # run NAME COMMAND...: remembers the first stage that failed, then stops.
+  local name=$1
+  shift
+  stage "$name"
+  if ! "$@"; then
+    failed_stage=$name
+    exit 1
+  fi
+}
+
+jest_stage() { # jest_stage NAME CONFIG
+  run "$1" npx jest -c "$2" --ci --json --outputFile="$results/$1.json" --testLocationInResults
+}
+
+run "install" bash scripts/ensure-deps.sh
+run "typecheck" npx tsc -p tsconfig.json --noEmit
+run "lint" npx eslint . --max-warnings=0
+jest_stage unit jest.unit.config.ts
+
+if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:-}" ]; then
+  if ! bash infra/status.sh >/dev/null 2>&1; then stop_infra=true; fi
+  run "infrastructure" env MONGO_BACKEND="${MONGO_BACKEND:-memory}" bash infra/up.sh
+  set -a
+  # shellcheck disable=SC1091
+  source .infra/env
+  set +a
+fi
+jest_stage integration jest.int.config.ts
+run "build" bash scripts/build.sh
+jest_stage e2e jest.e2e.config.ts
