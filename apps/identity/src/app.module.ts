@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { GroupMembershipsStream, GroupsStream, UsersStream } from '@lms/contracts';
+import { MessagingModule } from '@lms/messaging';
+import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { ClockModule } from './clock/clock.module';
+import { GroupsModule } from './groups/groups.module';
+import { MembershipsModule } from './memberships/memberships.module';
+import { UsersModule } from './users/users.module';
+
+export const SERVICE_NAME = 'identity';
+
+@Module({
+  imports: [
+    ServiceKitModule.forRoot({ serviceName: SERVICE_NAME }),
+    MongoModule.forRoot({ dbName: SERVICE_NAME }),
+    MessagingModule.forRoot({
+      serviceName: SERVICE_NAME,
+      producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream],
+    }),
+    ClockModule,
+    UsersModule,
+    GroupsModule,
+    MembershipsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,7 @@
+import { NotFoundError } from '@lms/service-kit';
+
+export class GroupNotFoundError extends NotFoundError {
+  constructor(groupId: string) {
+    super('GROUP.NOT_FOUND', 'No such group.', { groupId });
+  }
+}

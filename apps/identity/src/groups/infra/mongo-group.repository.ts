@@ -1,0 +1,46 @@
+import type { Model } from 'mongoose';
+import type { OutboxEntry, OutboxRelay } from '@lms/messaging';
+import { outboxCollectionOf } from '../../shared/infra/outbox-collection';
+import type { Group } from '../domain/group';
+import type { GroupRepository } from '../ports/group.repository';
+import type { GroupRecord } from './group.schema';
+
+export class MongoGroupRepository implements GroupRepository {
+  constructor(
+    private readonly model: Model<GroupRecord>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.watch(outboxCollectionOf(model));
+  }
+
+  async findById(tenantId: string, id: string): Promise<Group | null> {
+    const record = await this.model.findOne({ _id: id, tenantId }, { outbox: 0 }).lean<GroupRecord>().exec();
+    return record ? toGroup(record) : null;
+  }
+
+  async insert(group: Group, outbox: readonly OutboxEntry[]): Promise<void> {
+    await this.model.create({
+      _id: group.id,
+      tenantId: group.tenantId,
+      name: group.name,
+      confidentiality: group.confidentiality,
+      createdAt: group.createdAt,
+      updatedAt: group.updatedAt,
+      version: group.version,
+      outbox: [...outbox],
+    });
+    this.relay.publishSoon(outboxCollectionOf(this.model), [group.id]);
+  }
+}
+
+function toGroup(record: GroupRecord): Group {
+  return {
+    id: record._id,
+    tenantId: record.tenantId,
+    name: record.name,
+    confidentiality: record.confidentiality,
+    createdAt: new Date(record.createdAt),
+    updatedAt: new Date(record.updatedAt),
+    version: record.version,
+  };
+}

@@ -1,0 +1,9 @@
+import { IsUUID } from 'class-validator';
+
+export class GroupPathDto {
+  @IsUUID() groupId!: string;
+}
+
+export class MemberPathDto extends GroupPathDto {
+  @IsUUID() userId!: string;
+}

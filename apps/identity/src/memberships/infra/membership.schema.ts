@@ -1,0 +1,46 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
+import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
+import { MEMBERSHIP_STATUSES, type MembershipStatus } from '../domain/membership';
+
+export interface MembershipRecord {
+  _id: string;
+  tenantId: string;
+  groupId: string;
+  userId: string;
+  roles: GroupRole[];
+  status: MembershipStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  removedAt: Date | null;
+  version: number;
+  outbox: OutboxEntry[];
+}
+
+export const membershipSchema = new Schema<MembershipRecord>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    groupId: { type: String, required: true },
+    userId: { type: String, required: true },
+    roles: { type: [{ type: String, enum: GROUP_ROLES }], required: true },
+    status: { type: String, required: true, enum: MEMBERSHIP_STATUSES },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    removedAt: { type: Date, default: null },
+    version: { type: Number, required: true },
+    outbox: OUTBOX_FIELD,
+  },
+  { collection: 'memberships', versionKey: false },
+);
+
+/** One membership document per user and group: removal leaves it as a tombstone. */
+membershipSchema.index({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true });
+/** Lists a group's active members (a no-op on the local stand-in database). */
+membershipSchema.index({ tenantId: 1, groupId: 1, status: 1, _id: 1 });
+
+export const MEMBERSHIP_MODEL = Symbol('MEMBERSHIP_MODEL');
+
+export function membershipModel(connection: Connection): Model<MembershipRecord> {
+  return connection.model<MembershipRecord>('Membership', membershipSchema);
+}

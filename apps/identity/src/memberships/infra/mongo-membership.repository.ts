@@ -1,0 +1,112 @@
+import type { Model } from 'mongoose';
+import type { OutboxEntry, OutboxRelay } from '@lms/messaging';
+import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import { isDuplicateKeyError } from '../../shared/infra/duplicate-key';
+import { outboxCollectionOf } from '../../shared/infra/outbox-collection';
+import type { Membership } from '../domain/membership';
+import type { MemberListFilter, MembershipRepository } from '../ports/membership.repository';
+import type { MembershipRecord } from './membership.schema';
+
+const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+export class MongoMembershipRepository implements MembershipRepository {
+  constructor(
+    private readonly model: Model<MembershipRecord>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.watch(outboxCollectionOf(model));
+  }
+
+  async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
+    const record = await this.model
+      .findOne({ tenantId, groupId, userId }, WITHOUT_OUTBOX)
+      .lean<MembershipRecord>()
+      .exec();
+    return record ? toMembership(record) : null;
+  }
+
+  async insert(membership: Membership, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {
+    try {
+      await this.model.create({ ...toRecord(membership), outbox: [...outbox] });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'stale';
+      throw error;
+    }
+    this.published(membership.id, outbox);
+    return 'written';
+  }
+
+  async update(
+    membership: Membership,
+    expectedVersion: number,
+    outbox: readonly OutboxEntry[],
+  ): Promise<WriteOutcome> {
+    const { _id, tenantId, ...state } = toRecord(membership);
+    const result = await this.model
+      .updateOne(
+        { _id, tenantId, version: expectedVersion },
+        outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
+      )
+      .exec();
+    if (result.matchedCount === 0) return 'stale';
+    this.published(membership.id, outbox);
+    return 'written';
+  }
+
+  async listActive(
+    tenantId: string,
+    groupId: string,
+    filter: MemberListFilter,
+    page: PageRequest,
+  ): Promise<Page<Membership>> {
+    const query = {
+      tenantId,
+      groupId,
+      status: 'active' as const,
+      ...(filter.role ? { roles: filter.role } : {}),
+    };
+    const records = await this.model
+      .find(query, WITHOUT_OUTBOX)
+      .sort({ _id: 1 })
+      .skip(page.offset)
+      .limit(page.limit + 1)
+      .lean<MembershipRecord[]>()
+      .exec();
+    return pageOf(records.map(toMembership), page);
+  }
+
+  private published(id: string, outbox: readonly OutboxEntry[]): void {
+    if (outbox.length > 0) this.relay.publishSoon(outboxCollectionOf(this.model), [id]);
+  }
+}
+
+function toRecord(membership: Membership): Omit<MembershipRecord, 'outbox'> {
+  return {
+    _id: membership.id,
+    tenantId: membership.tenantId,
+    groupId: membership.groupId,
+    userId: membership.userId,
+    roles: [...membership.roles],
+    status: membership.status,
+    createdAt: membership.createdAt,
+    updatedAt: membership.updatedAt,
+    removedAt: membership.removedAt,
+    version: membership.version,
+  };
+}
+
+function toMembership(record: MembershipRecord): Membership {
+  return {
+    id: record._id,
+    tenantId: record.tenantId,
+    groupId: record.groupId,
+    userId: record.userId,
+    roles: [...record.roles],
+    status: record.status,
+    createdAt: new Date(record.createdAt),
+    updatedAt: new Date(record.updatedAt),
+    removedAt: record.removedAt ? new Date(record.removedAt) : null,
+    version: record.version,
+  };
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { CurrentTenant } from '@lms/service-kit';
+import { AddMemberRequestDto } from './dto/add-member.request.dto';
+import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
+import { ListMembersQueryDto } from './dto/list-members.request.dto';
+import { GroupPathDto, MemberPathDto } from './dto/member-path.request.dto';
+import { MembershipPageResponseDto, MembershipResponseDto } from './dto/membership.response.dto';
+import { AddMemberUseCase } from './use-cases/add-member.use-case';
+import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-case';
+import { ListMembersUseCase } from './use-cases/list-members.use-case';
+import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
+
+@Controller('groups/:groupId/members')
+export class MembershipsController {
+  constructor(
+    private readonly addMember: AddMemberUseCase,
+    private readonly changeMemberRoles: ChangeMemberRolesUseCase,
+    private readonly removeMember: RemoveMemberUseCase,
+    private readonly listMembers: ListMembersUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async add(
+    @CurrentTenant() tenantId: string,
+    @Param() path: GroupPathDto,
+    @Body() body: AddMemberRequestDto,
+  ): Promise<MembershipResponseDto> {
+    const membership = await this.addMember.execute({
+      tenantId,
+      groupId: path.groupId,
+      userId: body.userId,
+      roles: body.roles,
+    });
+    return MembershipResponseDto.from(membership);
+  }
+
+  @Put(':userId')
+  async changeRoles(
+    @CurrentTenant() tenantId: string,
+    @Param() path: MemberPathDto,
+    @Body() body: ChangeMemberRolesRequestDto,
+  ): Promise<MembershipResponseDto> {
+    const membership = await this.changeMemberRoles.execute({
+      tenantId,
+      groupId: path.groupId,
+      userId: path.userId,
+      roles: body.roles,
+    });
+    return MembershipResponseDto.from(membership);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  async remove(@CurrentTenant() tenantId: string, @Param() path: MemberPathDto): Promise<void> {
+    await this.removeMember.execute({ tenantId, groupId: path.groupId, userId: path.userId });
+  }
+
+  @Get()
+  async list(
+    @CurrentTenant() tenantId: string,
+    @Param() path: GroupPathDto,
+    @Query() query: ListMembersQueryDto,
+  ): Promise<MembershipPageResponseDto> {
+    const page = await this.listMembers.execute({
+      tenantId,
+      groupId: path.groupId,
+      role: query.role,
+      page: query.toPageRequest(),
+    });
+    return MembershipPageResponseDto.from(page);
+  }
+}

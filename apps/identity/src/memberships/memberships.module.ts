@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { OutboxRelay } from '@lms/messaging';
+import { MONGO_CONNECTION } from '@lms/service-kit';
+import { GroupsModule } from '../groups/groups.module';
+import { UsersModule } from '../users/users.module';
+import { MEMBERSHIP_MODEL, membershipModel, type MembershipRecord } from './infra/membership.schema';
+import { MongoMembershipRepository } from './infra/mongo-membership.repository';
+import { MembershipsController } from './memberships.controller';
+import { MEMBERSHIP_REPOSITORY } from './ports/membership.repository';
+import { AddMemberUseCase } from './use-cases/add-member.use-case';
+import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-case';
+import { ListMembersUseCase } from './use-cases/list-members.use-case';
+import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
+
+@Module({
+  imports: [UsersModule, GroupsModule],
+  controllers: [MembershipsController],
+  providers: [
+    { provide: MEMBERSHIP_MODEL, inject: [MONGO_CONNECTION], useFactory: membershipModel },
+    {
+      provide: MEMBERSHIP_REPOSITORY,
+      inject: [MEMBERSHIP_MODEL, OutboxRelay],
+      useFactory: (model: Model<MembershipRecord>, relay: OutboxRelay) =>
+        new MongoMembershipRepository(model, relay),
+    },
+    AddMemberUseCase,
+    ChangeMemberRolesUseCase,
+    RemoveMemberUseCase,
+    ListMembersUseCase,
+  ],
+})
+export class MembershipsModule {}

@@ -1,0 +1,35 @@
+import type { GroupRole } from '@lms/contracts';
+import type { OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest } from '../../shared/page';
+import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { Membership } from '../domain/membership';
+
+export interface MemberListFilter {
+  role?: GroupRole;
+}
+
+/**
+ * Memberships of one tenant at a time: every method takes the tenant id. Each write stores
+ * the membership and its events (outbox) in one single-document write.
+ */
+export interface MembershipRepository {
+  /** The membership of a user in a group, removed ones (tombstones) included. */
+  find(tenantId: string, groupId: string, userId: string): Promise<Membership | null>;
+  /** `stale` when the tenant already has a membership (even removed) of this user in this group. */
+  insert(membership: Membership, outbox: readonly OutboxEntry[]): Promise<WriteOutcome>;
+  /** Replaces the stored state if its version is still `expectedVersion`; else `stale`. */
+  update(
+    membership: Membership,
+    expectedVersion: number,
+    outbox: readonly OutboxEntry[],
+  ): Promise<WriteOutcome>;
+  /** Active members of a group, in the order they first joined. */
+  listActive(
+    tenantId: string,
+    groupId: string,
+    filter: MemberListFilter,
+    page: PageRequest,
+  ): Promise<Page<Membership>>;
+}
+
+export const MEMBERSHIP_REPOSITORY = Symbol('MEMBERSHIP_REPOSITORY');

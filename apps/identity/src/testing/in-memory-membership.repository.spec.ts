@@ -1,0 +1,4 @@
+import { InMemoryMembershipRepository } from './in-memory-membership.repository';
+import { membershipRepositoryContract } from './membership-repository.contract';
+
+membershipRepositoryContract('InMemoryMembershipRepository', () => new InMemoryMembershipRepository());

@@ -1,0 +1,36 @@
+import type { OutboxEntry } from '@lms/messaging';
+import { pageOf, type Page, type PageRequest } from '../shared/page';
+import type { User } from '../users/domain/user';
+import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
+import type { RecordingOutbox } from './recording-outbox';
+
+export class InMemoryUserRepository implements UserRepository {
+  private readonly rows: User[] = [];
+
+  constructor(private readonly outbox: RecordingOutbox) {}
+
+  async findById(tenantId: string, id: string): Promise<User | null> {
+    const user = this.rows.find((row) => row.tenantId === tenantId && row.id === id);
+    return user ? structuredClone(user) : null;
+  }
+
+  async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
+    const taken = this.rows.some(
+      (row) =>
+        row.id === user.id ||
+        (row.tenantId === user.tenantId && row.emailNormalized === user.emailNormalized),
+    );
+    if (taken) return 'duplicate';
+    this.rows.push(structuredClone(user));
+    this.outbox.record(outbox);
+    return 'inserted';
+  }
+
+  async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {
+    const matching = this.rows
+      .filter((row) => row.tenantId === tenantId)
+      .filter((row) => filter.emailNormalized === undefined || row.emailNormalized === filter.emailNormalized)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    return pageOf(structuredClone(matching.slice(page.offset, page.offset + page.limit + 1)), page);
+  }
+}

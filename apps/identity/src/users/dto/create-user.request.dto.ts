@@ -1,0 +1,11 @@
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Trim } from '../../shared/trim.transform';
+import { SUPPORTED_LOCALES, type Locale } from '../domain/user';
+
+export class CreateUserRequestDto {
+  @Trim() @IsString() @MaxLength(254) @IsEmail() email!: string;
+  @Trim() @IsString() @Length(1, 100) firstName!: string;
+  @Trim() @IsString() @Length(1, 100) lastName!: string;
+  /** Lower-case language code; `en` when absent. */
+  @IsOptional() @IsIn(SUPPORTED_LOCALES) locale?: Locale;
+}

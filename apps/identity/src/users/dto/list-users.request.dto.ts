@@ -1,0 +1,7 @@
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../shared/page.request.dto';
+
+export class ListUsersQueryDto extends PageQueryDto {
+  /** Exact email, any case. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(254) email?: string;
+}

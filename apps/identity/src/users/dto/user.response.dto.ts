@@ -1,0 +1,39 @@
+import type { UserState } from '@lms/contracts';
+import type { Page } from '../../shared/page';
+import type { Locale, User } from '../domain/user';
+
+export class UserResponseDto {
+  id!: string;
+  email!: string;
+  firstName!: string;
+  lastName!: string;
+  locale!: Locale;
+  state!: UserState;
+  createdAt!: string;
+  version!: number;
+
+  static from(user: User): UserResponseDto {
+    return Object.assign(new UserResponseDto(), {
+      id: user.id,
+      email: user.email,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      locale: user.locale,
+      state: user.state,
+      createdAt: user.createdAt.toISOString(),
+      version: user.version,
+    });
+  }
+}
+
+export class UserPageResponseDto {
+  items!: UserResponseDto[];
+  nextOffset!: number | null;
+
+  static from(page: Page<User>): UserPageResponseDto {
+    return Object.assign(new UserPageResponseDto(), {
+      items: page.items.map((user) => UserResponseDto.from(user)),
+      nextOffset: page.nextOffset,
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import type { Model } from 'mongoose';
+import type { OutboxEntry, OutboxRelay } from '@lms/messaging';
+import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import { isDuplicateKeyError } from '../../shared/infra/duplicate-key';
+import { outboxCollectionOf } from '../../shared/infra/outbox-collection';
+import type { User } from '../domain/user';
+import type { UserListFilter, UserRepository } from '../ports/user.repository';
+import type { UserRecord } from './user.schema';
+
+const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+export class MongoUserRepository implements UserRepository {
+  constructor(
+    private readonly model: Model<UserRecord>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.watch(outboxCollectionOf(model));
+  }
+
+  async findById(tenantId: string, id: string): Promise<User | null> {
+    const record = await this.model.findOne({ _id: id, tenantId }, WITHOUT_OUTBOX).lean<UserRecord>().exec();
+    return record ? toUser(record) : null;
+  }
+
+  async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
+    try {
+      await this.model.create({ ...toRecord(user), outbox: [...outbox] });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'duplicate';
+      throw error;
+    }
+    this.relay.publishSoon(outboxCollectionOf(this.model), [user.id]);
+    return 'inserted';
+  }
+
+  async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {
+    const query =
+      filter.emailNormalized === undefined
+        ? { tenantId }
+        : { tenantId, emailNormalized: filter.emailNormalized };
+    const records = await this.model
+      .find(query, WITHOUT_OUTBOX)
+      .sort({ _id: 1 })
+      .skip(page.offset)
+      .limit(page.limit + 1)
+      .lean<UserRecord[]>()
+      .exec();
+    return pageOf(records.map(toUser), page);
+  }
+}
+
+function toRecord(user: User): Omit<UserRecord, 'outbox'> {
+  return {
+    _id: user.id,
+    tenantId: user.tenantId,
+    email: user.email,
+    emailNormalized: user.emailNormalized,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    locale: user.locale,
+    state: user.state,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    version: user.version,
+  };
+}
+
+function toUser(record: UserRecord): User {
+  return {
+    id: record._id,
+    tenantId: record.tenantId,
+    email: record.email,
+    emailNormalized: record.emailNormalized,
+    firstName: record.firstName,
+    lastName: record.lastName,
+    locale: record.locale,
+    state: record.state,
+    createdAt: new Date(record.createdAt),
+    updatedAt: new Date(record.updatedAt),
+    version: record.version,
+  };
+}

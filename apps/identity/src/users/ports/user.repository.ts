@@ -1,0 +1,19 @@
+import type { OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest } from '../../shared/page';
+import type { User } from '../domain/user';
+
+export interface UserListFilter {
+  /** The normalised (lower-case) email: matches one user or none. */
+  emailNormalized?: string;
+}
+
+/** Users of one tenant at a time: every method takes the tenant id. */
+export interface UserRepository {
+  findById(tenantId: string, id: string): Promise<User | null>;
+  /** `duplicate` when the tenant already has a user with this email (any case). */
+  insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'>;
+  /** Users in creation order. */
+  list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>>;
+}
+
+export const USER_REPOSITORY = Symbol('USER_REPOSITORY');

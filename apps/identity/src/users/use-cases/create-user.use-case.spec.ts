@@ -1,0 +1,101 @@
+import { buildIdentityTestKit, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-test-kit';
+
+describe('CreateUserUseCase', () => {
+  it('registers an activated user with the default locale', async () => {
+    const kit = buildIdentityTestKit({ now: '2026-03-02T09:00:00.000Z' });
+
+    const user = await kit.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'Ada.Lovelace@Example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+
+    expect(user).toMatchObject({
+      tenantId: TEST_TENANT,
+      email: 'Ada.Lovelace@Example.com',
+      emailNormalized: 'ada.lovelace@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      locale: 'en',
+      state: 'activated',
+      version: 1,
+    });
+    expect(user.createdAt.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    expect(await kit.getUser.execute({ tenantId: TEST_TENANT, userId: user.id })).toEqual(user);
+  });
+
+  it('keeps the locale asked for', async () => {
+    const kit = buildIdentityTestKit();
+
+    const user = await kit.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'gio@example.com',
+      firstName: 'Giovanni',
+      lastName: 'Rossi',
+      locale: 'it',
+    });
+
+    expect(user.locale).toBe('it');
+  });
+
+  it('publishes user.created with the full state of the user', async () => {
+    const kit = buildIdentityTestKit({ now: '2026-03-02T09:00:00.000Z' });
+
+    const user = await kit.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+
+    const [event] = kit.outbox.drain();
+    expect(event.topic).toBe('identity.users.v1');
+    expect(event.key).toBe(`${TEST_TENANT}:${user.id}`);
+    expect(event.envelope).toMatchObject({
+      type: 'user.created',
+      tenantId: TEST_TENANT,
+      aggregateId: user.id,
+      aggregateVersion: 1,
+      producer: 'identity',
+      occurredAt: '2026-03-02T09:00:00.000Z',
+      payload: {
+        userId: user.id,
+        email: 'ada@example.com',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        locale: 'en',
+        state: 'activated',
+      },
+    });
+  });
+
+  it('refuses an email the tenant already has, whatever its case, and publishes nothing', async () => {
+    const kit = buildIdentityTestKit();
+    await kit.givenUser({ email: 'ada@example.com' });
+
+    const attempt = kit.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'ADA@Example.COM',
+      firstName: 'Other',
+      lastName: 'Ada',
+    });
+
+    await expect(attempt).rejects.toMatchObject({ code: 'USER.EMAIL_TAKEN', kind: 'conflict' });
+    expect(kit.outbox.drain()).toEqual([]);
+  });
+
+  it('accepts an email another tenant already has', async () => {
+    const kit = buildIdentityTestKit();
+    await kit.givenUser({ tenantId: OTHER_TENANT, email: 'ada@example.com' });
+
+    const user = await kit.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+
+    expect(user.tenantId).toBe(TEST_TENANT);
+  });
+});

@@ -1,0 +1,35 @@
+import { buildIdentityTestKit, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-test-kit';
+
+describe('ListUsersUseCase', () => {
+  it("lists the tenant's users in creation order, page by page", async () => {
+    const kit = buildIdentityTestKit();
+    const ada = await kit.givenUser({ email: 'ada@example.com' });
+    kit.clock.advance(1);
+    const bob = await kit.givenUser({ email: 'bob@example.com' });
+    kit.clock.advance(1);
+    const cy = await kit.givenUser({ email: 'cy@example.com' });
+    await kit.givenUser({ tenantId: OTHER_TENANT, email: 'dan@example.com' });
+
+    const first = await kit.listUsers.execute({ tenantId: TEST_TENANT, page: { limit: 2, offset: 0 } });
+    const second = await kit.listUsers.execute({ tenantId: TEST_TENANT, page: { limit: 2, offset: 2 } });
+
+    expect(first.items.map((u) => u.id)).toEqual([ada.id, bob.id]);
+    expect(first.nextOffset).toBe(2);
+    expect(second.items.map((u) => u.id)).toEqual([cy.id]);
+    expect(second.nextOffset).toBeNull();
+  });
+
+  it('finds a user by email in any case', async () => {
+    const kit = buildIdentityTestKit();
+    const ada = await kit.givenUser({ email: 'Ada@Example.com' });
+    await kit.givenUser({ email: 'bob@example.com' });
+
+    const found = await kit.listUsers.execute({
+      tenantId: TEST_TENANT,
+      email: ' ADA@example.COM ',
+      page: { limit: 50, offset: 0 },
+    });
+
+    expect(found.items.map((u) => u.id)).toEqual([ada.id]);
+  });
+});
