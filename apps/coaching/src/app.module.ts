@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsStream, GroupAssignmentsStream } from '@lms/contracts';
+import { MessagingModule } from '@lms/messaging';
+import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { MembershipsModule } from './memberships/memberships.module';
+import { SharedModule } from './shared/shared.module';
+import { UsersModule } from './users/users.module';
+
+export const SERVICE_NAME = 'coaching';
+
+@Module({
+  imports: [
+    ServiceKitModule.forRoot({ serviceName: SERVICE_NAME }),
+    MongoModule.forRoot({ dbName: SERVICE_NAME }),
+    MessagingModule.forRoot({
+      serviceName: SERVICE_NAME,
+      producedStreams: [GroupAssignmentsStream, AssignmentsStream],
+    }),
+    SharedModule,
+    UsersModule,
+    MembershipsModule,
+    AssignmentsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { CurrentTenant } from '@lms/service-kit';
+import { AssignmentResponseDto } from './dto/assignment.response.dto';
+import { IdParamRequestDto } from './dto/id-param.request.dto';
+import { ListAssignmentsRequestDto } from './dto/list-assignments.request.dto';
+import { pageOf } from './dto/page.request.dto';
+import { PageResponseDto } from './dto/page.response.dto';
+import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
+import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
+
+/** HTTP adapter of individual assignments, derived ones included (CO-A1, CO-A10). */
+@Controller('assignments')
+export class AssignmentsController {
+  constructor(
+    private readonly getAssignment: GetAssignmentUseCase,
+    private readonly listAssignments: ListAssignmentsUseCase,
+  ) {}
+
+  @Get()
+  async list(
+    @CurrentTenant() tenantId: string,
+    @Query() query: ListAssignmentsRequestDto,
+  ): Promise<PageResponseDto<AssignmentResponseDto>> {
+    const { menteeId, coachId, groupAssignmentId, status } = query;
+    const page = await this.listAssignments.execute({
+      tenantId,
+      filter: { menteeId, coachId, groupAssignmentId, status },
+      page: pageOf(query),
+    });
+    return PageResponseDto.of(page, AssignmentResponseDto.from);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamRequestDto,
+  ): Promise<AssignmentResponseDto> {
+    return AssignmentResponseDto.from(await this.getAssignment.execute({ tenantId, id: params.id }));
+  }
+}

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { MONGO_CONNECTION } from '@lms/service-kit';
+import { MembershipsModule } from '../memberships/memberships.module';
+import { AssignmentsController } from './assignments.controller';
+import { GroupAssignmentEventsConsumer } from './group-assignment-events.consumer';
+import { GroupAssignmentsController } from './group-assignments.controller';
+import { ASSIGNMENT_MODEL, AssignmentSchema } from './infra/assignment.schema';
+import { GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema } from './infra/group-assignment.schema';
+import { ASSIGNMENT_MODEL_TOKEN, MongoAssignmentRepository } from './infra/mongo-assignment.repository';
+import {
+  GROUP_ASSIGNMENT_MODEL_TOKEN,
+  MongoGroupAssignmentRepository,
+} from './infra/mongo-group-assignment.repository';
+import { MembershipEventsConsumer } from './membership-events.consumer';
+import { ASSIGNMENT_REPOSITORY } from './ports/assignment.repository';
+import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository';
+import { ApplyMembershipEventUseCase } from './use-cases/apply-membership-event.use-case';
+import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
+import { DerivedAssignmentsService } from './use-cases/derived-assignments.service';
+import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
+import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
+import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
+import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
+import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
+
+/** Group assignments, their fan-out, and the individual assignments derived from them (CO-A2, CO-A11). */
+@Module({
+  imports: [MembershipsModule],
+  controllers: [
+    GroupAssignmentsController,
+    AssignmentsController,
+    GroupAssignmentEventsConsumer,
+    MembershipEventsConsumer,
+  ],
+  providers: [
+    {
+      provide: GROUP_ASSIGNMENT_MODEL_TOKEN,
+      inject: [MONGO_CONNECTION],
+      useFactory: (connection: Connection) => connection.model(GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema),
+    },
+    {
+      provide: ASSIGNMENT_MODEL_TOKEN,
+      inject: [MONGO_CONNECTION],
+      useFactory: (connection: Connection) => connection.model(ASSIGNMENT_MODEL, AssignmentSchema),
+    },
+    { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
+    { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },
+    DerivedAssignmentsService,
+    CreateGroupAssignmentUseCase,
+    RunGroupFanOutUseCase,
+    ApplyMembershipEventUseCase,
+    GetGroupAssignmentUseCase,
+    ListGroupAssignmentsUseCase,
+    GetAssignmentUseCase,
+    ListAssignmentsUseCase,
+  ],
+})
+export class AssignmentsModule {}

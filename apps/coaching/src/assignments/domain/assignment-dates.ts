@@ -1,0 +1,28 @@
+import { calendarDateOf, isCalendarDate, type CalendarDate } from './calendar-date';
+
+export interface RequestedDates {
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+export interface AssignmentDates {
+  startDate: CalendarDate;
+  endDate: CalendarDate | null;
+}
+
+export type DatesDecision = { ok: true; dates: AssignmentDates } | { ok: false; reason: string };
+
+/**
+ * The date range of a new assignment (CO-A1, CO-A2): the start defaults to today and may be
+ * backdated; the optional end may not fall before the start.
+ */
+export function decideAssignmentDates(requested: RequestedDates, now: Date): DatesDecision {
+  const startDate = requested.startDate ?? calendarDateOf(now);
+  const endDate = requested.endDate ?? null;
+  if (!isCalendarDate(startDate)) return { ok: false, reason: 'startDate is not a day written YYYY-MM-DD' };
+  if (endDate !== null && !isCalendarDate(endDate)) {
+    return { ok: false, reason: 'endDate is not a day written YYYY-MM-DD' };
+  }
+  if (endDate !== null && endDate < startDate) return { ok: false, reason: 'endDate is before startDate' };
+  return { ok: true, dates: { startDate, endDate } };
+}

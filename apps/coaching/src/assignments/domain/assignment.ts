@@ -1,0 +1,99 @@
+import type { AssignmentOrigin, AssignmentStateV1, AssignmentStatus } from '@lms/contracts';
+import type { Membership } from '../../memberships/domain/membership';
+import { calendarDateOf, laterOf, type CalendarDate } from './calendar-date';
+import type { GroupAssignment } from './group-assignment';
+
+export const ASSIGNMENT_END_REASONS = ['membership.removed', 'membership.roles-changed'] as const;
+export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
+
+/** One mentee coached by one or more coaches (CO-A1), possibly derived from a group assignment (CO-A2). */
+export interface Assignment {
+  id: string;
+  tenantId: string;
+  menteeId: string;
+  coachIds: string[];
+  origin: AssignmentOrigin;
+  groupAssignmentId: string | null;
+  groupId: string | null;
+  startDate: CalendarDate;
+  endDate: CalendarDate | null;
+  status: AssignmentStatus;
+  createdAt: string;
+  updatedAt: string;
+  endedAt: string | null;
+  endReason: AssignmentEndReason | null;
+  version: number;
+}
+
+/**
+ * The first day a member is coached under a group assignment: the group assignment's start
+ * for whoever held a matching role when it was made; for whoever took on its roles later,
+ * the day they did (never before the group assignment's start). Depends on stored state only,
+ * so the fan-out and a membership event deriving the same assignment agree on it.
+ */
+export function derivedStartDate(groupAssignment: GroupAssignment, membership: Membership): CalendarDate {
+  if (membership.rolesSince <= groupAssignment.createdAt) return groupAssignment.startDate;
+  return laterOf(groupAssignment.startDate, calendarDateOf(new Date(membership.rolesSince)));
+}
+
+/**
+ * The individual assignment a group assignment gives one matching member, or null when the
+ * member would start after the group assignment's end date (nothing left to coach).
+ */
+export function deriveAssignment(
+  groupAssignment: GroupAssignment,
+  membership: Membership,
+  context: { id: string; now: Date },
+): Assignment | null {
+  const startDate = derivedStartDate(groupAssignment, membership);
+  if (groupAssignment.endDate !== null && startDate > groupAssignment.endDate) return null;
+  const now = context.now.toISOString();
+  return {
+    id: context.id,
+    tenantId: groupAssignment.tenantId,
+    menteeId: membership.userId,
+    coachIds: [...groupAssignment.coachIds],
+    origin: 'group',
+    groupAssignmentId: groupAssignment.id,
+    groupId: groupAssignment.groupId,
+    startDate,
+    endDate: groupAssignment.endDate,
+    status: 'current',
+    createdAt: now,
+    updatedAt: now,
+    endedAt: null,
+    endReason: null,
+    version: 1,
+  };
+}
+
+/** Ends an assignment as of now: history is kept, the relationship stops (CO-A6, CO-A11). */
+export function endAssignment(
+  assignment: Assignment,
+  context: { now: Date; reason: AssignmentEndReason },
+): Assignment {
+  const now = context.now.toISOString();
+  return {
+    ...assignment,
+    status: 'ended',
+    endedAt: now,
+    endReason: context.reason,
+    updatedAt: now,
+    version: assignment.version + 1,
+  };
+}
+
+/** The full state carried by the assignment's events. */
+export function assignmentState(assignment: Assignment): AssignmentStateV1 {
+  return {
+    assignmentId: assignment.id,
+    menteeId: assignment.menteeId,
+    coachIds: [...assignment.coachIds],
+    origin: assignment.origin,
+    groupAssignmentId: assignment.groupAssignmentId,
+    groupId: assignment.groupId,
+    startDate: assignment.startDate,
+    endDate: assignment.endDate,
+    status: assignment.status,
+  };
+}

@@ -1,0 +1,92 @@
+import {
+  GROUP_ROLES,
+  type GroupAssignmentStateV1,
+  type GroupAssignmentStatus,
+  type GroupRole,
+} from '@lms/contracts';
+import type { AssignmentDates } from './assignment-dates';
+import type { CalendarDate } from './calendar-date';
+
+export const FAN_OUT_STATUSES = ['pending', 'running', 'done'] as const;
+export type FanOutStatus = (typeof FAN_OUT_STATUSES)[number];
+
+/** How far the fan-out of a group assignment got; saved after every chunk so that it resumes. */
+export interface FanOutProgress {
+  status: FanOutStatus;
+  /** Matching members handled so far. */
+  processed: number;
+  /** The last member (userId) handled: the next chunk starts after it. */
+  cursor: string | null;
+  completedAt: string | null;
+}
+
+/** A group, roles within it and coaches (CO-A2): every member holding one of the roles is coached. */
+export interface GroupAssignment {
+  id: string;
+  tenantId: string;
+  groupId: string;
+  roles: GroupRole[];
+  coachIds: string[];
+  startDate: CalendarDate;
+  endDate: CalendarDate | null;
+  status: GroupAssignmentStatus;
+  fanOut: FanOutProgress;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface NewGroupAssignment {
+  tenantId: string;
+  groupId: string;
+  roles: GroupRole[];
+  coachIds: string[];
+  dates: AssignmentDates;
+}
+
+/** Why roles and coaches cannot make a group assignment, or null when they can. */
+export function groupAssignmentSetupProblem(
+  roles: readonly string[],
+  coachIds: readonly string[],
+): string | null {
+  if (roles.length === 0) return 'at least one role is needed';
+  if (roles.some((role) => !(GROUP_ROLES as readonly string[]).includes(role))) return 'unknown role';
+  if (new Set(roles).size !== roles.length) return 'a role is given twice';
+  if (coachIds.length === 0) return 'at least one coach is needed';
+  if (new Set(coachIds).size !== coachIds.length) return 'a coach is given twice';
+  return null;
+}
+
+export function newGroupAssignment(
+  input: NewGroupAssignment,
+  context: { id: string; now: Date },
+): GroupAssignment {
+  const now = context.now.toISOString();
+  return {
+    id: context.id,
+    tenantId: input.tenantId,
+    groupId: input.groupId,
+    roles: [...input.roles],
+    coachIds: [...input.coachIds],
+    startDate: input.dates.startDate,
+    endDate: input.dates.endDate,
+    status: 'current',
+    fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/** The full state carried by the group assignment's events. */
+export function groupAssignmentState(groupAssignment: GroupAssignment): GroupAssignmentStateV1 {
+  return {
+    groupAssignmentId: groupAssignment.id,
+    groupId: groupAssignment.groupId,
+    roles: [...groupAssignment.roles],
+    coachIds: [...groupAssignment.coachIds],
+    startDate: groupAssignment.startDate,
+    endDate: groupAssignment.endDate,
+    status: groupAssignment.status,
+  };
+}

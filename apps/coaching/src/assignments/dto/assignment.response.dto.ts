@@ -1,0 +1,35 @@
+import type { AssignmentOrigin, AssignmentStatus } from '@lms/contracts';
+import type { Assignment, AssignmentEndReason } from '../domain/assignment';
+
+/** An individual assignment as the API shows it. */
+export class AssignmentResponseDto {
+  id!: string;
+  menteeId!: string;
+  coachIds!: string[];
+  origin!: AssignmentOrigin;
+  groupAssignmentId!: string | null;
+  groupId!: string | null;
+  startDate!: string;
+  endDate!: string | null;
+  status!: AssignmentStatus;
+  createdAt!: string;
+  endedAt?: string;
+  endReason?: AssignmentEndReason;
+
+  static from(assignment: Assignment): AssignmentResponseDto {
+    return {
+      id: assignment.id,
+      menteeId: assignment.menteeId,
+      coachIds: assignment.coachIds,
+      origin: assignment.origin,
+      groupAssignmentId: assignment.groupAssignmentId,
+      groupId: assignment.groupId,
+      startDate: assignment.startDate,
+      endDate: assignment.endDate,
+      status: assignment.status,
+      createdAt: assignment.createdAt,
+      ...(assignment.endedAt === null ? {} : { endedAt: assignment.endedAt }),
+      ...(assignment.endReason === null ? {} : { endReason: assignment.endReason }),
+    };
+  }
+}

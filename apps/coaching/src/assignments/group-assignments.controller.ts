@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { CurrentTenant } from '@lms/service-kit';
+import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
+import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
+import { IdParamRequestDto } from './dto/id-param.request.dto';
+import { ListGroupAssignmentsRequestDto } from './dto/list-group-assignments.request.dto';
+import { pageOf } from './dto/page.request.dto';
+import { PageResponseDto } from './dto/page.response.dto';
+import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
+import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
+import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
+
+/** HTTP adapter of group assignments (CO-A2). */
+@Controller('group-assignments')
+export class GroupAssignmentsController {
+  constructor(
+    private readonly createGroupAssignment: CreateGroupAssignmentUseCase,
+    private readonly getGroupAssignment: GetGroupAssignmentUseCase,
+    private readonly listGroupAssignments: ListGroupAssignmentsUseCase,
+  ) {}
+
+  /** Creates it; the fan-out to the group's members runs afterwards, from its event. */
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  async create(
+    @CurrentTenant() tenantId: string,
+    @Body() body: CreateGroupAssignmentRequestDto,
+  ): Promise<GroupAssignmentResponseDto> {
+    const created = await this.createGroupAssignment.execute({ tenantId, ...body });
+    return GroupAssignmentResponseDto.from(created);
+  }
+
+  @Get()
+  async list(
+    @CurrentTenant() tenantId: string,
+    @Query() query: ListGroupAssignmentsRequestDto,
+  ): Promise<PageResponseDto<GroupAssignmentResponseDto>> {
+    const page = await this.listGroupAssignments.execute({
+      tenantId,
+      groupId: query.groupId,
+      page: pageOf(query),
+    });
+    return PageResponseDto.of(page, GroupAssignmentResponseDto.from);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamRequestDto,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.getGroupAssignment.execute({ tenantId, id: params.id }),
+    );
+  }
+}

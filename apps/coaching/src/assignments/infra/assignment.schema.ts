@@ -1,0 +1,73 @@
+import { Schema } from 'mongoose';
+import {
+  ASSIGNMENT_ORIGINS,
+  ASSIGNMENT_STATUSES,
+  type AssignmentOrigin,
+  type AssignmentStatus,
+} from '@lms/contracts';
+import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
+import { ASSIGNMENT_END_REASONS, type AssignmentEndReason } from '../domain/assignment';
+
+/** `currentSlot` of a current derived assignment. */
+export const CURRENT_SLOT = 'current';
+
+export interface AssignmentDocument {
+  _id: string;
+  tenantId: string;
+  menteeId: string;
+  coachIds: string[];
+  origin: AssignmentOrigin;
+  groupAssignmentId: string | null;
+  groupId: string | null;
+  startDate: string;
+  endDate: string | null;
+  status: AssignmentStatus;
+  /**
+   * `'current'` while a derived assignment is current; the assignment's own id once it ended
+   * (and always for individual assignments). With the unique index below this allows one
+   * current derived assignment per (tenant, group assignment, mentee) and any number of ended
+   * ones: a member removed and added again gets a new assignment, the old one stays as history.
+   */
+  currentSlot: string;
+  createdAt: string;
+  updatedAt: string;
+  endedAt: string | null;
+  endReason: AssignmentEndReason | null;
+  version: number;
+  outbox: OutboxEntry[];
+}
+
+export const ASSIGNMENT_MODEL = 'Assignment';
+
+export const AssignmentSchema = new Schema<AssignmentDocument>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    menteeId: { type: String, required: true },
+    coachIds: { type: [String], required: true },
+    origin: { type: String, enum: ASSIGNMENT_ORIGINS, required: true },
+    groupAssignmentId: { type: String, default: null },
+    groupId: { type: String, default: null },
+    startDate: { type: String, required: true },
+    endDate: { type: String, default: null },
+    status: { type: String, enum: ASSIGNMENT_STATUSES, required: true },
+    currentSlot: { type: String, required: true },
+    createdAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    endedAt: { type: String, default: null },
+    endReason: { type: String, enum: [...ASSIGNMENT_END_REASONS, null], default: null },
+    version: { type: Number, required: true },
+    outbox: OUTBOX_FIELD,
+  },
+  { collection: 'assignments', versionKey: false },
+);
+
+// Idempotency of the fan-out and of membership events (rule 2).
+AssignmentSchema.index(
+  { tenantId: 1, groupAssignmentId: 1, menteeId: 1, currentSlot: 1 },
+  { unique: true, name: 'one_current_derived_assignment' },
+);
+// Lists and membership events (non-unique: real MongoDB only).
+AssignmentSchema.index({ tenantId: 1, menteeId: 1, groupId: 1, status: 1 });
+AssignmentSchema.index({ tenantId: 1, coachIds: 1, createdAt: -1 });
+AssignmentSchema.index({ tenantId: 1, createdAt: -1 });

@@ -1,0 +1,55 @@
+import { Schema } from 'mongoose';
+import {
+  GROUP_ASSIGNMENT_STATUSES,
+  GROUP_ROLES,
+  type GroupAssignmentStatus,
+  type GroupRole,
+} from '@lms/contracts';
+import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
+import { FAN_OUT_STATUSES, type FanOutStatus } from '../domain/group-assignment';
+
+export interface GroupAssignmentDocument {
+  _id: string;
+  tenantId: string;
+  groupId: string;
+  roles: GroupRole[];
+  coachIds: string[];
+  startDate: string;
+  endDate: string | null;
+  status: GroupAssignmentStatus;
+  fanOut: { status: FanOutStatus; processed: number; cursor: string | null; completedAt: string | null };
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  outbox: OutboxEntry[];
+}
+
+export const GROUP_ASSIGNMENT_MODEL = 'GroupAssignment';
+
+export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    groupId: { type: String, required: true },
+    roles: { type: [String], enum: GROUP_ROLES, required: true },
+    coachIds: { type: [String], required: true },
+    startDate: { type: String, required: true },
+    endDate: { type: String, default: null },
+    status: { type: String, enum: GROUP_ASSIGNMENT_STATUSES, required: true },
+    fanOut: {
+      status: { type: String, enum: FAN_OUT_STATUSES, required: true },
+      processed: { type: Number, required: true },
+      cursor: { type: String, default: null },
+      completedAt: { type: String, default: null },
+    },
+    createdAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    version: { type: Number, required: true },
+    outbox: OUTBOX_FIELD,
+  },
+  { collection: 'group_assignments', versionKey: false },
+);
+
+// Membership events read the current group assignments of a group (non-unique: real MongoDB only).
+GroupAssignmentSchema.index({ tenantId: 1, groupId: 1, status: 1 });
+GroupAssignmentSchema.index({ tenantId: 1, createdAt: -1 });

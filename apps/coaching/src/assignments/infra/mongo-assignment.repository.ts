@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
+import { OutboxRelay, type OutboxCollection } from '@lms/messaging';
+import { isDuplicateKeyError } from '../../shared/mongo-errors';
+import type { Page, PageRequest } from '../../shared/paging';
+import type { Assignment } from '../domain/assignment';
+import type {
+  AssignmentFilter,
+  AssignmentRepository,
+  AssignmentWithEvents,
+} from '../ports/assignment.repository';
+import { CURRENT_SLOT, type AssignmentDocument } from './assignment.schema';
+
+export const ASSIGNMENT_MODEL_TOKEN = Symbol('ASSIGNMENT_MODEL');
+
+const BULK_ATTEMPTS = 3;
+
+@Injectable()
+export class MongoAssignmentRepository implements AssignmentRepository {
+  constructor(
+    @Inject(ASSIGNMENT_MODEL_TOKEN) private readonly model: Model<AssignmentDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  private get outboxCollection(): OutboxCollection {
+    return this.model.collection as unknown as OutboxCollection;
+  }
+
+  async insertDerivedIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const operations = items.map(({ assignment, outbox }): AnyBulkWriteOperation<AssignmentDocument> => {
+      if (assignment.tenantId !== tenantId)
+        throw new Error('An assignment of another tenant cannot be written here');
+      if (assignment.origin !== 'group' || assignment.status !== 'current') {
+        throw new Error('Only current derived assignments are inserted this way');
+      }
+      const { tenantId: _t, groupAssignmentId, menteeId, currentSlot: _s, ...rest } = toDocument(assignment);
+      // The whole document, events included, is written only by the upsert that inserts it:
+      // when a current one exists already, the operation changes nothing and publishes nothing.
+      return {
+        updateOne: {
+          filter: { tenantId, groupAssignmentId, menteeId, currentSlot: CURRENT_SLOT },
+          update: { $setOnInsert: { ...rest, outbox: [...outbox] } },
+          upsert: true,
+        },
+      };
+    });
+    const ids = await this.bulkUpsert(operations);
+    this.relay.publishSoon(this.outboxCollection, ids);
+    return ids;
+  }
+
+  /**
+   * Runs the upserts unordered. Two writers upserting the same key at once (fan-out and a
+   * membership event) can make one of them fail on the unique index: run again, the failed
+   * operations then find the document and do nothing.
+   */
+  private async bulkUpsert(operations: AnyBulkWriteOperation<AssignmentDocument>[]): Promise<string[]> {
+    const inserted = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // The driver's collection, not mongoose's casting: these are plain, already valid documents.
+        const result = await this.model.collection.bulkWrite(operations as never, { ordered: false });
+        for (const id of Object.values(result.upsertedIds ?? {})) inserted.add(String(id));
+        return [...inserted];
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || attempt >= BULK_ATTEMPTS) throw error;
+        const partial =
+          (error as { result?: { upsertedIds?: Record<number, unknown> } }).result?.upsertedIds ?? {};
+        for (const id of Object.values(partial)) inserted.add(String(id));
+      }
+    }
+  }
+
+  async end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
+    const { assignment, outbox } = ended;
+    const result = await this.model.updateOne(
+      { _id: assignment.id, tenantId, status: 'current', version: expectedVersion },
+      {
+        $set: {
+          status: assignment.status,
+          currentSlot: assignment.id,
+          endDate: assignment.endDate,
+          endedAt: assignment.endedAt,
+          endReason: assignment.endReason,
+          updatedAt: assignment.updatedAt,
+          version: assignment.version,
+        },
+        $push: { outbox: { $each: [...outbox] } },
+      },
+    );
+    if (result.modifiedCount !== 1) return false;
+    this.relay.publishSoon(this.outboxCollection, [assignment.id]);
+    return true;
+  }
+
+  async findById(tenantId: string, id: string): Promise<Assignment | null> {
+    const doc = await this.model
+      .findOne({ _id: id, tenantId }, { outbox: 0 })
+      .lean<AssignmentDocument>()
+      .exec();
+    return doc ? toAssignment(doc) : null;
+  }
+
+  async listCurrentDerivedOfMember(
+    tenantId: string,
+    groupId: string,
+    menteeId: string,
+  ): Promise<Assignment[]> {
+    const docs = await this.model
+      .find({ tenantId, menteeId, groupId, origin: 'group', status: 'current' }, { outbox: 0 })
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
+  }
+
+  async listCurrentDerivedFor(
+    tenantId: string,
+    groupAssignmentId: string,
+    menteeIds: readonly string[],
+  ): Promise<Assignment[]> {
+    if (menteeIds.length === 0) return [];
+    const docs = await this.model
+      .find(
+        { tenantId, groupAssignmentId, menteeId: trusted({ $in: [...menteeIds] }), status: 'current' },
+        { outbox: 0 },
+      )
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
+  }
+
+  async list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
+    const query: Record<string, string> = { tenantId };
+    if (filter.menteeId !== undefined) query.menteeId = filter.menteeId;
+    if (filter.coachId !== undefined) query.coachIds = filter.coachId;
+    if (filter.groupAssignmentId !== undefined) query.groupAssignmentId = filter.groupAssignmentId;
+    if (filter.status !== undefined) query.status = filter.status;
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(query, { outbox: 0 })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(page.offset)
+        .limit(page.limit)
+        .lean<AssignmentDocument[]>()
+        .exec(),
+      this.model.countDocuments(query).exec(),
+    ]);
+    return { items: docs.map(toAssignment), total, ...page };
+  }
+}
+
+function toDocument(assignment: Assignment): Omit<AssignmentDocument, 'outbox'> {
+  const { id, ...state } = assignment;
+  const isCurrentDerived = assignment.origin === 'group' && assignment.status === 'current';
+  return { _id: id, ...state, currentSlot: isCurrentDerived ? CURRENT_SLOT : id };
+}
+
+function toAssignment(doc: AssignmentDocument): Assignment {
+  return {
+    id: doc._id,
+    tenantId: doc.tenantId,
+    menteeId: doc.menteeId,
+    coachIds: [...doc.coachIds],
+    origin: doc.origin,
+    groupAssignmentId: doc.groupAssignmentId ?? null,
+    groupId: doc.groupId ?? null,
+    startDate: doc.startDate,
+    endDate: doc.endDate ?? null,
+    status: doc.status,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    endedAt: doc.endedAt ?? null,
+    endReason: doc.endReason ?? null,
+    version: doc.version,
+  };
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { OutboxRelay, type OutboxCollection, type OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest } from '../../shared/paging';
+import type { GroupAssignment } from '../domain/group-assignment';
+import type { FanOutChunk, GroupAssignmentRepository } from '../ports/group-assignment.repository';
+import type { GroupAssignmentDocument } from './group-assignment.schema';
+
+export const GROUP_ASSIGNMENT_MODEL_TOKEN = Symbol('GROUP_ASSIGNMENT_MODEL');
+
+@Injectable()
+export class MongoGroupAssignmentRepository implements GroupAssignmentRepository {
+  constructor(
+    @Inject(GROUP_ASSIGNMENT_MODEL_TOKEN) private readonly model: Model<GroupAssignmentDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  private get outboxCollection(): OutboxCollection {
+    return this.model.collection as unknown as OutboxCollection;
+  }
+
+  async create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void> {
+    const { id, ...state } = groupAssignment;
+    await this.model.create({ _id: id, ...state, outbox: [...outbox] });
+    this.relay.publishSoon(this.outboxCollection, [id]);
+  }
+
+  async findById(tenantId: string, id: string): Promise<GroupAssignment | null> {
+    const doc = await this.model
+      .findOne({ _id: id, tenantId }, { outbox: 0 })
+      .lean<GroupAssignmentDocument>()
+      .exec();
+    return doc ? toGroupAssignment(doc) : null;
+  }
+
+  async listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]> {
+    const docs = await this.model
+      .find({ tenantId, groupId, status: 'current' }, { outbox: 0 })
+      .lean<GroupAssignmentDocument[]>()
+      .exec();
+    return docs.map(toGroupAssignment);
+  }
+
+  async list(
+    tenantId: string,
+    filter: { groupId?: string },
+    page: PageRequest,
+  ): Promise<Page<GroupAssignment>> {
+    const query = { tenantId, ...(filter.groupId === undefined ? {} : { groupId: filter.groupId }) };
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(query, { outbox: 0 })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(page.offset)
+        .limit(page.limit)
+        .lean<GroupAssignmentDocument[]>()
+        .exec(),
+      this.model.countDocuments(query).exec(),
+    ]);
+    return { items: docs.map(toGroupAssignment), total, ...page };
+  }
+
+  async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, tenantId, 'fanOut.status': 'pending' },
+      { $set: { 'fanOut.status': 'running', updatedAt: now.toISOString() } },
+    );
+  }
+
+  async recordFanOutChunk(tenantId: string, id: string, chunk: FanOutChunk): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, tenantId, 'fanOut.cursor': chunk.expectedCursor },
+      {
+        $set: {
+          'fanOut.status': 'running',
+          'fanOut.cursor': chunk.cursor,
+          updatedAt: chunk.now.toISOString(),
+        },
+        $inc: { 'fanOut.processed': chunk.processed },
+      },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async markFanOutDone(tenantId: string, id: string, now: Date): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, tenantId },
+      {
+        $set: {
+          'fanOut.status': 'done',
+          'fanOut.completedAt': now.toISOString(),
+          updatedAt: now.toISOString(),
+        },
+      },
+    );
+  }
+}
+
+function toGroupAssignment(doc: GroupAssignmentDocument): GroupAssignment {
+  return {
+    id: doc._id,
+    tenantId: doc.tenantId,
+    groupId: doc.groupId,
+    roles: [...doc.roles],
+    coachIds: [...doc.coachIds],
+    startDate: doc.startDate,
+    endDate: doc.endDate ?? null,
+    status: doc.status,
+    fanOut: {
+      status: doc.fanOut.status,
+      processed: doc.fanOut.processed,
+      cursor: doc.fanOut.cursor ?? null,
+      completedAt: doc.fanOut.completedAt ?? null,
+    },
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    version: doc.version,
+  };
+}

@@ -1,0 +1,28 @@
+import type { OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest } from '../../shared/paging';
+import type { GroupAssignment } from '../domain/group-assignment';
+
+export interface FanOutChunk {
+  /** The cursor the chunk started from: the write applies only if nobody moved it meanwhile. */
+  expectedCursor: string | null;
+  /** The last member of the chunk. */
+  cursor: string;
+  processed: number;
+  now: Date;
+}
+
+/** Group assignments (CO-A2) and their fan-out progress. Every query is scoped by tenant. */
+export interface GroupAssignmentRepository {
+  /** Stores a new group assignment together with its events (one write), then has them published. */
+  create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void>;
+  findById(tenantId: string, id: string): Promise<GroupAssignment | null>;
+  listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]>;
+  list(tenantId: string, filter: { groupId?: string }, page: PageRequest): Promise<Page<GroupAssignment>>;
+  /** pending → running; a no-op in any other state. */
+  markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void>;
+  /** Saves a chunk's progress; false when another run moved the cursor first (nothing written). */
+  recordFanOutChunk(tenantId: string, id: string, chunk: FanOutChunk): Promise<boolean>;
+  markFanOutDone(tenantId: string, id: string, now: Date): Promise<void>;
+}
+
+export const GROUP_ASSIGNMENT_REPOSITORY = Symbol('GROUP_ASSIGNMENT_REPOSITORY');

@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '../../shared/paging';
+import type { Assignment } from '../domain/assignment';
+import {
+  ASSIGNMENT_REPOSITORY,
+  type AssignmentFilter,
+  type AssignmentRepository,
+} from '../ports/assignment.repository';
+
+/** The tenant's assignments, newest first, filtered by mentee, coach, group assignment or status. */
+@Injectable()
+export class ListAssignmentsUseCase {
+  constructor(@Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository) {}
+
+  execute(query: {
+    tenantId: string;
+    filter: AssignmentFilter;
+    page: PageRequest;
+  }): Promise<Page<Assignment>> {
+    return this.assignments.list(query.tenantId, query.filter, query.page);
+  }
+}

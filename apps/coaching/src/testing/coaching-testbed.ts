@@ -1,0 +1,119 @@
+import type { GroupRole } from '@lms/contracts';
+import { EventFactory, type OutboxEntry } from '@lms/messaging';
+import { createLogger, uuidV7 } from '@lms/observability';
+import { ApplyMembershipEventUseCase } from '../assignments/use-cases/apply-membership-event.use-case';
+import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
+import { DerivedAssignmentsService } from '../assignments/use-cases/derived-assignments.service';
+import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
+import { GetGroupAssignmentUseCase } from '../assignments/use-cases/get-group-assignment.use-case';
+import { ListAssignmentsUseCase } from '../assignments/use-cases/list-assignments.use-case';
+import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group-assignments.use-case';
+import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
+import type { MembershipChange } from '../memberships/domain/membership';
+import { ApplyUserEventUseCase } from '../users/use-cases/apply-user-event.use-case';
+import { FixedClock } from './fixed-clock';
+import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
+import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
+import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
+import { InMemoryUserProjectionRepository } from './in-memory-user-projection.repository';
+
+export const TENANT = 'tenant-a';
+export const OTHER_TENANT = 'tenant-b';
+
+export interface TestbedOptions {
+  /** The fixed time of the clock; defaults to 2025-03-10T09:00:00Z. */
+  now?: string;
+  fanOutChunkSize?: number;
+}
+
+/** Every use case of the service, built on in-memory repositories and a fixed clock. */
+export function buildCoachingTestbed(options: TestbedOptions = {}) {
+  const clock = new FixedClock(options.now ?? '2025-03-10T09:00:00.000Z');
+  const events = new EventFactory('coaching');
+  const logger = createLogger('coaching-test', { level: 'silent' });
+  const memberships = new InMemoryMembershipProjectionRepository();
+  const users = new InMemoryUserProjectionRepository();
+  const groupAssignments = new InMemoryGroupAssignmentRepository();
+  const assignments = new InMemoryAssignmentRepository();
+  const derived = new DerivedAssignmentsService(assignments, events, clock);
+  const config = { fanOutChunkSize: options.fanOutChunkSize ?? 500 };
+  const applyMembershipEvent = new ApplyMembershipEventUseCase(
+    memberships,
+    groupAssignments,
+    assignments,
+    derived,
+    clock,
+  );
+
+  return {
+    clock,
+    memberships,
+    users,
+    groupAssignments,
+    assignments,
+    createGroupAssignment: new CreateGroupAssignmentUseCase(groupAssignments, events, clock),
+    runFanOut: new RunGroupFanOutUseCase(
+      groupAssignments,
+      memberships,
+      assignments,
+      derived,
+      clock,
+      config,
+      logger,
+    ),
+    applyMembershipEvent,
+    applyUserEvent: new ApplyUserEventUseCase(users),
+    getGroupAssignment: new GetGroupAssignmentUseCase(groupAssignments),
+    listGroupAssignments: new ListGroupAssignmentsUseCase(groupAssignments),
+    getAssignment: new GetAssignmentUseCase(assignments),
+    listAssignments: new ListAssignmentsUseCase(assignments),
+
+    /** A membership event as the consumer hands it over (defaults: added, version 1, now). */
+    membershipEvent(
+      groupId: string,
+      userId: string,
+      change: Partial<Omit<MembershipChange, 'groupId' | 'userId'>> = {},
+    ): Promise<unknown> {
+      return applyMembershipEvent.execute({
+        tenantId: TENANT,
+        groupId,
+        userId,
+        status: 'active',
+        roles: ['learner'],
+        version: 1,
+        occurredAt: clock.now().toISOString(),
+        ...change,
+      });
+    },
+
+    /** Members already in the projection, as identity's events left them. */
+    async givenMembers(
+      groupId: string,
+      members: ReadonlyArray<{ userId: string; roles: GroupRole[] }>,
+    ): Promise<void> {
+      for (const member of members) {
+        await memberships.apply({
+          tenantId: TENANT,
+          groupId,
+          userId: member.userId,
+          status: 'active',
+          roles: member.roles,
+          version: 1,
+          occurredAt: '2025-01-01T00:00:00.000Z',
+        });
+      }
+    },
+
+    /** The assignment events written so far, of one type. */
+    assignmentEvents(type: 'assignment.created' | 'assignment.ended'): OutboxEntry[] {
+      return assignments.published.filter((entry) => entry.envelope.type === type);
+    },
+  };
+}
+
+export type CoachingTestbed = ReturnType<typeof buildCoachingTestbed>;
+
+/** Sorted UUIDs, so that tests can reason about the fan-out's userId order. */
+export function orderedIds(count: number): string[] {
+  return Array.from({ length: count }, () => uuidV7()).sort();
+}

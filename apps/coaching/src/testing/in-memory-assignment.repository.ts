@@ -1,0 +1,121 @@
+import type { OutboxEntry } from '@lms/messaging';
+import type { Assignment } from '../assignments/domain/assignment';
+import type {
+  AssignmentFilter,
+  AssignmentRepository,
+  AssignmentWithEvents,
+} from '../assignments/ports/assignment.repository';
+import type { Page, PageRequest } from '../shared/paging';
+
+/**
+ * Keeps the guarantee of the unique index: at most one current derived assignment per
+ * (tenant, group assignment, mentee). `failNextInsert` makes the next bulk insert throw
+ * before writing anything, as a crash would; `duringNextInsert` lets something happen in between.
+ */
+export class InMemoryAssignmentRepository implements AssignmentRepository {
+  private readonly rows = new Map<string, Assignment>();
+  /** Every event written with an assignment, in order (what the relay would publish). */
+  readonly published: OutboxEntry[] = [];
+  /** Ids handed to the relay after each write. */
+  readonly relayed: string[] = [];
+  private failures = 0;
+  private beforeInsert: (() => Promise<void>) | null = null;
+
+  failNextInsert(times = 1): void {
+    this.failures = times;
+  }
+
+  /** Runs `work` once, at the start of the next bulk insert (something happening meanwhile). */
+  duringNextInsert(work: () => Promise<void>): void {
+    this.beforeInsert = work;
+  }
+
+  async insertDerivedIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('simulated crash during the bulk write');
+    }
+    const meanwhile = this.beforeInsert;
+    this.beforeInsert = null;
+    if (meanwhile) await meanwhile();
+    const inserted: string[] = [];
+    for (const { assignment, outbox } of items) {
+      if (assignment.tenantId !== tenantId) throw new Error('tenant mismatch');
+      const taken = [...this.rows.values()].some(
+        (a) =>
+          a.tenantId === tenantId &&
+          a.status === 'current' &&
+          a.groupAssignmentId === assignment.groupAssignmentId &&
+          a.menteeId === assignment.menteeId,
+      );
+      if (taken) continue;
+      this.rows.set(assignment.id, structuredClone(assignment));
+      this.published.push(...outbox);
+      inserted.push(assignment.id);
+    }
+    this.relayed.push(...inserted);
+    return inserted;
+  }
+
+  async end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
+    const row = this.rows.get(ended.assignment.id);
+    if (!row || row.tenantId !== tenantId || row.status !== 'current' || row.version !== expectedVersion)
+      return false;
+    this.rows.set(row.id, structuredClone(ended.assignment));
+    this.published.push(...ended.outbox);
+    this.relayed.push(row.id);
+    return true;
+  }
+
+  async findById(tenantId: string, id: string): Promise<Assignment | null> {
+    const row = this.rows.get(id);
+    return row && row.tenantId === tenantId ? structuredClone(row) : null;
+  }
+
+  async listCurrentDerivedOfMember(
+    tenantId: string,
+    groupId: string,
+    menteeId: string,
+  ): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        a.groupId === groupId &&
+        a.menteeId === menteeId &&
+        a.origin === 'group' &&
+        a.status === 'current',
+    );
+  }
+
+  async listCurrentDerivedFor(
+    tenantId: string,
+    groupAssignmentId: string,
+    menteeIds: readonly string[],
+  ): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        a.groupAssignmentId === groupAssignmentId &&
+        menteeIds.includes(a.menteeId) &&
+        a.status === 'current',
+    );
+  }
+
+  async list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
+    const matching = this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        (filter.menteeId === undefined || a.menteeId === filter.menteeId) &&
+        (filter.coachId === undefined || a.coachIds.includes(filter.coachId)) &&
+        (filter.groupAssignmentId === undefined || a.groupAssignmentId === filter.groupAssignmentId) &&
+        (filter.status === undefined || a.status === filter.status),
+    ).sort((a, b) =>
+      a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
+    );
+    return { items: matching.slice(page.offset, page.offset + page.limit), total: matching.length, ...page };
+  }
+
+  private where(predicate: (a: Assignment) => boolean): Assignment[] {
+    return [...this.rows.values()].filter(predicate).map((a) => structuredClone(a));
+  }
+}

@@ -1,0 +1,92 @@
+import type { OutboxEntry } from '@lms/messaging';
+import type { GroupAssignment } from '../assignments/domain/group-assignment';
+import type {
+  FanOutChunk,
+  GroupAssignmentRepository,
+} from '../assignments/ports/group-assignment.repository';
+import type { Page, PageRequest } from '../shared/paging';
+
+export class InMemoryGroupAssignmentRepository implements GroupAssignmentRepository {
+  private readonly rows = new Map<string, GroupAssignment>();
+  /** Every event written with a group assignment, in order (what the relay would publish). */
+  readonly published: OutboxEntry[] = [];
+  private progressFailures = 0;
+
+  /** The next progress save throws, as a crash right after a chunk's bulk write would. */
+  failNextProgressSave(): void {
+    this.progressFailures = 1;
+  }
+
+  async create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void> {
+    if (this.rows.has(groupAssignment.id)) throw new Error(`duplicate key ${groupAssignment.id}`);
+    this.rows.set(groupAssignment.id, structuredClone(groupAssignment));
+    this.published.push(...outbox);
+  }
+
+  async findById(tenantId: string, id: string): Promise<GroupAssignment | null> {
+    const found = this.rows.get(id);
+    return found && found.tenantId === tenantId ? structuredClone(found) : null;
+  }
+
+  async listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]> {
+    return [...this.rows.values()]
+      .filter((g) => g.tenantId === tenantId && g.groupId === groupId && g.status === 'current')
+      .map((g) => structuredClone(g));
+  }
+
+  async list(
+    tenantId: string,
+    filter: { groupId?: string },
+    page: PageRequest,
+  ): Promise<Page<GroupAssignment>> {
+    const matching = [...this.rows.values()]
+      .filter(
+        (g) => g.tenantId === tenantId && (filter.groupId === undefined || g.groupId === filter.groupId),
+      )
+      .sort((a, b) =>
+        a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
+      );
+    return {
+      items: matching.slice(page.offset, page.offset + page.limit).map((g) => structuredClone(g)),
+      total: matching.length,
+      ...page,
+    };
+  }
+
+  async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {
+    const row = this.own(tenantId, id);
+    if (row?.fanOut.status === 'pending') {
+      row.fanOut.status = 'running';
+      row.updatedAt = now.toISOString();
+    }
+  }
+
+  async recordFanOutChunk(tenantId: string, id: string, chunk: FanOutChunk): Promise<boolean> {
+    if (this.progressFailures > 0) {
+      this.progressFailures--;
+      throw new Error('simulated crash before the progress was saved');
+    }
+    const row = this.own(tenantId, id);
+    if (!row || row.fanOut.cursor !== chunk.expectedCursor) return false;
+    row.fanOut = {
+      ...row.fanOut,
+      status: 'running',
+      cursor: chunk.cursor,
+      processed: row.fanOut.processed + chunk.processed,
+    };
+    row.updatedAt = chunk.now.toISOString();
+    return true;
+  }
+
+  async markFanOutDone(tenantId: string, id: string, now: Date): Promise<void> {
+    const row = this.own(tenantId, id);
+    if (!row) return;
+    row.fanOut = { ...row.fanOut, status: 'done', completedAt: now.toISOString() };
+    row.updatedAt = now.toISOString();
+  }
+
+  private own(tenantId: string, id: string): GroupAssignment | undefined {
+    const row = this.rows.get(id);
+    return row && row.tenantId === tenantId ? row : undefined;
+  }
+}

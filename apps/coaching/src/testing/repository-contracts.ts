@@ -1,0 +1,466 @@
+import { uuidV7 } from '@lms/observability';
+import type { Assignment } from '../assignments/domain/assignment';
+import type { GroupAssignment } from '../assignments/domain/group-assignment';
+import type { AssignmentRepository } from '../assignments/ports/assignment.repository';
+import type { GroupAssignmentRepository } from '../assignments/ports/group-assignment.repository';
+import type { MembershipProjectionRepository } from '../memberships/ports/membership-projection.repository';
+import type { UserProjectionRepository } from '../users/ports/user-projection.repository';
+
+/**
+ * What every implementation of the repository ports must do, run against the in-memory fakes
+ * (unit) and the Mongo repositories (integration), so that the fakes the use case tests rely
+ * on behave like the real thing. Each test works in a tenant of its own.
+ */
+export interface ContractSubjects {
+  assignments: () => AssignmentRepository;
+  groupAssignments: () => GroupAssignmentRepository;
+  memberships: () => MembershipProjectionRepository;
+  users: () => UserProjectionRepository;
+}
+
+const PAGE = { limit: 50, offset: 0 };
+
+function newTenant(): string {
+  return `contract-${uuidV7()}`;
+}
+
+export function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}): Assignment {
+  return {
+    id: uuidV7(),
+    tenantId,
+    menteeId: uuidV7(),
+    coachIds: [uuidV7()],
+    origin: 'group',
+    groupAssignmentId: uuidV7(),
+    groupId: uuidV7(),
+    startDate: '2025-03-01',
+    endDate: null,
+    status: 'current',
+    createdAt: '2025-03-01T10:00:00.000Z',
+    updatedAt: '2025-03-01T10:00:00.000Z',
+    endedAt: null,
+    endReason: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+function groupAssignment(tenantId: string, overrides: Partial<GroupAssignment> = {}): GroupAssignment {
+  return {
+    id: uuidV7(),
+    tenantId,
+    groupId: uuidV7(),
+    roles: ['learner'],
+    coachIds: [uuidV7()],
+    startDate: '2025-03-01',
+    endDate: null,
+    status: 'current',
+    fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    createdAt: '2025-03-01T10:00:00.000Z',
+    updatedAt: '2025-03-01T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+function ended(assignment: Assignment): Assignment {
+  return {
+    ...assignment,
+    status: 'ended',
+    endedAt: '2025-03-05T10:00:00.000Z',
+    endReason: 'membership.removed',
+    updatedAt: '2025-03-05T10:00:00.000Z',
+    version: assignment.version + 1,
+  };
+}
+
+export function describeRepositoryContracts(subjects: ContractSubjects): void {
+  describe('AssignmentRepository contract', () => {
+    it('inserts a derived assignment once per (tenant, group assignment, mentee) and returns only the ids it inserted', async () => {
+      const repo = subjects.assignments();
+      const tenantId = newTenant();
+      const first = derivedAssignment(tenantId);
+      const again = { ...first, id: uuidV7() };
+      const other = derivedAssignment(tenantId, {
+        groupAssignmentId: first.groupAssignmentId,
+        groupId: first.groupId,
+      });
+
+      expect(await repo.insertDerivedIfAbsent(tenantId, [{ assignment: first, outbox: [] }])).toEqual([
+        first.id,
+      ]);
+      expect(
+        (
+          await repo.insertDerivedIfAbsent(tenantId, [
+            { assignment: again, outbox: [] },
+            { assignment: other, outbox: [] },
+          ])
+        ).sort(),
+      ).toEqual([other.id]);
+
+      expect(await repo.findById(tenantId, first.id)).toEqual(first);
+      expect(await repo.findById(tenantId, again.id)).toBeNull();
+      const sameKeyOtherTenant = { ...first, id: uuidV7(), tenantId: newTenant() };
+      expect(
+        await repo.insertDerivedIfAbsent(sameKeyOtherTenant.tenantId, [
+          { assignment: sameKeyOtherTenant, outbox: [] },
+        ]),
+      ).toEqual([sameKeyOtherTenant.id]);
+      expect(await repo.findById(tenantId, sameKeyOtherTenant.id)).toBeNull();
+    });
+
+    it('ends a current assignment only at the expected version, then lets a new current one take its place', async () => {
+      const repo = subjects.assignments();
+      const tenantId = newTenant();
+      const assignment = derivedAssignment(tenantId);
+      await repo.insertDerivedIfAbsent(tenantId, [{ assignment, outbox: [] }]);
+
+      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 7)).toBe(false);
+      expect(await repo.end(newTenant(), { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
+      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(true);
+      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
+      expect(await repo.findById(tenantId, assignment.id)).toEqual(ended(assignment));
+
+      const comeback = { ...assignment, id: uuidV7(), createdAt: '2025-04-01T10:00:00.000Z' };
+      expect(await repo.insertDerivedIfAbsent(tenantId, [{ assignment: comeback, outbox: [] }])).toEqual([
+        comeback.id,
+      ]);
+      expect(
+        (await repo.listCurrentDerivedOfMember(tenantId, assignment.groupId ?? '', assignment.menteeId)).map(
+          (a) => a.id,
+        ),
+      ).toEqual([comeback.id]);
+    });
+
+    it("lists a member's current derived assignments in a group, and a group assignment's for some mentees", async () => {
+      const repo = subjects.assignments();
+      const tenantId = newTenant();
+      const a = derivedAssignment(tenantId);
+      const sameMemberOtherGa = derivedAssignment(tenantId, { menteeId: a.menteeId, groupId: a.groupId });
+      const sameMemberOtherGroup = derivedAssignment(tenantId, { menteeId: a.menteeId });
+      const sameGaOtherMentee = derivedAssignment(tenantId, {
+        groupAssignmentId: a.groupAssignmentId,
+        groupId: a.groupId,
+      });
+      const items = [a, sameMemberOtherGa, sameMemberOtherGroup, sameGaOtherMentee];
+      await repo.insertDerivedIfAbsent(
+        tenantId,
+        items.map((assignment) => ({ assignment, outbox: [] })),
+      );
+      await repo.end(tenantId, { assignment: ended(sameMemberOtherGa), outbox: [] }, 1);
+
+      expect(
+        (await repo.listCurrentDerivedOfMember(tenantId, a.groupId ?? '', a.menteeId)).map((x) => x.id),
+      ).toEqual([a.id]);
+      expect(
+        (
+          await repo.listCurrentDerivedFor(tenantId, a.groupAssignmentId ?? '', [
+            a.menteeId,
+            sameGaOtherMentee.menteeId,
+          ])
+        )
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual([a.id, sameGaOtherMentee.id].sort());
+      expect(await repo.listCurrentDerivedFor(tenantId, a.groupAssignmentId ?? '', [])).toEqual([]);
+      expect(await repo.listCurrentDerivedOfMember(newTenant(), a.groupId ?? '', a.menteeId)).toEqual([]);
+    });
+
+    it('lists newest first with filters, a page and the total', async () => {
+      const repo = subjects.assignments();
+      const tenantId = newTenant();
+      const coach = uuidV7();
+      const items = [1, 2, 3].map((day) =>
+        derivedAssignment(tenantId, {
+          coachIds: [coach, uuidV7()],
+          createdAt: `2025-03-0${day}T10:00:00.000Z`,
+        }),
+      );
+      const otherCoach = derivedAssignment(tenantId);
+      await repo.insertDerivedIfAbsent(
+        tenantId,
+        [...items, otherCoach].map((assignment) => ({ assignment, outbox: [] })),
+      );
+      await repo.end(tenantId, { assignment: ended(items[0]), outbox: [] }, 1);
+
+      const byCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 0 });
+      expect(byCoach.total).toBe(3);
+      expect(byCoach.items.map((a) => a.id)).toEqual([items[2].id, items[1].id]);
+      expect(
+        (await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 2 })).items.map((a) => a.id),
+      ).toEqual([items[0].id]);
+      expect((await repo.list(tenantId, { status: 'ended' }, PAGE)).items.map((a) => a.id)).toEqual([
+        items[0].id,
+      ]);
+      expect((await repo.list(tenantId, { menteeId: otherCoach.menteeId }, PAGE)).total).toBe(1);
+      expect(
+        (await repo.list(tenantId, { groupAssignmentId: items[1].groupAssignmentId ?? '' }, PAGE)).total,
+      ).toBe(1);
+      expect((await repo.list(newTenant(), {}, PAGE)).total).toBe(0);
+    });
+  });
+
+  describe('GroupAssignmentRepository contract', () => {
+    it('stores and reads a group assignment within its tenant', async () => {
+      const repo = subjects.groupAssignments();
+      const tenantId = newTenant();
+      const ga = groupAssignment(tenantId, { endDate: '2025-12-31' });
+
+      await repo.create(ga, []);
+
+      expect(await repo.findById(tenantId, ga.id)).toEqual(ga);
+      expect(await repo.findById(newTenant(), ga.id)).toBeNull();
+    });
+
+    it('saves fan-out progress only from the expected cursor', async () => {
+      const repo = subjects.groupAssignments();
+      const tenantId = newTenant();
+      const ga = groupAssignment(tenantId);
+      await repo.create(ga, []);
+      const now = new Date('2025-03-02T00:00:00.000Z');
+
+      await repo.markFanOutRunning(tenantId, ga.id, now);
+      expect(
+        await repo.recordFanOutChunk(tenantId, ga.id, {
+          expectedCursor: null,
+          cursor: 'u2',
+          processed: 2,
+          now,
+        }),
+      ).toBe(true);
+      expect(
+        await repo.recordFanOutChunk(tenantId, ga.id, {
+          expectedCursor: null,
+          cursor: 'u9',
+          processed: 2,
+          now,
+        }),
+      ).toBe(false);
+      expect(
+        await repo.recordFanOutChunk(tenantId, ga.id, {
+          expectedCursor: 'u2',
+          cursor: 'u4',
+          processed: 2,
+          now,
+        }),
+      ).toBe(true);
+      expect((await repo.findById(tenantId, ga.id))?.fanOut).toEqual({
+        status: 'running',
+        processed: 4,
+        cursor: 'u4',
+        completedAt: null,
+      });
+
+      await repo.markFanOutDone(tenantId, ga.id, now);
+      await repo.markFanOutRunning(tenantId, ga.id, now);
+      expect((await repo.findById(tenantId, ga.id))?.fanOut).toEqual({
+        status: 'done',
+        processed: 4,
+        cursor: 'u4',
+        completedAt: now.toISOString(),
+      });
+    });
+
+    it('lists the current ones of a group, and all of them newest first with a page', async () => {
+      const repo = subjects.groupAssignments();
+      const tenantId = newTenant();
+      const groupId = uuidV7();
+      const older = groupAssignment(tenantId, { groupId, createdAt: '2025-03-01T00:00:00.000Z' });
+      const newer = groupAssignment(tenantId, { groupId, createdAt: '2025-03-02T00:00:00.000Z' });
+      const endedOne = groupAssignment(tenantId, {
+        groupId,
+        status: 'ended',
+        createdAt: '2025-02-01T00:00:00.000Z',
+      });
+      const elsewhere = groupAssignment(tenantId);
+      for (const ga of [older, newer, endedOne, elsewhere]) await repo.create(ga, []);
+
+      expect((await repo.listCurrentByGroup(tenantId, groupId)).map((g) => g.id).sort()).toEqual(
+        [older.id, newer.id].sort(),
+      );
+      const page = await repo.list(tenantId, { groupId }, { limit: 2, offset: 0 });
+      expect(page.total).toBe(3);
+      expect(page.items.map((g) => g.id)).toEqual([newer.id, older.id]);
+      expect((await repo.list(tenantId, {}, PAGE)).total).toBe(4);
+    });
+  });
+
+  describe('MembershipProjectionRepository contract', () => {
+    it('applies newer events and reports older or repeated ones as stale', async () => {
+      const repo = subjects.memberships();
+      const tenantId = newTenant();
+      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const base = { tenantId, groupId, userId, status: 'active' as const };
+
+      expect(
+        await repo.apply({ ...base, roles: ['learner'], version: 2, occurredAt: '2025-03-01T00:00:00.000Z' }),
+      ).toBe('applied');
+      expect(
+        await repo.apply({ ...base, roles: ['author'], version: 2, occurredAt: '2025-03-02T00:00:00.000Z' }),
+      ).toBe('stale');
+      expect(
+        await repo.apply({ ...base, roles: ['author'], version: 1, occurredAt: '2025-03-02T00:00:00.000Z' }),
+      ).toBe('stale');
+      expect(await repo.find(tenantId, groupId, userId)).toEqual({
+        ...base,
+        roles: ['learner'],
+        version: 2,
+        rolesSince: '2025-03-01T00:00:00.000Z',
+        updatedAt: '2025-03-01T00:00:00.000Z',
+      });
+
+      expect(
+        await repo.apply({
+          ...base,
+          status: 'removed',
+          roles: null,
+          version: 3,
+          occurredAt: '2025-03-03T00:00:00.000Z',
+        }),
+      ).toBe('applied');
+      expect(await repo.find(tenantId, groupId, userId)).toMatchObject({
+        status: 'removed',
+        roles: ['learner'],
+        version: 3,
+      });
+      expect(await repo.find(newTenant(), groupId, userId)).toBeNull();
+    });
+
+    it('projects a removal that arrives first as a removed member without roles', async () => {
+      const repo = subjects.memberships();
+      const tenantId = newTenant();
+      const [groupId, userId] = [uuidV7(), uuidV7()];
+
+      await repo.apply({
+        tenantId,
+        groupId,
+        userId,
+        status: 'removed',
+        roles: null,
+        version: 4,
+        occurredAt: '2025-03-03T00:00:00.000Z',
+      });
+
+      expect(await repo.find(tenantId, groupId, userId)).toMatchObject({
+        status: 'removed',
+        roles: [],
+        version: 4,
+      });
+    });
+
+    it('lists active members with any of the roles, by userId, after a cursor, a limited number at a time', async () => {
+      const repo = subjects.memberships();
+      const tenantId = newTenant();
+      const groupId = uuidV7();
+      const ids = Array.from({ length: 5 }, () => uuidV7()).sort();
+      const roles = [['learner'], ['author'], ['learner', 'reviewer'], ['learner'], ['learner']] as const;
+      for (const [i, userId] of ids.entries()) {
+        await repo.apply({
+          tenantId,
+          groupId,
+          userId,
+          status: 'active',
+          roles: [...roles[i]],
+          version: 1,
+          occurredAt: '2025-03-01T00:00:00.000Z',
+        });
+      }
+      await repo.apply({
+        tenantId,
+        groupId,
+        userId: ids[3],
+        status: 'removed',
+        roles: null,
+        version: 2,
+        occurredAt: '2025-03-02T00:00:00.000Z',
+      });
+      await repo.apply({
+        tenantId,
+        groupId: uuidV7(),
+        userId: ids[1],
+        status: 'active',
+        roles: ['learner'],
+        version: 1,
+        occurredAt: '2025-03-01T00:00:00.000Z',
+      });
+
+      const first = await repo.listActiveWithAnyRole(tenantId, groupId, ['learner'], {
+        afterUserId: null,
+        limit: 2,
+      });
+      expect(first.map((m) => m.userId)).toEqual([ids[0], ids[2]]);
+      const rest = await repo.listActiveWithAnyRole(tenantId, groupId, ['learner'], {
+        afterUserId: ids[2],
+        limit: 2,
+      });
+      expect(rest.map((m) => m.userId)).toEqual([ids[4]]);
+      expect(
+        (
+          await repo.listActiveWithAnyRole(tenantId, groupId, ['author', 'reviewer'], {
+            afterUserId: null,
+            limit: 10,
+          })
+        ).map((m) => m.userId),
+      ).toEqual([ids[1], ids[2]]);
+      expect(
+        (await repo.findMany(tenantId, groupId, [ids[3], ids[4], uuidV7()])).map((m) => m.userId).sort(),
+      ).toEqual([ids[3], ids[4]].sort());
+      expect(await repo.findMany(tenantId, groupId, [])).toEqual([]);
+    });
+  });
+
+  describe('UserProjectionRepository contract', () => {
+    it('applies newer user events, ignores older ones, and keeps a deleted user as a tombstone', async () => {
+      const repo = subjects.users();
+      const tenantId = newTenant();
+      const userId = uuidV7();
+      const state = {
+        email: 'ada@example.com',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        state: 'activated' as const,
+      };
+
+      expect(
+        await repo.apply({
+          kind: 'upsert',
+          tenantId,
+          userId,
+          ...state,
+          version: 1,
+          occurredAt: '2025-03-01T00:00:00.000Z',
+        }),
+      ).toBe('applied');
+      expect(
+        await repo.apply({
+          kind: 'upsert',
+          tenantId,
+          userId,
+          ...state,
+          state: 'active',
+          version: 1,
+          occurredAt: '2025-03-01T00:00:00.000Z',
+        }),
+      ).toBe('stale');
+      expect(
+        await repo.apply({
+          kind: 'delete',
+          tenantId,
+          userId,
+          version: 2,
+          occurredAt: '2025-03-02T00:00:00.000Z',
+        }),
+      ).toBe('applied');
+
+      expect(await repo.find(tenantId, userId)).toEqual({
+        tenantId,
+        userId,
+        ...state,
+        deleted: true,
+        version: 2,
+        updatedAt: '2025-03-02T00:00:00.000Z',
+      });
+      expect(await repo.find(newTenant(), userId)).toBeNull();
+    });
+  });
+}

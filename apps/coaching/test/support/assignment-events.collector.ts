@@ -1,0 +1,68 @@
+import { AssignmentsStream, type EventEnvelope } from '@lms/contracts';
+import { EventConsumer, EventProducer } from '@lms/messaging';
+import type { Logger } from '@lms/observability';
+import { eventually, uniqueSuffix } from '@lms/testing';
+import type { Kafka } from 'kafkajs';
+
+export interface AssignmentEvent {
+  eventId: string;
+  type: string;
+  aggregateId: string;
+  aggregateVersion: number;
+  payload: {
+    assignmentId: string;
+    menteeId: string;
+    status: string;
+    origin: string;
+    groupAssignmentId: string | null;
+  };
+}
+
+/**
+ * Reads `coaching.assignments.v1` with a real consumer of its own group and keeps the events of
+ * one tenant. It reads from the beginning (only this service writes the topic), so that nothing
+ * sent before it joined is missed.
+ */
+export class AssignmentEventsCollector {
+  readonly events: AssignmentEvent[] = [];
+  private readonly consumer: EventConsumer;
+  private readonly producer: EventProducer;
+
+  constructor(kafka: Kafka, logger: Logger, tenantId: string) {
+    this.producer = new EventProducer(kafka);
+    this.consumer = new EventConsumer(kafka, this.producer, logger, {
+      groupId: `coaching-test-reader-${uniqueSuffix()}`,
+      fromBeginning: true,
+    });
+    for (const type of ['assignment.created', 'assignment.ended'] as const) {
+      this.consumer.on({
+        stream: AssignmentsStream,
+        type,
+        handle: async (envelope: EventEnvelope) => {
+          if (envelope.tenantId === tenantId) this.events.push(envelope as unknown as AssignmentEvent);
+        },
+      });
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.start();
+    await eventually(
+      () => {
+        if (!this.consumer.isJoined()) throw new Error('assignment events reader not joined yet');
+      },
+      { timeoutMs: 60_000 },
+    );
+  }
+
+  of(type: 'assignment.created' | 'assignment.ended', menteeId?: string): AssignmentEvent[] {
+    return this.events.filter(
+      (e) => e.type === type && (menteeId === undefined || e.payload.menteeId === menteeId),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.producer.disconnect();
+  }
+}

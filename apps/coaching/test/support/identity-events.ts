@@ -1,0 +1,79 @@
+import {
+  GroupMembershipsStream,
+  membershipAggregateId,
+  UsersStream,
+  type EventEnvelope,
+  type GroupRole,
+} from '@lms/contracts';
+import { EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
+import type { Kafka } from 'kafkajs';
+
+/**
+ * Puts identity's events on the real topics, the way identity does: envelopes from an
+ * EventFactory named 'identity', keyed by the stream's contract, sent by a real producer.
+ */
+export class IdentityEvents {
+  private readonly factory = new EventFactory('identity');
+  private readonly producer: EventProducer;
+
+  constructor(
+    kafka: Kafka,
+    private readonly tenantId: string,
+  ) {
+    this.producer = new EventProducer(kafka);
+  }
+
+  userCreated(userId: string, name: string): OutboxEntry {
+    return this.factory.create(UsersStream, 'user.created', {
+      tenantId: this.tenantId,
+      aggregateId: userId,
+      aggregateVersion: 1,
+      payload: {
+        userId,
+        email: `${name}@example.com`,
+        firstName: name,
+        lastName: 'Tester',
+        locale: 'en',
+        state: 'activated',
+      },
+    });
+  }
+
+  membershipAdded(groupId: string, userId: string, roles: GroupRole[], version = 1): OutboxEntry {
+    return this.factory.create(GroupMembershipsStream, 'membership.added', {
+      tenantId: this.tenantId,
+      aggregateId: membershipAggregateId(groupId, userId),
+      aggregateVersion: version,
+      payload: { groupId, userId, roles },
+    });
+  }
+
+  rolesChanged(groupId: string, userId: string, roles: GroupRole[], version: number): OutboxEntry {
+    return this.factory.create(GroupMembershipsStream, 'membership.roles-changed', {
+      tenantId: this.tenantId,
+      aggregateId: membershipAggregateId(groupId, userId),
+      aggregateVersion: version,
+      payload: { groupId, userId, roles },
+    });
+  }
+
+  membershipRemoved(groupId: string, userId: string, version: number): OutboxEntry {
+    return this.factory.create(GroupMembershipsStream, 'membership.removed', {
+      tenantId: this.tenantId,
+      aggregateId: membershipAggregateId(groupId, userId),
+      aggregateVersion: version,
+      payload: { groupId, userId },
+    });
+  }
+
+  /** Sends events (again, for a redelivery: same envelope, same event id). */
+  async send(...entries: OutboxEntry[]): Promise<void> {
+    await this.producer.send(entries);
+  }
+
+  async close(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+export type Envelope = EventEnvelope<string, Record<string, unknown>>;
