@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesStream } from '@lms/contracts';
+import { MessagingModule } from '@lms/messaging';
+import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { ConfigModule } from './config/config.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { RecipientsModule } from './recipients/recipients.module';
+
+@Module({
+  imports: [
+    ServiceKitModule.forRoot({ serviceName: 'notifications' }),
+    ConfigModule,
+    MongoModule.forRoot({ dbName: 'notifications' }),
+    MessagingModule.forRoot({ serviceName: 'notifications', producedStreams: [DeliveriesStream] }),
+    RecipientsModule,
+    DeliveriesModule,
+  ],
+})
+export class AppModule {}

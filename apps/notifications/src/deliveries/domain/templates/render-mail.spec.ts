@@ -1,0 +1,112 @@
+import { DELIVERY_KINDS } from '../delivery';
+import { assignmentLink, renderMail, resolveLocale, type MailTemplateInput } from './render-mail';
+
+describe('renderMail', () => {
+  const link = 'https://app.example.test/coaching/assignments/a-1';
+  const input = (overrides: Partial<MailTemplateInput> = {}): MailTemplateInput => ({
+    kind: 'assignment.created.mentee',
+    locale: 'en',
+    recipientFirstName: 'Bruno',
+    counterparts: [
+      { firstName: 'Ada', lastName: 'Lovelace' },
+      { firstName: 'Alan', lastName: 'Turing' },
+    ],
+    link,
+    ...overrides,
+  });
+
+  it('greets the mentee by first name and names the coaches, in English', () => {
+    const mail = renderMail(input());
+
+    expect(mail.subject).toBe('Your coaching with Ada Lovelace and Alan Turing has started');
+    expect(mail.text).toBe(
+      [
+        'Hi Bruno,',
+        'You have been assigned to Ada Lovelace and Alan Turing for coaching.',
+        `Open your coaching space: ${link}`,
+        'The Coaching Platform team',
+      ].join('\n\n') + '\n',
+    );
+    expect(mail.html).toContain('<p>Hi Bruno,</p>');
+    expect(mail.html).toContain(`<a href="${link}">Open your coaching space</a>`);
+  });
+
+  it('writes Italian for an Italian recipient', () => {
+    const mail = renderMail(input({ locale: 'it-IT' }));
+
+    expect(mail.locale).toBe('it');
+    expect(mail.subject).toBe('Il tuo percorso di coaching con Ada Lovelace e Alan Turing è iniziato');
+    expect(mail.text).toContain('Ciao Bruno,');
+    expect(mail.text).toContain(`Apri il tuo spazio di coaching: ${link}`);
+    expect(mail.html).toContain('<html lang="it">');
+  });
+
+  it('names the mentee in the coach mail', () => {
+    const counterparts = [{ firstName: 'Bruno', lastName: 'Rossi' }];
+    const en = renderMail(
+      input({ kind: 'assignment.created.coach', recipientFirstName: 'Ada', counterparts }),
+    );
+    const it = renderMail(
+      input({ kind: 'assignment.ended.coach', recipientFirstName: 'Ada', counterparts, locale: 'it' }),
+    );
+
+    expect(en.subject).toBe('New mentee: Bruno Rossi');
+    expect(en.text).toContain('Bruno Rossi has been assigned to you as a mentee.');
+    expect(it.subject).toBe('Il coaching di Bruno Rossi è terminato');
+  });
+
+  it('falls back to English for a locale without templates', () => {
+    expect(renderMail(input({ locale: 'de' })).subject).toBe(
+      'Your coaching with Ada Lovelace and Alan Turing has started',
+    );
+    expect(resolveLocale('EN_gb')).toBe('en');
+    expect(resolveLocale('it_IT')).toBe('it');
+    expect(resolveLocale('')).toBe('en');
+  });
+
+  it('uses a neutral wording when the other party is not known', () => {
+    expect(renderMail(input({ counterparts: null })).subject).toBe('Your coaching has started');
+    expect(renderMail(input({ counterparts: null, locale: 'it' })).subject).toBe(
+      'Il tuo percorso di coaching è iniziato',
+    );
+    expect(renderMail(input({ kind: 'assignment.created.coach', counterparts: null })).text).toContain(
+      'A new mentee has been assigned to you.',
+    );
+  });
+
+  it('escapes names in the HTML part and keeps them on one line in the subject', () => {
+    const mail = renderMail(
+      input({
+        recipientFirstName: '<b>Bruno</b>',
+        counterparts: [{ firstName: 'Ada "the\r\nBcc: x@evil.test', lastName: "O'Brien & <script>" }],
+      }),
+    );
+
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<b>');
+    expect(mail.html).toContain('&lt;b&gt;Bruno&lt;/b&gt;');
+    expect(mail.html).toContain('O&#39;Brien &amp; &lt;script&gt;');
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.text).toContain('Hi <b>Bruno</b>,');
+  });
+
+  it('has a subject, text and HTML for every kind in both locales, with and without names', () => {
+    for (const kind of DELIVERY_KINDS) {
+      for (const locale of ['en', 'it']) {
+        for (const counterparts of [null, [{ firstName: 'Ada', lastName: 'Lovelace' }]]) {
+          const mail = renderMail(input({ kind, locale, counterparts }));
+          expect(mail.subject.length).toBeGreaterThan(5);
+          expect(mail.text).toContain(link);
+          expect(mail.html).toContain(`href="${link}"`);
+          if (counterparts) expect(mail.text).toContain('Ada Lovelace');
+        }
+      }
+    }
+  });
+
+  it('builds links under the app address', () => {
+    expect(assignmentLink('http://127.0.0.1:3000/', { assignmentId: 'a/1' })).toBe(
+      'http://127.0.0.1:3000/coaching/assignments/a%2F1',
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { Schema } from 'mongoose';
+import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
+import {
+  DELIVERY_KINDS,
+  DELIVERY_STATUSES,
+  PENDING_REASONS,
+  type AssignmentMailContext,
+  type DeliveryKind,
+  type DeliveryStatus,
+  type PendingReason,
+} from '../domain/delivery';
+
+export const DELIVERY_MODEL = 'Delivery';
+
+export interface DeliveryDocument {
+  _id: string;
+  tenantId: string;
+  sourceEventId: string;
+  sourceType: string;
+  recipientId: string;
+  kind: DeliveryKind;
+  channel: 'email';
+  status: DeliveryStatus;
+  pendingReason: PendingReason | null;
+  context: AssignmentMailContext;
+  digestKey: string | null;
+  attempts: number;
+  nextAttemptAt: Date;
+  /** The claim: until then, only `lockOwner` may change the delivery. Epoch when free. */
+  lockedUntil: Date;
+  lockOwner: string | null;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  outbox: OutboxEntry[];
+}
+
+export const DeliverySchema = new Schema<DeliveryDocument>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    sourceEventId: { type: String, required: true },
+    sourceType: { type: String, required: true },
+    recipientId: { type: String, required: true },
+    kind: { type: String, enum: DELIVERY_KINDS, required: true },
+    channel: { type: String, enum: ['email'], required: true },
+    status: { type: String, enum: DELIVERY_STATUSES, required: true },
+    pendingReason: { type: String, enum: [...PENDING_REASONS, null], default: null },
+    context: { type: Schema.Types.Mixed, required: true },
+    digestKey: { type: String, default: null },
+    attempts: { type: Number, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    lockedUntil: { type: Date, required: true },
+    lockOwner: { type: String, default: null },
+    lastError: { type: String, default: null },
+    sentAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+    outbox: OUTBOX_FIELD,
+  },
+  { collection: 'deliveries', versionKey: false, minimize: false },
+);
+
+/** NO-2: one delivery per event, recipient and kind, whatever the number of redeliveries. */
+DeliverySchema.index({ tenantId: 1, sourceEventId: 1, recipientId: 1, kind: 1 }, { unique: true });
+// Look-ups of the sweeper, the delivery log and the release of waiting deliveries
+// (no-ops on the local stand-in database, used by MongoDB).
+DeliverySchema.index({ status: 1, nextAttemptAt: 1 });
+DeliverySchema.index({ tenantId: 1, recipientId: 1, status: 1, createdAt: -1 });
+DeliverySchema.index({ tenantId: 1, status: 1, createdAt: -1 });

@@ -1,0 +1,56 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
+import { MailSendError, type MailSender, type OutgoingMail } from '../ports/mail-sender';
+
+/**
+ * Sends mail through an SMTP server (`SMTP_URL`). Its timeouts are kept well below the
+ * delivery claim's lease, so that a send never outlives the claim that protects it; the
+ * pool has a connection for every send that can run at once (consumer partitions plus
+ * sweeper workers), so that no send waits in the pool's queue while its lease runs out.
+ */
+@Injectable()
+export class SmtpMailSender implements MailSender, OnApplicationShutdown {
+  private readonly transporter: Transporter<SMTPTransport.SentMessageInfo>;
+
+  constructor(@Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig) {
+    const leaseSeconds = config.delivery.leaseMs / 1_000;
+    const timeoutMs = Math.max(1_000, Math.floor((leaseSeconds / 4) * 1_000));
+    this.transporter = createTransport(
+      {
+        url: config.smtpUrl,
+        pool: true,
+        maxConnections: 8,
+        connectionTimeout: timeoutMs,
+        greetingTimeout: timeoutMs,
+        socketTimeout: timeoutMs,
+      } as SMTPTransport.Options,
+      { from: config.mailFrom },
+    );
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    try {
+      const info = await this.transporter.sendMail({
+        to: { address: mail.to.address, name: mail.to.name },
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+      });
+      if (info.rejected.length > 0) {
+        throw new MailSendError(`recipient rejected: ${String(info.response)}`, true);
+      }
+    } catch (error) {
+      if (error instanceof MailSendError) throw error;
+      const responseCode = (error as { responseCode?: unknown }).responseCode;
+      const permanent = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
+      throw new MailSendError(error instanceof Error ? error.message : String(error), permanent);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,30 @@
+/** A mail ready for the wire. */
+export interface OutgoingMail {
+  to: { address: string; name: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers, e.g. `X-Delivery-Id`. */
+  headers: Record<string, string>;
+}
+
+export const MAIL_SENDER = Symbol('MAIL_SENDER');
+
+/** Hands a mail to the outgoing mail server; resolves once the server accepted it, rejects otherwise. */
+export interface MailSender {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** The header every mail carries, so that one delivery can be traced (and counted) in any mailbox. */
+export const DELIVERY_ID_HEADER = 'X-Delivery-Id';
+
+/** A send the mail server refused. `permanent` (a 5xx answer) means retrying cannot help. */
+export class MailSendError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'MailSendError';
+  }
+}

@@ -1,0 +1,126 @@
+import { MailSendError } from '../ports/mail-sender';
+import {
+  assignmentCreated,
+  aUser,
+  buildNotificationsTestbed,
+  TEST_TENANT,
+  userCreated,
+} from '../../testing/notifications-testbed';
+
+describe('sending a delivery that fails', () => {
+  const mentee = aUser('Bruno', 'Rossi');
+  const coach = aUser('Ada', 'Lovelace');
+
+  async function givenAnAssignmentWhileTheMailServerIsDown() {
+    const testbed = buildNotificationsTestbed();
+    await testbed.userArrives(userCreated(mentee));
+    await testbed.userArrives(userCreated(coach));
+    testbed.mailer.failAlways(new Error('connect ECONNREFUSED 127.0.0.1:1025'));
+    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    return testbed;
+  }
+
+  async function menteeDelivery(testbed: ReturnType<typeof buildNotificationsTestbed>) {
+    const [delivery] = await testbed.listDeliveries.execute({
+      tenantId: TEST_TENANT,
+      recipientId: mentee.userId,
+    });
+    return delivery;
+  }
+
+  it('is retried later with exponential backoff', async () => {
+    const testbed = await givenAnAssignmentWhileTheMailServerIsDown();
+    const { initialBackoffMs } = testbed.config.delivery;
+    const start = testbed.clock.now().getTime();
+
+    expect(await menteeDelivery(testbed)).toMatchObject({
+      status: 'pending',
+      pendingReason: 'retry_backoff',
+      attempts: 1,
+      lastError: 'connect ECONNREFUSED 127.0.0.1:1025',
+      nextAttemptAt: new Date(start + initialBackoffMs),
+    });
+
+    testbed.clock.advance(initialBackoffMs - 1);
+    expect(await testbed.retryDue.execute()).toEqual({});
+
+    testbed.clock.advance(1);
+    expect(await testbed.retryDue.execute()).toEqual({ retry_scheduled: 2 });
+    expect(await menteeDelivery(testbed)).toMatchObject({
+      attempts: 2,
+      nextAttemptAt: new Date(start + initialBackoffMs + 2 * initialBackoffMs),
+    });
+  });
+
+  it('is sent once by the sweeper when the mail server is back', async () => {
+    const testbed = await givenAnAssignmentWhileTheMailServerIsDown();
+    testbed.mailer.recover();
+
+    testbed.clock.advance(testbed.config.delivery.initialBackoffMs);
+    await testbed.retryDue.execute();
+    testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
+    await testbed.retryDue.execute();
+
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
+    expect(await menteeDelivery(testbed)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('is parked as failed after the last attempt, with an event and an alert', async () => {
+    const testbed = await givenAnAssignmentWhileTheMailServerIsDown();
+
+    for (let attempt = 2; attempt <= testbed.config.delivery.maxAttempts; attempt++) {
+      testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
+      await testbed.retryDue.execute();
+    }
+
+    const delivery = await menteeDelivery(testbed);
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      attempts: 5,
+      lastError: 'connect ECONNREFUSED 127.0.0.1:1025',
+    });
+    const events = testbed.deliveries.outbox().filter((entry) => entry.envelope.aggregateId === delivery.id);
+    expect(events.map((entry) => entry.envelope)).toEqual([
+      expect.objectContaining({
+        type: 'delivery.failed',
+        aggregateId: delivery.id,
+        payload: expect.objectContaining({ deliveryId: delivery.id, attempts: 5, error: delivery.lastError }),
+      }),
+    ]);
+    expect(testbed.logs).toContainEqual(
+      expect.objectContaining({ alert: 'delivery-parked', deliveryId: delivery.id, level: 50 }),
+    );
+
+    testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
+    testbed.mailer.recover();
+    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(testbed.mailer.sent).toHaveLength(0);
+  });
+
+  it('is parked at once when the mail server refuses it for good', async () => {
+    const testbed = buildNotificationsTestbed();
+    await testbed.userArrives(userCreated(mentee));
+    testbed.mailer.failNext(1, new MailSendError('550 5.1.1 mailbox unavailable', true));
+
+    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+
+    expect(await menteeDelivery(testbed)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: '550 5.1.1 mailbox unavailable',
+    });
+  });
+
+  it('is cancelled when the recipient was deleted in the meantime', async () => {
+    const testbed = await givenAnAssignmentWhileTheMailServerIsDown();
+    await testbed.recipients.applyDeletion(TEST_TENANT, mentee.userId, 2);
+    testbed.mailer.recover();
+
+    testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
+    await testbed.retryDue.execute();
+
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
+    expect(testbed.mailer.to(coach.email)).toHaveLength(1);
+    expect(await menteeDelivery(testbed)).toMatchObject({ status: 'cancelled' });
+  });
+});

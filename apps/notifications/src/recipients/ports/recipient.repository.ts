@@ -1,0 +1,16 @@
+import type { Recipient, RecipientState } from '../domain/recipient';
+
+export const RECIPIENT_REPOSITORY = Symbol('RECIPIENT_REPOSITORY');
+
+/** The recipient projection. Every method is scoped by tenant. */
+export interface RecipientRepository {
+  /**
+   * Stores the user's full state if `version` is newer than what is stored.
+   * Returns false (and changes nothing) for a stale or repeated event.
+   */
+  applyState(tenantId: string, state: RecipientState, version: number): Promise<boolean>;
+  /** Turns the user into a tombstone (no address, no name) if `version` is newer. */
+  applyDeletion(tenantId: string, userId: string, version: number): Promise<boolean>;
+  find(tenantId: string, userId: string): Promise<Recipient | null>;
+  findMany(tenantId: string, userIds: readonly string[]): Promise<Recipient[]>;
+}

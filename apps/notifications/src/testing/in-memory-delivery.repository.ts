@@ -1,0 +1,182 @@
+import type { OutboxEntry } from '@lms/messaging';
+import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
+import type {
+  ClaimRequest,
+  DeliveryFilter,
+  DeliveryRepository,
+  DeliveryUpdate,
+} from '../deliveries/ports/delivery.repository';
+
+interface Row {
+  delivery: Delivery;
+  lockedUntil: Date;
+  lockOwner: string | null;
+  outbox: OutboxEntry[];
+}
+
+/** Deliveries in memory, with the natural-key uniqueness and the claim rules of the Mongo repository. */
+export class InMemoryDeliveryRepository implements DeliveryRepository {
+  private readonly rows = new Map<string, Row>();
+
+  async ensure(delivery: Delivery): Promise<Delivery> {
+    const existing = [...this.rows.values()].find(
+      ({ delivery: d }) =>
+        d.tenantId === delivery.tenantId &&
+        d.sourceEventId === delivery.sourceEventId &&
+        d.recipientId === delivery.recipientId &&
+        d.kind === delivery.kind,
+    );
+    if (existing) return clone(existing.delivery);
+    this.rows.set(delivery.id, {
+      delivery: clone(delivery),
+      lockedUntil: new Date(0),
+      lockOwner: null,
+      outbox: [],
+    });
+    return clone(delivery);
+  }
+
+  async claim(ref: DeliveryRef, request: ClaimRequest): Promise<Delivery | null> {
+    const row = this.row(ref);
+    if (!row || row.delivery.status !== 'pending') return null;
+    if (row.lockedUntil.getTime() > request.now.getTime()) return null;
+    if (!request.ignoreSchedule && row.delivery.nextAttemptAt.getTime() > request.now.getTime()) return null;
+    row.lockedUntil = request.leaseUntil;
+    row.lockOwner = request.owner;
+    return clone(row.delivery);
+  }
+
+  async markWaitingForRecipient(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
+    return this.change(ref, owner, update, { pendingReason: 'waiting_recipient' });
+  }
+
+  async markRetry(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
+    return this.change(ref, owner, update, { pendingReason: 'retry_backoff' });
+  }
+
+  async markSent(
+    ref: DeliveryRef,
+    owner: string,
+    update: DeliveryUpdate,
+    event: OutboxEntry,
+  ): Promise<boolean> {
+    return this.change(ref, owner, update, { status: 'sent', pendingReason: null }, event);
+  }
+
+  async markFailed(
+    ref: DeliveryRef,
+    owner: string,
+    update: DeliveryUpdate,
+    event: OutboxEntry,
+  ): Promise<boolean> {
+    return this.change(ref, owner, update, { status: 'failed', pendingReason: null }, event);
+  }
+
+  async markCancelled(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
+    return this.change(ref, owner, update, { status: 'cancelled', pendingReason: null });
+  }
+
+  async findWaitingForRecipient(
+    tenantId: string,
+    recipientId: string,
+    limit: number,
+  ): Promise<DeliveryRef[]> {
+    return this.all()
+      .filter(
+        (d) =>
+          d.tenantId === tenantId &&
+          d.recipientId === recipientId &&
+          d.status === 'pending' &&
+          d.pendingReason === 'waiting_recipient',
+      )
+      .slice(0, limit)
+      .map(refOf);
+  }
+
+  async findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]> {
+    return [...this.rows.values()]
+      .filter(
+        ({ delivery, lockedUntil }) =>
+          delivery.status === 'pending' &&
+          delivery.nextAttemptAt.getTime() <= now.getTime() &&
+          lockedUntil.getTime() <= now.getTime(),
+      )
+      .slice(0, limit)
+      .map(({ delivery }) => refOf(delivery));
+  }
+
+  async list(
+    tenantId: string,
+    filter: DeliveryFilter,
+    page: { limit: number; offset: number },
+  ): Promise<Delivery[]> {
+    return this.all()
+      .filter(
+        (d) =>
+          d.tenantId === tenantId &&
+          (filter.recipientId === undefined || d.recipientId === filter.recipientId) &&
+          (filter.sourceEventId === undefined || d.sourceEventId === filter.sourceEventId) &&
+          (filter.status === undefined || d.status === filter.status),
+      )
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .slice(page.offset, page.offset + page.limit);
+  }
+
+  /** Test view: every delivery as stored. */
+  all(): Delivery[] {
+    return [...this.rows.values()].map(({ delivery }) => clone(delivery));
+  }
+
+  /** Test view: the events written with the deliveries' changes. */
+  outbox(): OutboxEntry[] {
+    return [...this.rows.values()].flatMap(({ outbox }) => outbox);
+  }
+
+  /** Test hook: another instance holds the claim until `until`. */
+  lock(ref: DeliveryRef, until: Date, owner = 'another-instance'): void {
+    const row = this.row(ref);
+    if (!row) throw new Error(`no delivery ${ref.deliveryId}`);
+    row.lockedUntil = until;
+    row.lockOwner = owner;
+  }
+
+  private change(
+    ref: DeliveryRef,
+    owner: string,
+    update: DeliveryUpdate,
+    fields: Partial<Delivery>,
+    event?: OutboxEntry,
+  ): boolean {
+    const row = this.row(ref);
+    if (!row || row.delivery.status !== 'pending' || row.lockOwner !== owner) return false;
+    row.delivery = {
+      ...row.delivery,
+      ...fields,
+      ...definedOnly(update),
+      version: row.delivery.version + 1,
+    };
+    row.lockedUntil = new Date(0);
+    row.lockOwner = null;
+    if (event) row.outbox.push(event);
+    return true;
+  }
+
+  private row(ref: DeliveryRef): Row | undefined {
+    const row = this.rows.get(ref.deliveryId);
+    return row && row.delivery.tenantId === ref.tenantId ? row : undefined;
+  }
+}
+
+function refOf(delivery: Delivery): DeliveryRef {
+  return { tenantId: delivery.tenantId, deliveryId: delivery.id };
+}
+
+function clone(delivery: Delivery): Delivery {
+  return structuredClone(delivery);
+}
+
+function definedOnly(update: DeliveryUpdate): Partial<Delivery> {
+  return Object.fromEntries(
+    Object.entries(update).filter(([, value]) => value !== undefined),
+  ) as Partial<Delivery>;
+}

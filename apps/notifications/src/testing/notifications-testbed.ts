@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import {
+  AssignmentsStream,
+  UsersStream,
+  type EnvelopeOf,
+  type EventEnvelope,
+  type EventMap,
+  type PayloadOf,
+  type StreamDefinition,
+} from '@lms/contracts';
+import { EventFactory } from '@lms/messaging';
+import type { NotificationsConfig } from '../config/notifications.config';
+import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
+import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
+import { HandleAssignmentEventUseCase } from '../deliveries/use-cases/handle-assignment-event.use-case';
+import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
+import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
+import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
+import { ProjectUserUseCase } from '../recipients/use-cases/project-user.use-case';
+import type { Clock } from '../shared/clock';
+import { FakeMailSender } from './fake-mail-sender';
+import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
+import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
+
+export const TEST_TENANT = 'tenant-1';
+export const TEST_APP_URL = 'https://app.example.test';
+
+/** A clock that only moves when the test moves it. */
+export class FixedClock implements Clock {
+  constructor(private current: Date = new Date('2026-03-02T09:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface LoggedLine {
+  level: number;
+  msg: string;
+  alert?: string;
+  [field: string]: unknown;
+}
+
+export interface TestUser {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: string;
+}
+
+/**
+ * Builds every use case of the service over in-memory repositories, a fake mail server,
+ * a fixed clock and a logger whose lines the test can read.
+ */
+export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig> = {}) {
+  const clock = new FixedClock();
+  const recipients = new InMemoryRecipientRepository();
+  const deliveries = new InMemoryDeliveryRepository();
+  const mailer = new FakeMailSender();
+  const logs: LoggedLine[] = [];
+  const logger = pino(
+    { base: null },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(JSON.parse(chunk.toString()) as LoggedLine);
+        done();
+      },
+    }),
+  );
+  const config: NotificationsConfig = {
+    smtpUrl: 'smtp://127.0.0.1:1025',
+    mailFrom: 'Coaching Platform <no-reply@coaching-platform.local>',
+    appUrl: TEST_APP_URL,
+    delivery: { ...DEFAULT_DELIVERY_SETTINGS },
+    sweepIntervalMs: 0,
+    sweepBatchSize: 100,
+    ...overrides,
+  };
+  const events = new EventFactory('notifications');
+  const dispatch = new DispatchDeliveryUseCase(deliveries, recipients, mailer, events, clock, config, logger);
+  const projectUser = new ProjectUserUseCase(recipients);
+  const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, dispatch);
+  const handleAssignment = new HandleAssignmentEventUseCase(deliveries, clock, dispatch);
+  const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, logger, dispatch);
+  const listDeliveries = new ListDeliveriesUseCase(deliveries);
+
+  return {
+    clock,
+    config,
+    recipients,
+    deliveries,
+    mailer,
+    logs,
+    dispatch,
+    projectUser,
+    releaseWaiting,
+    handleAssignment,
+    retryDue,
+    listDeliveries,
+    /** What the users consumer does with a user event. */
+    async userArrives(event: EnvelopeOf<typeof UsersStream.events, 'user.created'>): Promise<void> {
+      await projectUser.execute(event);
+      await releaseWaiting.execute(event.tenantId, event.payload.userId);
+    },
+  };
+}
+
+export type NotificationsTestbed = ReturnType<typeof buildNotificationsTestbed>;
+
+export function aUser(firstName: string, lastName: string, locale = 'en'): TestUser {
+  return {
+    userId: randomUUID(),
+    email: `${firstName}.${lastName}@example.test`.toLowerCase(),
+    firstName,
+    lastName,
+    locale,
+  };
+}
+
+function envelope<TEvents extends EventMap, K extends keyof TEvents & string>(
+  producer: string,
+  stream: StreamDefinition<TEvents>,
+  type: K,
+  input: { tenantId?: string; aggregateId: string; aggregateVersion: number; payload: PayloadOf<TEvents, K> },
+): EnvelopeOf<TEvents, K> {
+  const entry = new EventFactory(producer).create(stream, type, {
+    ...input,
+    tenantId: input.tenantId ?? TEST_TENANT,
+  });
+  return entry.envelope as EventEnvelope as EnvelopeOf<TEvents, K>;
+}
+
+export function userCreated(
+  user: TestUser,
+  options: { version?: number; tenantId?: string } = {},
+): EnvelopeOf<typeof UsersStream.events, 'user.created'> {
+  return envelope('identity', UsersStream, 'user.created', {
+    tenantId: options.tenantId,
+    aggregateId: user.userId,
+    aggregateVersion: options.version ?? 1,
+    payload: { ...user, state: 'active' },
+  });
+}
+
+export function userUpdated(
+  user: TestUser,
+  version: number,
+): EnvelopeOf<typeof UsersStream.events, 'user.updated'> {
+  return envelope('identity', UsersStream, 'user.updated', {
+    aggregateId: user.userId,
+    aggregateVersion: version,
+    payload: { ...user, state: 'active' },
+  });
+}
+
+export function assignmentCreated(
+  mentee: Pick<TestUser, 'userId'>,
+  coaches: ReadonlyArray<Pick<TestUser, 'userId'>>,
+): EnvelopeOf<typeof AssignmentsStream.events, 'assignment.created'> {
+  const assignmentId = randomUUID();
+  return envelope('coaching', AssignmentsStream, 'assignment.created', {
+    aggregateId: assignmentId,
+    aggregateVersion: 1,
+    payload: {
+      assignmentId,
+      menteeId: mentee.userId,
+      coachIds: coaches.map((coach) => coach.userId),
+      origin: 'individual',
+      groupAssignmentId: null,
+      groupId: null,
+      startDate: '2026-03-02',
+      endDate: null,
+      status: 'current',
+    },
+  });
+}
+
+export function assignmentEnded(
+  created: EnvelopeOf<typeof AssignmentsStream.events, 'assignment.created'>,
+): EnvelopeOf<typeof AssignmentsStream.events, 'assignment.ended'> {
+  return envelope('coaching', AssignmentsStream, 'assignment.ended', {
+    aggregateId: created.aggregateId,
+    aggregateVersion: created.aggregateVersion + 1,
+    payload: {
+      ...created.payload,
+      status: 'ended',
+      endDate: '2026-06-30',
+      endedAt: '2026-06-30T17:00:00.000Z',
+      reason: 'completed',
+    },
+  });
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { AssignmentsStream, UsersStream } from '@lms/contracts';
+import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
+import { createLogger } from '@lms/observability';
+import {
+  eventually,
+  isolateTestEnvironment,
+  MaildevClient,
+  startServiceApp,
+  uniqueSuffix,
+  type ReceivedMail,
+  type ServiceTestApp,
+} from '@lms/testing';
+
+interface DeliveryItem {
+  id: string;
+  recipientId: string;
+  kind: string;
+  sourceEventId: string;
+  status: string;
+  pendingReason?: string;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError?: string;
+}
+
+interface User {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: string;
+}
+
+const run = uniqueSuffix();
+const tenantId = `tenant-${run}`;
+// The service reads its tenant and its database when its module is imported (in beforeAll).
+process.env.DEFAULT_TENANT_ID = tenantId;
+isolateTestEnvironment('notifications');
+
+/**
+ * Notifications against the real broker, database and SMTP server: events go in through
+ * Kafka as identity and coaching publish them, mails come out in MailDev.
+ */
+describe('notifications (Kafka + Mongo + SMTP)', () => {
+  const mailbox = new MaildevClient();
+  const identity = new EventFactory('identity');
+  const coaching = new EventFactory('coaching');
+  let service: ServiceTestApp;
+  let producer: EventProducer;
+  /** Ids of the events whose handling finished without error (handler spies). */
+  const handled = new Set<string>();
+
+  /** Records each event a use case handled successfully, so that tests wait for their own events. */
+  function spyOnHandler(useCase: { execute(event: { eventId: string }): Promise<unknown> }): void {
+    const original = useCase.execute.bind(useCase);
+    jest.spyOn(useCase, 'execute').mockImplementation(async (event) => {
+      const result = await original(event);
+      handled.add(event.eventId);
+      return result;
+    });
+  }
+
+  beforeAll(async () => {
+    const { AppModule } = await import('../src/app.module');
+    const { ProjectUserUseCase } = await import('../src/recipients/use-cases/project-user.use-case');
+    const { HandleAssignmentEventUseCase } = await import(
+      '../src/deliveries/use-cases/handle-assignment-event.use-case'
+    );
+    service = await startServiceApp(AppModule);
+    spyOnHandler(service.app.get(ProjectUserUseCase));
+    spyOnHandler(service.app.get(HandleAssignmentEventUseCase));
+    producer = new EventProducer(
+      createKafka({ brokers: brokersFromEnv(), clientId: `notifications-test-${run}` }, createLogger('test')),
+    );
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await service?.close();
+  });
+
+  function aUser(firstName: string, lastName: string, locale = 'en'): User {
+    const suffix = uniqueSuffix();
+    return {
+      userId: randomUUID(),
+      email: `${firstName.toLowerCase()}.${suffix}@int.example.test`,
+      firstName,
+      lastName,
+      locale,
+    };
+  }
+
+  function userCreated(user: User): OutboxEntry {
+    return identity.create(UsersStream, 'user.created', {
+      tenantId,
+      aggregateId: user.userId,
+      aggregateVersion: 1,
+      payload: { ...user, state: 'active' },
+    });
+  }
+
+  function assignmentCreated(mentee: User, coaches: User[]): OutboxEntry {
+    const assignmentId = randomUUID();
+    return coaching.create(AssignmentsStream, 'assignment.created', {
+      tenantId,
+      aggregateId: assignmentId,
+      aggregateVersion: 1,
+      payload: {
+        assignmentId,
+        menteeId: mentee.userId,
+        coachIds: coaches.map((coach) => coach.userId),
+        origin: 'individual',
+        groupAssignmentId: null,
+        groupId: null,
+        startDate: '2026-03-02',
+        endDate: null,
+        status: 'current',
+      },
+    });
+  }
+
+  /**
+   * Publishes and waits until the service has handled each of these events successfully
+   * (the broker is shared: other events of other tests arrive on the same topics).
+   */
+  async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
+    for (const entry of entries) handled.delete(entry.eventId);
+    await producer.send(entries);
+    await eventually(() => expect(entries.filter((entry) => !handled.has(entry.eventId))).toEqual([]), {
+      timeoutMs: 30_000,
+    });
+  }
+
+  async function deliveries(query: string): Promise<DeliveryItem[]> {
+    const response = await service.request('GET', `/v1/deliveries?${query}`);
+    expect(response.status).toBe(200);
+    return (response.body as { items: DeliveryItem[] }).items;
+  }
+
+  function deliveryIds(mails: ReceivedMail[]): string[] {
+    return mails.map((mail) => String(mail.headers['x-delivery-id']));
+  }
+
+  it('mails the mentees and their coach once each, and logs the deliveries as sent', async () => {
+    const coach = aUser('Ada', 'Lovelace');
+    const bruno = aUser('Bruno', 'Rossi', 'it');
+    const carla = aUser('Carla', 'Bianchi');
+    await publishAndWait([userCreated(coach), userCreated(bruno), userCreated(carla)]);
+    const forBruno = assignmentCreated(bruno, [coach]);
+    const forCarla = assignmentCreated(carla, [coach]);
+
+    await publishAndWait([forBruno, forCarla]);
+
+    const [brunoMails, carlaMails, coachMails] = await eventually(async () => {
+      const mails = [
+        await mailbox.to(bruno.email),
+        await mailbox.to(carla.email),
+        await mailbox.to(coach.email),
+      ];
+      expect(mails.map((m) => m.length)).toEqual([1, 1, 2]);
+      return mails;
+    });
+    expect(brunoMails[0].subject).toBe('Il tuo percorso di coaching con Ada Lovelace è iniziato');
+    expect(brunoMails[0].text).toContain('Ciao Bruno,');
+    expect(brunoMails[0].html).toContain('Ada Lovelace');
+    expect(brunoMails[0].to).toEqual([{ address: bruno.email, name: 'Bruno Rossi' }]);
+    expect(carlaMails[0].subject).toBe('Your coaching with Ada Lovelace has started');
+    expect(coachMails.map((mail) => mail.subject).sort()).toEqual([
+      'New mentee: Bruno Rossi',
+      'New mentee: Carla Bianchi',
+    ]);
+    expect(coachMails[0].text).toContain('Hi Ada,');
+    expect(coachMails[0].text).toContain('http://127.0.0.1:3000/coaching/assignments/');
+
+    const logged = await eventually(async () => {
+      const items = await deliveries(`sourceEventId=${forBruno.eventId}`);
+      expect(items.map((d) => d.status)).toEqual(['sent', 'sent']);
+      return items;
+    });
+    expect(logged.map((d) => `${d.recipientId} ${d.kind}`).sort()).toEqual(
+      [`${bruno.userId} assignment.created.mentee`, `${coach.userId} assignment.created.coach`].sort(),
+    );
+    expect(logged[0]).toMatchObject({
+      sourceEventId: forBruno.eventId,
+      attempts: 1,
+      sentAt: expect.any(String),
+    });
+    expect(deliveryIds(brunoMails)).toEqual([logged.find((d) => d.recipientId === bruno.userId)?.id]);
+    expect(await deliveries(`recipientId=${coach.userId}&status=sent`)).toHaveLength(2);
+
+    // The same events again (a redelivery): nothing new is written and nobody is mailed twice.
+    await publishAndWait([forBruno, forCarla]);
+
+    expect(await deliveries(`sourceEventId=${forBruno.eventId}`)).toHaveLength(2);
+    expect(await deliveries(`recipientId=${coach.userId}`)).toHaveLength(2);
+    expect(await mailbox.to(bruno.email)).toHaveLength(1);
+    expect(await mailbox.to(carla.email)).toHaveLength(1);
+    const coachMailsAfter = await mailbox.to(coach.email);
+    expect(coachMailsAfter).toHaveLength(2);
+    expect(new Set(deliveryIds(coachMailsAfter)).size).toBe(2);
+  });
+
+  it('keeps the mail of a user it does not know yet, and sends it when the user is created', async () => {
+    const coach = aUser('Grace', 'Hopper');
+    const dario = aUser('Dario', 'Verdi', 'it');
+    await publishAndWait([userCreated(coach)]);
+    const assignment = assignmentCreated(dario, [coach]);
+
+    await publishAndWait([assignment]);
+
+    const waiting = await deliveries(`recipientId=${dario.userId}`);
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        kind: 'assignment.created.mentee',
+        status: 'pending',
+        pendingReason: 'waiting_recipient',
+      }),
+    ]);
+    // The coach is mailed at once, without the mentee's name for now.
+    await eventually(async () =>
+      expect((await mailbox.to(coach.email)).map((m) => m.subject)).toEqual(['You have a new mentee']),
+    );
+    expect(await mailbox.to(dario.email)).toHaveLength(0);
+
+    await publishAndWait([userCreated(dario)]);
+
+    const [mail] = await eventually(async () => {
+      const mails = await mailbox.to(dario.email);
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    expect(mail.subject).toBe('Il tuo percorso di coaching con Grace Hopper è iniziato');
+    expect(mail.text).toContain('Ciao Dario,');
+    expect(await deliveries(`recipientId=${dario.userId}`)).toEqual([
+      expect.objectContaining({ status: 'sent', attempts: 1, sourceEventId: assignment.eventId }),
+    ]);
+  });
+
+  it('refuses a page larger than 200 and an unknown status', async () => {
+    const tooLarge = await service.request('GET', '/v1/deliveries?limit=201');
+    const badStatus = await service.request('GET', '/v1/deliveries?status=lost');
+
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
+    expect(badStatus.status).toBe(400);
+  });
+});
