@@ -4,7 +4,7 @@ import { basePreset } from './jest.preset';
 const config: Config = {
   ...basePreset,
   displayName: 'unit',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
 };
 
 export default config;

@@ -1,0 +1,352 @@
+import { request as httpRequest } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { gatewayConfigFromEnv } from '../src/config/gateway.config';
+import { createGatewayApp } from '../src/gateway-app';
+
+interface EchoedRequest {
+  upstream: string;
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+}
+
+interface PlatformHealth {
+  status: string;
+  services: Record<string, { status: string; checks?: Record<string, string>; detail?: string }>;
+}
+
+/** A stand-in service: answers its readiness, echoes every `/v1/*` call, and has a slow route. */
+async function startEchoService(name: string): Promise<{ server: FastifyInstance; url: string }> {
+  const server = Fastify();
+  server.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  server.get('/health/ready', async () => ({ status: 'ready', checks: { mongodb: 'up' } }));
+  server.get('/v1/slow', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    return { late: true };
+  });
+  server.get('/v1/missing', async (_request, reply) =>
+    reply
+      .status(404)
+      .header('content-type', 'application/problem+json')
+      .send({ status: 404, code: 'THING.NOT_FOUND', title: 'Not Found', type: 'x', detail: 'no such thing' }),
+  );
+  server.all('/v1/*', async (request, reply): Promise<EchoedRequest> => {
+    void reply.status(request.method === 'POST' ? 201 : 200).header('location', '/v1/echo/1');
+    return {
+      upstream: name,
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null),
+    };
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return { server, url: `http://127.0.0.1:${(server.server.address() as AddressInfo).port}` };
+}
+
+/** An address where nothing listens: the port was free a moment ago. */
+async function closedPortUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** A GET through `node:http`, which (unlike fetch) lets a test send connection-level headers. */
+function rawGet(url: string, headers: Record<string, string>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve(JSON.parse(text)));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+async function startGateway(
+  env: Record<string, string>,
+): Promise<{ app: NestFastifyApplication; url: string }> {
+  const app = await createGatewayApp(gatewayConfigFromEnv({ ...process.env, ...env }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: await app.getUrl() };
+}
+
+describe('gateway (two stand-in services on random ports)', () => {
+  let identity: { server: FastifyInstance; url: string };
+  let coaching: { server: FastifyInstance; url: string };
+  let gateway: { app: NestFastifyApplication; url: string };
+
+  beforeAll(async () => {
+    identity = await startEchoService('identity');
+    coaching = await startEchoService('coaching');
+    gateway = await startGateway({
+      IDENTITY_URL: identity.url,
+      COACHING_URL: coaching.url,
+      LEARNING_URL: identity.url,
+      NOTIFICATIONS_URL: coaching.url,
+      UPSTREAM_TIMEOUT_MS: '300',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await identity?.server.close();
+    await coaching?.server.close();
+  });
+
+  it('forwards a POST with its body, query and credentials to the owning service under /v1', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/identity/users?source=import&tag=a&tag=b`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer some-token',
+        'x-correlation-id': 'corr-123',
+        'x-forwarded-for': '6.6.6.6',
+      },
+      body: JSON.stringify({ email: 'ada@example.com', firstName: 'Ada' }),
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-correlation-id')).toBe('corr-123');
+    expect(response.headers.get('location')).toBe('/api/v1/identity/echo/1');
+    const echoed = (await response.json()) as EchoedRequest;
+    expect(echoed).toMatchObject({
+      upstream: 'identity',
+      method: 'POST',
+      url: '/v1/users?source=import&tag=a&tag=b',
+    });
+    expect(JSON.parse(echoed.body)).toEqual({ email: 'ada@example.com', firstName: 'Ada' });
+    expect(echoed.headers).toMatchObject({
+      authorization: 'Bearer some-token',
+      'x-correlation-id': 'corr-123',
+      'content-type': 'application/json',
+      'x-forwarded-for': '127.0.0.1',
+    });
+  });
+
+  it('keeps the method and rewrites the path for each service', async () => {
+    const put = await fetch(`${gateway.url}/api/v1/identity/groups/g1/members/u1`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['coach'] }),
+    });
+    const deleted = await fetch(`${gateway.url}/api/v1/coaching/assignments/a1`, { method: 'DELETE' });
+    const listed = await fetch(`${gateway.url}/api/v1/coaching/assignments?coachId=c1&status=current`);
+
+    expect(await put.json()).toMatchObject({
+      upstream: 'identity',
+      method: 'PUT',
+      url: '/v1/groups/g1/members/u1',
+    });
+    expect(await deleted.json()).toMatchObject({
+      upstream: 'coaching',
+      method: 'DELETE',
+      url: '/v1/assignments/a1',
+    });
+    expect(await listed.json()).toMatchObject({
+      upstream: 'coaching',
+      method: 'GET',
+      url: '/v1/assignments?coachId=c1&status=current',
+    });
+  });
+
+  it('gives a request without a correlation id a new one, sent upstream and back to the caller', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/coaching/group-assignments`);
+    const echoed = (await response.json()) as EchoedRequest;
+
+    const assigned = response.headers.get('x-correlation-id');
+    expect(assigned).toMatch(/^[0-9a-f-]{36}$/);
+    expect(echoed.headers['x-correlation-id']).toBe(assigned);
+  });
+
+  it('strips hop-by-hop headers, including those the Connection header names', async () => {
+    const echoed = (await rawGet(`${gateway.url}/api/v1/identity/users`, {
+      connection: 'keep-alive, x-private-hop',
+      'x-private-hop': 'secret',
+      'keep-alive': 'timeout=5',
+      'x-kept': 'yes',
+    })) as EchoedRequest;
+
+    expect(echoed.headers['x-private-hop']).toBeUndefined();
+    expect(echoed.headers['keep-alive']).toBeUndefined();
+    expect(echoed.headers['x-kept']).toBe('yes');
+  });
+
+  it("passes a service's own error answer through unchanged", async () => {
+    const response = await fetch(`${gateway.url}/api/v1/identity/missing`);
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as Problem).code).toBe('THING.NOT_FOUND');
+  });
+
+  it('answers 504 problem+json when a service does not answer in time', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/coaching/slow`);
+
+    expect(response.status).toBe(504);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 504, code: 'GATEWAY.UPSTREAM_TIMEOUT' });
+  });
+
+  it('refuses a body over 1 MiB with 413 problem+json, declared or chunked', async () => {
+    const big = JSON.stringify({ blob: 'x'.repeat(1024 * 1024) });
+    const declared = await fetch(`${gateway.url}/api/v1/identity/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    const chunked = await fetch(`${gateway.url}/api/v1/identity/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+
+    for (const response of [declared, chunked]) {
+      expect(response.status).toBe(413);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await response.json()) as Problem).code).toBe('REQUEST.BODY_TOO_LARGE');
+    }
+  });
+
+  it('answers an unknown path with 404 problem+json REQUEST.ROUTE_NOT_FOUND', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/billing/invoices`);
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 404, code: 'REQUEST.ROUTE_NOT_FOUND' });
+  });
+
+  it('reports the platform ready when every service is', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ready',
+      services: {
+        identity: { status: 'ready', checks: { mongodb: 'up' } },
+        coaching: { status: 'ready', checks: { mongodb: 'up' } },
+        learning: { status: 'ready', checks: { mongodb: 'up' } },
+        notifications: { status: 'ready', checks: { mongodb: 'up' } },
+      },
+    });
+  });
+
+  it('serves its own liveness and readiness', async () => {
+    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
+    expect(await (await fetch(`${gateway.url}/health/ready`)).json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('serves the OpenAPI and AsyncAPI documents as JSON', async () => {
+    const openapi = await fetch(`${gateway.url}/api/v1/openapi.json`);
+    const asyncapi = await fetch(`${gateway.url}/api/v1/asyncapi.json`);
+
+    expect(openapi.status).toBe(200);
+    expect(openapi.headers.get('content-type')).toContain('application/json');
+    const document = (await openapi.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(document.paths)).toContain('/api/v1/coaching/assignments');
+    expect(((await asyncapi.json()) as { asyncapi: string }).asyncapi).toMatch(/^3\./);
+  });
+});
+
+describe('gateway with a service down', () => {
+  let identity: { server: FastifyInstance; url: string };
+  let gateway: { app: NestFastifyApplication; url: string };
+
+  beforeAll(async () => {
+    identity = await startEchoService('identity');
+    const down = await closedPortUrl();
+    gateway = await startGateway({
+      IDENTITY_URL: identity.url,
+      COACHING_URL: down,
+      LEARNING_URL: identity.url,
+      NOTIFICATIONS_URL: identity.url,
+      HEALTH_TIMEOUT_MS: '500',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await identity?.server.close();
+  });
+
+  it('answers 502 problem+json GATEWAY.UPSTREAM_UNAVAILABLE for the missing service only', async () => {
+    const failed = await fetch(`${gateway.url}/api/v1/coaching/assignments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const served = await fetch(`${gateway.url}/api/v1/identity/users`);
+
+    expect(failed.status).toBe(502);
+    expect(failed.headers.get('content-type')).toContain('application/problem+json');
+    expect(await failed.json()).toMatchObject({
+      status: 502,
+      code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
+      detail: 'The coaching service is unavailable.',
+      instance: '/api/v1/coaching/assignments',
+    });
+    expect(served.status).toBe(200);
+  });
+
+  it('reports the platform not ready (503), naming the failing service', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/health`);
+
+    expect(response.status).toBe(503);
+    const health = (await response.json()) as PlatformHealth;
+    expect(health.status).toBe('not_ready');
+    expect(health.services.coaching).toMatchObject({ status: 'unreachable' });
+    expect(health.services.identity.status).toBe('ready');
+  });
+});
+
+describe('gateway rate limit', () => {
+  let identity: { server: FastifyInstance; url: string };
+  let gateway: { app: NestFastifyApplication; url: string };
+
+  beforeAll(async () => {
+    identity = await startEchoService('identity');
+    gateway = await startGateway({
+      IDENTITY_URL: identity.url,
+      COACHING_URL: identity.url,
+      LEARNING_URL: identity.url,
+      NOTIFICATIONS_URL: identity.url,
+      RATE_LIMIT_PER_MINUTE: '3',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await identity?.server.close();
+  });
+
+  it('answers 429 problem+json with Retry-After once a client spent its budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await fetch(`${gateway.url}/api/v1/identity/users`)).status);
+    const limited = await fetch(`${gateway.url}/api/v1/identity/users`);
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('20');
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await limited.json()) as Problem).code).toBe('REQUEST.RATE_LIMITED');
+    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
+  });
+});

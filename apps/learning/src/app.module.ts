@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@lms/messaging';
+import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { CoursesModule } from './courses/courses.module';
+
+/** Learning (LE-*): courses for now; enrollments, plans and their events come next. */
+@Module({
+  imports: [
+    ServiceKitModule.forRoot({ serviceName: 'learning' }),
+    MongoModule.forRoot({ dbName: 'learning' }),
+    MessagingModule.forRoot({ serviceName: 'learning', producedStreams: [] }),
+    CoursesModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,35 @@
+import type { Model } from 'mongoose';
+import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import type { Course } from '../domain/course';
+import type { CourseRepository } from '../ports/course.repository';
+import type { CourseRecord } from './course.schema';
+
+const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+export class MongoCourseRepository implements CourseRepository {
+  constructor(private readonly model: Model<CourseRecord>) {}
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
+    const records = await this.model
+      .find({ tenantId }, WITHOUT_OUTBOX)
+      .sort({ _id: 1 })
+      .skip(page.offset)
+      .limit(page.limit + 1)
+      .lean<CourseRecord[]>()
+      .exec();
+    return pageOf(records.map(toCourse), page);
+  }
+}
+
+function toCourse(record: CourseRecord): Course {
+  return {
+    id: record._id,
+    tenantId: record.tenantId,
+    title: record.title,
+    kind: record.kind,
+    state: record.state,
+    createdAt: new Date(record.createdAt),
+    updatedAt: new Date(record.updatedAt),
+    version: record.version,
+  };
+}

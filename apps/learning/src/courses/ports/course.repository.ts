@@ -1,0 +1,10 @@
+import type { Page, PageRequest } from '../../shared/page';
+import type { Course } from '../domain/course';
+
+/** Courses of one tenant at a time: every method takes the tenant id. */
+export interface CourseRepository {
+  /** Courses in creation order. */
+  list(tenantId: string, page: PageRequest): Promise<Page<Course>>;
+}
+
+export const COURSE_REPOSITORY = Symbol('COURSE_REPOSITORY');

@@ -1,0 +1,21 @@
+import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import type { Course } from '../domain/course';
+import type { CourseRepository } from '../ports/course.repository';
+
+/** The course repository in memory, for unit tests: same ordering and tenant scoping. */
+export class InMemoryCourseRepository implements CourseRepository {
+  private readonly courses = new Map<string, Course>();
+
+  seed(...courses: Course[]): void {
+    for (const course of courses) this.courses.set(course.id, structuredClone(course));
+  }
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
+    const rows = [...this.courses.values()]
+      .filter((course) => course.tenantId === tenantId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(page.offset, page.offset + page.limit + 1)
+      .map((course) => structuredClone(course));
+    return pageOf(rows, page);
+  }
+}

@@ -1,0 +1,53 @@
+import type { Course } from '../domain/course';
+import { InMemoryCourseRepository } from '../testing/in-memory-course.repository';
+import { ListCoursesUseCase } from './list-courses.use-case';
+
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+
+function course(id: string, tenantId: string, title = `Course ${id}`): Course {
+  return {
+    id,
+    tenantId,
+    title,
+    kind: 'elearning',
+    state: 'published',
+    createdAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+  };
+}
+
+function setUp(): { listCourses: ListCoursesUseCase; courses: InMemoryCourseRepository } {
+  const courses = new InMemoryCourseRepository();
+  return { listCourses: new ListCoursesUseCase(courses), courses };
+}
+
+describe('ListCoursesUseCase', () => {
+  it('gives an empty page when the tenant has no course yet', async () => {
+    const { listCourses } = setUp();
+
+    const page = await listCourses.execute({ tenantId: 't1', page: { limit: 50, offset: 0 } });
+
+    expect(page).toEqual({ items: [], nextOffset: null });
+  });
+
+  it("lists only the caller's tenant's courses, in creation order", async () => {
+    const { listCourses, courses } = setUp();
+    courses.seed(course('0002', 't1'), course('0001', 't1'), course('0003', 't2'));
+
+    const page = await listCourses.execute({ tenantId: 't1', page: { limit: 50, offset: 0 } });
+
+    expect(page.items.map((c) => c.id)).toEqual(['0001', '0002']);
+  });
+
+  it('pages through the list and says where the next page starts', async () => {
+    const { listCourses, courses } = setUp();
+    courses.seed(course('0001', 't1'), course('0002', 't1'), course('0003', 't1'));
+
+    const first = await listCourses.execute({ tenantId: 't1', page: { limit: 2, offset: 0 } });
+    const second = await listCourses.execute({ tenantId: 't1', page: { limit: 2, offset: 2 } });
+
+    expect(first).toMatchObject({ items: [{ id: '0001' }, { id: '0002' }], nextOffset: 2 });
+    expect(second).toMatchObject({ items: [{ id: '0003' }], nextOffset: null });
+  });
+});

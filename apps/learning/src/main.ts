@@ -1,0 +1,18 @@
+import { KafkaEventsTransport } from '@lms/messaging';
+import { createLogger } from '@lms/observability';
+import { bootstrapService, portFromEnv } from '@lms/service-kit';
+import { AppModule } from './app.module';
+
+async function main(): Promise<void> {
+  await bootstrapService({
+    module: AppModule,
+    port: portFromEnv('PORT', 3103),
+    globalPrefix: 'v1',
+    transport: (app) => app.get(KafkaEventsTransport),
+  });
+}
+
+main().catch((error: unknown) => {
+  createLogger('learning').fatal({ err: error }, 'learning failed to start');
+  process.exit(1);
+});
