@@ -42,7 +42,7 @@ jest_stage() { # jest_stage NAME CONFIG
 
 run "install" bash scripts/ensure-deps.sh
 run "typecheck" npx tsc -p tsconfig.json --noEmit
-run "lint" npx eslint . --max-warnings=0
+run "lint" npm run --silent lint
 jest_stage unit jest.unit.config.ts
 
 if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:-}" ]; then

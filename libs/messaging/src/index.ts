@@ -9,6 +9,7 @@ export * from './consumer/envelope-validation';
 export * from './consumer/retry-policy';
 export * from './consumer/dead-letter';
 export * from './consumer/event-consumer';
+export * from './consumer/dead-letter-replayer';
 export * from './nest/on-event.decorator';
 export * from './nest/kafka-events.transport';
 export * from './nest/messaging.module';

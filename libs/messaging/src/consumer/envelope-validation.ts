@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { EventEnvelope, StreamDefinition } from '@lms/contracts';
+import type { EventEnvelope, PayloadClass, StreamDefinition } from '@lms/contracts';
 
 export class InvalidEventPayloadError extends Error {
   readonly code = 'EVENT.INVALID_PAYLOAD';
@@ -9,7 +9,15 @@ export class InvalidEventPayloadError extends Error {
   }
 }
 
-const ENVELOPE_STRING_FIELDS = ['eventId', 'type', 'tenantId', 'aggregateId', 'occurredAt', 'producer', 'correlationId'] as const;
+const ENVELOPE_STRING_FIELDS = [
+  'eventId',
+  'type',
+  'tenantId',
+  'aggregateId',
+  'occurredAt',
+  'producer',
+  'correlationId',
+] as const;
 
 /**
  * Parses and validates a raw Kafka message value against the stream's contract.
@@ -31,11 +39,26 @@ export function parseEnvelope(stream: StreamDefinition, raw: Buffer | null): Eve
   const candidate = value as Record<string, unknown>;
   for (const field of ENVELOPE_STRING_FIELDS) {
     if (typeof candidate[field] !== 'string' || candidate[field] === '') {
-      throw new InvalidEventPayloadError(stream.topic, String(candidate.type ?? type), `envelope.${field} missing`);
+      throw new InvalidEventPayloadError(
+        stream.topic,
+        String(candidate.type ?? type),
+        `envelope.${field} missing`,
+      );
     }
   }
   if (!Number.isInteger(candidate.aggregateVersion) || !Number.isInteger(candidate.schemaVersion)) {
-    throw new InvalidEventPayloadError(stream.topic, String(candidate.type), 'envelope versions must be integers');
+    throw new InvalidEventPayloadError(
+      stream.topic,
+      String(candidate.type),
+      'envelope versions must be integers',
+    );
+  }
+  if (candidate.causationId !== null && typeof candidate.causationId !== 'string') {
+    throw new InvalidEventPayloadError(
+      stream.topic,
+      String(candidate.type),
+      'envelope.causationId must be a string or null',
+    );
   }
   const eventType = candidate.type as string;
   const payloadClass = Object.prototype.hasOwnProperty.call(stream.events, eventType)
@@ -44,13 +67,19 @@ export function parseEnvelope(stream: StreamDefinition, raw: Buffer | null): Eve
   if (!payloadClass) {
     throw new InvalidEventPayloadError(stream.topic, eventType, 'type not declared by the stream');
   }
-  if (typeof candidate.payload !== 'object' || candidate.payload === null) {
-    throw new InvalidEventPayloadError(stream.topic, eventType, 'payload missing');
-  }
-  const payload = plainToInstance(payloadClass, candidate.payload);
-  const errors = validateSync(payload, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new InvalidEventPayloadError(stream.topic, eventType, errors.map((e) => e.toString()).join('; '));
-  }
+  const problems = payloadProblems(payloadClass, candidate.payload);
+  if (problems) throw new InvalidEventPayloadError(stream.topic, eventType, problems);
   return { ...(candidate as unknown as EventEnvelope), payload: candidate.payload };
+}
+
+/**
+ * What is wrong with `payload` by the rules of its class, or null when it is valid.
+ * An array is never a payload: class-validator would check its items as objects of no
+ * class and let it through.
+ */
+export function payloadProblems(payloadClass: PayloadClass, payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return 'payload missing';
+  if (Array.isArray(payload)) return 'payload must be an object, not an array';
+  const errors = validateSync(plainToInstance(payloadClass, payload), { forbidUnknownValues: false });
+  return errors.length > 0 ? errors.map((e) => e.toString()).join('; ') : null;
 }

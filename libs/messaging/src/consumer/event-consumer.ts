@@ -2,7 +2,7 @@ import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope, type StreamDefinition } from '@lms/contracts';
 import { runWithContext, type Logger } from '@lms/observability';
 import type { EventProducer } from '../kafka/event-producer';
-import { deadLetterMessage } from './dead-letter';
+import { deadLetterMessage, headerText, REPLAY_HEADERS } from './dead-letter';
 import { InvalidEventPayloadError, parseEnvelope } from './envelope-validation';
 import { backoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -22,6 +22,12 @@ export interface EventConsumerOptions {
    * rebuilds its projections) or from the newest (tests that only care about what they send).
    */
   fromBeginning?: boolean;
+  /**
+   * How long the broker waits for a heartbeat before it gives this instance's partitions to
+   * another one (default 30 s). Handlers heartbeat while they run, so a long handler does
+   * not lose its partitions; a dead instance loses them after this long.
+   */
+  sessionTimeoutMs?: number;
 }
 
 export interface ConsumerCounters {
@@ -30,6 +36,8 @@ export interface ConsumerCounters {
   deadLettered: number;
   skipped: number;
 }
+
+const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
 
 /**
  * A Kafka consumer that validates each message against its contract, runs its handler,
@@ -41,6 +49,10 @@ export class EventConsumer {
   private readonly handlers = new Map<string, Map<string, EventHandler>>();
   private readonly streams = new Map<string, StreamDefinition>();
   private readonly retry: RetryPolicy;
+  private readonly sessionTimeoutMs: number;
+  private readonly heartbeatIntervalMs: number;
+  /** Wakes the handlers waiting out a backoff when the consumer stops. */
+  private readonly sleepers = new Set<() => void>();
   private consumer: Consumer | null = null;
   private joined = false;
   private stopping = false;
@@ -53,6 +65,8 @@ export class EventConsumer {
     private readonly options: EventConsumerOptions,
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    this.heartbeatIntervalMs = Math.min(3_000, Math.floor(this.sessionTimeoutMs / 3));
   }
 
   get groupId(): string {
@@ -79,13 +93,19 @@ export class EventConsumer {
     return this.joined;
   }
 
+  /** A snapshot of the counters since this consumer was made (for metrics and health pages). */
+  metrics(): ConsumerCounters {
+    return { ...this.counters };
+  }
+
   async start(): Promise<void> {
     if (this.consumer || this.streams.size === 0) return;
+    this.stopping = false;
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: this.heartbeatIntervalMs,
     });
     consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
     consumer.on(consumer.events.CRASH, (event) => {
@@ -93,17 +113,32 @@ export class EventConsumer {
       this.logger.error({ err: event.payload.error, groupId: this.groupId }, 'consumer crashed');
     });
     this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...this.streams.keys()], fromBeginning: this.options.fromBeginning ?? true });
-    await consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.process(payload),
-    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({
+        topics: [...this.streams.keys()],
+        fromBeginning: this.options.fromBeginning ?? true,
+      });
+      await consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachMessage: (payload) => this.process(payload),
+      });
+    } catch (error) {
+      // Leave nothing half-started behind, so that a later start() tries again.
+      if (this.consumer === consumer) this.consumer = null;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
   }
 
-  /** Stops fetching, lets in-flight handlers finish, and leaves the group. */
+  /**
+   * Stops fetching, lets in-flight handlers finish, and leaves the group. A handler that
+   * fails from now on is neither retried nor dead-lettered: its offset stays uncommitted,
+   * and the message is redelivered to whichever instance takes the partition.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const wake of [...this.sleepers]) wake();
     const consumer = this.consumer;
     this.consumer = null;
     this.joined = false;
@@ -113,6 +148,12 @@ export class EventConsumer {
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const stream = this.streams.get(topic);
     if (!stream) return;
+    const replayFor = headerText(message.headers, REPLAY_HEADERS.consumerGroup);
+    if (replayFor !== undefined && replayFor !== this.groupId) {
+      // A dead letter of another group, put back for that group only.
+      this.counters.skipped++;
+      return;
+    }
     let envelope: EventEnvelope;
     try {
       envelope = parseEnvelope(stream, message.value);
@@ -128,7 +169,9 @@ export class EventConsumer {
     const context = { correlationId: envelope.correlationId, causationId: envelope.eventId };
     for (let attempt = 1; ; attempt++) {
       try {
-        await runWithContext(context, () => handler.handle(envelope));
+        await this.whileHeartbeating(heartbeat, () =>
+          runWithContext(context, () => handler.handle(envelope)),
+        );
         this.counters.processed++;
         return;
       } catch (error) {
@@ -143,9 +186,27 @@ export class EventConsumer {
         }
         this.counters.retried++;
         this.logger.warn(log, 'event handler failed; retrying');
-        await sleep(backoffMs(this.retry, attempt));
+        await this.sleep(backoffMs(this.retry, attempt));
+        if (this.stopping) throw error;
         await heartbeat();
       }
+    }
+  }
+
+  /**
+   * Runs `work` while telling the group coordinator this instance is alive: kafkajs only
+   * heartbeats between messages, and a handler longer than the session timeout would
+   * otherwise lose its partition in the middle of its work.
+   */
+  private async whileHeartbeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => {
+      // A failed heartbeat (a rebalance) is dealt with by kafkajs at the next fetch.
+      heartbeat().catch(() => undefined);
+    }, this.heartbeatIntervalMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
     }
   }
 
@@ -160,9 +221,24 @@ export class EventConsumer {
     },
   ): Promise<void> {
     const dlt = deadLetterTopic(stream, this.groupId);
-    await this.producer.sendRaw(dlt, [
-      deadLetterMessage(failure.message, { ...failure, consumerGroup: this.groupId }),
-    ]);
+    try {
+      await this.producer.sendRaw(dlt, [
+        deadLetterMessage(failure.message, { ...failure, consumerGroup: this.groupId }),
+      ]);
+    } catch (error) {
+      // The offset stays uncommitted: the message is tried again, never dropped.
+      this.logger.error(
+        {
+          err: error,
+          deadLetterTopic: dlt,
+          topic: failure.topic,
+          partition: failure.partition,
+          offset: failure.message.offset,
+        },
+        'could not write the dead letter; the message will be redelivered',
+      );
+      throw error;
+    }
     this.counters.deadLettered++;
     this.logger.error(
       {
@@ -177,8 +253,17 @@ export class EventConsumer {
       'event sent to the dead-letter topic',
     );
   }
-}
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  /** Waits out a backoff; cut short when the consumer stops. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
 }

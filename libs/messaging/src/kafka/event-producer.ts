@@ -1,4 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { OutboxEntry } from '../outbox/outbox-entry';
 
 export const EVENT_TYPE_HEADER = 'event-type';
@@ -11,11 +11,21 @@ export class EventProducer {
 
   constructor(kafka: Kafka) {
     // One request in flight keeps the order of an aggregate's events on retries.
-    this.producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
+    // The Java client's partitioner (murmur2), chosen explicitly: a key lands on the same
+    // partition whichever client produced it, and kafkajs stops warning about its default.
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   connect(): Promise<void> {
-    this.connected ??= this.producer.connect();
+    // A failed connect is forgotten, so that the next send tries again instead of failing forever.
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = null;
+      throw error;
+    });
     return this.connected;
   }
 

@@ -93,7 +93,10 @@ export class MessagingModule {
           provide: KAFKA,
           inject: [MESSAGING_LOGGER],
           useFactory: (logger: Logger) =>
-            createKafka({ brokers: options.brokers ?? brokersFromEnv(), clientId: options.serviceName }, logger),
+            createKafka(
+              { brokers: options.brokers ?? brokersFromEnv(), clientId: options.serviceName },
+              logger,
+            ),
         },
         { provide: EventProducer, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventProducer(kafka) },
         {
@@ -131,7 +134,16 @@ export class MessagingModule {
         MessagingLifecycle,
         { provide: BEFORE_DATABASE_CLOSE, useExisting: MessagingLifecycle },
       ],
-      exports: [BEFORE_DATABASE_CLOSE, KAFKA, EventProducer, OutboxRelay, EVENT_FACTORY, EventConsumer, KafkaEventsTransport, MessagingLifecycle],
+      exports: [
+        BEFORE_DATABASE_CLOSE,
+        KAFKA,
+        EventProducer,
+        OutboxRelay,
+        EVENT_FACTORY,
+        EventConsumer,
+        KafkaEventsTransport,
+        MessagingLifecycle,
+      ],
     };
   }
 }

@@ -8,9 +8,15 @@ export function eventPattern(stream: StreamDefinition, type: string): string {
   return `${stream.topic}${SEPARATOR}${type}`;
 }
 
+/**
+ * The topic and type of a pattern made by {@link eventPattern}, or null for any other
+ * pattern. It splits at the first separator: a Kafka topic cannot contain one.
+ */
 export function parseEventPattern(pattern: string): { topic: string; type: string } | null {
-  const at = pattern.lastIndexOf(SEPARATOR);
-  return at > 0 ? { topic: pattern.slice(0, at), type: pattern.slice(at + 1) } : null;
+  const at = pattern.indexOf(SEPARATOR);
+  return at > 0 && at < pattern.length - 1
+    ? { topic: pattern.slice(0, at), type: pattern.slice(at + 1) }
+    : null;
 }
 
 /**

@@ -1,9 +1,7 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { EventEnvelope, EventMap, PayloadOf, StreamDefinition } from '@lms/contracts';
 import { currentContext, currentCorrelationId, uuidV7 } from '@lms/observability';
 import type { OutboxEntry } from './outbox-entry';
-import { InvalidEventPayloadError } from '../consumer/envelope-validation';
+import { InvalidEventPayloadError, payloadProblems } from '../consumer/envelope-validation';
 
 export interface EventInput<TPayload> {
   tenantId: string;
@@ -29,11 +27,16 @@ export class EventFactory {
     type: K,
     input: EventInput<PayloadOf<TEvents, K>>,
   ): OutboxEntry {
-    const payloadClass = stream.events[type];
-    const errors = validateSync(plainToInstance(payloadClass, input.payload), { forbidUnknownValues: false });
-    if (errors.length > 0) {
-      throw new InvalidEventPayloadError(stream.topic, type, errors.map((e) => e.toString()).join('; '));
-    }
+    const payloadClass = Object.prototype.hasOwnProperty.call(stream.events, type)
+      ? stream.events[type]
+      : undefined;
+    if (!payloadClass)
+      throw new InvalidEventPayloadError(stream.topic, type, 'type not declared by the stream');
+    // What consumers require of the envelope (see parseEnvelope), checked where the bug is.
+    const envelopeProblem = envelopeInputProblem(input);
+    if (envelopeProblem) throw new InvalidEventPayloadError(stream.topic, type, envelopeProblem);
+    const problems = payloadProblems(payloadClass, input.payload);
+    if (problems) throw new InvalidEventPayloadError(stream.topic, type, problems);
     const context = currentContext();
     const envelope: EventEnvelope = {
       eventId: uuidV7(),
@@ -50,4 +53,14 @@ export class EventFactory {
     };
     return { eventId: envelope.eventId, topic: stream.topic, key: stream.key(envelope), envelope };
   }
+}
+
+function envelopeInputProblem(input: EventInput<unknown>): string | null {
+  if (typeof input.tenantId !== 'string' || input.tenantId === '') return 'envelope.tenantId missing';
+  if (typeof input.aggregateId !== 'string' || input.aggregateId === '')
+    return 'envelope.aggregateId missing';
+  if (!Number.isInteger(input.aggregateVersion)) return 'envelope.aggregateVersion must be an integer';
+  if (input.occurredAt && Number.isNaN(input.occurredAt.getTime()))
+    return 'envelope.occurredAt is not a date';
+  return null;
 }

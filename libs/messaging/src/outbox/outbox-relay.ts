@@ -14,6 +14,9 @@ export interface OutboxRelayOptions {
 
 export type OutboxCollection = mongo.Collection<HasOutbox>;
 
+/** Batches one sweep takes per collection at most, so that a sweep always ends. */
+const MAX_SWEEP_ROUNDS = 100;
+
 /**
  * Publishes outbox entries, then removes them from their document.
  *
@@ -56,7 +59,10 @@ export class OutboxRelay {
    */
   publishSoon(collection: OutboxCollection, ids: readonly string[]): void {
     this.publish(collection, ids).catch((error: unknown) =>
-      this.logger.warn({ err: error, collection: collection.collectionName }, 'outbox publish failed; the sweeper retries'),
+      this.logger.warn(
+        { err: error, collection: collection.collectionName },
+        'outbox publish failed; the sweeper retries',
+      ),
     );
   }
 
@@ -78,23 +84,43 @@ export class OutboxRelay {
     this.sweeper = null;
     await this.sweeping;
     await Promise.allSettled([...this.inFlight.values()]);
-    await this.sweep(0).catch((error: unknown) => this.logger.warn({ err: error }, 'final outbox flush failed'));
+    await this.sweep(0).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'final outbox flush failed'),
+    );
   }
 
-  /** Publishes entries older than the minimum age from every watched collection. */
+  /**
+   * Publishes entries older than the minimum age from every watched collection, batch after
+   * batch until none is left: a crash can leave more than one batch behind, and a shutdown
+   * flush must not stop after the first. A document that cannot be published is logged and
+   * left to the next sweep. Returns the number of documents published.
+   */
   async sweep(minAgeMs: number = this.options.sweepMinAgeMs): Promise<number> {
     let published = 0;
-    const cutoff = Date.now() - minAgeMs;
+    // ISO-8601 UTC strings of one length sort as the times they spell.
+    const cutoff = new Date(Date.now() - minAgeMs).toISOString();
     for (const collection of this.collections.values()) {
-      const docs = await collection
-        .find({ 'outbox.0': { $exists: true } }, { projection: { _id: 1, outbox: 1 } })
-        .limit(this.options.sweepBatchSize)
-        .toArray();
-      const due = docs.filter((doc) =>
-        (doc.outbox ?? []).some((entry) => Date.parse(entry.envelope.occurredAt) <= cutoff),
-      );
-      await Promise.all(due.map((doc) => this.serialised(collection, doc._id)));
-      published += due.length;
+      for (let round = 0; round < MAX_SWEEP_ROUNDS; round++) {
+        // Only documents with an entry old enough: a page of young entries (a busy system)
+        // must not hide the leftovers behind it.
+        const due = await collection
+          .find({ 'outbox.envelope.occurredAt': { $lte: cutoff } }, { projection: { _id: 1 } })
+          .limit(this.options.sweepBatchSize)
+          .toArray();
+        const outcomes = await Promise.allSettled(due.map((doc) => this.serialised(collection, doc._id)));
+        const failures = outcomes.filter(
+          (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+        );
+        published += due.length - failures.length;
+        if (failures.length > 0) {
+          this.logger.warn(
+            { err: failures[0]?.reason, collection: collection.collectionName, documents: failures.length },
+            'outbox sweep could not publish some documents; the next sweep retries',
+          );
+          break;
+        }
+        if (due.length < this.options.sweepBatchSize) break;
+      }
     }
     if (published > 0) this.logger.info({ documents: published }, 'outbox sweeper republished leftovers');
     return published;
