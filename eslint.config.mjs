@@ -2,8 +2,33 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Which kind of project may import which (Nx tags). */
+function boundaries({ infraMayUseTesting }) {
+  const infra = ['type:contracts', 'type:infra', ...(infraMayUseTesting ? ['type:testing'] : [])];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        {
+          sourceTag: 'type:contracts',
+          onlyDependOnLibsWithTags: [],
+          allowedExternalImports: ['class-validator', 'class-transformer'],
+        },
+        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: infra },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+      ],
+    },
+  ];
+}
+
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'];
+
 export default [
-  { ignores: ['**/node_modules', '**/dist', '.infra', '.nx', 'tmp', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/node_modules', '**/dist', '.infra', '.nx', 'tmp', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   prettier,
   {
@@ -12,32 +37,28 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: [],
-              allowedExternalImports: ['class-validator', 'class-transformer'],
-            },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries({ infraMayUseTesting: false }),
     },
   },
   {
-    // Production code of apps and runtime libraries never imports the testing library.
+    // A library's own tests may use the testing libraries; its production code may not.
+    files: TEST_FILES,
+    rules: { '@nx/enforce-module-boundaries': boundaries({ infraMayUseTesting: true }) },
+  },
+  {
+    // Production code of apps and runtime libraries never imports the testing libraries.
     files: ['apps/*/src/**/*.ts', 'libs/{contracts,messaging,observability,service-kit}/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**'],
+    ignores: TEST_FILES,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@lms/testing', message: 'Test code only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@lms/testing', message: 'Test code only.' },
+            { name: '@lms/service-testing', message: 'Test code only.' },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,13 +1,8 @@
 import type { GroupRole } from '@lms/contracts';
 import { brokersFromEnv, createKafka } from '@lms/messaging';
 import { createLogger, uuidV7 } from '@lms/observability';
-import {
-  eventually,
-  isolateTestEnvironment,
-  startServiceApp,
-  uniqueSuffix,
-  type ServiceTestApp,
-} from '@lms/testing';
+import { eventually, uniqueSuffix } from '@lms/testing';
+import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { Kafka } from 'kafkajs';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,

@@ -1,5 +1,6 @@
 import { uuidV7 } from '@lms/observability';
-import { isolateTestEnvironment, startServiceApp, uniqueSuffix, type ServiceTestApp } from '@lms/testing';
+import { uniqueSuffix } from '@lms/testing';
+import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 
 interface Problem {
   status: number;

@@ -1,4 +1,4 @@
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/testing';
+import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import {
   ASSIGNMENT_REPOSITORY,
   type AssignmentRepository,

@@ -4,13 +4,8 @@ import type { Connection } from 'mongoose';
 import { GroupMembershipsStream, GroupsStream, UsersStream, type EventEnvelope } from '@lms/contracts';
 import { brokersFromEnv } from '@lms/messaging';
 import { MONGO_CONNECTION } from '@lms/service-kit';
-import {
-  eventually,
-  isolateTestEnvironment,
-  startServiceApp,
-  uniqueSuffix,
-  type ServiceTestApp,
-} from '@lms/testing';
+import { eventually, uniqueSuffix } from '@lms/testing';
+import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 
 // One tenant for this file: the single-tenant principal resolver reads it when the app module loads.
 const tenantId = `identity-it-${uniqueSuffix()}`;

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/testing';
+import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import { MONGO_CONNECTION } from '@lms/service-kit';
 
 interface CoursePage {

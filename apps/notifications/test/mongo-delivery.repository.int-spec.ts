@@ -2,7 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { DeliveriesStream } from '@lms/contracts';
 import { brokersFromEnv, createKafka, ensureTopics, EventProducer, OutboxRelay } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { isolateTestEnvironment } from '@lms/testing';
+import { isolateTestEnvironment } from '@lms/service-testing';
 import {
   DELIVERY_MODEL,
   DeliverySchema,

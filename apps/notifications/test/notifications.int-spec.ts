@@ -2,15 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AssignmentsStream, UsersStream } from '@lms/contracts';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import {
-  eventually,
-  isolateTestEnvironment,
-  MaildevClient,
-  startServiceApp,
-  uniqueSuffix,
-  type ReceivedMail,
-  type ServiceTestApp,
-} from '@lms/testing';
+import { eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
+import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 
 interface DeliveryItem {
   id: string;

@@ -2,6 +2,5 @@ export * from './eventually';
 export * from './maildev-client';
 export * from './unique';
 export * from './http-client';
-export * from './harness/service-app';
 export * from './platform/platform-processes';
 export * from './infra/resolve-infra';

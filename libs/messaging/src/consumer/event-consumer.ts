@@ -88,7 +88,7 @@ export class EventConsumer {
     this.streams.set(handler.stream.topic, handler.stream);
   }
 
-  /** True once the consumer has joined its group and been given partitions. */
+  /** True once the consumer has joined its group and fetched from its partitions. */
   isJoined(): boolean {
     return this.joined;
   }
@@ -106,8 +106,22 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: this.sessionTimeoutMs,
       heartbeatInterval: this.heartbeatIntervalMs,
+      // An idle fetch returns after a second, so readiness after a join comes quickly.
+      maxWaitTimeInMs: 1_000,
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
+    // Ready after the first fetch that follows a join: by then the consumer has fixed its
+    // starting offsets, so an event produced from now on is seen even by a new group that
+    // starts from the newest offset.
+    let awaitingFirstFetch = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = false;
+      awaitingFirstFetch = true;
+    });
+    consumer.on(consumer.events.FETCH, () => {
+      if (!awaitingFirstFetch) return;
+      awaitingFirstFetch = false;
+      this.joined = true;
+    });
     consumer.on(consumer.events.CRASH, (event) => {
       this.joined = false;
       this.logger.error({ err: event.payload.error, groupId: this.groupId }, 'consumer crashed');

@@ -1,7 +1,7 @@
 import type { mongo } from 'mongoose';
 import type { Logger } from '@lms/observability';
 import type { EventProducer } from '../kafka/event-producer';
-import type { HasOutbox, OutboxEntry } from './outbox-entry';
+import type { HasOutbox } from './outbox-entry';
 
 export interface OutboxRelayOptions {
   /** How often the sweeper looks for entries a crashed process left behind. */
@@ -16,6 +16,8 @@ export type OutboxCollection = mongo.Collection<HasOutbox>;
 
 /** Batches one sweep takes per collection at most, so that a sweep always ends. */
 const MAX_SWEEP_ROUNDS = 100;
+/** Documents per read, produce request and bulk removal. */
+const PUBLISH_BATCH_SIZE = 200;
 
 /**
  * Publishes outbox entries, then removes them from their document.
@@ -47,10 +49,18 @@ export class OutboxRelay {
     this.collections.set(collection.collectionName, collection);
   }
 
-  /** Publishes the pending entries of the given documents, in order, one document at a time. */
+  /**
+   * Publishes the pending entries of the given documents: one read, one produce request and
+   * one bulk removal per batch of documents, so that a fan-out chunk of hundreds of
+   * documents costs a few round trips. A document's entries keep their order.
+   */
   async publish(collection: OutboxCollection, ids: readonly string[]): Promise<void> {
     this.watch(collection);
-    await Promise.all(ids.map((id) => this.serialised(collection, id)));
+    const batches: Promise<void>[] = [];
+    for (let start = 0; start < ids.length; start += PUBLISH_BATCH_SIZE) {
+      batches.push(this.serialised(collection, ids.slice(start, start + PUBLISH_BATCH_SIZE)));
+    }
+    await Promise.all(batches);
   }
 
   /**
@@ -107,18 +117,19 @@ export class OutboxRelay {
           .find({ 'outbox.envelope.occurredAt': { $lte: cutoff } }, { projection: { _id: 1 } })
           .limit(this.options.sweepBatchSize)
           .toArray();
-        const outcomes = await Promise.allSettled(due.map((doc) => this.serialised(collection, doc._id)));
-        const failures = outcomes.filter(
-          (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
-        );
-        published += due.length - failures.length;
-        if (failures.length > 0) {
+        try {
+          await this.publish(
+            collection,
+            due.map((doc) => doc._id),
+          );
+        } catch (error) {
           this.logger.warn(
-            { err: failures[0]?.reason, collection: collection.collectionName, documents: failures.length },
-            'outbox sweep could not publish some documents; the next sweep retries',
+            { err: error, collection: collection.collectionName, documents: due.length },
+            'outbox sweep could not publish; the next sweep retries',
           );
           break;
         }
+        published += due.length;
         if (due.length < this.options.sweepBatchSize) break;
       }
     }
@@ -126,25 +137,38 @@ export class OutboxRelay {
     return published;
   }
 
-  private serialised(collection: OutboxCollection, id: string): Promise<void> {
-    const lockKey = `${collection.collectionName}/${id}`;
-    const previous = this.inFlight.get(lockKey) ?? Promise.resolve();
-    const next = previous.then(() => this.publishDocument(collection, id));
-    const tracked = next.finally(() => {
-      if (this.inFlight.get(lockKey) === tracked) this.inFlight.delete(lockKey);
-    });
-    this.inFlight.set(lockKey, tracked);
+  /**
+   * Runs one batch after every earlier publication of any of its documents, so that two
+   * publications of one document never overtake each other.
+   */
+  private serialised(collection: OutboxCollection, ids: readonly string[]): Promise<void> {
+    const keys = ids.map((id) => `${collection.collectionName}/${id}`);
+    const earlier = keys
+      .map((key) => this.inFlight.get(key))
+      .filter((p): p is Promise<void> => p !== undefined);
+    const next = Promise.allSettled(earlier).then(() => this.publishDocuments(collection, ids));
+    const tracked: Promise<void> = next
+      .catch(() => undefined)
+      .finally(() => {
+        for (const key of keys) if (this.inFlight.get(key) === tracked) this.inFlight.delete(key);
+      });
+    for (const key of keys) this.inFlight.set(key, tracked);
     return next;
   }
 
-  private async publishDocument(collection: OutboxCollection, id: string): Promise<void> {
-    const doc = await collection.findOne({ _id: id }, { projection: { outbox: 1 } });
-    const entries: OutboxEntry[] = doc?.outbox ?? [];
-    if (entries.length === 0) return;
-    await this.producer.send(entries);
-    await collection.updateOne(
-      { _id: id },
-      { $pull: { outbox: { eventId: { $in: entries.map((e) => e.eventId) } } } },
+  private async publishDocuments(collection: OutboxCollection, ids: readonly string[]): Promise<void> {
+    const docs = await collection.find({ _id: { $in: [...ids] } }, { projection: { outbox: 1 } }).toArray();
+    const pending = docs.filter((doc) => (doc.outbox ?? []).length > 0);
+    if (pending.length === 0) return;
+    await this.producer.send(pending.flatMap((doc) => doc.outbox ?? []));
+    await collection.bulkWrite(
+      pending.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id },
+          update: { $pull: { outbox: { eventId: { $in: (doc.outbox ?? []).map((e) => e.eventId) } } } },
+        },
+      })),
+      { ordered: false },
     );
   }
 }

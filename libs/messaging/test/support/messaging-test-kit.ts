@@ -3,9 +3,6 @@ import { Kafka, logLevel, type Consumer, type ISocketFactory } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { deadLetterTopic, type EventMap, type StreamDefinition } from '@lms/contracts';
 import { createLogger, type Logger } from '@lms/observability';
-// The testing library's service harness uses this library, so nx sees a cycle; it exists
-// between test code only (neither is built into a service), hence the one exception here.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { eventually, uniqueSuffix } from '@lms/testing';
 import {
   brokersFromEnv,

@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import { brokersFromEnv, createKafka, EventProducer, OutboxRelay } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { isolateTestEnvironment } from '@lms/testing';
+import { isolateTestEnvironment } from '@lms/service-testing';
 import { membershipRepositoryContract } from '../../testing/membership-repository.contract';
 import { membershipModel } from './membership.schema';
 import { MongoMembershipRepository } from './mongo-membership.repository';

@@ -2,13 +2,16 @@ import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventConsumer, KafkaEventsTransport } from '@lms/messaging';
 import { configureHttp, createFastifyAdapter } from '@lms/service-kit';
-import { eventually } from '../eventually';
-import { uniqueSuffix } from '../unique';
+import { eventually, uniqueSuffix } from '@lms/testing';
 
 export interface ServiceTestApp {
   app: NestFastifyApplication;
   /** Sends an HTTP request to the app without a socket. */
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<TestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,9 @@ export async function startServiceApp(
   options: { globalPrefix?: string; withConsumers?: boolean } = {},
 ): Promise<ServiceTestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [module as never] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+    logger: false,
+  });
   configureHttp(app, options.globalPrefix ?? 'v1');
   if (options.withConsumers ?? true) {
     app.connectMicroservice({ strategy: app.get(KafkaEventsTransport) }, { inheritAppConfig: true });
@@ -53,7 +58,8 @@ export async function startServiceApp(
     const consumer = app.get(EventConsumer);
     await eventually(
       () => {
-        if (consumer.subscribedStreams.length > 0 && !consumer.isJoined()) throw new Error('consumer not joined yet');
+        if (consumer.subscribedStreams.length > 0 && !consumer.isJoined())
+          throw new Error('consumer not joined yet');
       },
       { timeoutMs: 60_000 },
     );
