@@ -76,7 +76,11 @@ async function main(): Promise<void> {
     if (count === learners.length) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  console.log(`Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${count} assignments fanned out.`);
+  const progress =
+    count === learners.length
+      ? `the fan-out created ${count} coach assignments`
+      : `the fan-out has created ${count} of ${learners.length} coach assignments so far (it goes on in the background)`;
+  console.log(`Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${progress}.`);
   printHint(coach.id);
 }
 

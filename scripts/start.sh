@@ -24,7 +24,14 @@ stop_all() {
   echo
   echo "Stopping services..."
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The services finish in-flight work and flush their outboxes; 20 s at most.
+  for _ in $(seq 1 40); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive -eq 0 ] && break
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   bash infra/down.sh || true
   exit 0
 }
@@ -54,4 +61,13 @@ cat <<INFO
 
   Press Ctrl-C to stop everything.
 INFO
-wait
+# The services are not this shell's children (they were started in subshells): watch them.
+while :; do
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      echo "${SERVICES[$i]} stopped unexpectedly; see .infra/logs/${SERVICES[$i]}.log" >&2
+      exit 1
+    fi
+  done
+  sleep 2
+done
