@@ -7,7 +7,7 @@ set -euo pipefail
 
 INFRA_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$INFRA_SRC/.." && pwd -P)
-RUN_DIR="$ROOT/.infra"
+RUN_DIR="${INFRA_DIR:-$ROOT/.infra}"
 GRACE=${INFRA_STOP_GRACE:-30}
 PURGE=0
 

@@ -5,7 +5,7 @@ set -euo pipefail
 
 INFRA_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$INFRA_SRC/.." && pwd -P)
-RUN_DIR="$ROOT/.infra"
+RUN_DIR="${INFRA_DIR:-$ROOT/.infra}"
 
 # shellcheck source=lib.sh
 . "$INFRA_SRC/lib.sh"

@@ -9,7 +9,7 @@ set -euo pipefail
 
 INFRA_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$INFRA_SRC/.." && pwd -P)
-RUN_DIR="$ROOT/.infra"
+RUN_DIR="${INFRA_DIR:-$ROOT/.infra}"
 
 MONGO_BACKEND=${MONGO_BACKEND:-h2}
 KAFKA_PORT=${KAFKA_PORT:-9092}

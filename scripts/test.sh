@@ -46,11 +46,17 @@ run "lint" npm run --silent lint
 jest_stage unit jest.unit.config.ts
 
 if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:-}" ]; then
+  # The tests get infrastructure of their own (other ports, another folder, MongoDB in
+  # memory), so that they never fill the Kafka topics or databases of `npm start`.
+  export INFRA_DIR="$(pwd -P)/.infra/test" MONGO_BACKEND=memory \
+    KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}" \
+    MONGO_PORT="${TEST_MONGO_PORT:-27018}" SMTP_PORT="${TEST_SMTP_PORT:-1026}" \
+    MAILDEV_WEB_PORT="${TEST_MAILDEV_WEB_PORT:-1081}"
   if ! bash infra/status.sh >/dev/null 2>&1; then stop_infra=true; fi
-  run "infrastructure" env MONGO_BACKEND="${MONGO_BACKEND:-memory}" bash infra/up.sh
+  run "infrastructure" bash infra/up.sh
   set -a
   # shellcheck disable=SC1091
-  source .infra/env
+  source "$INFRA_DIR/env"
   set +a
 fi
 jest_stage integration jest.int.config.ts

@@ -177,7 +177,8 @@ function freeLocalPort(): Promise<number> {
 async function startLocal(): Promise<TestInfra> {
   const root = findRepositoryRoot();
   await runUpScript(path.join(root, 'infra', 'up.sh'));
-  const env = parseEnvFile(readFileSync(path.join(root, '.infra', 'env'), 'utf8'));
+  const runDir = process.env.INFRA_DIR ?? path.join(root, '.infra');
+  const env = parseEnvFile(readFileSync(path.join(runDir, 'env'), 'utf8'));
   const found = givenAddresses(env);
   if (!found.kafkaBrokers || !found.mongoUri || !found.smtpUrl) {
     throw new Error('infra/up.sh succeeded but .infra/env lacks KAFKA_BROKERS, MONGODB_URI or SMTP_URL');
