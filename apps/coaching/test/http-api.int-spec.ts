@@ -46,7 +46,7 @@ describe('coaching HTTP API', () => {
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id, fanOut: { status: 'pending', processed: 0 } });
     const list = await service.request('GET', `/v1/group-assignments?groupId=${body.groupId}`);
-    expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id }] });
+    expect(list.body).toMatchObject({ items: [{ id }], limit: 50, offset: 0, nextOffset: null });
   });
 
   it('refuses an end date before the start date with 422 ASSIGNMENT.DATES_INVALID', async () => {
@@ -104,7 +104,7 @@ describe('coaching HTTP API', () => {
     const unknownFilter = await service.request('GET', '/v1/assignments?tenantId=x');
 
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ items: [], total: 0, limit: 200, offset: 0 });
+    expect(ok.body).toEqual({ items: [], limit: 200, offset: 0, nextOffset: null });
     expect([tooMany.status, badStatus.status, unknownFilter.status]).toEqual([400, 400, 400]);
   });
 });

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { GroupMembershipsStream, GroupsStream, UsersStream } from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
-import { ClockModule } from './clock/clock.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { UsersModule } from './users/users.module';
@@ -17,7 +16,6 @@ export const SERVICE_NAME = 'identity';
       serviceName: SERVICE_NAME,
       producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream],
     }),
-    ClockModule,
     UsersModule,
     GroupsModule,
     MembershipsModule,

@@ -166,9 +166,9 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     expect(changed.body).toMatchObject({ id: added.body.id, roles: ['learner', 'coach'], version: 2 });
     expect(unchanged.status).toBe(200);
     expect(unchanged.body).toMatchObject({ version: 2 });
-    expect(listed.body).toEqual({ items: [changed.body], nextOffset: null });
+    expect(listed.body).toEqual({ items: [changed.body], limit: 50, offset: 0, nextOffset: null });
     expect(removed.status).toBe(204);
-    expect(listedAfterRemoval.body).toEqual({ items: [], nextOffset: null });
+    expect(listedAfterRemoval.body).toEqual({ items: [], limit: 50, offset: 0, nextOffset: null });
     expect(readded.status).toBe(201);
     expect(readded.body).toMatchObject({ id: added.body.id, roles: ['admin'], status: 'active', version: 4 });
 
@@ -257,7 +257,7 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     const groupById = await http('GET', `/v1/groups/${String(group.id)}`);
 
     expect(byId.body).toEqual(user);
-    expect(byEmail.body).toEqual({ items: [user], nextOffset: null });
+    expect(byEmail.body).toEqual({ items: [user], limit: 50, offset: 0, nextOffset: null });
     expect(groupById.body).toEqual(group);
   });
 
@@ -270,8 +270,9 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     const next = await http('GET', `/v1/users?limit=2&offset=${String(first.body.nextOffset)}`);
 
     expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
     expect(first.body.items).toHaveLength(2);
-    expect(first.body.nextOffset).toBe(2);
+    expect(next.body).toMatchObject({ limit: 2, offset: 2 });
     const firstIds = (first.body.items as Array<{ id: string }>).map((u) => u.id);
     const nextIds = (next.body.items as Array<{ id: string }>).map((u) => u.id);
     expect(nextIds.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ interface CoursePage {
     createdAt: string;
     version: number;
   }>;
+  limit: number;
+  offset: number;
   nextOffset: number | null;
 }
 
@@ -40,7 +42,7 @@ describe('learning service', () => {
     const response = await service.request('GET', '/v1/courses');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [], nextOffset: null });
+    expect(response.body).toEqual({ items: [], limit: 50, offset: 0, nextOffset: null });
   });
 
   it("lists the caller's tenant's courses from the database, a page at a time", async () => {
@@ -79,12 +81,14 @@ describe('learning service', () => {
           version: 1,
         },
       ],
+      limit: 1,
+      offset: 0,
       nextOffset: 1,
     });
     expect((second.body as CoursePage).items.map((c) => c.id)).toEqual([
       '01900000-0000-7000-8000-000000000002',
     ]);
-    expect((second.body as CoursePage).nextOffset).toBeNull();
+    expect(second.body).toMatchObject({ limit: 1, offset: 1, nextOffset: null });
   });
 
   it('refuses a page size over the limit with 400 problem+json', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Model } from 'mongoose';
 import type { StreamDefinition } from '@lms/contracts';
 import { runWithContext, uuidV7 } from '@lms/observability';
-import { EventFactory, OUTBOX_FIELD, OutboxRelay, type OutboxCollection, type OutboxEntry } from '../src';
+import { asOutboxCollection, EventFactory, OUTBOX_FIELD, OutboxRelay, type OutboxEntry } from '../src';
 import { eventually, MessagingTestKit, type TopicRecorder } from './support/messaging-test-kit';
 import type { ThingEvents } from './support/things.stream';
 
@@ -94,7 +94,7 @@ describe('outbox relay (real broker and Mongo)', () => {
       { _id: id, tenantId },
       { $set: { name: 'renamed v3', version: 3 }, $push: { outbox: { $each: [firstRename, secondRename] } } },
     );
-    await relay.publish(Things.collection as unknown as OutboxCollection, [id]);
+    await relay.publish(asOutboxCollection(Things), [id]);
 
     expect((await Things.findById(id).lean())?.outbox).toEqual([]);
     const sent = [created, firstRename, secondRename] as OutboxEntry[];
@@ -120,7 +120,7 @@ describe('outbox relay (real broker and Mongo)', () => {
     const topic = await kit.recorder(stream.topic);
 
     await Things.create({ _id: id, tenantId, name: 'thing v1', version: 1, outbox: [entry] });
-    relay.publishSoon(Things.collection as unknown as OutboxCollection, [id]);
+    relay.publishSoon(asOutboxCollection(Things), [id]);
 
     await eventually(() => expect(eventIds(topic)).toEqual([entry.eventId]));
     await eventually(async () => expect((await Things.findById(id).lean())?.outbox).toEqual([]));
@@ -129,7 +129,7 @@ describe('outbox relay (real broker and Mongo)', () => {
   it('sweeps up what a crashed writer left, behind any number of young entries, keeping the ids', async () => {
     const stream = await kit.stream('sweep');
     const Things = await things('sweep');
-    const collection = Things.collection as unknown as OutboxCollection;
+    const collection = asOutboxCollection(Things);
     relay.watch(collection);
     const topic = await kit.recorder(stream.topic);
     // Entries still being published by live writers: younger than sweepMinAgeMs, more than a sweep batch.

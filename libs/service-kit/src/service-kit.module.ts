@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '@lms/observability';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './auth/principal';
 import { PrincipalGuard } from './auth/principal.guard';
 import { SingleTenantPrincipalResolver } from './auth/single-tenant-principal.resolver';
+import { CLOCK, SystemClock } from './clock/clock';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
 
@@ -14,7 +15,7 @@ export interface ServiceKitOptions {
   principalResolver?: PrincipalResolver;
 }
 
-/** What every service has: its logger, health endpoints, and the default-deny principal guard. */
+/** What every service has: its logger, clock, health endpoints, and the default-deny principal guard. */
 @Global()
 @Module({})
 export class ServiceKitModule {
@@ -24,11 +25,15 @@ export class ServiceKitModule {
       controllers: [HealthController],
       providers: [
         { provide: LOGGER, useValue: createLogger(options.serviceName) satisfies Logger },
+        { provide: CLOCK, useClass: SystemClock },
         HealthRegistry,
-        { provide: PRINCIPAL_RESOLVER, useValue: options.principalResolver ?? new SingleTenantPrincipalResolver() },
+        {
+          provide: PRINCIPAL_RESOLVER,
+          useValue: options.principalResolver ?? new SingleTenantPrincipalResolver(),
+        },
         { provide: APP_GUARD, useClass: PrincipalGuard },
       ],
-      exports: [LOGGER, HealthRegistry, PRINCIPAL_RESOLVER],
+      exports: [LOGGER, CLOCK, HealthRegistry, PRINCIPAL_RESOLVER],
     };
   }
 }

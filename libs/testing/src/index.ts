@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './fixed-clock';
 export * from './maildev-client';
 export * from './unique';
 export * from './http-client';

@@ -1,10 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CurrentTenant } from '@lms/service-kit';
+import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
 import { IdParamRequestDto } from './dto/id-param.request.dto';
 import { ListAssignmentsRequestDto } from './dto/list-assignments.request.dto';
-import { pageOf } from './dto/page.request.dto';
-import { PageResponseDto } from './dto/page.response.dto';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
 import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
 
@@ -20,14 +18,14 @@ export class AssignmentsController {
   async list(
     @CurrentTenant() tenantId: string,
     @Query() query: ListAssignmentsRequestDto,
-  ): Promise<PageResponseDto<AssignmentResponseDto>> {
+  ): Promise<Page<AssignmentResponseDto>> {
     const { menteeId, coachId, groupAssignmentId, status } = query;
     const page = await this.listAssignments.execute({
       tenantId,
       filter: { menteeId, coachId, groupAssignmentId, status },
-      page: pageOf(query),
+      page: { limit: query.limit, offset: query.offset },
     });
-    return PageResponseDto.of(page, AssignmentResponseDto.from);
+    return mapPage(page, AssignmentResponseDto.from);
   }
 
   @Get(':id')

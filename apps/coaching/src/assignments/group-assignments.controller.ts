@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { CurrentTenant } from '@lms/service-kit';
+import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamRequestDto } from './dto/id-param.request.dto';
 import { ListGroupAssignmentsRequestDto } from './dto/list-group-assignments.request.dto';
-import { pageOf } from './dto/page.request.dto';
-import { PageResponseDto } from './dto/page.response.dto';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
 import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
 import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
@@ -34,13 +32,13 @@ export class GroupAssignmentsController {
   async list(
     @CurrentTenant() tenantId: string,
     @Query() query: ListGroupAssignmentsRequestDto,
-  ): Promise<PageResponseDto<GroupAssignmentResponseDto>> {
+  ): Promise<Page<GroupAssignmentResponseDto>> {
     const page = await this.listGroupAssignments.execute({
       tenantId,
       groupId: query.groupId,
-      page: pageOf(query),
+      page: { limit: query.limit, offset: query.offset },
     });
-    return PageResponseDto.of(page, GroupAssignmentResponseDto.from);
+    return mapPage(page, GroupAssignmentResponseDto.from);
   }
 
   @Get(':id')

@@ -1,14 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { COACHING_CONFIG, coachingConfigFromEnv } from '../config/coaching.config';
-import { CLOCK, systemClock } from './clock';
 
-/** The clock and the service's settings, for every feature module. */
+/** The service's settings, for every feature module (the clock comes from `ServiceKitModule`). */
 @Global()
 @Module({
-  providers: [
-    { provide: CLOCK, useValue: systemClock },
-    { provide: COACHING_CONFIG, useFactory: () => coachingConfigFromEnv() },
-  ],
-  exports: [CLOCK, COACHING_CONFIG],
+  providers: [{ provide: COACHING_CONFIG, useFactory: () => coachingConfigFromEnv() }],
+  exports: [COACHING_CONFIG],
 })
 export class SharedModule {}

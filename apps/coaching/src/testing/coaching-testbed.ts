@@ -1,6 +1,7 @@
 import type { GroupRole } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { createLogger, uuidV7 } from '@lms/observability';
+import { FixedClock } from '@lms/testing';
 import { ApplyMembershipEventUseCase } from '../assignments/use-cases/apply-membership-event.use-case';
 import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
 import { DerivedAssignmentsService } from '../assignments/use-cases/derived-assignments.service';
@@ -11,7 +12,6 @@ import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group
 import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
 import type { MembershipChange } from '../memberships/domain/membership';
 import { ApplyUserEventUseCase } from '../users/use-cases/apply-user-event.use-case';
-import { FixedClock } from './fixed-clock';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
 import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';

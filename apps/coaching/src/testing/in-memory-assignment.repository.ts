@@ -1,11 +1,11 @@
 import type { OutboxEntry } from '@lms/messaging';
+import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
 import type { Assignment } from '../assignments/domain/assignment';
 import type {
   AssignmentFilter,
   AssignmentRepository,
   AssignmentWithEvents,
 } from '../assignments/ports/assignment.repository';
-import type { Page, PageRequest } from '../shared/paging';
 
 /**
  * Keeps the guarantee of the unique index: at most one current derived assignment per
@@ -112,7 +112,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     ).sort((a, b) =>
       a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
     );
-    return { items: matching.slice(page.offset, page.offset + page.limit), total: matching.length, ...page };
+    return slicePage(matching, page);
   }
 
   private where(predicate: (a: Assignment) => boolean): Assignment[] {

@@ -1,10 +1,10 @@
 import type { OutboxEntry } from '@lms/messaging';
+import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
 import type { GroupAssignment } from '../assignments/domain/group-assignment';
 import type {
   FanOutChunk,
   GroupAssignmentRepository,
 } from '../assignments/ports/group-assignment.repository';
-import type { Page, PageRequest } from '../shared/paging';
 
 export class InMemoryGroupAssignmentRepository implements GroupAssignmentRepository {
   private readonly rows = new Map<string, GroupAssignment>();
@@ -46,11 +46,7 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
       .sort((a, b) =>
         a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
       );
-    return {
-      items: matching.slice(page.offset, page.offset + page.limit).map((g) => structuredClone(g)),
-      total: matching.length,
-      ...page,
-    };
+    return structuredClone(slicePage(matching, page));
   }
 
   async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {

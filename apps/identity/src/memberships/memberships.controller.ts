@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { CurrentTenant } from '@lms/service-kit';
+import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
 import { ListMembersQueryDto } from './dto/list-members.request.dto';
 import { GroupPathDto, MemberPathDto } from './dto/member-path.request.dto';
-import { MembershipPageResponseDto, MembershipResponseDto } from './dto/membership.response.dto';
+import { MembershipResponseDto } from './dto/membership.response.dto';
 import { AddMemberUseCase } from './use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-case';
 import { ListMembersUseCase } from './use-cases/list-members.use-case';
@@ -61,13 +61,13 @@ export class MembershipsController {
     @CurrentTenant() tenantId: string,
     @Param() path: GroupPathDto,
     @Query() query: ListMembersQueryDto,
-  ): Promise<MembershipPageResponseDto> {
+  ): Promise<Page<MembershipResponseDto>> {
     const page = await this.listMembers.execute({
       tenantId,
       groupId: path.groupId,
       role: query.role,
-      page: query.toPageRequest(),
+      page: { limit: query.limit, offset: query.offset },
     });
-    return MembershipPageResponseDto.from(page);
+    return mapPage(page, MembershipResponseDto.from);
   }
 }

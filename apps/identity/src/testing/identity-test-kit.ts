@@ -1,5 +1,6 @@
 import type { GroupRole } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
+import { FixedClock } from '@lms/testing';
 import type { Group } from '../groups/domain/group';
 import { CreateGroupUseCase } from '../groups/use-cases/create-group.use-case';
 import { GetGroupUseCase } from '../groups/use-cases/get-group.use-case';
@@ -12,7 +13,6 @@ import type { User } from '../users/domain/user';
 import { CreateUserUseCase } from '../users/use-cases/create-user.use-case';
 import { GetUserUseCase } from '../users/use-cases/get-user.use-case';
 import { ListUsersUseCase } from '../users/use-cases/list-users.use-case';
-import { FixedClock } from './fixed-clock';
 import { InMemoryGroupRepository } from './in-memory-group.repository';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
 import { InMemoryUserRepository } from './in-memory-user.repository';

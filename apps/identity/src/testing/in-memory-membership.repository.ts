@@ -1,7 +1,7 @@
 import type { OutboxEntry } from '@lms/messaging';
+import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
 import type { Membership } from '../memberships/domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../memberships/ports/membership.repository';
-import { pageOf, type Page, type PageRequest } from '../shared/page';
 import type { WriteOutcome } from '../shared/optimistic-concurrency';
 import { RecordingOutbox } from './recording-outbox';
 
@@ -66,7 +66,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       .filter((row) => row.tenantId === tenantId && row.groupId === groupId && row.status === 'active')
       .filter((row) => !filter.role || row.roles.includes(filter.role))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
-    return pageOf(structuredClone(matching.slice(page.offset, page.offset + page.limit + 1)), page);
+    return structuredClone(slicePage(matching, page));
   }
 
   private findRow(tenantId: string, groupId: string, userId: string): Membership | undefined {

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { pageOf, type Page, type PageRequest } from '../shared/page';
+import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
 import type { User } from '../users/domain/user';
 import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
 import type { RecordingOutbox } from './recording-outbox';
@@ -31,6 +31,6 @@ export class InMemoryUserRepository implements UserRepository {
       .filter((row) => row.tenantId === tenantId)
       .filter((row) => filter.emailNormalized === undefined || row.emailNormalized === filter.emailNormalized)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
-    return pageOf(structuredClone(matching.slice(page.offset, page.offset + page.limit + 1)), page);
+    return structuredClone(slicePage(matching, page));
   }
 }

@@ -130,9 +130,11 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
 
       const listed = await repo.listActive(tenantId, groupId, {}, page);
 
-      expect(listed).toEqual({ items: [first, second], nextOffset: null });
+      expect(listed).toEqual({ items: [first, second], limit: 50, offset: 0, nextOffset: null });
       expect(await repo.listActive('another-tenant', groupId, {}, page)).toEqual({
         items: [],
+        limit: 50,
+        offset: 0,
         nextOffset: null,
       });
     });
@@ -154,8 +156,8 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
       const first = await repo.listActive(tenantId, groupId, {}, { limit: 2, offset: 0 });
       const last = await repo.listActive(tenantId, groupId, {}, { limit: 2, offset: 2 });
 
-      expect(first).toEqual({ items: members.slice(0, 2), nextOffset: 2 });
-      expect(last).toEqual({ items: members.slice(2), nextOffset: null });
+      expect(first).toEqual({ items: members.slice(0, 2), limit: 2, offset: 0, nextOffset: 2 });
+      expect(last).toEqual({ items: members.slice(2), limit: 2, offset: 2, nextOffset: null });
     });
   });
 }

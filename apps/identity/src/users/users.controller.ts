@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CurrentTenant } from '@lms/service-kit';
+import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { ListUsersQueryDto } from './dto/list-users.request.dto';
 import { UserIdParamsDto } from './dto/user-id.request.dto';
-import { UserPageResponseDto, UserResponseDto } from './dto/user.response.dto';
+import { UserResponseDto } from './dto/user.response.dto';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
 import { ListUsersUseCase } from './use-cases/list-users.use-case';
@@ -41,8 +41,12 @@ export class UsersController {
   async list(
     @CurrentTenant() tenantId: string,
     @Query() query: ListUsersQueryDto,
-  ): Promise<UserPageResponseDto> {
-    const page = await this.listUsers.execute({ tenantId, email: query.email, page: query.toPageRequest() });
-    return UserPageResponseDto.from(page);
+  ): Promise<Page<UserResponseDto>> {
+    const page = await this.listUsers.execute({
+      tenantId,
+      email: query.email,
+      page: { limit: query.limit, offset: query.offset },
+    });
+    return mapPage(page, UserResponseDto.from);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { CurrentTenant } from '@lms/service-kit';
-import { CoursePageResponseDto } from './dto/course.response.dto';
+import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
+import { CourseResponseDto } from './dto/course.response.dto';
 import { ListCoursesQueryDto } from './dto/list-courses.request.dto';
 import { ListCoursesUseCase } from './use-cases/list-courses.use-case';
 
@@ -12,9 +12,11 @@ export class CoursesController {
   async list(
     @CurrentTenant() tenantId: string,
     @Query() query: ListCoursesQueryDto,
-  ): Promise<CoursePageResponseDto> {
-    return CoursePageResponseDto.from(
-      await this.listCourses.execute({ tenantId, page: query.toPageRequest() }),
-    );
+  ): Promise<Page<CourseResponseDto>> {
+    const page = await this.listCourses.execute({
+      tenantId,
+      page: { limit: query.limit, offset: query.offset },
+    });
+    return mapPage(page, CourseResponseDto.from);
   }
 }

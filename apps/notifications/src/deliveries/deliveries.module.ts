@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { MONGO_CONNECTION } from '@lms/service-kit';
 import { RecipientsModule } from '../recipients/recipients.module';
-import { CLOCK, systemClock } from '../shared/clock';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryRetrySweeper } from './delivery-retry.sweeper';
@@ -31,7 +30,6 @@ import { UserEventsConsumer } from './user-events.consumer';
     },
     { provide: DELIVERY_REPOSITORY, useClass: MongoDeliveryRepository },
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
-    { provide: CLOCK, useValue: systemClock },
     DispatchDeliveryUseCase,
     HandleAssignmentEventUseCase,
     ReleaseWaitingDeliveriesUseCase,

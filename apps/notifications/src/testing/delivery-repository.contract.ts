@@ -76,7 +76,8 @@ export function describeDeliveryRepositoryContract(
       expect(stored).toEqual(first);
       expect(again).toEqual(first);
       expect(
-        await repository.list(tenantId, { sourceEventId: first.sourceEventId }, { limit: 10, offset: 0 }),
+        (await repository.list(tenantId, { sourceEventId: first.sourceEventId }, { limit: 10, offset: 0 }))
+          .items,
       ).toEqual([first]);
     });
 
@@ -130,7 +131,9 @@ export function describeDeliveryRepositoryContract(
       );
 
       expect([byOther, byHolder, twice]).toEqual([false, true, false]);
-      const [stored] = await repository.list(tenantId, {}, { limit: 10, offset: 0 });
+      const {
+        items: [stored],
+      } = await repository.list(tenantId, {}, { limit: 10, offset: 0 });
       expect(stored).toMatchObject({
         status: 'sent',
         attempts: 1,
@@ -214,15 +217,22 @@ export function describeDeliveryRepositoryContract(
       );
 
       expect(
-        page
+        page.items
           .slice(0, 2)
           .map((d) => d.kind)
           .sort(),
       ).toEqual(['assignment.ended.coach', 'assignment.ended.mentee']);
-      expect(page).toHaveLength(3);
-      expect(rest).toHaveLength(1);
-      expect(pending).toHaveLength(2);
-      expect(await repository.list('another-tenant', {}, { limit: 10, offset: 0 })).toEqual([]);
+      expect(page.items).toHaveLength(3);
+      expect(page.nextOffset).toBe(3);
+      expect(rest.items).toHaveLength(1);
+      expect(rest.nextOffset).toBeNull();
+      expect(pending.items).toHaveLength(2);
+      expect(await repository.list('another-tenant', {}, { limit: 10, offset: 0 })).toEqual({
+        items: [],
+        limit: 10,
+        offset: 0,
+        nextOffset: null,
+      });
     });
   });
 }

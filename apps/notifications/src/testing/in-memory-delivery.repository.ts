@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
+import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
 import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
 import type {
   ClaimRequest,
@@ -105,12 +106,8 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
       .map(({ delivery }) => refOf(delivery));
   }
 
-  async list(
-    tenantId: string,
-    filter: DeliveryFilter,
-    page: { limit: number; offset: number },
-  ): Promise<Delivery[]> {
-    return this.all()
+  async list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
+    const matching = this.all()
       .filter(
         (d) =>
           d.tenantId === tenantId &&
@@ -118,8 +115,8 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
           (filter.sourceEventId === undefined || d.sourceEventId === filter.sourceEventId) &&
           (filter.status === undefined || d.status === filter.status),
       )
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
-      .slice(page.offset, page.offset + page.limit);
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    return slicePage(matching, page);
   }
 
   /** Test view: every delivery as stored. */

@@ -11,7 +11,9 @@ import {
   type StreamDefinition,
 } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
+import { FixedClock } from '@lms/testing';
 import type { NotificationsConfig } from '../config/notifications.config';
+import type { Delivery } from '../deliveries/domain/delivery';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
 import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
 import { HandleAssignmentEventUseCase } from '../deliveries/use-cases/handle-assignment-event.use-case';
@@ -19,24 +21,14 @@ import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.u
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
 import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
 import { ProjectUserUseCase } from '../recipients/use-cases/project-user.use-case';
-import type { Clock } from '../shared/clock';
 import { FakeMailSender } from './fake-mail-sender';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
 import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
 
 export const TEST_TENANT = 'tenant-1';
 export const TEST_APP_URL = 'https://app.example.test';
-
-/** A clock that only moves when the test moves it. */
-export class FixedClock implements Clock {
-  constructor(private current: Date = new Date('2026-03-02T09:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+/** The first page of a list, at the default size. */
+export const FIRST_PAGE = { limit: 50, offset: 0 };
 
 export interface LoggedLine {
   level: number;
@@ -102,6 +94,10 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     handleAssignment,
     retryDue,
     listDeliveries,
+    /** The delivery log of one recipient, newest first, as `GET /v1/deliveries?recipientId=` shows it. */
+    async deliveriesTo(recipientId: string): Promise<Delivery[]> {
+      return (await listDeliveries.execute({ tenantId: TEST_TENANT, recipientId, page: FIRST_PAGE })).items;
+    },
     /** What the users consumer does with a user event. */
     async userArrives(event: EnvelopeOf<typeof UsersStream.events, 'user.created'>): Promise<void> {
       await projectUser.execute(event);

@@ -1,4 +1,4 @@
-import type { mongo } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 import type { Logger } from '@lms/observability';
 import type { EventProducer } from '../kafka/event-producer';
 import type { HasOutbox } from './outbox-entry';
@@ -13,6 +13,11 @@ export interface OutboxRelayOptions {
 }
 
 export type OutboxCollection = mongo.Collection<HasOutbox>;
+
+/** The driver collection behind a mongoose model whose documents carry an outbox, as the relay reads it. */
+export function asOutboxCollection<T>(model: Model<T>): OutboxCollection {
+  return model.collection as unknown as OutboxCollection;
+}
 
 /** Batches one sweep takes per collection at most, so that a sweep always ends. */
 const MAX_SWEEP_ROUNDS = 100;

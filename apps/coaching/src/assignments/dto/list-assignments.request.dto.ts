@@ -1,9 +1,9 @@
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '@lms/contracts';
-import { PageRequestDto } from './page.request.dto';
+import { PageQueryDto } from '@lms/service-kit';
 
 /** `GET /v1/assignments` filters. */
-export class ListAssignmentsRequestDto extends PageRequestDto {
+export class ListAssignmentsRequestDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   menteeId?: string;

@@ -1,8 +1,8 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { PageRequestDto } from './page.request.dto';
+import { PageQueryDto } from '@lms/service-kit';
 
 /** `GET /v1/group-assignments` filters. */
-export class ListGroupAssignmentsRequestDto extends PageRequestDto {
+export class ListGroupAssignmentsRequestDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   groupId?: string;

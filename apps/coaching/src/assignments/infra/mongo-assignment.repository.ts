@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
-import { OutboxRelay, type OutboxCollection } from '@lms/messaging';
-import { isDuplicateKeyError } from '../../shared/mongo-errors';
-import type { Page, PageRequest } from '../../shared/paging';
+import { asOutboxCollection, OutboxRelay } from '@lms/messaging';
+import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
 import type { Assignment } from '../domain/assignment';
 import type {
   AssignmentFilter,
@@ -21,10 +20,6 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     @Inject(ASSIGNMENT_MODEL_TOKEN) private readonly model: Model<AssignmentDocument>,
     private readonly relay: OutboxRelay,
   ) {}
-
-  private get outboxCollection(): OutboxCollection {
-    return this.model.collection as unknown as OutboxCollection;
-  }
 
   async insertDerivedIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]> {
     if (items.length === 0) return [];
@@ -46,7 +41,7 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       };
     });
     const ids = await this.bulkUpsert(operations);
-    this.relay.publishSoon(this.outboxCollection, ids);
+    this.relay.publishSoon(asOutboxCollection(this.model), ids);
     return ids;
   }
 
@@ -90,7 +85,7 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       },
     );
     if (result.modifiedCount !== 1) return false;
-    this.relay.publishSoon(this.outboxCollection, [assignment.id]);
+    this.relay.publishSoon(asOutboxCollection(this.model), [assignment.id]);
     return true;
   }
 
@@ -136,17 +131,11 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     if (filter.coachId !== undefined) query.coachIds = filter.coachId;
     if (filter.groupAssignmentId !== undefined) query.groupAssignmentId = filter.groupAssignmentId;
     if (filter.status !== undefined) query.status = filter.status;
-    const [docs, total] = await Promise.all([
-      this.model
-        .find(query, { outbox: 0 })
-        .sort({ createdAt: -1, _id: -1 })
-        .skip(page.offset)
-        .limit(page.limit)
-        .lean<AssignmentDocument[]>()
-        .exec(),
-      this.model.countDocuments(query).exec(),
-    ]);
-    return { items: docs.map(toAssignment), total, ...page };
+    return findPage(
+      this.model.find(query, { outbox: 0 }).sort({ createdAt: -1, _id: -1 }),
+      page,
+      toAssignment,
+    );
   }
 }
 

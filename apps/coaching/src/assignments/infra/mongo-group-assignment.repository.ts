@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import { OutboxRelay, type OutboxCollection, type OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '../../shared/paging';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { findPage, type Page, type PageRequest } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
 import type { FanOutChunk, GroupAssignmentRepository } from '../ports/group-assignment.repository';
 import type { GroupAssignmentDocument } from './group-assignment.schema';
@@ -15,14 +15,10 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     private readonly relay: OutboxRelay,
   ) {}
 
-  private get outboxCollection(): OutboxCollection {
-    return this.model.collection as unknown as OutboxCollection;
-  }
-
   async create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void> {
     const { id, ...state } = groupAssignment;
     await this.model.create({ _id: id, ...state, outbox: [...outbox] });
-    this.relay.publishSoon(this.outboxCollection, [id]);
+    this.relay.publishSoon(asOutboxCollection(this.model), [id]);
   }
 
   async findById(tenantId: string, id: string): Promise<GroupAssignment | null> {
@@ -47,17 +43,11 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     page: PageRequest,
   ): Promise<Page<GroupAssignment>> {
     const query = { tenantId, ...(filter.groupId === undefined ? {} : { groupId: filter.groupId }) };
-    const [docs, total] = await Promise.all([
-      this.model
-        .find(query, { outbox: 0 })
-        .sort({ createdAt: -1, _id: -1 })
-        .skip(page.offset)
-        .limit(page.limit)
-        .lean<GroupAssignmentDocument[]>()
-        .exec(),
-      this.model.countDocuments(query).exec(),
-    ]);
-    return { items: docs.map(toGroupAssignment), total, ...page };
+    return findPage(
+      this.model.find(query, { outbox: 0 }).sort({ createdAt: -1, _id: -1 }),
+      page,
+      toGroupAssignment,
+    );
   }
 
   async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidV7 } from '@lms/observability';
+import { CLOCK, type Clock } from '@lms/service-kit';
 import type { MembershipChange } from '../../memberships/domain/membership';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
   type MembershipProjectionRepository,
 } from '../../memberships/ports/membership-projection.repository';
-import { CLOCK, type Clock } from '../../shared/clock';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
 import { deriveAssignment, type Assignment } from '../domain/assignment';
 import { planMemberAssignments } from '../domain/membership-matching';

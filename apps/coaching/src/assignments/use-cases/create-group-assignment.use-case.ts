@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GroupAssignmentsStream, type GroupRole } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
 import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '../../shared/clock';
+import { CLOCK, type Clock } from '@lms/service-kit';
 import { AssignmentDatesInvalidError, GroupAssignmentInvalidError } from '../assignment.errors';
 import { decideAssignmentDates } from '../domain/assignment-dates';
 import {

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidV7, type Logger } from '@lms/observability';
-import { LOGGER } from '@lms/service-kit';
+import { CLOCK, LOGGER, type Clock } from '@lms/service-kit';
 import { COACHING_CONFIG, type CoachingConfig } from '../../config/coaching.config';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
   type MembershipProjectionRepository,
 } from '../../memberships/ports/membership-projection.repository';
-import { CLOCK, type Clock } from '../../shared/clock';
 import { deriveAssignment, type Assignment } from '../domain/assignment';
 import type { GroupAssignment } from '../domain/group-assignment';
 import { membersNoLongerMatching, membershipMatches } from '../domain/membership-matching';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import type { GroupRole } from '@lms/contracts';
 import { uuidV7 } from '@lms/observability';
-import { isDuplicateKeyError } from '../../shared/mongo-errors';
+import { isDuplicateKeyError } from '@lms/service-kit';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
 import type { Membership, MembershipChange } from '../domain/membership';
 import type { MembershipProjectionRepository } from '../ports/membership-projection.repository';

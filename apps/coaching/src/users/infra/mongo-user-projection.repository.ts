@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { uuidV7 } from '@lms/observability';
-import { isDuplicateKeyError } from '../../shared/mongo-errors';
+import { isDuplicateKeyError } from '@lms/service-kit';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
 import type { UserChange, UserProjection } from '../domain/user';
 import type { UserProjectionRepository } from '../ports/user-projection.repository';

@@ -1,6 +1,5 @@
 import type { Model } from 'mongoose';
-import type { OutboxEntry, OutboxRelay } from '@lms/messaging';
-import { outboxCollectionOf } from '../../shared/infra/outbox-collection';
+import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
 import type { Group } from '../domain/group';
 import type { GroupRepository } from '../ports/group.repository';
 import type { GroupRecord } from './group.schema';
@@ -10,7 +9,7 @@ export class MongoGroupRepository implements GroupRepository {
     private readonly model: Model<GroupRecord>,
     private readonly relay: OutboxRelay,
   ) {
-    relay.watch(outboxCollectionOf(model));
+    relay.watch(asOutboxCollection(model));
   }
 
   async findById(tenantId: string, id: string): Promise<Group | null> {
@@ -29,7 +28,7 @@ export class MongoGroupRepository implements GroupRepository {
       version: group.version,
       outbox: [...outbox],
     });
-    this.relay.publishSoon(outboxCollectionOf(this.model), [group.id]);
+    this.relay.publishSoon(asOutboxCollection(this.model), [group.id]);
   }
 }
 

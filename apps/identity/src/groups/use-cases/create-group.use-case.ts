@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GroupsStream, type GroupConfidentiality } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '../../clock/clock';
+import { CLOCK, type Clock } from '@lms/service-kit';
 import { createGroup, type Group } from '../domain/group';
 import { GROUP_REPOSITORY, type GroupRepository } from '../ports/group.repository';
 

@@ -1,6 +1,6 @@
 import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
+import { PageQueryDto } from '@lms/service-kit';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../shared/page.request.dto';
 
 export class ListMembersQueryDto extends PageQueryDto {
   /** Only members with this role. */

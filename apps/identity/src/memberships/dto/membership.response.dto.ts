@@ -1,5 +1,4 @@
 import type { GroupRole } from '@lms/contracts';
-import type { Page } from '../../shared/page';
 import type { Membership, MembershipStatus } from '../domain/membership';
 
 export class MembershipResponseDto {
@@ -19,18 +18,6 @@ export class MembershipResponseDto {
       roles: [...membership.roles],
       status: membership.status,
       version: membership.version,
-    });
-  }
-}
-
-export class MembershipPageResponseDto {
-  items!: MembershipResponseDto[];
-  nextOffset!: number | null;
-
-  static from(page: Page<Membership>): MembershipPageResponseDto {
-    return Object.assign(new MembershipPageResponseDto(), {
-      items: page.items.map((membership) => MembershipResponseDto.from(membership)),
-      nextOffset: page.nextOffset,
     });
   }
 }

@@ -1,9 +1,7 @@
 import type { Model } from 'mongoose';
-import type { OutboxEntry, OutboxRelay } from '@lms/messaging';
-import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
+import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
-import { isDuplicateKeyError } from '../../shared/infra/duplicate-key';
-import { outboxCollectionOf } from '../../shared/infra/outbox-collection';
 import type { Membership } from '../domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../ports/membership.repository';
 import type { MembershipRecord } from './membership.schema';
@@ -15,7 +13,7 @@ export class MongoMembershipRepository implements MembershipRepository {
     private readonly model: Model<MembershipRecord>,
     private readonly relay: OutboxRelay,
   ) {
-    relay.watch(outboxCollectionOf(model));
+    relay.watch(asOutboxCollection(model));
   }
 
   async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
@@ -66,18 +64,11 @@ export class MongoMembershipRepository implements MembershipRepository {
       status: 'active' as const,
       ...(filter.role ? { roles: filter.role } : {}),
     };
-    const records = await this.model
-      .find(query, WITHOUT_OUTBOX)
-      .sort({ _id: 1 })
-      .skip(page.offset)
-      .limit(page.limit + 1)
-      .lean<MembershipRecord[]>()
-      .exec();
-    return pageOf(records.map(toMembership), page);
+    return findPage(this.model.find(query, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toMembership);
   }
 
   private published(id: string, outbox: readonly OutboxEntry[]): void {
-    if (outbox.length > 0) this.relay.publishSoon(outboxCollectionOf(this.model), [id]);
+    if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [id]);
   }
 }
 

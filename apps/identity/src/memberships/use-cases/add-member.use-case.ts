@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '../../clock/clock';
+import { CLOCK, type Clock } from '@lms/service-kit';
 import { GroupNotFoundError } from '../../groups/groups.errors';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
 import { withOptimisticRetry } from '../../shared/optimistic-concurrency';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
+import type { Page, PageRequest } from '@lms/service-kit';
 import { GroupNotFoundError } from '../../groups/groups.errors';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
-import type { Page, PageRequest } from '../../shared/page';
 import type { Membership } from '../domain/membership';
 import { MEMBERSHIP_REPOSITORY, type MembershipRepository } from '../ports/membership.repository';
 

@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../shared/page.request.dto';
+import { PageQueryDto } from '@lms/service-kit';
 
 export class ListUsersQueryDto extends PageQueryDto {
   /** Exact email, any case. */

@@ -1,5 +1,4 @@
 import type { UserState } from '@lms/contracts';
-import type { Page } from '../../shared/page';
 import type { Locale, User } from '../domain/user';
 
 export class UserResponseDto {
@@ -22,18 +21,6 @@ export class UserResponseDto {
       state: user.state,
       createdAt: user.createdAt.toISOString(),
       version: user.version,
-    });
-  }
-}
-
-export class UserPageResponseDto {
-  items!: UserResponseDto[];
-  nextOffset!: number | null;
-
-  static from(page: Page<User>): UserPageResponseDto {
-    return Object.assign(new UserPageResponseDto(), {
-      items: page.items.map((user) => UserResponseDto.from(user)),
-      nextOffset: page.nextOffset,
     });
   }
 }

@@ -1,8 +1,6 @@
 import type { Model } from 'mongoose';
-import type { OutboxEntry, OutboxRelay } from '@lms/messaging';
-import { pageOf, type Page, type PageRequest } from '../../shared/page';
-import { isDuplicateKeyError } from '../../shared/infra/duplicate-key';
-import { outboxCollectionOf } from '../../shared/infra/outbox-collection';
+import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
+import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
 import type { User } from '../domain/user';
 import type { UserListFilter, UserRepository } from '../ports/user.repository';
 import type { UserRecord } from './user.schema';
@@ -14,7 +12,7 @@ export class MongoUserRepository implements UserRepository {
     private readonly model: Model<UserRecord>,
     private readonly relay: OutboxRelay,
   ) {
-    relay.watch(outboxCollectionOf(model));
+    relay.watch(asOutboxCollection(model));
   }
 
   async findById(tenantId: string, id: string): Promise<User | null> {
@@ -29,7 +27,7 @@ export class MongoUserRepository implements UserRepository {
       if (isDuplicateKeyError(error)) return 'duplicate';
       throw error;
     }
-    this.relay.publishSoon(outboxCollectionOf(this.model), [user.id]);
+    this.relay.publishSoon(asOutboxCollection(this.model), [user.id]);
     return 'inserted';
   }
 
@@ -38,14 +36,7 @@ export class MongoUserRepository implements UserRepository {
       filter.emailNormalized === undefined
         ? { tenantId }
         : { tenantId, emailNormalized: filter.emailNormalized };
-    const records = await this.model
-      .find(query, WITHOUT_OUTBOX)
-      .sort({ _id: 1 })
-      .skip(page.offset)
-      .limit(page.limit + 1)
-      .lean<UserRecord[]>()
-      .exec();
-    return pageOf(records.map(toUser), page);
+    return findPage(this.model.find(query, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toUser);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '../../shared/page';
+import type { Page, PageRequest } from '@lms/service-kit';
 import type { User } from '../domain/user';
 
 export interface UserListFilter {

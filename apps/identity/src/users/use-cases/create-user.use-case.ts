@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UsersStream } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '../../clock/clock';
+import { CLOCK, type Clock } from '@lms/service-kit';
 import { registerUser, type Locale, type User } from '../domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { EmailTakenError } from '../users.errors';

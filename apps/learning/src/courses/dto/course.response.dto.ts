@@ -1,4 +1,3 @@
-import type { Page } from '../../shared/page';
 import type { Course, CourseKind, CourseState } from '../domain/course';
 
 export class CourseResponseDto {
@@ -17,18 +16,6 @@ export class CourseResponseDto {
       state: course.state,
       createdAt: course.createdAt.toISOString(),
       version: course.version,
-    });
-  }
-}
-
-export class CoursePageResponseDto {
-  items!: CourseResponseDto[];
-  nextOffset!: number | null;
-
-  static from(page: Page<Course>): CoursePageResponseDto {
-    return Object.assign(new CoursePageResponseDto(), {
-      items: page.items.map((course) => CourseResponseDto.from(course)),
-      nextOffset: page.nextOffset,
     });
   }
 }

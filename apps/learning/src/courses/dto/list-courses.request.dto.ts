@@ -1,3 +1,3 @@
-import { PageQueryDto } from '../../shared/page-query.request.dto';
+import { PageQueryDto } from '@lms/service-kit';
 
 export class ListCoursesQueryDto extends PageQueryDto {}

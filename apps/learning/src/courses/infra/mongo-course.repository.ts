@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import { findPage, type Page, type PageRequest } from '@lms/service-kit';
 import type { Course } from '../domain/course';
 import type { CourseRepository } from '../ports/course.repository';
 import type { CourseRecord } from './course.schema';
@@ -10,14 +10,7 @@ export class MongoCourseRepository implements CourseRepository {
   constructor(private readonly model: Model<CourseRecord>) {}
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
-    const records = await this.model
-      .find({ tenantId }, WITHOUT_OUTBOX)
-      .sort({ _id: 1 })
-      .skip(page.offset)
-      .limit(page.limit + 1)
-      .lean<CourseRecord[]>()
-      .exec();
-    return pageOf(records.map(toCourse), page);
+    return findPage(this.model.find({ tenantId }, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toCourse);
   }
 }
 

@@ -1,4 +1,4 @@
-import { pageOf, type Page, type PageRequest } from '../../shared/page';
+import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
 import type { Course } from '../domain/course';
 import type { CourseRepository } from '../ports/course.repository';
 
@@ -11,11 +11,9 @@ export class InMemoryCourseRepository implements CourseRepository {
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
-    const rows = [...this.courses.values()]
+    const matching = [...this.courses.values()]
       .filter((course) => course.tenantId === tenantId)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .slice(page.offset, page.offset + page.limit + 1)
-      .map((course) => structuredClone(course));
-    return pageOf(rows, page);
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return structuredClone(slicePage(matching, page));
   }
 }

@@ -28,7 +28,7 @@ describe('ListCoursesUseCase', () => {
 
     const page = await listCourses.execute({ tenantId: 't1', page: { limit: 50, offset: 0 } });
 
-    expect(page).toEqual({ items: [], nextOffset: null });
+    expect(page).toEqual({ items: [], limit: 50, offset: 0, nextOffset: null });
   });
 
   it("lists only the caller's tenant's courses, in creation order", async () => {
@@ -47,7 +47,12 @@ describe('ListCoursesUseCase', () => {
     const first = await listCourses.execute({ tenantId: 't1', page: { limit: 2, offset: 0 } });
     const second = await listCourses.execute({ tenantId: 't1', page: { limit: 2, offset: 2 } });
 
-    expect(first).toMatchObject({ items: [{ id: '0001' }, { id: '0002' }], nextOffset: 2 });
-    expect(second).toMatchObject({ items: [{ id: '0003' }], nextOffset: null });
+    expect(first).toMatchObject({
+      items: [{ id: '0001' }, { id: '0002' }],
+      limit: 2,
+      offset: 0,
+      nextOffset: 2,
+    });
+    expect(second).toMatchObject({ items: [{ id: '0003' }], limit: 2, offset: 2, nextOffset: null });
   });
 });

@@ -17,12 +17,6 @@ export interface DeliveryResponse {
   lastError?: string;
 }
 
-export interface DeliveryListResponse {
-  items: DeliveryResponse[];
-  limit: number;
-  offset: number;
-}
-
 export function toDeliveryResponse(delivery: Delivery): DeliveryResponse {
   return {
     id: delivery.id,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { trusted, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
-import { OutboxRelay, type OutboxCollection, type OutboxEntry } from '@lms/messaging';
-import { isDuplicateKeyError } from '../../shared/mongo-errors';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
 import type { Delivery, DeliveryRef } from '../domain/delivery';
 import type {
   ClaimRequest,
@@ -25,7 +25,7 @@ export class MongoDeliveryRepository implements DeliveryRepository, OnModuleInit
 
   /** The relay's sweeper publishes what a crash left in the deliveries' outboxes. */
   onModuleInit(): void {
-    this.relay.watch(this.collection());
+    this.relay.watch(asOutboxCollection(this.model));
   }
 
   async ensure(delivery: Delivery): Promise<Delivery> {
@@ -116,20 +116,15 @@ export class MongoDeliveryRepository implements DeliveryRepository, OnModuleInit
     return docs.map(toRef);
   }
 
-  async list(
-    tenantId: string,
-    filter: DeliveryFilter,
-    page: { limit: number; offset: number },
-  ): Promise<Delivery[]> {
-    const docs = await this.model
-      .find({ tenantId, ...filter })
-      .select({ outbox: 0 })
-      .sort({ createdAt: -1, _id: -1 })
-      .skip(page.offset)
-      .limit(page.limit)
-      .lean<DeliveryDocument[]>()
-      .exec();
-    return docs.map(toDelivery);
+  async list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
+    return findPage(
+      this.model
+        .find({ tenantId, ...filter })
+        .select({ outbox: 0 })
+        .sort({ createdAt: -1, _id: -1 }),
+      page,
+      toDelivery,
+    );
   }
 
   /**
@@ -151,12 +146,8 @@ export class MongoDeliveryRepository implements DeliveryRepository, OnModuleInit
       .updateOne({ _id: ref.deliveryId, tenantId: ref.tenantId, status: 'pending', lockOwner: owner }, update)
       .exec();
     if (result.matchedCount === 0) return false;
-    if (event) this.relay.publishSoon(this.collection(), [ref.deliveryId]);
+    if (event) this.relay.publishSoon(asOutboxCollection(this.model), [ref.deliveryId]);
     return true;
-  }
-
-  private collection(): OutboxCollection {
-    return this.model.collection as unknown as OutboxCollection;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest } from '@lms/service-kit';
 import type { Delivery, DeliveryRef, DeliveryStatus } from '../domain/delivery';
 
 export const DELIVERY_REPOSITORY = Symbol('DELIVERY_REPOSITORY');
@@ -78,9 +79,6 @@ export interface DeliveryRepository {
    * tenant: the retry sweeper is a system job. Each later step is scoped by the ref's tenant.
    */
   findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]>;
-  list(
-    tenantId: string,
-    filter: DeliveryFilter,
-    page: { limit: number; offset: number },
-  ): Promise<Delivery[]>;
+  /** The delivery log, newest first. */
+  list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>>;
 }

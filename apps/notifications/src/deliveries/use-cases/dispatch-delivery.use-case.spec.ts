@@ -21,10 +21,7 @@ describe('sending a delivery that fails', () => {
   }
 
   async function menteeDelivery(testbed: ReturnType<typeof buildNotificationsTestbed>) {
-    const [delivery] = await testbed.listDeliveries.execute({
-      tenantId: TEST_TENANT,
-      recipientId: mentee.userId,
-    });
+    const [delivery] = await testbed.deliveriesTo(mentee.userId);
     return delivery;
   }
 

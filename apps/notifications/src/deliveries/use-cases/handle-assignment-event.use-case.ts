@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AssignmentsStream, EnvelopeOf } from '@lms/contracts';
 import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '../../shared/clock';
+import { CLOCK, type Clock } from '@lms/service-kit';
 import { planAssignmentDeliveries } from '../domain/assignment-deliveries';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { DispatchDeliveryUseCase } from './dispatch-delivery.use-case';

@@ -2,6 +2,7 @@ import {
   assignmentCreated,
   aUser,
   buildNotificationsTestbed,
+  FIRST_PAGE,
   TEST_TENANT,
   userCreated,
 } from '../../testing/notifications-testbed';
@@ -22,25 +23,48 @@ describe('ListDeliveriesUseCase', () => {
     const ofEvent = await testbed.listDeliveries.execute({
       tenantId: TEST_TENANT,
       sourceEventId: first.eventId,
+      page: FIRST_PAGE,
     });
     const ofMentee = await testbed.listDeliveries.execute({
       tenantId: TEST_TENANT,
       recipientId: mentee.userId,
+      page: FIRST_PAGE,
     });
-    const waiting = await testbed.listDeliveries.execute({ tenantId: TEST_TENANT, status: 'pending' });
+    const waiting = await testbed.listDeliveries.execute({
+      tenantId: TEST_TENANT,
+      status: 'pending',
+      page: FIRST_PAGE,
+    });
 
-    expect(ofEvent.map((d) => d.recipientId).sort()).toEqual([mentee.userId, coach.userId].sort());
-    expect(ofMentee.map((d) => d.sourceEventId)).toEqual([second.eventId, first.eventId]);
-    expect(waiting.map((d) => d.recipientId)).toEqual([coach.userId, coach.userId]);
+    expect(ofEvent.items.map((d) => d.recipientId).sort()).toEqual([mentee.userId, coach.userId].sort());
+    expect(ofMentee.items.map((d) => d.sourceEventId)).toEqual([second.eventId, first.eventId]);
+    expect(waiting.items.map((d) => d.recipientId)).toEqual([coach.userId, coach.userId]);
   });
 
-  it('never returns more than a page, nor another tenant’s deliveries', async () => {
+  it('never returns more than a page, says where the next one starts, and never another tenant’s deliveries', async () => {
     const testbed = buildNotificationsTestbed();
     await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
 
-    expect(await testbed.listDeliveries.execute({ tenantId: TEST_TENANT, limit: 1 })).toHaveLength(1);
-    expect(await testbed.listDeliveries.execute({ tenantId: TEST_TENANT, limit: 10_000 })).toHaveLength(2);
-    expect(await testbed.listDeliveries.execute({ tenantId: TEST_TENANT, offset: 2 })).toHaveLength(0);
-    expect(await testbed.listDeliveries.execute({ tenantId: 'other-tenant' })).toHaveLength(0);
+    const first = await testbed.listDeliveries.execute({
+      tenantId: TEST_TENANT,
+      page: { limit: 1, offset: 0 },
+    });
+    const last = await testbed.listDeliveries.execute({
+      tenantId: TEST_TENANT,
+      page: { limit: 1, offset: 1 },
+    });
+    const beyond = await testbed.listDeliveries.execute({
+      tenantId: TEST_TENANT,
+      page: { limit: 1, offset: 2 },
+    });
+    const elsewhere = await testbed.listDeliveries.execute({ tenantId: 'other-tenant', page: FIRST_PAGE });
+
+    expect(first).toMatchObject({ limit: 1, offset: 0, nextOffset: 1 });
+    expect(first.items).toHaveLength(1);
+    expect(last).toMatchObject({ limit: 1, offset: 1, nextOffset: null });
+    expect(last.items).toHaveLength(1);
+    expect(last.items[0].id).not.toBe(first.items[0].id);
+    expect(beyond).toEqual({ items: [], limit: 1, offset: 2, nextOffset: null });
+    expect(elsewhere.items).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ import {
   assignmentCreated,
   aUser,
   buildNotificationsTestbed,
-  TEST_TENANT,
   userCreated,
 } from '../../testing/notifications-testbed';
 
@@ -18,9 +17,7 @@ describe('a delivery whose recipient is not known yet', () => {
     await testbed.handleAssignment.execute(event);
 
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
-    expect(
-      await testbed.listDeliveries.execute({ tenantId: TEST_TENANT, recipientId: mentee.userId }),
-    ).toEqual([
+    expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
       expect.objectContaining({ status: 'pending', pendingReason: 'waiting_recipient', attempts: 0 }),
     ]);
 
@@ -28,9 +25,9 @@ describe('a delivery whose recipient is not known yet', () => {
 
     expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
     expect(testbed.mailer.to(mentee.email)[0].text).toContain('Hi Bruno,');
-    expect(
-      await testbed.listDeliveries.execute({ tenantId: TEST_TENANT, recipientId: mentee.userId }),
-    ).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
+    expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
+      expect.objectContaining({ status: 'sent', attempts: 1 }),
+    ]);
   });
 
   it('is not sent twice when the user.created event is delivered again', async () => {
@@ -63,10 +60,7 @@ describe('a delivery whose recipient is not known yet', () => {
     testbed.clock.advance(testbed.config.delivery.recipientWaitMaxMs);
     await testbed.retryDue.execute();
 
-    const [delivery] = await testbed.listDeliveries.execute({
-      tenantId: TEST_TENANT,
-      recipientId: mentee.userId,
-    });
+    const [delivery] = await testbed.deliveriesTo(mentee.userId);
     expect(delivery).toMatchObject({
       status: 'failed',
       lastError: expect.stringContaining('RECIPIENT.UNKNOWN'),

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from '@lms/observability';
-import { LOGGER } from '@lms/service-kit';
+import { CLOCK, LOGGER, type Clock } from '@lms/service-kit';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
-import { CLOCK, type Clock } from '../../shared/clock';
 import type { DeliveryRef } from '../domain/delivery';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { DispatchDeliveryUseCase, type DispatchOutcome } from './dispatch-delivery.use-case';

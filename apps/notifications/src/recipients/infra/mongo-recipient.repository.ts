@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { uuidV7 } from '@lms/observability';
 import type { UserState } from '@lms/contracts';
+import { isDuplicateKeyError } from '@lms/service-kit';
 import type { Recipient, RecipientState } from '../domain/recipient';
 import type { RecipientRepository } from '../ports/recipient.repository';
-import { isDuplicateKeyError } from '../../shared/mongo-errors';
 import { RECIPIENT_MODEL, type RecipientDocument } from './recipient.schema';
 
 export const RECIPIENT_MODEL_TOKEN = Symbol(RECIPIENT_MODEL);
