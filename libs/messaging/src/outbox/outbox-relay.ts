@@ -51,7 +51,15 @@ export class OutboxRelay {
 
   /** Registers a collection whose documents carry an outbox, for the sweeper. */
   watch(collection: OutboxCollection): void {
+    if (this.collections.has(collection.collectionName)) return;
     this.collections.set(collection.collectionName, collection);
+    // The sweeper looks for old entries in every watched collection every few seconds: on
+    // MongoDB a sparse multikey index keeps that a look-up instead of a collection scan.
+    collection
+      .createIndex({ 'outbox.envelope.occurredAt': 1 }, { sparse: true, name: 'outbox_sweep' })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, collection: collection.collectionName }, 'outbox sweep index not created'),
+      );
   }
 
   /**
