@@ -24,7 +24,18 @@ export interface PlatformOptions {
   logDir?: string;
 }
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+/**
+ * The repository root: the nearest folder above with a package.json, so that this works from
+ * the sources (tests) and from their build under dist/ (benchmarks) alike.
+ */
+const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  return path.resolve(from, '../../../..');
+}
 
 /**
  * Starts every service and the gateway from the build output (`dist/`), each as its own

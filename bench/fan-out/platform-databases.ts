@@ -1,0 +1,47 @@
+import mongoose, { type Connection, type mongo } from 'mongoose';
+import type { PlatformService } from '@lms/testing';
+
+/**
+ * Collection names, as the services' schemas declare them:
+ * apps/coaching/src/{memberships,users,assignments}/infra/*.schema.ts and
+ * apps/notifications/src/{deliveries,recipients}/infra/*.schema.ts.
+ */
+export const COLLECTIONS = {
+  membershipProjections: 'membership_projections',
+  userProjections: 'user_projections',
+  assignments: 'assignments',
+  deliveries: 'deliveries',
+  recipients: 'recipients',
+} as const;
+
+/** Read-only looks into the databases of one running platform, straight through the driver. */
+export class PlatformDatabases {
+  private constructor(
+    private readonly connection: Connection,
+    private readonly names: Record<PlatformService, string>,
+  ) {}
+
+  static async connect(uri: string, names: Record<PlatformService, string>): Promise<PlatformDatabases> {
+    const connection = mongoose.createConnection(uri, {
+      dbName: names.coaching,
+      serverSelectionTimeoutMS: 10_000,
+    });
+    await connection.asPromise();
+    return new PlatformDatabases(connection, names);
+  }
+
+  collection(service: PlatformService, name: string): mongo.Collection {
+    return this.connection.getClient().db(this.names[service]).collection(name);
+  }
+
+  /** Drops every database of the run (the services are stopped by then). */
+  async dropAll(): Promise<void> {
+    for (const name of Object.values(this.names)) {
+      await this.connection.getClient().db(name).dropDatabase();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}
