@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
+import { smtpOptionsFromUrl } from './smtp-options';
 import { MailSendError, type MailSender, type OutgoingMail } from '../ports/mail-sender';
 
 /**
@@ -17,17 +18,9 @@ export class SmtpMailSender implements MailSender, OnApplicationShutdown {
   constructor(@Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig) {
     const leaseSeconds = config.delivery.leaseMs / 1_000;
     const timeoutMs = Math.max(1_000, Math.floor((leaseSeconds / 4) * 1_000));
-    this.transporter = createTransport(
-      {
-        url: config.smtpUrl,
-        pool: true,
-        maxConnections: 8,
-        connectionTimeout: timeoutMs,
-        greetingTimeout: timeoutMs,
-        socketTimeout: timeoutMs,
-      } as SMTPTransport.Options,
-      { from: config.mailFrom },
-    );
+    this.transporter = createTransport(smtpOptionsFromUrl(config.smtpUrl, timeoutMs, 8), {
+      from: config.mailFrom,
+    });
   }
 
   async send(mail: OutgoingMail): Promise<void> {
