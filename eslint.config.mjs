@@ -17,7 +17,10 @@ function boundaries({ infraMayUseTesting }) {
           allowedExternalImports: ['class-validator', 'class-transformer'],
         },
         { sourceTag: 'type:infra', onlyDependOnLibsWithTags: infra },
-        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
+        {
+          sourceTag: 'type:testing',
+          onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'],
+        },
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
         { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
       ],
@@ -25,7 +28,13 @@ function boundaries({ infraMayUseTesting }) {
   ];
 }
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test/**/*.ts',
+  '**/testing/**/*.ts',
+];
 
 export default [
   { ignores: ['**/node_modules', '**/dist', '.infra', '.nx', 'tmp', '**/*.js', '**/*.cjs', '**/*.mjs'] },

@@ -32,7 +32,10 @@ async function create<T>(path: string, body: unknown): Promise<T> {
 }
 
 async function findUser(email: string): Promise<Created | undefined> {
-  const result = await call<Page<Created>>('GET', `/api/v1/identity/users?email=${encodeURIComponent(email)}`);
+  const result = await call<Page<Created>>(
+    'GET',
+    `/api/v1/identity/users?email=${encodeURIComponent(email)}`,
+  );
   return result.status === 200 ? result.body.items[0] : undefined;
 }
 
@@ -66,7 +69,11 @@ async function main(): Promise<void> {
     });
     await create(`/api/v1/identity/groups/${group.id}/members`, { userId: learner.id, roles: ['learner'] });
   }
-  await create('/api/v1/coaching/group-assignments', { groupId: group.id, roles: ['learner'], coachIds: [coach.id] });
+  await create('/api/v1/coaching/group-assignments', {
+    groupId: group.id,
+    roles: ['learner'],
+    coachIds: [coach.id],
+  });
 
   const deadline = Date.now() + 30_000;
   let count = 0;
@@ -80,7 +87,9 @@ async function main(): Promise<void> {
     count === learners.length
       ? `the fan-out created ${count} coach assignments`
       : `the fan-out has created ${count} of ${learners.length} coach assignments so far (it goes on in the background)`;
-  console.log(`Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${progress}.`);
+  console.log(
+    `Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${progress}.`,
+  );
   printHint(coach.id);
 }
 

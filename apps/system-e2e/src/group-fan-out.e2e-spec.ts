@@ -1,4 +1,11 @@
-import { ApiClient, eventually, MaildevClient, startPlatform, uniqueSuffix, type RunningPlatform } from '@lms/testing';
+import {
+  ApiClient,
+  eventually,
+  MaildevClient,
+  startPlatform,
+  uniqueSuffix,
+  type RunningPlatform,
+} from '@lms/testing';
 
 interface Created {
   id: string;
@@ -50,7 +57,12 @@ describe('group coach assignment fan-out (every service as a process, through th
       '/api/v1/health',
     );
     expect(health.status).toBe(200);
-    expect(Object.keys(health.body.services).sort()).toEqual(['coaching', 'identity', 'learning', 'notifications']);
+    expect(Object.keys(health.body.services).sort()).toEqual([
+      'coaching',
+      'identity',
+      'learning',
+      'notifications',
+    ]);
   });
 
   it('refuses bad input with problem+json and a stable code', async () => {
@@ -72,13 +84,20 @@ describe('group coach assignment fan-out (every service as a process, through th
     const learners: Created[] = [];
     for (const name of ['ada', 'bruno', 'chiara']) {
       learners.push(
-        await api.create<Created>('/api/v1/identity/users', { email: email(name), firstName: name, lastName: 'Learner' }),
+        await api.create<Created>('/api/v1/identity/users', {
+          email: email(name),
+          firstName: name,
+          lastName: 'Learner',
+        }),
       );
     }
     const group = await api.create<Created>('/api/v1/identity/groups', { name: `Sales academy ${run}` });
     await api.create(`/api/v1/identity/groups/${group.id}/members`, { userId: coach.id, roles: ['coach'] });
     for (const learner of learners) {
-      await api.create(`/api/v1/identity/groups/${group.id}/members`, { userId: learner.id, roles: ['learner'] });
+      await api.create(`/api/v1/identity/groups/${group.id}/members`, {
+        userId: learner.id,
+        roles: ['learner'],
+      });
     }
 
     const startedAt = Date.now();
@@ -115,10 +134,16 @@ describe('group coach assignment fan-out (every service as a process, through th
       { timeoutMs: 60_000 },
     );
     const mailsAfterMs = Date.now() - startedAt;
-    console.log(`fan-out of 3 members: assignments after ${assignmentsAfterMs} ms, all 6 e-mails after ${mailsAfterMs} ms`);
+    console.log(
+      `fan-out of 3 members: assignments after ${assignmentsAfterMs} ms, all 6 e-mails after ${mailsAfterMs} ms`,
+    );
 
-    const deliveries = await api.get<Page<Delivery>>(`/api/v1/notifications/deliveries?recipientId=${learners[0].id}`);
-    expect(deliveries.items).toEqual([expect.objectContaining({ recipientId: learners[0].id, status: 'sent' })]);
+    const deliveries = await api.get<Page<Delivery>>(
+      `/api/v1/notifications/deliveries?recipientId=${learners[0].id}`,
+    );
+    expect(deliveries.items).toEqual([
+      expect.objectContaining({ recipientId: learners[0].id, status: 'sent' }),
+    ]);
 
     // A fourth learner joins: the group's coach becomes theirs too.
     const dario = await api.create<Created>('/api/v1/identity/users', {
@@ -144,7 +169,9 @@ describe('group coach assignment fan-out (every service as a process, through th
       const page = await api.get<Page<Assignment>>(`/api/v1/coaching/assignments?menteeId=${leaving.id}`);
       expect(page.items).toEqual([expect.objectContaining({ menteeId: leaving.id, status: 'ended' })]);
     });
-    const current = await api.get<Page<Assignment>>(`/api/v1/coaching/assignments?coachId=${coach.id}&status=current`);
+    const current = await api.get<Page<Assignment>>(
+      `/api/v1/coaching/assignments?coachId=${coach.id}&status=current`,
+    );
     expect(current.items.map((a) => a.menteeId).sort()).toEqual(
       [learners[0].id, learners[2].id, dario.id].sort(),
     );

@@ -26,7 +26,9 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const context = currentContext();
-      return context ? { correlationId: context.correlationId, causationId: context.causationId ?? undefined } : {};
+      return context
+        ? { correlationId: context.correlationId, causationId: context.causationId ?? undefined }
+        : {};
     },
     ...options,
   });

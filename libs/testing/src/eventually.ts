@@ -8,7 +8,10 @@ export interface EventuallyOptions {
  * fails with the last error once the deadline passes. Tests wait for outcomes this way,
  * never by sleeping.
  */
-export async function eventually<T>(probe: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  options: EventuallyOptions = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   const interval = options.intervalMs ?? 100;
   let lastError: unknown;

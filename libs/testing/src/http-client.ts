@@ -23,7 +23,11 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+    };
   }
 
   /** POSTs and expects 201; returns the created resource. */
@@ -37,7 +41,8 @@ export class ApiClient {
 
   async get<T>(path: string): Promise<T> {
     const result = await this.call<T>('GET', path);
-    if (result.status !== 200) throw new Error(`GET ${path} answered ${result.status}: ${JSON.stringify(result.body)}`);
+    if (result.status !== 200)
+      throw new Error(`GET ${path} answered ${result.status}: ${JSON.stringify(result.body)}`);
     return result.body;
   }
 }

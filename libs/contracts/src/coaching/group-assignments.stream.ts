@@ -1,12 +1,4 @@
-import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-} from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { defineStream } from '../define-stream';
 import { GROUP_ROLES, type GroupRole } from '../identity/group-memberships.stream';
 

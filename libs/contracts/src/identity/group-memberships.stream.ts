@@ -2,7 +2,15 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsUUID } from 'class-validato
 import { defineStream } from '../define-stream';
 
 /** Per-group roles (ID-G1): basic and advanced. */
-export const GROUP_ROLES = ['learner', 'author', 'coach', 'admin', 'co_author', 'reviewer', 'manager'] as const;
+export const GROUP_ROLES = [
+  'learner',
+  'author',
+  'coach',
+  'admin',
+  'co_author',
+  'reviewer',
+  'manager',
+] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
 /** Full state of a membership: who is in which group with which roles. */

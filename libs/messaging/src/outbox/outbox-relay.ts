@@ -58,7 +58,10 @@ export class OutboxRelay {
     collection
       .createIndex({ 'outbox.envelope.occurredAt': 1 }, { sparse: true, name: 'outbox_sweep' })
       .catch((error: unknown) =>
-        this.logger.warn({ err: error, collection: collection.collectionName }, 'outbox sweep index not created'),
+        this.logger.warn(
+          { err: error, collection: collection.collectionName },
+          'outbox sweep index not created',
+        ),
       );
   }
 

@@ -14,11 +14,15 @@ export class PrincipalGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
     const principal = await this.resolver.resolve(request);
-    if (!principal) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Authentication is required.');
+    if (!principal)
+      throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Authentication is required.');
     request.principal = principal;
     return true;
   }

@@ -22,7 +22,9 @@ export class HealthRegistry {
 
   async readiness(): Promise<ReadinessReport> {
     const results = await Promise.all(
-      this.indicators.map(async (i) => [i.name, (await i.isReady().catch(() => false)) ? 'up' : 'down'] as const),
+      this.indicators.map(
+        async (i) => [i.name, (await i.isReady().catch(() => false)) ? 'up' : 'down'] as const,
+      ),
     );
     const checks = Object.fromEntries(results);
     return { status: results.every(([, s]) => s === 'up') ? 'ready' : 'not_ready', checks };

@@ -61,13 +61,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const extensions = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const code = typeof extensions.code === 'string' ? extensions.code : (CODE_OF_STATUS[status] ?? 'REQUEST.FAILED');
+      const code =
+        typeof extensions.code === 'string' ? extensions.code : (CODE_OF_STATUS[status] ?? 'REQUEST.FAILED');
       const detail = typeof extensions.detail === 'string' ? extensions.detail : exception.message;
       const { code: _c, detail: _d, message: _m, statusCode: _s, error: _e, ...rest } = extensions;
       return problem(status, code, detail, rest);
     }
     const status = statusOfFrameworkError(exception);
-    if (status) return problem(status, CODE_OF_STATUS[status] ?? 'REQUEST.INVALID', (exception as Error).message);
+    if (status)
+      return problem(status, CODE_OF_STATUS[status] ?? 'REQUEST.INVALID', (exception as Error).message);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'An unexpected error occurred.');
   }
 }
@@ -78,7 +80,12 @@ function statusOfFrameworkError(exception: unknown): number | null {
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : null;
 }
 
-function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDetails {
   return {
     type: `https://errors.coaching-platform.dev/${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: titleOf(status),

@@ -12,5 +12,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.MAILDEV_API_URL = infra.maildevApiUrl;
   process.env.KAFKA_CONSUMER_FROM_BEGINNING ??= 'false';
   process.env.LOG_LEVEL ??= 'warn';
-  console.log(`\ntest infrastructure (${infra.source}): kafka ${process.env.KAFKA_BROKERS}, mongo ${infra.mongoUri}`);
+  console.log(
+    `\ntest infrastructure (${infra.source}): kafka ${process.env.KAFKA_BROKERS}, mongo ${infra.mongoUri}`,
+  );
 }

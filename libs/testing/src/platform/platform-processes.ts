@@ -54,9 +54,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     learning: base + 3,
     notifications: base + 4,
   };
-  const databases = Object.fromEntries(
-    PLATFORM_SERVICES.map((s) => [s, `${s}-e2e-${run}`]),
-  ) as Record<PlatformService, string>;
+  const databases = Object.fromEntries(PLATFORM_SERVICES.map((s) => [s, `${s}-e2e-${run}`])) as Record<
+    PlatformService,
+    string
+  >;
   const children = new Map<string, ChildProcess>();
   const url = (p: number): string => `http://127.0.0.1:${p}`;
 
@@ -79,7 +80,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     }
     if (options.tenantId) env.DEFAULT_TENANT_ID = options.tenantId;
     const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     children.set(name, child);
