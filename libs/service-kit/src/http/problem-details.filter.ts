@@ -47,7 +47,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.url;
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
+      // A failure the code raised on purpose (an upstream down) needs its code, not a stack.
+      const expected = exception instanceof HttpException || exception instanceof DomainError;
+      const cause = expected ? { code: problem.code, detail: problem.detail } : { err: exception };
+      this.logger.error({ ...cause, method: request.method, url: request.url }, 'request failed');
     }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
