@@ -15,9 +15,10 @@ started=$SECONDS
 failed_stage=""
 
 summary() {
+  printf '\nnpm test took %ss\n' $((SECONDS - started))
+  if [ -n "$failed_stage" ]; then echo "failed stage: $failed_stage"; fi
+  # Last, so that the closing line is the count.
   node scripts/test-summary.js "$results" || true
-  printf 'npm test took %ss\n' $((SECONDS - started))
-  if [ -n "$failed_stage" ]; then echo "failed: $failed_stage"; fi
 }
 stop_infra=false
 cleanup() {
