@@ -4,6 +4,7 @@ import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEn
 import { createLogger } from '@lms/observability';
 import { eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
+import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
 
 interface DeliveryItem {
   id: string;
@@ -101,17 +102,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       tenantId,
       aggregateId: assignmentId,
       aggregateVersion: 1,
-      payload: {
-        assignmentId,
-        menteeId: mentee.userId,
-        coachIds: coaches.map((coach) => coach.userId),
-        origin: 'individual',
-        groupAssignmentId: null,
-        groupId: null,
-        startDate: '2026-03-02',
-        endDate: null,
-        status: 'current',
-      },
+      payload: individualAssignmentPayload(assignmentId, mentee, coaches),
     });
   }
 

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import {
   AssignmentsStream,
+  type AssignmentCreatedV1,
   UsersStream,
   type EnvelopeOf,
   type EventEnvelope,
@@ -154,6 +155,25 @@ export function userUpdated(
   });
 }
 
+/** The payload of a current, individual assignment of `mentee` to `coaches`. */
+export function individualAssignmentPayload(
+  assignmentId: string,
+  mentee: Pick<TestUser, 'userId'>,
+  coaches: ReadonlyArray<Pick<TestUser, 'userId'>>,
+): AssignmentCreatedV1 {
+  return {
+    assignmentId,
+    menteeId: mentee.userId,
+    coachIds: coaches.map((coach) => coach.userId),
+    origin: 'individual',
+    groupAssignmentId: null,
+    groupId: null,
+    startDate: '2026-03-02',
+    endDate: null,
+    status: 'current',
+  };
+}
+
 export function assignmentCreated(
   mentee: Pick<TestUser, 'userId'>,
   coaches: ReadonlyArray<Pick<TestUser, 'userId'>>,
@@ -162,17 +182,7 @@ export function assignmentCreated(
   return envelope('coaching', AssignmentsStream, 'assignment.created', {
     aggregateId: assignmentId,
     aggregateVersion: 1,
-    payload: {
-      assignmentId,
-      menteeId: mentee.userId,
-      coachIds: coaches.map((coach) => coach.userId),
-      origin: 'individual',
-      groupAssignmentId: null,
-      groupId: null,
-      startDate: '2026-03-02',
-      endDate: null,
-      status: 'current',
-    },
+    payload: individualAssignmentPayload(assignmentId, mentee, coaches),
   });
 }
 
