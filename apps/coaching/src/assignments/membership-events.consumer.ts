@@ -13,30 +13,14 @@ export class MembershipEventsConsumer {
 
   @OnEvent(GroupMembershipsStream, 'membership.added')
   async onAdded(@Payload() event: EnvelopeOf<MembershipEvents, 'membership.added'>): Promise<void> {
-    await this.applyMembershipEvent.execute({
-      tenantId: event.tenantId,
-      groupId: event.payload.groupId,
-      userId: event.payload.userId,
-      status: 'active',
-      roles: event.payload.roles,
-      version: event.aggregateVersion,
-      occurredAt: event.occurredAt,
-    });
+    await this.applyActive(event);
   }
 
   @OnEvent(GroupMembershipsStream, 'membership.roles-changed')
   async onRolesChanged(
     @Payload() event: EnvelopeOf<MembershipEvents, 'membership.roles-changed'>,
   ): Promise<void> {
-    await this.applyMembershipEvent.execute({
-      tenantId: event.tenantId,
-      groupId: event.payload.groupId,
-      userId: event.payload.userId,
-      status: 'active',
-      roles: event.payload.roles,
-      version: event.aggregateVersion,
-      occurredAt: event.occurredAt,
-    });
+    await this.applyActive(event);
   }
 
   @OnEvent(GroupMembershipsStream, 'membership.removed')
@@ -47,6 +31,21 @@ export class MembershipEventsConsumer {
       userId: event.payload.userId,
       status: 'removed',
       roles: null,
+      version: event.aggregateVersion,
+      occurredAt: event.occurredAt,
+    });
+  }
+
+  /** Both events carry the membership's full state: it is active with these roles. */
+  private async applyActive(
+    event: EnvelopeOf<MembershipEvents, 'membership.added' | 'membership.roles-changed'>,
+  ): Promise<void> {
+    await this.applyMembershipEvent.execute({
+      tenantId: event.tenantId,
+      groupId: event.payload.groupId,
+      userId: event.payload.userId,
+      status: 'active',
+      roles: event.payload.roles,
       version: event.aggregateVersion,
       occurredAt: event.occurredAt,
     });
