@@ -129,8 +129,14 @@ start_kafka() {
   sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
     -e "s|@LOG_DIR@|$dir/data|g" "$INFRA_SRC/kafka/server.properties.template" >"$dir/server.properties"
   if [[ ! -f $dir/data/meta.properties ]]; then
-    # A cluster id is 16 random bytes in URL-safe base64 without padding.
-    [[ -s $dir/cluster-id ]] || head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$dir/cluster-id"
+    # A cluster id is 16 random bytes in URL-safe base64 without padding. One that begins
+    # with '-' reads as an option to StorageTool (one start in 64 failed), so draw again,
+    # as Kafka's own Uuid.randomUuid does.
+    if [[ ! -s $dir/cluster-id || $(<"$dir/cluster-id") == -* ]]; then
+      local id=-
+      while [[ $id == -* ]]; do id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'); done
+      printf '%s' "$id" >"$dir/cluster-id"
+    fi
     java "$log4j" -cp "$(<"$cp")" kafka.tools.StorageTool format -t "$(<"$dir/cluster-id")" \
       -c "$dir/server.properties" --ignore-formatted >>"$dir/kafka.log" 2>&1 ||
       die "formatting the Kafka log directory failed; see $(rel "$dir/kafka.log")"
