@@ -17,9 +17,14 @@ export interface MachineInfo {
   code: string;
 }
 
-export function describeMachine(repoRoot: string): MachineInfo {
-  const backendFile = path.join(repoRoot, '.infra', 'mongo', 'backend');
-  const backend = existsSync(backendFile) ? readFileSync(backendFile, 'utf8').trim() : 'unknown';
+/** The MongoDB stand-in's backend as infra/up.sh recorded it in its folder (`INFRA_DIR`, else .infra). */
+export function mongoBackend(repoRoot: string, infraDir: string | null = null): string {
+  const backendFile = path.join(infraDir ?? path.join(repoRoot, '.infra'), 'mongo', 'backend');
+  return existsSync(backendFile) ? readFileSync(backendFile, 'utf8').trim() : 'unknown';
+}
+
+export function describeMachine(repoRoot: string, infraDir: string | null = null): MachineInfo {
+  const backend = mongoBackend(repoRoot, infraDir);
   return {
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
     nproc: output('nproc', []) || String(os.availableParallelism()),

@@ -1,14 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** CPU seconds (user + system) used so far, per process of the platform and its infrastructure. */
 export type CpuSnapshot = Map<string, number>;
 
-/** Which process is which: the services are the benchmark's children, the rest is found by command line. */
-const INFRA_PATTERNS: Array<[string, RegExp]> = [
-  ['mongo (java)', /MongoLauncher/],
-  ['kafka (java)', /kafka\.Kafka\b/],
-  ['maildev', /maildev/],
+/**
+ * Which process is which: the services are the benchmark's children; the infrastructure's
+ * processes are those named by the pid files of its folder (`INFRA_DIR`, see infra/up.sh) when
+ * there are any, else found by command line (then every such process on the machine counts).
+ */
+const INFRA_PARTS: Array<[string, string, RegExp]> = [
+  ['mongo (java)', 'mongo', /MongoLauncher/],
+  ['kafka (java)', 'kafka', /kafka\.Kafka\b/],
+  ['maildev', 'maildev', /maildev/],
 ];
 
 const SERVICE_MAIN = /dist\/apps\/([a-z-]+)\/src\/main\.js/;
@@ -19,9 +24,10 @@ let ticksPerSecond: number | null = null;
  * Reads /proc (Linux only; empty elsewhere): the CPU time of each platform service started by
  * this process, of the local broker, database and MailDev, and of the benchmark itself.
  */
-export function snapshotCpu(): CpuSnapshot {
+export function snapshotCpu(infraDir: string | null = null): CpuSnapshot {
   const snapshot: CpuSnapshot = new Map();
   if (!existsSync('/proc/self/stat')) return snapshot;
+  const infraPids = pidsOf(infraDir);
   ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -33,7 +39,7 @@ export function snapshotCpu(): CpuSnapshot {
     const ppid = Number(fields[1]);
     const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
     const service = ppid === process.pid ? SERVICE_MAIN.exec(cmdline)?.[1] : undefined;
-    const label = service ?? INFRA_PATTERNS.find(([, pattern]) => pattern.test(cmdline))?.[0];
+    const label = service ?? infraLabel(Number(entry), cmdline, infraPids);
     if (label) snapshot.set(label, (snapshot.get(label) ?? 0) + seconds);
   }
   const own = process.cpuUsage();
@@ -49,6 +55,22 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Record<stri
     used[label] = Math.round(delta * 10) / 10;
   }
   return used;
+}
+
+function infraLabel(pid: number, cmdline: string, infraPids: Map<number, string>): string | undefined {
+  if (infraPids.size > 0) return infraPids.get(pid);
+  return INFRA_PARTS.find(([, , pattern]) => pattern.test(cmdline))?.[0];
+}
+
+/** The processes started by infra/up.sh in `infraDir`, by pid, with their labels. */
+function pidsOf(infraDir: string | null): Map<number, string> {
+  const pids = new Map<number, string>();
+  if (!infraDir) return pids;
+  for (const [label, part] of INFRA_PARTS) {
+    const pid = Number(read(path.join(infraDir, part, 'pid'))?.trim());
+    if (Number.isInteger(pid) && pid > 0) pids.set(pid, label);
+  }
+  return pids;
 }
 
 function read(file: string): string | null {

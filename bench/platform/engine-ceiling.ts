@@ -1,0 +1,121 @@
+import mongoose, { type mongo } from 'mongoose';
+import { uuidV7 } from '@lms/observability';
+import { uniqueSuffix } from '@lms/testing';
+import type { Measurement } from './poll-until';
+import type { CeilingResult } from './bench-results';
+import { message } from './bench-platform';
+
+/** Upserts per bulk write: what the platform's bulk writers send at once. */
+const BULK_SIZE = 500;
+const WARM_UP_SINGLES = 50;
+
+export interface CeilingOptions {
+  bulkDocs: number;
+  singleDocs: number;
+  deadlineMs: number;
+  keepData: boolean;
+}
+
+interface CeilingDocument {
+  _id: string;
+  tenantId: string;
+  groupId: string;
+  userId: string;
+  roles: string[];
+  status: string;
+  version: number;
+  updatedAt: string;
+}
+
+/**
+ * (0) What the database engine does with nothing of the platform in between: mongoose's own
+ * driver against the platform's MongoDB server, in a scratch database dropped afterwards, on
+ * documents shaped like a membership projection's.
+ * (i) unordered bulk writes of 500 upserts whose filter is exactly `_id` (the unique key),
+ * one bulk write after the other; (ii) one upsert by `_id` per round trip.
+ */
+export async function measureEngineCeiling(
+  mongoUri: string,
+  options: CeilingOptions,
+  say: (line: string) => void,
+): Promise<CeilingResult> {
+  const dbName = `bench-engine-${uniqueSuffix()}`;
+  const connection = mongoose.createConnection(mongoUri, { dbName, serverSelectionTimeoutMS: 10_000 });
+  const result: CeilingResult = { bulk: null, single: null, error: null };
+  try {
+    await connection.asPromise();
+    const collection = connection.getClient().db(dbName).collection<CeilingDocument>('ceiling');
+    // Untimed: the collection is created and the server and the driver warmed up first.
+    await bulkUpserts(collection, BULK_SIZE, options.deadlineMs);
+    await singleUpserts(collection, WARM_UP_SINGLES, options.deadlineMs);
+    result.bulk = await bulkUpserts(collection, options.bulkDocs, options.deadlineMs);
+    say(`(i) ${describe(result.bulk)}`);
+    result.single = await singleUpserts(collection, options.singleDocs, options.deadlineMs);
+    say(`(ii) ${describe(result.single)}`);
+  } catch (error) {
+    result.error = message(error);
+    say(`the engine's ceiling failed: ${result.error}`);
+  } finally {
+    if (!options.keepData) await connection.dropDatabase().catch(() => undefined);
+    await connection.close().catch(() => undefined);
+  }
+  return result;
+}
+
+async function bulkUpserts(
+  collection: mongo.Collection<CeilingDocument>,
+  docs: number,
+  deadlineMs: number,
+): Promise<Measurement> {
+  const ids = Array.from({ length: docs }, () => uuidV7());
+  const startedAt = Date.now();
+  let written = 0;
+  while (written < docs && Date.now() - startedAt < deadlineMs) {
+    const batch = ids.slice(written, written + BULK_SIZE);
+    await collection.bulkWrite(
+      batch.map((id) => ({
+        updateOne: { filter: { _id: id }, update: { $set: fields(id) }, upsert: true },
+      })),
+      { ordered: false },
+    );
+    written += batch.length;
+  }
+  return finished(startedAt, docs, written);
+}
+
+async function singleUpserts(
+  collection: mongo.Collection<CeilingDocument>,
+  docs: number,
+  deadlineMs: number,
+): Promise<Measurement> {
+  const startedAt = Date.now();
+  let written = 0;
+  while (written < docs && Date.now() - startedAt < deadlineMs) {
+    const id = uuidV7();
+    await collection.updateOne({ _id: id }, { $set: fields(id) }, { upsert: true });
+    written++;
+  }
+  return finished(startedAt, docs, written);
+}
+
+function finished(startedAt: number, target: number, reached: number): Measurement {
+  return { ms: reached >= target ? Date.now() - startedAt : null, target, reached };
+}
+
+function fields(id: string): Omit<CeilingDocument, '_id'> {
+  return {
+    tenantId: 'bench-engine',
+    groupId: '0190a6f0-0000-7000-8000-000000000001',
+    userId: id,
+    roles: ['learner'],
+    status: 'active',
+    version: 1,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+function describe(measurement: Measurement): string {
+  if (measurement.ms === null)
+    return `${measurement.reached} of ${measurement.target} upserts by the deadline`;
+  return `${measurement.target} upserts in ${(measurement.ms / 1_000).toFixed(1)} s`;
+}
