@@ -1,6 +1,13 @@
 import mongoose, { type Connection } from 'mongoose';
 import { DeliveriesStream } from '@lms/contracts';
-import { brokersFromEnv, createKafka, ensureTopics, EventProducer, OutboxRelay } from '@lms/messaging';
+import {
+  brokersFromEnv,
+  createKafka,
+  ensureTopics,
+  EventProducer,
+  OutboxRelay,
+  outboxCollectionsOf,
+} from '@lms/messaging';
 import { createLogger } from '@lms/observability';
 import { isolateTestEnvironment } from '@lms/service-testing';
 import {
@@ -29,7 +36,8 @@ beforeAll(async () => {
   producer = new EventProducer(kafka);
   relay = new OutboxRelay(producer, logger);
   repository = new MongoDeliveryRepository(model, relay);
-  repository.onModuleInit();
+  // As the messaging module does at start-up: the sweeper watches every collection with an outbox.
+  for (const collection of outboxCollectionsOf(connection)) relay.watch(collection);
 });
 
 afterAll(async () => {

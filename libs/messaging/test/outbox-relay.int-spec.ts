@@ -2,8 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Model } from 'mongoose';
 import type { StreamDefinition } from '@lms/contracts';
 import { runWithContext, uuidV7 } from '@lms/observability';
-import { asOutboxCollection, EventFactory, OUTBOX_FIELD, OutboxRelay, type OutboxEntry } from '../src';
-import { eventually, MessagingTestKit, type TopicRecorder } from './support/messaging-test-kit';
+import {
+  asOutboxCollection,
+  EventFactory,
+  EventProducer,
+  OUTBOX_FIELD,
+  OutboxRelay,
+  outboxCollectionsOf,
+  type OutboxEntry,
+} from '../src';
+import {
+  eventually,
+  KillableNetwork,
+  MessagingTestKit,
+  type TopicRecorder,
+} from './support/messaging-test-kit';
 import type { ThingEvents } from './support/things.stream';
 
 interface ThingRecord {
@@ -162,5 +175,75 @@ describe('outbox relay (real broker and Mongo)', () => {
 
     await eventually(() => expect(eventIds(topic)).toHaveLength(4));
     expect((await Things.find({}).lean()).filter((doc) => doc.outbox.length > 0)).toEqual([]);
+  });
+
+  it('finds every collection with an outbox from the models alone, before anything is written', async () => {
+    const connection = await kit.mongo();
+    const Things = await things('models');
+    connection.model('Plain', new Schema({ name: String }), 'plain-models');
+
+    const names = outboxCollectionsOf(connection).map((c) => c.collectionName);
+
+    expect(names).toContain(Things.collection.collectionName);
+    expect(names).not.toContain('plain-models');
+  });
+
+  it('publishes the neighbours of a document the broker refuses, and sets that one aside', async () => {
+    const stream = await kit.stream('poison');
+    const Things = await things('poison');
+    const collection = asOutboxCollection(Things);
+    relay.watch(collection);
+    const topic = await kit.recorder(stream.topic);
+    const old = new Date(Date.now() - 60_000);
+    const ids = [uuidV7(), uuidV7(), uuidV7(), uuidV7(), uuidV7()].sort();
+    const entries = ids.map((id) => recorded(stream, id, 1, old));
+    // The second document's entry is larger than the broker accepts (1 MB by default).
+    const poison = ids[1];
+    (entries[1].envelope.payload as { name: string }).name = 'x'.repeat(1_200_000);
+    for (const [i, id] of ids.entries()) await collection.insertOne({ _id: id, outbox: [entries[i]] });
+
+    // Pages of two: the page holding the refused document must not stop the pages after it.
+    expect(await relay.sweep()).toBe(4);
+
+    const good = entries.filter((_, i) => i !== 1).map((e) => e.eventId);
+    await eventually(() => expect(new Set(eventIds(topic))).toEqual(new Set(good)));
+    for (const id of ids) {
+      const left = (await Things.findById(id).lean())?.outbox ?? [];
+      expect(left).toHaveLength(id === poison ? 1 : 0);
+    }
+    expect(relay.counters.unpublishable).toBe(1);
+
+    // Set aside: the next sweeps do not try it again until its delay is over.
+    expect(await relay.sweep()).toBe(0);
+    expect(relay.counters.unpublishable).toBe(1);
+  });
+
+  it('holds bulk writers back while the broker cannot take what is pending, and leaves it for the sweeper', async () => {
+    const stream = await kit.stream('backpressure');
+    const Things = await things('backpressure');
+    const collection = asOutboxCollection(Things);
+    const network = new KillableNetwork();
+    network.kill(); // the broker is unreachable from this "process"
+    const unreachable = new EventProducer(kit.killableKafka(network));
+    const bounded = new OutboxRelay(unreachable, kit.logger, {
+      maxInFlightDocuments: 3,
+      sweepIntervalMs: 60_000,
+    });
+    const ids = [uuidV7(), uuidV7(), uuidV7(), uuidV7(), uuidV7()];
+    for (const id of ids) await collection.insertOne({ _id: id, outbox: [recorded(stream, id, 1)] });
+
+    bounded.publishSoon(collection, ids);
+    let admitted = false;
+    const waiting = bounded.backpressure().then(() => (admitted = true));
+
+    expect(bounded.pendingDocuments).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(admitted).toBe(false);
+    // Once the sends have failed, the writer may go on, and nothing was lost.
+    await waiting;
+    expect(bounded.pendingDocuments).toBe(0);
+    const left = await Things.find({ _id: { $in: ids } }).lean();
+    expect(left.map((doc) => doc.outbox.length)).toEqual([1, 1, 1, 1, 1]);
+    await unreachable.disconnect().catch(() => undefined);
   });
 });

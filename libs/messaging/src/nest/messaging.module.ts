@@ -4,20 +4,22 @@ import {
   Inject,
   Injectable,
   Module,
+  Optional,
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
 import type { StreamDefinition } from '@lms/contracts';
 import { createLogger, type Logger } from '@lms/observability';
-import { BEFORE_DATABASE_CLOSE, HealthRegistry } from '@lms/service-kit';
+import { BEFORE_DATABASE_CLOSE, HealthRegistry, MONGO_CONNECTION } from '@lms/service-kit';
 import { EventConsumer } from '../consumer/event-consumer';
 import type { RetryPolicy } from '../consumer/retry-policy';
 import { EventProducer } from '../kafka/event-producer';
 import { brokersFromEnv, createKafka } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { EVENT_FACTORY, EventFactory } from '../outbox/event-factory';
-import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
+import { OutboxRelay, outboxCollectionsOf, type OutboxRelayOptions } from '../outbox/outbox-relay';
 import { KafkaEventsTransport } from './kafka-events.transport';
 
 export interface MessagingModuleOptions {
@@ -41,6 +43,9 @@ export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
 /**
  * Starts what the outbox needs (topics, relay sweeper) and stops it last: the relay
  * flushes what in-flight work left in the outboxes before the producer disconnects.
+ * The sweeper watches every collection of the service's database whose schema has an
+ * outbox, from start-up: a crash's leftovers are published after a restart whether or not
+ * anything writes to their collection again.
  */
 @Injectable()
 export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap {
@@ -53,6 +58,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
     private readonly health: HealthRegistry,
+    @Optional() @Inject(MONGO_CONNECTION) private readonly connection?: Connection,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -66,6 +72,9 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
   }
 
   onApplicationBootstrap(): void {
+    // Every model is registered by now: feature modules create them while they initialise.
+    if (this.connection)
+      for (const collection of outboxCollectionsOf(this.connection)) this.relay.watch(collection);
     this.relay.start();
   }
 

@@ -8,9 +8,7 @@ export class MongoGroupRepository implements GroupRepository {
   constructor(
     private readonly model: Model<GroupRecord>,
     private readonly relay: OutboxRelay,
-  ) {
-    relay.watch(asOutboxCollection(model));
-  }
+  ) {}
 
   async findById(tenantId: string, id: string): Promise<Group | null> {
     const record = await this.model.findOne({ _id: id, tenantId }, { outbox: 0 }).lean<GroupRecord>().exec();

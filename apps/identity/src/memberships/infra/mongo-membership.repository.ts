@@ -12,9 +12,7 @@ export class MongoMembershipRepository implements MembershipRepository {
   constructor(
     private readonly model: Model<MembershipRecord>,
     private readonly relay: OutboxRelay,
-  ) {
-    relay.watch(asOutboxCollection(model));
-  }
+  ) {}
 
   async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
     const record = await this.model

@@ -11,9 +11,7 @@ export class MongoUserRepository implements UserRepository {
   constructor(
     private readonly model: Model<UserRecord>,
     private readonly relay: OutboxRelay,
-  ) {
-    relay.watch(asOutboxCollection(model));
-  }
+  ) {}
 
   async findById(tenantId: string, id: string): Promise<User | null> {
     const record = await this.model.findOne({ _id: id, tenantId }, WITHOUT_OUTBOX).lean<UserRecord>().exec();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
@@ -17,16 +17,11 @@ export const DELIVERY_MODEL_TOKEN = Symbol(DELIVERY_MODEL);
 const UNLOCKED = new Date(0);
 
 @Injectable()
-export class MongoDeliveryRepository implements DeliveryRepository, OnModuleInit {
+export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(
     @Inject(DELIVERY_MODEL_TOKEN) private readonly model: Model<DeliveryDocument>,
     private readonly relay: OutboxRelay,
   ) {}
-
-  /** The relay's sweeper publishes what a crash left in the deliveries' outboxes. */
-  onModuleInit(): void {
-    this.relay.watch(asOutboxCollection(this.model));
-  }
 
   async ensure(delivery: Delivery): Promise<Delivery> {
     const { id, tenantId, sourceEventId, recipientId, kind, ...rest } = delivery;
