@@ -2,10 +2,11 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { EventEnvelope, StreamDefinition } from '@lms/contracts';
 import type { EventConsumer } from '../consumer/event-consumer';
-import { parseEventPattern } from './on-event.decorator';
+import { eventBatchExtras, parseEventPattern } from './on-event.decorator';
 
 /**
- * A Nest transport strategy that feeds `@OnEvent` handlers from an {@link EventConsumer}.
+ * A Nest transport strategy that feeds `@OnEvent` and `@OnEventBatch` handlers from an
+ * {@link EventConsumer}.
  * Nest's own Kafka transport retries a failing handler forever; this one lets the
  * messaging library do bounded retries and dead-lettering instead.
  */
@@ -21,6 +22,19 @@ export class KafkaEventsTransport extends Server implements CustomTransportStrat
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       for (const [pattern, handler] of this.messageHandlers) {
+        const batch = eventBatchExtras(handler.extras);
+        if (batch) {
+          this.consumer.onBatch({
+            stream: batch.stream,
+            types: batch.batchTypes,
+            maxBatchSize: batch.maxBatchSize,
+            handleBatch: async (envelopes: EventEnvelope[]) => {
+              const result = await handler(envelopes);
+              await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+            },
+          });
+          continue;
+        }
         const parsed = parseEventPattern(pattern);
         const stream = (handler.extras as { stream?: StreamDefinition } | undefined)?.stream;
         if (!parsed || !stream) continue;

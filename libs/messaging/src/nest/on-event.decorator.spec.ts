@@ -1,6 +1,12 @@
 import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { thingsStream } from '../../test/support/things.stream';
-import { eventPattern, OnEvent, parseEventPattern } from './on-event.decorator';
+import {
+  eventBatchExtras,
+  eventPattern,
+  OnEvent,
+  OnEventBatch,
+  parseEventPattern,
+} from './on-event.decorator';
 
 const stream = thingsStream('test.things.v1');
 
@@ -42,5 +48,31 @@ describe('OnEvent', () => {
 
     expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual(['test.things.v1#thing.recorded']);
     expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, method)).toEqual({ stream });
+  });
+});
+
+describe('OnEventBatch', () => {
+  it('registers the method under one pattern for its types, with the stream, the types and the batch size', () => {
+    class ThingsConsumer {
+      @OnEventBatch(stream, ['thing.renamed', 'thing.recorded'], { maxBatchSize: 100 })
+      async onThings(): Promise<void> {}
+    }
+
+    const method = Object.getOwnPropertyDescriptor(ThingsConsumer.prototype, 'onThings')?.value as object;
+
+    expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual([
+      'test.things.v1#batch(thing.recorded,thing.renamed)',
+    ]);
+    const extras: unknown = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, method);
+    expect(eventBatchExtras(extras)).toEqual({
+      stream,
+      batchTypes: ['thing.renamed', 'thing.recorded'],
+      maxBatchSize: 100,
+    });
+  });
+
+  it('tells a per-event handler from a batch handler by its extras', () => {
+    expect(eventBatchExtras({ stream })).toBeNull();
+    expect(eventBatchExtras(undefined)).toBeNull();
   });
 });

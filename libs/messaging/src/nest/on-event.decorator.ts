@@ -29,3 +29,41 @@ export function OnEvent<TEvents extends EventMap>(
 ): MethodDecorator {
   return EventPattern(eventPattern(stream as StreamDefinition, type), { stream });
 }
+
+/** The Nest message pattern of a batch handler of some event types of one stream. */
+export function eventBatchPattern(stream: StreamDefinition, types: readonly string[]): string {
+  return `${stream.topic}${SEPARATOR}batch(${[...types].sort().join(',')})`;
+}
+
+/** What {@link OnEventBatch} records with its pattern, read back by the transport. */
+export interface EventBatchExtras {
+  stream: StreamDefinition;
+  batchTypes: readonly string[];
+  maxBatchSize?: number;
+}
+
+/** The batch handler details of a Nest handler's extras, or null for a per-event handler. */
+export function eventBatchExtras(extras: unknown): EventBatchExtras | null {
+  const candidate = extras as Partial<EventBatchExtras> | undefined;
+  return candidate?.stream && Array.isArray(candidate.batchTypes) ? (candidate as EventBatchExtras) : null;
+}
+
+/**
+ * Marks a consumer method as the batch handler of some event types of one stream (rule 8).
+ * The method receives an array of validated envelopes of one partition, in partition order
+ * (`Array<EnvelopeOf<typeof Stream.events, 'a' | 'b'>>`), and must make their effects
+ * durable before it resolves. When a batch fails, the method is called again with one
+ * event at a time, so it must be idempotent (see `EventBatchHandler`).
+ */
+export function OnEventBatch<TEvents extends EventMap>(
+  stream: StreamDefinition<TEvents>,
+  types: ReadonlyArray<keyof TEvents & string>,
+  options: { maxBatchSize?: number } = {},
+): MethodDecorator {
+  const extras: EventBatchExtras = {
+    stream: stream as StreamDefinition,
+    batchTypes: [...types],
+    ...(options.maxBatchSize === undefined ? {} : { maxBatchSize: options.maxBatchSize }),
+  };
+  return EventPattern(eventBatchPattern(stream as StreamDefinition, types), extras);
+}
