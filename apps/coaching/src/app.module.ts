@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsStream, GroupAssignmentsStream } from '@lms/contracts';
+import { JobsModule } from '@lms/jobs';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { AssignmentsModule } from './assignments/assignments.module';
+import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
 import { MembershipsModule } from './memberships/memberships.module';
 import { SharedModule } from './shared/shared.module';
 import { UsersModule } from './users/users.module';
@@ -16,6 +18,10 @@ export const SERVICE_NAME = 'coaching';
     MessagingModule.forRoot({
       serviceName: SERVICE_NAME,
       producedStreams: [GroupAssignmentsStream, AssignmentsStream],
+    }),
+    JobsModule.forRoot({
+      inject: [COACHING_CONFIG],
+      useFactory: (config: CoachingConfig) => config.jobs,
     }),
     SharedModule,
     UsersModule,

@@ -5,6 +5,7 @@ import { MembershipsModule } from '../memberships/memberships.module';
 import { AssignmentsController } from './assignments.controller';
 import { GroupAssignmentEventsConsumer } from './group-assignment-events.consumer';
 import { GroupAssignmentsController } from './group-assignments.controller';
+import { GroupFanOutJob } from './group-fan-out.job';
 import { ASSIGNMENT_MODEL, AssignmentSchema } from './infra/assignment.schema';
 import { GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema } from './infra/group-assignment.schema';
 import { ASSIGNMENT_MODEL_TOKEN, MongoAssignmentRepository } from './infra/mongo-assignment.repository';
@@ -15,7 +16,7 @@ import {
 import { MembershipEventsConsumer } from './membership-events.consumer';
 import { ASSIGNMENT_REPOSITORY } from './ports/assignment.repository';
 import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository';
-import { ApplyMembershipEventUseCase } from './use-cases/apply-membership-event.use-case';
+import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
 import { DerivedAssignmentsService } from './use-cases/derived-assignments.service';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
@@ -49,7 +50,8 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     DerivedAssignmentsService,
     CreateGroupAssignmentUseCase,
     RunGroupFanOutUseCase,
-    ApplyMembershipEventUseCase,
+    GroupFanOutJob,
+    ApplyMembershipEventsUseCase,
     GetGroupAssignmentUseCase,
     ListGroupAssignmentsUseCase,
     GetAssignmentUseCase,

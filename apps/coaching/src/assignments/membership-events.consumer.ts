@@ -1,53 +1,45 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { GroupMembershipsStream, type EnvelopeOf } from '@lms/contracts';
-import { OnEvent } from '@lms/messaging';
-import { ApplyMembershipEventUseCase } from './use-cases/apply-membership-event.use-case';
+import { OnEventBatch } from '@lms/messaging';
+import type { MembershipChange } from '../memberships/domain/membership';
+import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
 
 type MembershipEvents = typeof GroupMembershipsStream.events;
+type MembershipEvent =
+  | EnvelopeOf<MembershipEvents, 'membership.added'>
+  | EnvelopeOf<MembershipEvents, 'membership.roles-changed'>
+  | EnvelopeOf<MembershipEvents, 'membership.removed'>;
 
-/** Kafka adapter: identity's membership events update the projection and drive derived assignments (CO-A11). */
+/**
+ * Kafka adapter: identity's membership events, in batches (rule 8), update the projection and
+ * drive derived assignments (CO-A11).
+ */
 @Controller()
 export class MembershipEventsConsumer {
-  constructor(private readonly applyMembershipEvent: ApplyMembershipEventUseCase) {}
+  constructor(private readonly applyMembershipEvents: ApplyMembershipEventsUseCase) {}
 
-  @OnEvent(GroupMembershipsStream, 'membership.added')
-  async onAdded(@Payload() event: EnvelopeOf<MembershipEvents, 'membership.added'>): Promise<void> {
-    await this.applyActive(event);
+  @OnEventBatch(GroupMembershipsStream, [
+    'membership.added',
+    'membership.roles-changed',
+    'membership.removed',
+  ])
+  async onMembershipEvents(@Payload() events: MembershipEvent[]): Promise<void> {
+    await this.applyMembershipEvents.execute(events.map(toChange));
   }
+}
 
-  @OnEvent(GroupMembershipsStream, 'membership.roles-changed')
-  async onRolesChanged(
-    @Payload() event: EnvelopeOf<MembershipEvents, 'membership.roles-changed'>,
-  ): Promise<void> {
-    await this.applyActive(event);
-  }
-
-  @OnEvent(GroupMembershipsStream, 'membership.removed')
-  async onRemoved(@Payload() event: EnvelopeOf<MembershipEvents, 'membership.removed'>): Promise<void> {
-    await this.applyMembershipEvent.execute({
-      tenantId: event.tenantId,
-      groupId: event.payload.groupId,
-      userId: event.payload.userId,
-      status: 'removed',
-      roles: null,
-      version: event.aggregateVersion,
-      occurredAt: event.occurredAt,
-    });
-  }
-
-  /** Both events carry the membership's full state: it is active with these roles. */
-  private async applyActive(
-    event: EnvelopeOf<MembershipEvents, 'membership.added' | 'membership.roles-changed'>,
-  ): Promise<void> {
-    await this.applyMembershipEvent.execute({
-      tenantId: event.tenantId,
-      groupId: event.payload.groupId,
-      userId: event.payload.userId,
-      status: 'active',
-      roles: event.payload.roles,
-      version: event.aggregateVersion,
-      occurredAt: event.occurredAt,
-    });
-  }
+function toChange(event: MembershipEvent): MembershipChange {
+  const common = {
+    tenantId: event.tenantId,
+    groupId: event.payload.groupId,
+    userId: event.payload.userId,
+    version: event.aggregateVersion,
+    occurredAt: event.occurredAt,
+  };
+  // membership.added and membership.roles-changed carry the membership's full state: it is
+  // active with these roles. A removal keeps the last known roles.
+  return event.type === 'membership.removed'
+    ? { ...common, status: 'removed', roles: null }
+    : { ...common, status: 'active', roles: event.payload.roles };
 }

@@ -2,7 +2,7 @@ import type { GroupRole } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { createLogger, uuidV7 } from '@lms/observability';
 import { FixedClock } from '@lms/testing';
-import { ApplyMembershipEventUseCase } from '../assignments/use-cases/apply-membership-event.use-case';
+import { ApplyMembershipEventsUseCase } from '../assignments/use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
 import { DerivedAssignmentsService } from '../assignments/use-cases/derived-assignments.service';
 import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
@@ -11,6 +11,7 @@ import { ListAssignmentsUseCase } from '../assignments/use-cases/list-assignment
 import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group-assignments.use-case';
 import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
 import type { MembershipChange } from '../memberships/domain/membership';
+import type { ProjectionOutcome } from '../shared/projection-outcome';
 import { ApplyUserEventUseCase } from '../users/use-cases/apply-user-event.use-case';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
@@ -36,8 +37,11 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const groupAssignments = new InMemoryGroupAssignmentRepository();
   const assignments = new InMemoryAssignmentRepository();
   const derived = new DerivedAssignmentsService(assignments, events, clock);
-  const config = { fanOutChunkSize: options.fanOutChunkSize ?? 500 };
-  const applyMembershipEvent = new ApplyMembershipEventUseCase(
+  const config = {
+    fanOutChunkSize: options.fanOutChunkSize ?? 500,
+    jobs: { leaseMs: 15_000, pollIntervalMs: 1_000 },
+  };
+  const applyMembershipEvents = new ApplyMembershipEventsUseCase(
     memberships,
     groupAssignments,
     assignments,
@@ -61,29 +65,32 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       config,
       logger,
     ),
-    applyMembershipEvent,
+    applyMembershipEvents,
     applyUserEvent: new ApplyUserEventUseCase(users),
     getGroupAssignment: new GetGroupAssignmentUseCase(groupAssignments),
     listGroupAssignments: new ListGroupAssignmentsUseCase(groupAssignments),
     getAssignment: new GetAssignmentUseCase(assignments),
     listAssignments: new ListAssignmentsUseCase(assignments),
 
-    /** A membership event as the consumer hands it over (defaults: added, version 1, now). */
-    membershipEvent(
+    /** A membership event alone in its batch, as the consumer hands it over (defaults: added, version 1, now). */
+    async membershipEvent(
       groupId: string,
       userId: string,
       change: Partial<Omit<MembershipChange, 'groupId' | 'userId'>> = {},
-    ): Promise<unknown> {
-      return applyMembershipEvent.execute({
-        tenantId: TENANT,
-        groupId,
-        userId,
-        status: 'active',
-        roles: ['learner'],
-        version: 1,
-        occurredAt: clock.now().toISOString(),
-        ...change,
-      });
+    ): Promise<{ projection: ProjectionOutcome; created: number; ended: number }> {
+      const outcome = await applyMembershipEvents.execute([
+        {
+          tenantId: TENANT,
+          groupId,
+          userId,
+          status: 'active',
+          roles: ['learner'],
+          version: 1,
+          occurredAt: clock.now().toISOString(),
+          ...change,
+        },
+      ]);
+      return { projection: outcome.projection[0], created: outcome.created, ended: outcome.ended };
     },
 
     /** Members already in the projection, as identity's events left them. */

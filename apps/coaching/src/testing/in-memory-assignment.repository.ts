@@ -101,6 +101,22 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     );
   }
 
+  async listCurrentDerivedForMany(
+    tenantId: string,
+    groupAssignmentIds: readonly string[],
+    menteeIds: readonly string[],
+  ): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        a.groupAssignmentId !== null &&
+        groupAssignmentIds.includes(a.groupAssignmentId) &&
+        menteeIds.includes(a.menteeId) &&
+        a.origin === 'group' &&
+        a.status === 'current',
+    );
+  }
+
   async list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
     const matching = this.where(
       (a) =>

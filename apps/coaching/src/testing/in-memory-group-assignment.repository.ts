@@ -34,6 +34,12 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
       .map((g) => structuredClone(g));
   }
 
+  async listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]> {
+    return [...this.rows.values()]
+      .filter((g) => g.tenantId === tenantId && groupIds.includes(g.groupId) && g.status === 'current')
+      .map((g) => structuredClone(g));
+  }
+
   async list(
     tenantId: string,
     filter: { groupId?: string },
@@ -79,6 +85,12 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     if (!row) return;
     row.fanOut = { ...row.fanOut, status: 'done', completedAt: now.toISOString() };
     row.updatedAt = now.toISOString();
+  }
+
+  async listUnfinishedFanOuts(): Promise<GroupAssignment[]> {
+    return [...this.rows.values()]
+      .filter((row) => row.status === 'current' && row.fanOut.status !== 'done')
+      .map((row) => structuredClone(row));
   }
 
   private own(tenantId: string, id: string): GroupAssignment | undefined {

@@ -1,36 +1,60 @@
 import type { GroupRole } from '@lms/contracts';
-import type { Membership, MembershipChange } from '../memberships/domain/membership';
+import {
+  foldMembershipChanges,
+  membershipKey,
+  type Membership,
+  type MembershipChange,
+} from '../memberships/domain/membership';
 import type { MembershipProjectionRepository } from '../memberships/ports/membership-projection.repository';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
 
 export class InMemoryMembershipProjectionRepository implements MembershipProjectionRepository {
   private readonly rows = new Map<string, Membership>();
 
-  async apply(change: MembershipChange): Promise<ProjectionOutcome> {
-    const key = keyOf(change.tenantId, change.groupId, change.userId);
-    const existing = this.rows.get(key);
-    if (existing && existing.version >= change.version) return 'stale';
-    this.rows.set(key, {
-      tenantId: change.tenantId,
-      groupId: change.groupId,
-      userId: change.userId,
-      roles: change.roles ? [...change.roles] : (existing?.roles ?? []),
-      status: change.status,
-      version: change.version,
-      rolesSince: change.roles ? change.occurredAt : (existing?.rolesSince ?? change.occurredAt),
-      updatedAt: change.occurredAt,
+  async applyMany(changes: readonly MembershipChange[]): Promise<ProjectionOutcome[]> {
+    const outcomes: ProjectionOutcome[] = changes.map(() => 'stale');
+    const byKey = new Map<string, number[]>();
+    changes.forEach((change, index) => {
+      const key = membershipKey(change);
+      byKey.set(key, [...(byKey.get(key) ?? []), index]);
     });
-    return 'applied';
+    for (const [key, indexes] of byKey) {
+      const existing = this.rows.get(key);
+      const first = changes[indexes[0] as number] as MembershipChange;
+      const { newer, update } = foldMembershipChanges(
+        existing?.version ?? null,
+        indexes.map((i) => changes[i] as MembershipChange),
+      );
+      indexes.forEach((i, n) => (outcomes[i] = newer[n] ? 'applied' : 'stale'));
+      if (!update) continue;
+      this.rows.set(key, {
+        tenantId: first.tenantId,
+        groupId: first.groupId,
+        userId: first.userId,
+        roles: update.roles ? [...update.roles.roles] : (existing?.roles ?? []),
+        status: update.status,
+        version: update.version,
+        rolesSince: update.roles?.since ?? existing?.rolesSince ?? update.updatedAt,
+        updatedAt: update.updatedAt,
+      });
+    }
+    return outcomes;
+  }
+
+  async apply(change: MembershipChange): Promise<ProjectionOutcome> {
+    const [outcome] = await this.applyMany([change]);
+    return outcome ?? 'stale';
   }
 
   async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
-    const found = this.rows.get(keyOf(tenantId, groupId, userId));
+    const found = this.rows.get(membershipKey({ tenantId, groupId, userId }));
     return found ? structuredClone(found) : null;
   }
 
   async findMany(tenantId: string, groupId: string, userIds: readonly string[]): Promise<Membership[]> {
-    return [...this.rows.values()]
-      .filter((m) => m.tenantId === tenantId && m.groupId === groupId && userIds.includes(m.userId))
+    return [...new Set(userIds)]
+      .map((userId) => this.rows.get(membershipKey({ tenantId, groupId, userId })))
+      .filter((m): m is Membership => m !== undefined)
       .map((m) => structuredClone(m));
   }
 
@@ -53,8 +77,4 @@ export class InMemoryMembershipProjectionRepository implements MembershipProject
       .slice(0, page.limit)
       .map((m) => structuredClone(m));
   }
-}
-
-function keyOf(tenantId: string, groupId: string, userId: string): string {
-  return `${tenantId}|${groupId}|${userId}`;
 }

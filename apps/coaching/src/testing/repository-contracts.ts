@@ -1,3 +1,4 @@
+import type { GroupRole } from '@lms/contracts';
 import { uuidV7 } from '@lms/observability';
 import type { Assignment } from '../assignments/domain/assignment';
 import type { GroupAssignment } from '../assignments/domain/group-assignment';
@@ -413,6 +414,128 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
         (await repo.findMany(tenantId, groupId, [ids[3], ids[4], uuidV7()])).map((m) => m.userId).sort(),
       ).toEqual([ids[3], ids[4]].sort());
       expect(await repo.findMany(tenantId, groupId, [])).toEqual([]);
+    });
+
+    it('applies a batch in bulk: new and known memberships, several versions of one, stale and repeated events', async () => {
+      const repo = subjects.memberships();
+      const tenantId = newTenant();
+      const groupId = uuidV7();
+      const [known, fresh, untouched] = [uuidV7(), uuidV7(), uuidV7()];
+      const change = (userId: string, version: number, roles: GroupRole[] | null, day: number) => ({
+        tenantId,
+        groupId,
+        userId,
+        status: roles === null ? ('removed' as const) : ('active' as const),
+        roles,
+        version,
+        occurredAt: `2025-03-0${day}T00:00:00.000Z`,
+      });
+      await repo.applyMany([change(known, 3, ['learner'], 1), change(untouched, 1, ['author'], 1)]);
+
+      const outcomes = await repo.applyMany([
+        change(known, 2, ['author'], 2), // older than stored
+        change(known, 3, ['author'], 2), // the version stored
+        change(fresh, 1, ['learner'], 2),
+        change(known, 4, ['reviewer'], 3),
+        change(fresh, 2, ['learner', 'author'], 3),
+        change(fresh, 2, ['learner', 'author'], 3), // repeated in the batch
+        change(known, 5, null, 4),
+      ]);
+
+      expect(outcomes).toEqual(['stale', 'stale', 'applied', 'applied', 'applied', 'stale', 'applied']);
+      expect(await repo.find(tenantId, groupId, known)).toEqual({
+        tenantId,
+        groupId,
+        userId: known,
+        status: 'removed',
+        roles: ['reviewer'],
+        version: 5,
+        rolesSince: '2025-03-03T00:00:00.000Z',
+        updatedAt: '2025-03-04T00:00:00.000Z',
+      });
+      expect(await repo.find(tenantId, groupId, fresh)).toEqual({
+        tenantId,
+        groupId,
+        userId: fresh,
+        status: 'active',
+        roles: ['learner', 'author'],
+        version: 2,
+        rolesSince: '2025-03-03T00:00:00.000Z',
+        updatedAt: '2025-03-03T00:00:00.000Z',
+      });
+      expect(await repo.find(tenantId, groupId, untouched)).toMatchObject({ roles: ['author'], version: 1 });
+      expect(await repo.applyMany([])).toEqual([]);
+      expect(await repo.applyMany([change(fresh, 2, ['coach'], 5)])).toEqual(['stale']);
+    });
+
+    it('projects a new membership whose batch ends in a removal with the roles it had before', async () => {
+      const repo = subjects.memberships();
+      const tenantId = newTenant();
+      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const base = { tenantId, groupId, userId };
+
+      const outcomes = await repo.applyMany([
+        { ...base, status: 'active', roles: ['learner'], version: 1, occurredAt: '2025-03-01T00:00:00.000Z' },
+        { ...base, status: 'removed', roles: null, version: 2, occurredAt: '2025-03-02T00:00:00.000Z' },
+      ]);
+
+      expect(outcomes).toEqual(['applied', 'applied']);
+      expect(await repo.find(tenantId, groupId, userId)).toMatchObject({
+        status: 'removed',
+        roles: ['learner'],
+        version: 2,
+        rolesSince: '2025-03-01T00:00:00.000Z',
+      });
+    });
+
+    it('ends at the newest version when batches on the same memberships run at once', async () => {
+      const repo = subjects.memberships();
+      const tenantId = newTenant();
+      const groupId = uuidV7();
+      const userIds = Array.from({ length: 20 }, () => uuidV7());
+      const batch = (version: number) =>
+        userIds.map((userId) => ({
+          tenantId,
+          groupId,
+          userId,
+          status: 'active' as const,
+          roles: [version % 2 === 0 ? ('author' as const) : ('learner' as const)],
+          version,
+          occurredAt: `2025-03-0${version}T00:00:00.000Z`,
+        }));
+
+      const results = await Promise.all([1, 2, 3, 2, 1].map((version) => repo.applyMany(batch(version))));
+
+      // Version 3 was newer than whatever was stored when it was written.
+      expect(results[2]).toEqual(userIds.map(() => 'applied'));
+      const stored = await repo.findMany(tenantId, groupId, userIds);
+      expect(stored).toHaveLength(20);
+      expect(stored.every((m) => m.version === 3 && m.roles[0] === 'learner')).toBe(true);
+    });
+
+    it('reads memberships by their natural key within their tenant only', async () => {
+      const repo = subjects.memberships();
+      const [tenantId, otherTenant] = [newTenant(), newTenant()];
+      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const change = {
+        groupId,
+        userId,
+        status: 'active' as const,
+        roles: ['learner' as const],
+        version: 1,
+        occurredAt: '2025-03-01T00:00:00.000Z',
+      };
+      await repo.applyMany([
+        { ...change, tenantId },
+        { ...change, tenantId: otherTenant, roles: ['author'] },
+      ]);
+
+      expect(await repo.find(tenantId, groupId, userId)).toMatchObject({ tenantId, roles: ['learner'] });
+      expect(await repo.findMany(otherTenant, groupId, [userId, userId])).toEqual([
+        expect.objectContaining({ tenantId: otherTenant, roles: ['author'] }),
+      ]);
+      expect(await repo.findMany(newTenant(), groupId, [userId])).toEqual([]);
+      expect(await repo.find(tenantId, uuidV7(), userId)).toBeNull();
     });
   });
 

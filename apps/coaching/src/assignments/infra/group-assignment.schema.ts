@@ -53,3 +53,5 @@ export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
 // Membership events read the current group assignments of a group (non-unique: real MongoDB only).
 GroupAssignmentSchema.index({ tenantId: 1, groupId: 1, status: 1 });
 GroupAssignmentSchema.index({ tenantId: 1, createdAt: -1 });
+// The job runner's recovery of fan-outs left without a job (non-unique: real MongoDB only).
+GroupAssignmentSchema.index({ status: 1, 'fanOut.status': 1 });

@@ -42,6 +42,8 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     });
     const ids = await this.bulkUpsert(operations);
     this.relay.publishSoon(asOutboxCollection(this.model), ids);
+    // A fan-out writes chunk after chunk: never more than the relay's bound ahead of Kafka.
+    await this.relay.backpressure();
     return ids;
   }
 
@@ -118,6 +120,31 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     const docs = await this.model
       .find(
         { tenantId, groupAssignmentId, menteeId: trusted({ $in: [...menteeIds] }), status: 'current' },
+        { outbox: 0 },
+      )
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
+  }
+
+  async listCurrentDerivedForMany(
+    tenantId: string,
+    groupAssignmentIds: readonly string[],
+    menteeIds: readonly string[],
+  ): Promise<Assignment[]> {
+    if (groupAssignmentIds.length === 0 || menteeIds.length === 0) return [];
+    // Filters on exactly the fields of the unique one_current_derived_assignment index, the
+    // current slot naming the current ones: MongoDB serves it from that index, one bound per
+    // (group assignment, mentee) pair. The local stand-in serves only plain values from an index,
+    // so it scans the collection once for the whole batch, not once per member.
+    const docs = await this.model
+      .find(
+        {
+          tenantId,
+          groupAssignmentId: trusted({ $in: [...new Set(groupAssignmentIds)] }),
+          menteeId: trusted({ $in: [...new Set(menteeIds)] }),
+          currentSlot: CURRENT_SLOT,
+        },
         { outbox: 0 },
       )
       .lean<AssignmentDocument[]>()

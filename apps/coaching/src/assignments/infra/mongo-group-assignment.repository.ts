@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Model } from 'mongoose';
+import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { findPage, type Page, type PageRequest } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
 import type { FanOutChunk, GroupAssignmentRepository } from '../ports/group-assignment.repository';
 import type { GroupAssignmentDocument } from './group-assignment.schema';
+
+/** Unfinished fan-outs re-enqueued per look; the next look takes the rest. */
+const UNFINISHED_FAN_OUTS_PER_LOOK = 1_000;
 
 export const GROUP_ASSIGNMENT_MODEL_TOKEN = Symbol('GROUP_ASSIGNMENT_MODEL');
 
@@ -32,6 +35,17 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
   async listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]> {
     const docs = await this.model
       .find({ tenantId, groupId, status: 'current' }, { outbox: 0 })
+      .lean<GroupAssignmentDocument[]>()
+      .exec();
+    return docs.map(toGroupAssignment);
+  }
+
+  async listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]> {
+    if (groupIds.length === 0) return [];
+    // MongoDB serves this from the (tenantId, groupId, status) index, one bound per group; the
+    // local stand-in scans the collection once (group assignments are few next to members).
+    const docs = await this.model
+      .find({ tenantId, groupId: trusted({ $in: [...new Set(groupIds)] }), status: 'current' }, { outbox: 0 })
       .lean<GroupAssignmentDocument[]>()
       .exec();
     return docs.map(toGroupAssignment);
@@ -70,6 +84,15 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
       },
     );
     return result.modifiedCount === 1;
+  }
+
+  async listUnfinishedFanOuts(): Promise<GroupAssignment[]> {
+    const docs = await this.model
+      .find({ status: 'current', 'fanOut.status': trusted({ $in: ['pending', 'running'] }) }, { outbox: 0 })
+      .limit(UNFINISHED_FAN_OUTS_PER_LOOK)
+      .lean<GroupAssignmentDocument[]>()
+      .exec();
+    return docs.map(toGroupAssignment);
   }
 
   async markFanOutDone(tenantId: string, id: string, now: Date): Promise<void> {

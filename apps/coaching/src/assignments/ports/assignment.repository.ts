@@ -40,6 +40,15 @@ export interface AssignmentRepository {
     groupAssignmentId: string,
     menteeIds: readonly string[],
   ): Promise<Assignment[]>;
+  /**
+   * The current assignments any of the group assignments gives any of the mentees, in one read
+   * (a membership batch: the group assignments of one group, the batch's members of it).
+   */
+  listCurrentDerivedForMany(
+    tenantId: string,
+    groupAssignmentIds: readonly string[],
+    menteeIds: readonly string[],
+  ): Promise<Assignment[]>;
   list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>>;
 }
 

@@ -17,12 +17,19 @@ export interface GroupAssignmentRepository {
   create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void>;
   findById(tenantId: string, id: string): Promise<GroupAssignment | null>;
   listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]>;
+  /** The current group assignments of any of the groups, in one read. */
+  listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]>;
   list(tenantId: string, filter: { groupId?: string }, page: PageRequest): Promise<Page<GroupAssignment>>;
   /** pending → running; a no-op in any other state. */
   markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void>;
   /** Saves a chunk's progress; false when another run moved the cursor first (nothing written). */
   recordFanOutChunk(tenantId: string, id: string, chunk: FanOutChunk): Promise<boolean>;
   markFanOutDone(tenantId: string, id: string, now: Date): Promise<void>;
+  /**
+   * Current group assignments of every tenant whose fan-out is not done (the job runner's
+   * recovery, a cold path: a scan on the local stand-in, an index look-up on MongoDB).
+   */
+  listUnfinishedFanOuts(): Promise<GroupAssignment[]>;
 }
 
 export const GROUP_ASSIGNMENT_REPOSITORY = Symbol('GROUP_ASSIGNMENT_REPOSITORY');

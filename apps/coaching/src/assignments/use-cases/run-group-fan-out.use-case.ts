@@ -15,10 +15,19 @@ import {
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
 import { DerivedAssignmentsService } from './derived-assignments.service';
+import { MemberPages } from './member-pages';
+
+/** Chunks of members the fan-out reads from the projection in one query. */
+const READ_AHEAD_CHUNKS = 10;
 
 export interface RunGroupFanOutCommand {
   tenantId: string;
   groupAssignmentId: string;
+}
+
+/** What one chunk did, and whether the fan-out has more to do. */
+export interface FanOutChunkOutcome extends FanOutOutcome {
+  more: boolean;
 }
 
 export interface FanOutOutcome {
@@ -33,7 +42,8 @@ export interface FanOutOutcome {
 /**
  * The fan-out of a group assignment (CO-A2, rule 6): one derived assignment for each active
  * member of the group holding a matching role, written in bulk chunks ordered by userId.
- * Progress is saved on the group assignment after each chunk, so that a redelivered event
+ * It runs as a job (`GroupFanOutJob`), one `runChunk` at a time, on whichever instance holds
+ * the job's lease. Progress is saved on the group assignment after each chunk, so that a run
  * resumes after the last member done; the unique (tenant, group assignment, mentee) upsert
  * makes a repeated chunk create nothing twice.
  *
@@ -53,6 +63,9 @@ export interface FanOutOutcome {
  */
 @Injectable()
 export class RunGroupFanOutUseCase {
+  /** Members read ahead per running fan-out, so that a chunk rarely queries the projection. */
+  private readonly pages: MemberPages;
+
   constructor(
     @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
     @Inject(MEMBERSHIP_PROJECTION_REPOSITORY) private readonly memberships: MembershipProjectionRepository,
@@ -61,60 +74,71 @@ export class RunGroupFanOutUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.pages = new MemberPages(memberships, config.fanOutChunkSize * READ_AHEAD_CHUNKS);
+  }
 
+  /** Runs every chunk until the fan-out is done (scripts and tests; the service runs it as a job). */
   async execute(command: RunGroupFanOutCommand): Promise<FanOutOutcome> {
+    const total: FanOutOutcome = { processed: 0, created: 0, ended: 0 };
+    for (;;) {
+      const { more, ...chunk } = await this.runChunk(command);
+      total.processed += chunk.processed;
+      total.created += chunk.created;
+      total.ended += chunk.ended;
+      if (!more) return total;
+    }
+  }
+
+  /**
+   * One chunk: the next members after the saved cursor get their derived assignments, then the
+   * cursor moves past them. Safe to run twice or on two instances at once: the upserts create
+   * nothing twice, and only the run whose cursor still matches saves progress.
+   */
+  async runChunk(command: RunGroupFanOutCommand): Promise<FanOutChunkOutcome> {
     const { tenantId, groupAssignmentId } = command;
-    const outcome: FanOutOutcome = { processed: 0, created: 0, ended: 0 };
-    const found = await this.groupAssignments.findById(tenantId, groupAssignmentId);
-    if (!found) {
+    const outcome: FanOutChunkOutcome = { processed: 0, created: 0, ended: 0, more: false };
+    const groupAssignment = await this.groupAssignments.findById(tenantId, groupAssignmentId);
+    if (!groupAssignment) {
       // Its event comes from the write that stored it: only a deleted one is missing.
       this.logger.warn({ tenantId, groupAssignmentId }, 'fan-out of an unknown group assignment skipped');
       return outcome;
     }
-    if (found.status !== 'current' || found.fanOut.status === 'done') return outcome;
-    await this.groupAssignments.markFanOutRunning(tenantId, groupAssignmentId, this.clock.now());
+    if (groupAssignment.status !== 'current' || groupAssignment.fanOut.status === 'done') {
+      this.pages.forget(groupAssignmentId);
+      return outcome;
+    }
+    if (groupAssignment.fanOut.status === 'pending') {
+      await this.groupAssignments.markFanOutRunning(tenantId, groupAssignmentId, this.clock.now());
+    }
     const limit = this.config.fanOutChunkSize;
-    let groupAssignment: GroupAssignment | null = found;
-    // Re-read before every chunk: the cursor may have moved (another run) or the assignment ended.
-    while (
-      groupAssignment !== null &&
-      groupAssignment.status === 'current' &&
-      groupAssignment.fanOut.status !== 'done'
-    ) {
-      const cursor = groupAssignment.fanOut.cursor;
-      const members = await this.memberships.listActiveWithAnyRole(
-        tenantId,
-        groupAssignment.groupId,
-        groupAssignment.roles,
-        {
-          afterUserId: cursor,
-          limit,
-        },
-      );
-      if (members.length === 0) break;
+    const cursor = groupAssignment.fanOut.cursor;
+    const members = await this.pages.next(groupAssignment, cursor, limit);
+    if (members.length > 0) {
       const now = this.clock.now();
       const drafts = members
-        .filter((membership) => membershipMatches(groupAssignment as GroupAssignment, membership))
-        .map((membership) =>
-          deriveAssignment(groupAssignment as GroupAssignment, membership, { id: uuidV7(), now }),
-        )
+        .filter((membership) => membershipMatches(groupAssignment, membership))
+        .map((membership) => deriveAssignment(groupAssignment, membership, { id: uuidV7(), now }))
         .filter((assignment): assignment is Assignment => assignment !== null);
-      outcome.created += (await this.derived.create(tenantId, drafts)).length;
+      outcome.created = (await this.derived.create(tenantId, drafts)).length;
       const userIds = members.map((m) => m.userId);
-      outcome.ended += await this.endForMembersGoneMeanwhile(groupAssignment, userIds);
+      outcome.ended = await this.endForMembersGoneMeanwhile(groupAssignment, userIds);
       const saved = await this.groupAssignments.recordFanOutChunk(tenantId, groupAssignmentId, {
         expectedCursor: cursor,
         cursor: userIds[userIds.length - 1],
         processed: members.length,
         now,
       });
-      if (saved) outcome.processed += members.length;
-      if (saved && members.length < limit) break;
-      groupAssignment = await this.groupAssignments.findById(tenantId, groupAssignmentId);
+      if (saved) outcome.processed = members.length;
+      // A full chunk may have more behind it; a cursor moved by another run is looked at again.
+      if (!saved || members.length === limit) return { ...outcome, more: true };
     }
     await this.groupAssignments.markFanOutDone(tenantId, groupAssignmentId, this.clock.now());
-    this.logger.info({ tenantId, groupAssignmentId, ...outcome }, 'group assignment fan-out done');
+    this.pages.forget(groupAssignmentId);
+    this.logger.info(
+      { tenantId, groupAssignmentId, processed: groupAssignment.fanOut.processed + outcome.processed },
+      'group assignment fan-out done',
+    );
     return outcome;
   }
 

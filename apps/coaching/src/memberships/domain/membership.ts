@@ -28,3 +28,45 @@ export interface MembershipChange {
   version: number;
   occurredAt: string;
 }
+
+/** The natural key of a membership: also its document id in the projection. */
+export function membershipKey(m: Pick<Membership, 'tenantId' | 'groupId' | 'userId'>): string {
+  return `${m.tenantId}:${m.groupId}:${m.userId}`;
+}
+
+/** What the changes of one membership that are newer than the projection make of it. */
+export interface MembershipUpdate {
+  status: MembershipStatus;
+  version: number;
+  updatedAt: string;
+  /** The newest roles among the changes, with their time; null when only removals are newer. */
+  roles: { roles: GroupRole[]; since: string } | null;
+}
+
+/**
+ * Folds the changes of ONE membership (a batch may hold several versions of it) into the one
+ * write that brings the projection from `storedVersion` (null: not projected yet) to the
+ * newest of them, as if they had been applied one by one in version order: the newest status
+ * and version, and the roles of the newest change that carries roles (a removal keeps the
+ * last known ones). `newer[i]` tells whether `changes[i]` is newer than everything before it
+ * (applied) or not (stale); `update` is null when none is.
+ */
+export function foldMembershipChanges(
+  storedVersion: number | null,
+  changes: readonly MembershipChange[],
+): { newer: boolean[]; update: MembershipUpdate | null } {
+  const newer = changes.map(() => false);
+  let update: MembershipUpdate | null = null;
+  let roles: MembershipUpdate['roles'] = null;
+  let version = storedVersion ?? Number.NEGATIVE_INFINITY;
+  const inVersionOrder = changes.map((change, index) => ({ change, index }));
+  inVersionOrder.sort((a, b) => a.change.version - b.change.version || a.index - b.index);
+  for (const { change, index } of inVersionOrder) {
+    if (change.version <= version) continue;
+    version = change.version;
+    newer[index] = true;
+    if (change.roles) roles = { roles: [...change.roles], since: change.occurredAt };
+    update = { status: change.status, version: change.version, updatedAt: change.occurredAt, roles };
+  }
+  return { newer, update };
+}

@@ -3,6 +3,7 @@ import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from '../domain/membership';
 
 export interface MembershipProjectionDocument {
+  /** The natural key, `${tenantId}:${groupId}:${userId}` (see membershipKey). */
   _id: string;
   tenantId: string;
   groupId: string;
@@ -31,7 +32,10 @@ export const MembershipProjectionSchema = new Schema<MembershipProjectionDocumen
   { collection: 'membership_projections', versionKey: false },
 );
 
-// One row per membership: a stale event's upsert fails on it and is ignored.
-MembershipProjectionSchema.index({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true });
-// The fan-out's chunk query (non-unique: real MongoDB only).
+// One document per membership, keyed by its natural key as `_id`: reads of many go by
+// `_id: {$in}` and writes by `_id`, which both engines serve from the `_id` index. This index
+// only makes the compare-and-set filter `{_id, version}` an exact match of a unique index,
+// which the local stand-in serves from an index too (MongoDB uses the `_id` index for it).
+MembershipProjectionSchema.index({ _id: 1, version: 1 }, { unique: true });
+// The fan-out's page query (non-unique: real MongoDB only; the stand-in scans).
 MembershipProjectionSchema.index({ tenantId: 1, groupId: 1, status: 1, userId: 1 });

@@ -5,9 +5,13 @@ import type { Membership, MembershipChange } from '../domain/membership';
 /** The group memberships coaching keeps from identity's events. Every query is scoped by tenant. */
 export interface MembershipProjectionRepository {
   /**
-   * Applies a membership event unless the projection already holds that version or a newer
-   * one ('stale'); one conditional single-document write.
+   * Applies membership events in bulk (rule 8), keeping version order per membership: for each
+   * change, 'applied' when it was newer than what the projection held (and than the changes
+   * of the same membership before it), 'stale' otherwise; in the order of `changes`. A batch
+   * may hold several versions of one membership; the projection ends at the newest.
    */
+  applyMany(changes: readonly MembershipChange[]): Promise<ProjectionOutcome[]>;
+  /** One change: `applyMany([change])`. */
   apply(change: MembershipChange): Promise<ProjectionOutcome>;
   find(tenantId: string, groupId: string, userId: string): Promise<Membership | null>;
   findMany(tenantId: string, groupId: string, userIds: readonly string[]): Promise<Membership[]>;

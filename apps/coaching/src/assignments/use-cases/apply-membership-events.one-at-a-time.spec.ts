@@ -33,7 +33,7 @@ async function assignmentsOf(t: CoachingTestbed, menteeId: string) {
   return (await t.listAssignments.execute({ tenantId: TENANT, filter: { menteeId }, page: PAGE })).items;
 }
 
-describe('ApplyMembershipEventUseCase — the projection', () => {
+describe('ApplyMembershipEventsUseCase, one event at a time — the projection', () => {
   it('given a membership.added, then the member is projected with its roles and version', async () => {
     const t = buildCoachingTestbed();
     const [user] = orderedIds(1);
@@ -74,7 +74,7 @@ describe('ApplyMembershipEventUseCase — the projection', () => {
   });
 });
 
-describe('ApplyMembershipEventUseCase — membership events drive assignments (CO-A11)', () => {
+describe('ApplyMembershipEventsUseCase, one event at a time — membership events drive assignments (CO-A11)', () => {
   it('given a current group assignment, when a member with a matching role is added, then they get one derived assignment from the day they joined', async () => {
     const t = buildCoachingTestbed();
     const ga = await givenFannedOutGroupAssignment(t);
