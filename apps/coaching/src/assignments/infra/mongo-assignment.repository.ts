@@ -41,7 +41,9 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       };
     });
     const ids = await this.bulkUpsert(operations);
-    this.relay.publishSoon(asOutboxCollection(this.model), ids);
+    // Only the upserts that inserted wrote their entries: those are published from memory.
+    const written = new Map(items.map(({ assignment, outbox }) => [assignment.id, outbox]));
+    this.relay.publishSoon(asOutboxCollection(this.model), ids, written);
     // A fan-out writes chunk after chunk: never more than the relay's bound ahead of Kafka.
     await this.relay.backpressure();
     return ids;
