@@ -14,17 +14,24 @@ service_port() {
   esac
 }
 
-# start_service NAME LOGDIR: starts dist/apps/NAME in the background, prints its pid.
+SCRIPTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# start_service NAME LOGDIR: starts dist/apps/NAME in the background under supervise.sh,
+# which starts it again whenever it stops (with a growing pause) until it gets SIGTERM.
+# Sets SERVICE_PID to the supervisor's pid (a child of the calling shell; SIGTERM to it
+# stops the service). The log, LOGDIR/NAME.log, starts empty and keeps the restarts.
 start_service() {
   local name=$1 logdir=$2 port
   port=$(service_port "$name")
-  PORT=$port \
+  : >"$logdir/$name.log"
+  SUPERVISE_PREFIX="${SUPERVISE_PREFIX-[start] }" bash "$SCRIPTS_DIR/supervise.sh" "$name" "$logdir/$name.log" \
+    env PORT="$port" \
     IDENTITY_URL="http://127.0.0.1:$(service_port identity)" \
     COACHING_URL="http://127.0.0.1:$(service_port coaching)" \
     LEARNING_URL="http://127.0.0.1:$(service_port learning)" \
     NOTIFICATIONS_URL="http://127.0.0.1:$(service_port notifications)" \
-    nohup node --enable-source-maps "dist/apps/$name/src/main.js" >"$logdir/$name.log" 2>&1 &
-  echo $!
+    node --enable-source-maps "dist/apps/$name/src/main.js" &
+  SERVICE_PID=$!
 }
 
 # wait_ready URL SECONDS: polls URL until it answers 200.
