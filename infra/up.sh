@@ -4,7 +4,7 @@
 # SMTP_URL) is left alone. Idempotent: a part that already answers is reused.
 # Writes the addresses to .infra/env (sourceable). See infra/README.md.
 #
-#   infra/up.sh [--mongo-backend memory|h2]
+#   infra/up.sh [--mongo-backend memory|h2] [--mongo-oplog on|off]
 set -euo pipefail
 
 INFRA_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -12,6 +12,8 @@ ROOT=$(cd "$INFRA_SRC/.." && pwd -P)
 RUN_DIR="${INFRA_DIR:-$ROOT/.infra}"
 
 MONGO_BACKEND=${MONGO_BACKEND:-h2}
+MONGO_OPLOG=${MONGO_OPLOG:-off}
+MONGO_H2_COMPACT=${MONGO_H2_COMPACT:-on}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 MONGO_PORT=${MONGO_PORT:-27017}
@@ -28,11 +30,15 @@ while (($#)); do
   case $1 in
     --mongo-backend) MONGO_BACKEND=${2:?--mongo-backend needs memory or h2}; shift 2 ;;
     --mongo-backend=*) MONGO_BACKEND=${1#*=}; shift ;;
-    -h | --help) sed -n '2,8p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --mongo-oplog) MONGO_OPLOG=${2:?--mongo-oplog needs on or off}; shift 2 ;;
+    --mongo-oplog=*) MONGO_OPLOG=${1#*=}; shift ;;
+    -h | --help) sed -n '2,7p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "up.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 case $MONGO_BACKEND in memory | h2) ;; *) echo "up.sh: MONGO_BACKEND must be memory or h2" >&2; exit 2 ;; esac
+case $MONGO_OPLOG in on | off) ;; *) echo "up.sh: MONGO_OPLOG must be on or off" >&2; exit 2 ;; esac
+case $MONGO_H2_COMPACT in on | off) ;; *) echo "up.sh: MONGO_H2_COMPACT must be on or off" >&2; exit 2 ;; esac
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -116,10 +122,12 @@ start_mongo() {
   cp=$(classpath_file mongo)
   [[ $MONGO_BACKEND == h2 ]] && backend="h2:$RUN_DIR/mongo/data.mv"
   printf '%s\n' "$MONGO_BACKEND" >"$RUN_DIR/mongo/backend"
+  printf '%s\n' "$MONGO_OPLOG" >"$RUN_DIR/mongo/oplog"
   # shellcheck disable=SC2086 # JVM options are a word list
   spawn mongo java $MONGO_JVM_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$(<"$cp")" "$INFRA_SRC/mongo/MongoLauncher.java" \
-    --host 127.0.0.1 --port "$MONGO_PORT" --backend "$backend"
+    --host 127.0.0.1 --port "$MONGO_PORT" --backend "$backend" \
+    --oplog "$MONGO_OPLOG" --h2-compact "$MONGO_H2_COMPACT"
 }
 
 start_kafka() {
@@ -218,6 +226,9 @@ else
   }
   if [[ -f $RUN_DIR/mongo/backend && $(<"$RUN_DIR/mongo/backend") != "$MONGO_BACKEND" ]] && our_pid mongo >/dev/null; then
     log "mongo: note: the running server uses the $(<"$RUN_DIR/mongo/backend") backend (run infra/down.sh to switch)"
+  fi
+  if [[ $(cat "$RUN_DIR/mongo/oplog" 2>/dev/null || echo on) != "$MONGO_OPLOG" ]] && our_pid mongo >/dev/null; then
+    log "mongo: note: the running server was started with the oplog $(cat "$RUN_DIR/mongo/oplog" 2>/dev/null || echo on) (run infra/down.sh to switch)"
   fi
   for part in "${STARTED[@]}"; do
     # shellcheck disable=SC2086 # probe arguments are a word list
