@@ -67,6 +67,8 @@ AssignmentSchema.index(
   { tenantId: 1, groupAssignmentId: 1, menteeId: 1, currentSlot: 1 },
   { unique: true, name: 'one_current_derived_assignment' },
 );
+// Compare-and-set of a change to one assignment (ending it): an index on both engines.
+AssignmentSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'assignment_version' });
 // Lists and membership events (non-unique: real MongoDB only).
 AssignmentSchema.index({ tenantId: 1, menteeId: 1, groupId: 1, status: 1 });
 AssignmentSchema.index({ tenantId: 1, coachIds: 1, createdAt: -1 });

@@ -74,7 +74,9 @@ export class MongoAssignmentRepository implements AssignmentRepository {
   async end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
     const { assignment, outbox } = ended;
     const result = await this.model.updateOne(
-      { _id: assignment.id, tenantId, status: 'current', version: expectedVersion },
+      // Compare-and-set on exactly the fields of the `assignment_version` unique index, which the
+      // local stand-in serves from it too. The version read says the rest (status current).
+      { _id: assignment.id, tenantId, version: expectedVersion },
       {
         $set: {
           status: assignment.status,
@@ -95,10 +97,11 @@ export class MongoAssignmentRepository implements AssignmentRepository {
 
   async findById(tenantId: string, id: string): Promise<Assignment | null> {
     const doc = await this.model
-      .findOne({ _id: id, tenantId }, { outbox: 0 })
+      // By `_id` alone, which both engines serve from an index; the tenant is checked below.
+      .findOne({ _id: id }, { outbox: 0 })
       .lean<AssignmentDocument>()
       .exec();
-    return doc ? toAssignment(doc) : null;
+    return doc && doc.tenantId === tenantId ? toAssignment(doc) : null;
   }
 
   async listCurrentDerivedOfMember(

@@ -26,10 +26,11 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
 
   async findById(tenantId: string, id: string): Promise<GroupAssignment | null> {
     const doc = await this.model
-      .findOne({ _id: id, tenantId }, { outbox: 0 })
+      // By `_id` alone, which both engines serve from an index; the tenant is checked below.
+      .findOne({ _id: id }, { outbox: 0 })
       .lean<GroupAssignmentDocument>()
       .exec();
-    return doc ? toGroupAssignment(doc) : null;
+    return doc && doc.tenantId === tenantId ? toGroupAssignment(doc) : null;
   }
 
   async listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]> {

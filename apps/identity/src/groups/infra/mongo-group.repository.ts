@@ -11,8 +11,9 @@ export class MongoGroupRepository implements GroupRepository {
   ) {}
 
   async findById(tenantId: string, id: string): Promise<Group | null> {
-    const record = await this.model.findOne({ _id: id, tenantId }, { outbox: 0 }).lean<GroupRecord>().exec();
-    return record ? toGroup(record) : null;
+    // By `_id` alone, which both engines serve from an index; the tenant is checked here.
+    const record = await this.model.findOne({ _id: id }, { outbox: 0 }).lean<GroupRecord>().exec();
+    return record && record.tenantId === tenantId ? toGroup(record) : null;
   }
 
   async insert(group: Group, outbox: readonly OutboxEntry[]): Promise<void> {

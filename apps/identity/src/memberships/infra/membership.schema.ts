@@ -36,6 +36,7 @@ export const membershipSchema = new Schema<MembershipRecord>(
 
 /** One membership document per user and group: removal leaves it as a tombstone. */
 membershipSchema.index({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true });
+membershipSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'membership_version' });
 /** Lists a group's active members (a no-op on the local stand-in database). */
 membershipSchema.index({ tenantId: 1, groupId: 1, status: 1, _id: 1 });
 

@@ -41,6 +41,8 @@ export class MongoMembershipRepository implements MembershipRepository {
     const { _id, tenantId, ...state } = toRecord(membership);
     const result = await this.model
       .updateOne(
+        // Exactly the fields of the `membership_version` unique index: a compare-and-set that
+        // the local stand-in serves from an index too (MongoDB uses `_id`).
         { _id, tenantId, version: expectedVersion },
         outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
       )

@@ -14,8 +14,9 @@ export class MongoUserRepository implements UserRepository {
   ) {}
 
   async findById(tenantId: string, id: string): Promise<User | null> {
-    const record = await this.model.findOne({ _id: id, tenantId }, WITHOUT_OUTBOX).lean<UserRecord>().exec();
-    return record ? toUser(record) : null;
+    // By `_id` alone, which both engines serve from an index; the tenant is checked here.
+    const record = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<UserRecord>().exec();
+    return record && record.tenantId === tenantId ? toUser(record) : null;
   }
 
   async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
