@@ -16,6 +16,11 @@ import {
   type DeliveryDocument,
 } from '../src/deliveries/infra/delivery.schema';
 import { MongoDeliveryRepository } from '../src/deliveries/infra/mongo-delivery.repository';
+import {
+  WAITING_RECIPIENT_MODEL,
+  WaitingRecipientSchema,
+  type WaitingRecipientDocument,
+} from '../src/deliveries/infra/waiting-recipient.schema';
 import { describeDeliveryRepositoryContract } from '../src/testing/delivery-repository.contract';
 
 const { dbName } = isolateTestEnvironment('notifications');
@@ -31,11 +36,16 @@ beforeAll(async () => {
     .asPromise();
   const model = connection.model<DeliveryDocument>(DELIVERY_MODEL, DeliverySchema);
   await model.createIndexes();
+  const waitingModel = connection.model<WaitingRecipientDocument>(
+    WAITING_RECIPIENT_MODEL,
+    WaitingRecipientSchema,
+  );
+  await waitingModel.createIndexes();
   const kafka = createKafka({ brokers: brokersFromEnv(), clientId: 'notifications-repository-test' }, logger);
   await ensureTopics(kafka, { streams: [DeliveriesStream] });
   producer = new EventProducer(kafka);
   relay = new OutboxRelay(producer, logger);
-  repository = new MongoDeliveryRepository(model, relay);
+  repository = new MongoDeliveryRepository(model, waitingModel, relay);
   // As the messaging module does at start-up: the sweeper watches every collection with an outbox.
   for (const collection of outboxCollectionsOf(connection)) relay.watch(collection);
 });

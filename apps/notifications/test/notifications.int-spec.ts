@@ -46,12 +46,14 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   /** Ids of the events whose handling finished without error (handler spies). */
   const handled = new Set<string>();
 
-  /** Records each event a use case handled successfully, so that tests wait for their own events. */
-  function spyOnHandler(useCase: { execute(event: { eventId: string }): Promise<unknown> }): void {
+  /** Records each event a batch use case handled successfully, so that tests wait for their own events. */
+  function spyOnHandler(useCase: {
+    execute(events: ReadonlyArray<{ eventId: string }>): Promise<unknown>;
+  }): void {
     const original = useCase.execute.bind(useCase);
-    jest.spyOn(useCase, 'execute').mockImplementation(async (event) => {
-      const result = await original(event);
-      handled.add(event.eventId);
+    jest.spyOn(useCase, 'execute').mockImplementation(async (events) => {
+      const result = await original(events);
+      for (const event of events) handled.add(event.eventId);
       return result;
     });
   }
@@ -59,12 +61,12 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   beforeAll(async () => {
     const { AppModule } = await import('../src/app.module');
     const { ProjectUserUseCase } = await import('../src/recipients/use-cases/project-user.use-case');
-    const { HandleAssignmentEventUseCase } = await import(
-      '../src/deliveries/use-cases/handle-assignment-event.use-case'
+    const { HandleAssignmentEventsUseCase } = await import(
+      '../src/deliveries/use-cases/handle-assignment-events.use-case'
     );
     service = await startServiceApp(AppModule);
     spyOnHandler(service.app.get(ProjectUserUseCase));
-    spyOnHandler(service.app.get(HandleAssignmentEventUseCase));
+    spyOnHandler(service.app.get(HandleAssignmentEventsUseCase));
     producer = new EventProducer(
       createKafka({ brokers: brokersFromEnv(), clientId: `notifications-test-${run}` }, createLogger('test')),
     );

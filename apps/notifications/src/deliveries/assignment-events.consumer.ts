@@ -1,23 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AssignmentsStream, type EnvelopeOf } from '@lms/contracts';
-import { OnEvent } from '@lms/messaging';
-import { HandleAssignmentEventUseCase } from './use-cases/handle-assignment-event.use-case';
+import { AssignmentsStream } from '@lms/contracts';
+import { OnEventBatch } from '@lms/messaging';
+import {
+  HandleAssignmentEventsUseCase,
+  type AssignmentEvent,
+} from './use-cases/handle-assignment-events.use-case';
 
-type AssignmentEvents = typeof AssignmentsStream.events;
-
-/** Kafka adapter: assignments created and ended mail their mentee and coaches (NO-1). */
+/**
+ * Kafka adapter: assignments created and ended mail their mentee and coaches (NO-1), in
+ * batches (rule 8): a group fan-out makes one event per member.
+ */
 @Controller()
 export class AssignmentEventsConsumer {
-  constructor(private readonly handleAssignmentEvent: HandleAssignmentEventUseCase) {}
+  constructor(private readonly handleAssignmentEvents: HandleAssignmentEventsUseCase) {}
 
-  @OnEvent(AssignmentsStream, 'assignment.created')
-  async onCreated(@Payload() event: EnvelopeOf<AssignmentEvents, 'assignment.created'>): Promise<void> {
-    await this.handleAssignmentEvent.execute(event);
-  }
-
-  @OnEvent(AssignmentsStream, 'assignment.ended')
-  async onEnded(@Payload() event: EnvelopeOf<AssignmentEvents, 'assignment.ended'>): Promise<void> {
-    await this.handleAssignmentEvent.execute(event);
+  @OnEventBatch(AssignmentsStream, ['assignment.created', 'assignment.ended'])
+  async onAssignmentEvents(@Payload() events: AssignmentEvent[]): Promise<void> {
+    await this.handleAssignmentEvents.execute(events);
   }
 }

@@ -6,12 +6,21 @@ import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryRetrySweeper } from './delivery-retry.sweeper';
 import { DELIVERY_MODEL, DeliverySchema, type DeliveryDocument } from './infra/delivery.schema';
-import { DELIVERY_MODEL_TOKEN, MongoDeliveryRepository } from './infra/mongo-delivery.repository';
+import {
+  DELIVERY_MODEL_TOKEN,
+  MongoDeliveryRepository,
+  WAITING_RECIPIENT_MODEL_TOKEN,
+} from './infra/mongo-delivery.repository';
 import { SmtpMailSender } from './infra/smtp-mail-sender';
+import {
+  WAITING_RECIPIENT_MODEL,
+  WaitingRecipientSchema,
+  type WaitingRecipientDocument,
+} from './infra/waiting-recipient.schema';
 import { DELIVERY_REPOSITORY } from './ports/delivery.repository';
 import { MAIL_SENDER } from './ports/mail-sender';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
-import { HandleAssignmentEventUseCase } from './use-cases/handle-assignment-event.use-case';
+import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
 import { RetryDueDeliveriesUseCase } from './use-cases/retry-due-deliveries.use-case';
@@ -28,10 +37,16 @@ import { UserEventsConsumer } from './user-events.consumer';
       useFactory: (connection: Connection) =>
         connection.model<DeliveryDocument>(DELIVERY_MODEL, DeliverySchema),
     },
+    {
+      provide: WAITING_RECIPIENT_MODEL_TOKEN,
+      inject: [MONGO_CONNECTION],
+      useFactory: (connection: Connection) =>
+        connection.model<WaitingRecipientDocument>(WAITING_RECIPIENT_MODEL, WaitingRecipientSchema),
+    },
     { provide: DELIVERY_REPOSITORY, useClass: MongoDeliveryRepository },
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
     DispatchDeliveryUseCase,
-    HandleAssignmentEventUseCase,
+    HandleAssignmentEventsUseCase,
     ReleaseWaitingDeliveriesUseCase,
     RetryDueDeliveriesUseCase,
     ListDeliveriesUseCase,

@@ -1,16 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { UsersStream, type EnvelopeOf } from '@lms/contracts';
-import { OnEvent } from '@lms/messaging';
-import { ProjectUserUseCase } from '../recipients/use-cases/project-user.use-case';
+import { UsersStream } from '@lms/contracts';
+import { OnEventBatch } from '@lms/messaging';
+import { ProjectUserUseCase, type UserEvent } from '../recipients/use-cases/project-user.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
 
-type UserEvents = typeof UsersStream.events;
-
 /**
- * Kafka adapter of the users stream: updates the recipient projection, then sends the
- * deliveries that were waiting for that user. The release also runs for a stale or repeated
- * event, so that a crash between the two steps is repaired by the redelivery.
+ * Kafka adapter of the users stream, in batches (rule 8: an import makes thousands of
+ * events): updates the recipient projection, then sends the deliveries that were waiting for
+ * the users created or updated. The release also runs for a stale or repeated event, so that
+ * a crash between the two steps is repaired by the redelivery.
  */
 @Controller()
 export class UserEventsConsumer {
@@ -19,20 +18,13 @@ export class UserEventsConsumer {
     private readonly releaseWaitingDeliveries: ReleaseWaitingDeliveriesUseCase,
   ) {}
 
-  @OnEvent(UsersStream, 'user.created')
-  async onCreated(@Payload() event: EnvelopeOf<UserEvents, 'user.created'>): Promise<void> {
-    await this.projectUser.execute(event);
-    await this.releaseWaitingDeliveries.execute(event.tenantId, event.payload.userId);
-  }
-
-  @OnEvent(UsersStream, 'user.updated')
-  async onUpdated(@Payload() event: EnvelopeOf<UserEvents, 'user.updated'>): Promise<void> {
-    await this.projectUser.execute(event);
-    await this.releaseWaitingDeliveries.execute(event.tenantId, event.payload.userId);
-  }
-
-  @OnEvent(UsersStream, 'user.deleted')
-  async onDeleted(@Payload() event: EnvelopeOf<UserEvents, 'user.deleted'>): Promise<void> {
-    await this.projectUser.execute(event);
+  @OnEventBatch(UsersStream, ['user.created', 'user.updated', 'user.deleted'])
+  async onUserEvents(@Payload() events: UserEvent[]): Promise<void> {
+    await this.projectUser.execute(events);
+    await this.releaseWaitingDeliveries.execute(
+      events
+        .filter((event) => event.type !== 'user.deleted')
+        .map((event) => ({ tenantId: event.tenantId, recipientId: event.payload.userId })),
+    );
   }
 }

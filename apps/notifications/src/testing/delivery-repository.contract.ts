@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeliveriesStream } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { planAssignmentDeliveries } from '../deliveries/domain/assignment-deliveries';
-import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
+import { claimOf, type Delivery, type DeliveryRef } from '../deliveries/domain/delivery';
 import type { DeliveryRepository } from '../deliveries/ports/delivery.repository';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
@@ -43,7 +43,6 @@ export function describeDeliveryRepositoryContract(
           },
         },
         T0,
-        () => randomUUID(),
       );
     }
 
@@ -112,20 +111,17 @@ export function describeDeliveryRepositoryContract(
       await repository.claim(refOf(delivery), { now: T0, leaseUntil: at(60_000), owner: 'holder' });
 
       const byOther = await repository.markSent(
-        refOf(delivery),
-        'other',
+        claimOf(delivery, 'other'),
         { sentAt: T0, attempts: 1, updatedAt: T0 },
         sentEvent(delivery),
       );
       const byHolder = await repository.markSent(
-        refOf(delivery),
-        'holder',
+        claimOf(delivery, 'holder'),
         { sentAt: T0, attempts: 1, updatedAt: T0 },
         sentEvent(delivery),
       );
       const twice = await repository.markSent(
-        refOf(delivery),
-        'holder',
+        claimOf(delivery, 'holder'),
         { sentAt: T0, attempts: 1, updatedAt: T0 },
         sentEvent(delivery),
       );
@@ -150,7 +146,7 @@ export function describeDeliveryRepositoryContract(
       const [delivery] = planned();
       await repository.ensure(delivery);
       await repository.claim(refOf(delivery), { now: T0, leaseUntil: at(1_000), owner: 'a' });
-      await repository.markWaitingForRecipient(refOf(delivery), 'a', {
+      await repository.markWaitingForRecipient(claimOf(delivery, 'a'), {
         nextAttemptAt: at(60_000),
         updatedAt: T0,
       });
@@ -177,14 +173,18 @@ export function describeDeliveryRepositoryContract(
       await repository.ensure(waiting);
       await repository.ensure(coachDelivery);
       await repository.claim(refOf(waiting), { now: T0, leaseUntil: at(1_000), owner: 'a' });
-      await repository.markWaitingForRecipient(refOf(waiting), 'a', {
+      await repository.markWaitingForRecipient(claimOf(waiting, 'a'), {
         nextAttemptAt: at(60_000),
         updatedAt: T0,
       });
       await repository.claim(refOf(coachDelivery), { now: T0, leaseUntil: at(30_000), owner: 'b' });
 
-      expect(await repository.findWaitingForRecipient(tenantId, menteeId, 10)).toEqual([refOf(waiting)]);
-      expect(await repository.findWaitingForRecipient('another-tenant', menteeId, 10)).toEqual([]);
+      expect(await repository.findWaitingFor([{ tenantId, recipientId: menteeId }])).toEqual([
+        { tenantId, recipientId: menteeId, deliveryIds: [waiting.id] },
+      ]);
+      expect(
+        await repository.findWaitingFor([{ tenantId: 'another-tenant', recipientId: menteeId }]),
+      ).toEqual([]);
       const dueAt = async (ms: number) =>
         (await repository.findDueAcrossTenants(at(ms), 1_000)).filter((ref) => ref.tenantId === tenantId);
       expect(await dueAt(29_999)).toEqual([]);
@@ -192,6 +192,147 @@ export function describeDeliveryRepositoryContract(
       expect((await dueAt(60_000)).map((ref) => ref.deliveryId).sort()).toEqual(
         [waiting.id, coachDelivery.id].sort(),
       );
+    });
+
+    it('stores a batch in one call, once per natural key, and returns what is stored in the order given', async () => {
+      const [existing, other] = planned();
+      const [mentee2, coach2] = planned();
+      const storedBefore = await repository.ensure(existing);
+      await repository.claim(refOf(existing), { now: T0, leaseUntil: at(1_000), owner: 'a' });
+      await repository.markRetry(claimOf(storedBefore, 'a'), {
+        attempts: 1,
+        nextAttemptAt: at(30_000),
+        lastError: 'timeout',
+        updatedAt: T0,
+      });
+
+      const stored = await repository.ensureMany([existing, other, mentee2, coach2, mentee2]);
+
+      expect(stored.map((d) => d.id)).toEqual([existing.id, other.id, mentee2.id, coach2.id, mentee2.id]);
+      expect(stored[0]).toMatchObject({ attempts: 1, pendingReason: 'retry_backoff', version: 2 });
+      expect(stored.slice(1)).toEqual([other, mentee2, coach2, mentee2]);
+      expect((await repository.list(tenantId, {}, { limit: 10, offset: 0 })).items).toHaveLength(4);
+      expect(await repository.ensureMany([])).toEqual([]);
+    });
+
+    it('claims many at once: each delivery for one claimant only, and only what is claimable', async () => {
+      const deliveries = [...planned(), ...planned(), ...planned()];
+      await repository.ensureMany(deliveries);
+      const [notDue, sent, ...rest] = deliveries as [Delivery, Delivery, ...Delivery[]];
+      await repository.claim(refOf(notDue), { now: T0, leaseUntil: at(1_000), owner: 'x' });
+      await repository.markRetry(claimOf(notDue, 'x'), {
+        attempts: 1,
+        nextAttemptAt: at(60_000),
+        updatedAt: T0,
+      });
+      await repository.claim(refOf(sent), { now: T0, leaseUntil: at(1_000), owner: 'y' });
+      await repository.markSent(
+        claimOf(sent, 'y'),
+        { sentAt: T0, attempts: 1, updatedAt: T0 },
+        sentEvent(sent),
+      );
+      const refs = deliveries.map(refOf);
+      const ofAnotherTenant = refs.map((ref) => ({ ...ref, tenantId: 'another-tenant' }));
+      expect(
+        await repository.claimMany(ofAnotherTenant, { now: at(2_000), leaseUntil: at(62_000), owner: 'z' }),
+      ).toEqual([]);
+
+      const [first, second] = await Promise.all(
+        ['a', 'b'].map((owner) =>
+          repository.claimMany(refs, { now: at(2_000), leaseUntil: at(62_000), owner }),
+        ),
+      );
+
+      const taken = [...(first ?? []), ...(second ?? [])].map((d) => d.id).sort();
+      expect(taken).toEqual(rest.map((d) => d.id).sort());
+      expect(
+        await repository.claimMany(refs, { now: at(3_000), leaseUntil: at(63_000), owner: 'c' }),
+      ).toEqual([]);
+      const afterLease = await repository.claimMany(refs, {
+        now: at(62_000),
+        leaseUntil: at(122_000),
+        owner: 'd',
+        ignoreSchedule: true,
+      });
+      expect(afterLease.map((d) => d.id).sort()).toEqual([notDue, ...rest].map((d) => d.id).sort());
+    });
+
+    it('refuses a change from a claim that expired and was taken over, even by the same owner name', async () => {
+      const [delivery] = planned();
+      await repository.ensure(delivery);
+      const first = await repository.claim(refOf(delivery), {
+        now: T0,
+        leaseUntil: at(1_000),
+        owner: 'first',
+      });
+      const second = await repository.claim(refOf(delivery), {
+        now: at(1_000),
+        leaseUntil: at(2_000),
+        owner: 'second',
+      });
+      expect(first && second).toBeTruthy();
+
+      const late = await repository.markRetry(claimOf(first as Delivery, 'first'), {
+        attempts: 1,
+        nextAttemptAt: at(30_000),
+        updatedAt: at(1_500),
+      });
+      const current = await repository.markRetry(claimOf(second as Delivery, 'second'), {
+        attempts: 1,
+        nextAttemptAt: at(30_000),
+        updatedAt: at(1_500),
+      });
+      const replayed = await repository.markCancelled(claimOf(second as Delivery, 'second'), {
+        lastError: 'late',
+        updatedAt: at(1_600),
+      });
+
+      expect([late, current, replayed]).toEqual([false, true, false]);
+      const {
+        items: [stored],
+      } = await repository.list(
+        tenantId,
+        { sourceEventId: delivery.sourceEventId, recipientId: delivery.recipientId },
+        { limit: 10, offset: 0 },
+      );
+      expect(stored).toMatchObject({ status: 'pending', pendingReason: 'retry_backoff', version: 2 });
+    });
+
+    it('lists a waiting delivery on its recipient, once, and forgets it when told', async () => {
+      const menteeId = randomUUID();
+      const [first] = planned({ menteeId });
+      const [second] = planned({ menteeId });
+      await repository.ensureMany([first, second]);
+      for (const [delivery, owner, now] of [
+        [first, 'a', 0],
+        [second, 'b', 0],
+        [first, 'c', 60_000],
+      ] as const) {
+        const claimed = await repository.claim(refOf(delivery), {
+          now: at(now),
+          leaseUntil: at(now + 1_000),
+          owner,
+          ignoreSchedule: true,
+        });
+        await repository.markWaitingForRecipient(claimOf(claimed as Delivery, owner), {
+          nextAttemptAt: at(now + 60_000),
+          updatedAt: at(now),
+        });
+      }
+
+      const [entry] = await repository.findWaitingFor([
+        { tenantId, recipientId: menteeId },
+        { tenantId, recipientId: randomUUID() },
+      ]);
+      expect(entry?.deliveryIds.sort()).toEqual([first.id, second.id].sort());
+
+      await repository.forgetWaiting([{ tenantId, recipientId: menteeId, deliveryIds: [first.id] }]);
+
+      expect(await repository.findWaitingFor([{ tenantId, recipientId: menteeId }])).toEqual([
+        { tenantId, recipientId: menteeId, deliveryIds: [second.id] },
+      ]);
+      await repository.forgetWaiting([{ tenantId, recipientId: menteeId, deliveryIds: [second.id] }]);
+      expect(await repository.findWaitingFor([{ tenantId, recipientId: menteeId }])).toEqual([]);
     });
 
     it('pages the log, newest first, within the tenant', async () => {
@@ -204,7 +345,6 @@ export function describeDeliveryRepositoryContract(
           assignment: { ...older[0].context, coachIds: older[0].context.coachIds },
         },
         at(1_000),
-        () => randomUUID(),
       );
       for (const delivery of [...older, ...newer]) await repository.ensure(delivery);
 

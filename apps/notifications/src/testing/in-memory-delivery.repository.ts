@@ -1,11 +1,13 @@
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
-import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
+import type { Delivery, DeliveryClaim, DeliveryRef } from '../deliveries/domain/delivery';
 import type {
   ClaimRequest,
   DeliveryFilter,
   DeliveryRepository,
   DeliveryUpdate,
+  RecipientRef,
+  WaitingDeliveries,
 } from '../deliveries/ports/delivery.repository';
 
 interface Row {
@@ -18,6 +20,15 @@ interface Row {
 /** Deliveries in memory, with the natural-key uniqueness and the claim rules of the Mongo repository. */
 export class InMemoryDeliveryRepository implements DeliveryRepository {
   private readonly rows = new Map<string, Row>();
+
+  /** Waiting lists by `${tenantId}:${recipientId}`. */
+  private readonly waiting = new Map<string, WaitingDeliveries>();
+
+  async ensureMany(deliveries: readonly Delivery[]): Promise<Delivery[]> {
+    const stored: Delivery[] = [];
+    for (const delivery of deliveries) stored.push(await this.ensure(delivery));
+    return stored;
+  }
 
   async ensure(delivery: Delivery): Promise<Delivery> {
     const existing = [...this.rows.values()].find(
@@ -37,6 +48,15 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
     return clone(delivery);
   }
 
+  async claimMany(refs: readonly DeliveryRef[], request: ClaimRequest): Promise<Delivery[]> {
+    const claimed: Delivery[] = [];
+    for (const ref of new Map(refs.map((r) => [r.deliveryId, r])).values()) {
+      const delivery = await this.claim(ref, request);
+      if (delivery) claimed.push(delivery);
+    }
+    return claimed;
+  }
+
   async claim(ref: DeliveryRef, request: ClaimRequest): Promise<Delivery | null> {
     const row = this.row(ref);
     if (!row || row.delivery.status !== 'pending') return null;
@@ -47,51 +67,47 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
     return clone(row.delivery);
   }
 
-  async markWaitingForRecipient(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
-    return this.change(ref, owner, update, { pendingReason: 'waiting_recipient' });
+  async markWaitingForRecipient(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    const key = `${claim.tenantId}:${claim.recipientId}`;
+    const entry = this.waiting.get(key) ?? {
+      tenantId: claim.tenantId,
+      recipientId: claim.recipientId,
+      deliveryIds: [],
+    };
+    if (!entry.deliveryIds.includes(claim.deliveryId)) entry.deliveryIds.push(claim.deliveryId);
+    this.waiting.set(key, entry);
+    return this.change(claim, update, { pendingReason: 'waiting_recipient' });
   }
 
-  async markRetry(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
-    return this.change(ref, owner, update, { pendingReason: 'retry_backoff' });
+  async markRetry(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    return this.change(claim, update, { pendingReason: 'retry_backoff' });
   }
 
-  async markSent(
-    ref: DeliveryRef,
-    owner: string,
-    update: DeliveryUpdate,
-    event: OutboxEntry,
-  ): Promise<boolean> {
-    return this.change(ref, owner, update, { status: 'sent', pendingReason: null }, event);
+  async markSent(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
+    return this.change(claim, update, { status: 'sent', pendingReason: null }, event);
   }
 
-  async markFailed(
-    ref: DeliveryRef,
-    owner: string,
-    update: DeliveryUpdate,
-    event: OutboxEntry,
-  ): Promise<boolean> {
-    return this.change(ref, owner, update, { status: 'failed', pendingReason: null }, event);
+  async markFailed(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
+    return this.change(claim, update, { status: 'failed', pendingReason: null }, event);
   }
 
-  async markCancelled(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
-    return this.change(ref, owner, update, { status: 'cancelled', pendingReason: null });
+  async markCancelled(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    return this.change(claim, update, { status: 'cancelled', pendingReason: null });
   }
 
-  async findWaitingForRecipient(
-    tenantId: string,
-    recipientId: string,
-    limit: number,
-  ): Promise<DeliveryRef[]> {
-    return this.all()
-      .filter(
-        (d) =>
-          d.tenantId === tenantId &&
-          d.recipientId === recipientId &&
-          d.status === 'pending' &&
-          d.pendingReason === 'waiting_recipient',
-      )
-      .slice(0, limit)
-      .map(refOf);
+  async findWaitingFor(recipients: readonly RecipientRef[]): Promise<WaitingDeliveries[]> {
+    const keys = new Set(recipients.map((r) => `${r.tenantId}:${r.recipientId}`));
+    return [...keys].flatMap((key) => {
+      const entry = this.waiting.get(key);
+      return entry && entry.deliveryIds.length > 0 ? [structuredClone(entry)] : [];
+    });
+  }
+
+  async forgetWaiting(entries: readonly WaitingDeliveries[]): Promise<void> {
+    for (const entry of entries) {
+      const stored = this.waiting.get(`${entry.tenantId}:${entry.recipientId}`);
+      if (stored) stored.deliveryIds = stored.deliveryIds.filter((id) => !entry.deliveryIds.includes(id));
+    }
   }
 
   async findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]> {
@@ -138,14 +154,20 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
   }
 
   private change(
-    ref: DeliveryRef,
-    owner: string,
+    claim: DeliveryClaim,
     update: DeliveryUpdate,
     fields: Partial<Delivery>,
     event?: OutboxEntry,
   ): boolean {
-    const row = this.row(ref);
-    if (!row || row.delivery.status !== 'pending' || row.lockOwner !== owner) return false;
+    const row = this.row(claim);
+    if (
+      !row ||
+      row.delivery.status !== 'pending' ||
+      row.lockOwner !== claim.owner ||
+      row.delivery.version !== claim.version
+    ) {
+      return false;
+    }
     row.delivery = {
       ...row.delivery,
       ...fields,

@@ -1,60 +1,80 @@
-import type { Recipient, RecipientState } from '../recipients/domain/recipient';
+import {
+  foldRecipientChanges,
+  recipientKey,
+  type ProjectionOutcome,
+  type Recipient,
+  type RecipientChange,
+  type RecipientState,
+} from '../recipients/domain/recipient';
 import type { RecipientRepository } from '../recipients/ports/recipient.repository';
 
 /** The recipient projection in memory, with the same version rule as the Mongo one. */
 export class InMemoryRecipientRepository implements RecipientRepository {
   private readonly rows = new Map<string, Recipient>();
 
+  async applyMany(changes: readonly RecipientChange[]): Promise<ProjectionOutcome[]> {
+    const outcomes: ProjectionOutcome[] = changes.map(() => 'stale');
+    const byKey = new Map<string, number[]>();
+    changes.forEach((change, index) => {
+      const key = recipientKey(change.tenantId, change.userId);
+      byKey.set(key, [...(byKey.get(key) ?? []), index]);
+    });
+    for (const [key, indexes] of byKey) {
+      const existing = this.rows.get(key);
+      const fold = foldRecipientChanges(
+        existing?.version ?? null,
+        indexes.map((i) => changes[i] as RecipientChange),
+      );
+      indexes.forEach((i, n) => (outcomes[i] = fold.newer[n] ? 'applied' : 'stale'));
+      if (fold.write) this.rows.set(key, applied(existing, fold.write));
+    }
+    return outcomes;
+  }
+
   async applyState(tenantId: string, state: RecipientState, version: number): Promise<boolean> {
-    return this.upsertIfNewer(tenantId, state.userId, version, { ...state, deleted: false });
+    const [outcome] = await this.applyMany([{ tenantId, userId: state.userId, version, state }]);
+    return outcome === 'applied';
   }
 
   async applyDeletion(tenantId: string, userId: string, version: number): Promise<boolean> {
-    return this.upsertIfNewer(tenantId, userId, version, {
-      email: null,
-      firstName: null,
-      lastName: null,
-      state: null,
-      deleted: true,
-    });
+    const [outcome] = await this.applyMany([{ tenantId, userId, version, state: null }]);
+    return outcome === 'applied';
   }
 
   async find(tenantId: string, userId: string): Promise<Recipient | null> {
-    const row = this.rows.get(key(tenantId, userId));
+    const row = this.rows.get(recipientKey(tenantId, userId));
     return row ? { ...row } : null;
   }
 
   async findMany(tenantId: string, userIds: readonly string[]): Promise<Recipient[]> {
-    return userIds.flatMap((id) => {
-      const row = this.rows.get(key(tenantId, id));
+    return [...new Set(userIds)].flatMap((id) => {
+      const row = this.rows.get(recipientKey(tenantId, id));
       return row ? [{ ...row }] : [];
     });
   }
+}
 
-  private upsertIfNewer(
-    tenantId: string,
-    userId: string,
-    version: number,
-    fields: Partial<Recipient>,
-  ): boolean {
-    const existing = this.rows.get(key(tenantId, userId));
-    if (existing && existing.version >= version) return false;
-    const base: Recipient = existing ?? {
-      tenantId,
-      userId,
+function applied(existing: Recipient | undefined, change: RecipientChange): Recipient {
+  const base = { tenantId: change.tenantId, userId: change.userId, version: change.version };
+  const state = change.state;
+  if (!state) {
+    return {
+      ...base,
       email: null,
       firstName: null,
       lastName: null,
-      locale: 'en',
+      locale: existing?.locale ?? 'en',
       state: null,
-      deleted: false,
-      version,
+      deleted: true,
     };
-    this.rows.set(key(tenantId, userId), { ...base, ...fields, tenantId, userId, version });
-    return true;
   }
-}
-
-function key(tenantId: string, userId: string): string {
-  return `${tenantId}/${userId}`;
+  return {
+    ...base,
+    email: state.email,
+    firstName: state.firstName,
+    lastName: state.lastName,
+    locale: state.locale,
+    state: state.state,
+    deleted: false,
+  };
 }

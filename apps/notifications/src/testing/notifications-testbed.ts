@@ -17,7 +17,8 @@ import type { NotificationsConfig } from '../config/notifications.config';
 import type { Delivery } from '../deliveries/domain/delivery';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
 import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
-import { HandleAssignmentEventUseCase } from '../deliveries/use-cases/handle-assignment-event.use-case';
+import { HandleAssignmentEventsUseCase } from '../deliveries/use-cases/handle-assignment-events.use-case';
+import type { AssignmentEvent } from '../deliveries/use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
 import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
@@ -78,8 +79,8 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
   const dispatch = new DispatchDeliveryUseCase(deliveries, recipients, mailer, events, clock, config, logger);
   const projectUser = new ProjectUserUseCase(recipients);
   const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, dispatch);
-  const handleAssignment = new HandleAssignmentEventUseCase(deliveries, clock, dispatch);
-  const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, logger, dispatch);
+  const handleAssignments = new HandleAssignmentEventsUseCase(deliveries, clock, dispatch);
+  const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, dispatch);
   const listDeliveries = new ListDeliveriesUseCase(deliveries);
 
   return {
@@ -92,17 +93,19 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     dispatch,
     projectUser,
     releaseWaiting,
-    handleAssignment,
+    handleAssignments,
+    /** What the assignments consumer does with a batch of one event. */
+    handleAssignment: (event: AssignmentEvent) => handleAssignments.execute([event]),
     retryDue,
     listDeliveries,
     /** The delivery log of one recipient, newest first, as `GET /v1/deliveries?recipientId=` shows it. */
     async deliveriesTo(recipientId: string): Promise<Delivery[]> {
       return (await listDeliveries.execute({ tenantId: TEST_TENANT, recipientId, page: FIRST_PAGE })).items;
     },
-    /** What the users consumer does with a user event. */
+    /** What the users consumer does with a batch of one user event. */
     async userArrives(event: EnvelopeOf<typeof UsersStream.events, 'user.created'>): Promise<void> {
-      await projectUser.execute(event);
-      await releaseWaiting.execute(event.tenantId, event.payload.userId);
+      await projectUser.execute([event]);
+      await releaseWaiting.execute([{ tenantId: event.tenantId, recipientId: event.payload.userId }]);
     },
   };
 }

@@ -1,9 +1,8 @@
 import { planAssignmentDeliveries, type AssignmentEventFacts } from './assignment-deliveries';
+import { deliveryIdOf } from './delivery';
 
 describe('planAssignmentDeliveries', () => {
   const now = new Date('2026-03-02T09:00:00.000Z');
-  let next = 0;
-  const newId = () => `delivery-${++next}`;
   const facts = (overrides: Partial<AssignmentEventFacts['assignment']> = {}): AssignmentEventFacts => ({
     eventId: 'event-1',
     tenantId: 'tenant-1',
@@ -22,7 +21,7 @@ describe('planAssignmentDeliveries', () => {
   });
 
   it('plans one pending delivery for the mentee and one for each coach', () => {
-    const planned = planAssignmentDeliveries(facts(), now, newId);
+    const planned = planAssignmentDeliveries(facts(), now);
 
     expect(
       planned.map(({ recipientId, kind, status, attempts }) => ({ recipientId, kind, status, attempts })),
@@ -35,7 +34,7 @@ describe('planAssignmentDeliveries', () => {
   });
 
   it('uses the ended kinds for an ended assignment', () => {
-    const planned = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now, newId);
+    const planned = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now);
 
     expect(planned.map((d) => d.kind)).toEqual([
       'assignment.ended.mentee',
@@ -48,7 +47,6 @@ describe('planAssignmentDeliveries', () => {
     const planned = planAssignmentDeliveries(
       facts({ origin: 'group', groupAssignmentId: 'ga-1', groupId: 'group-1' }),
       now,
-      newId,
     );
 
     expect(planned.map((d) => d.digestKey)).toEqual([
@@ -56,5 +54,23 @@ describe('planAssignmentDeliveries', () => {
       'assignment.created:ga-1:coach-a',
       'assignment.created:ga-1:coach-b',
     ]);
+  });
+
+  it('derives each id from the natural key, the same whenever the event is planned again', () => {
+    const first = planAssignmentDeliveries(facts(), now);
+    const again = planAssignmentDeliveries(facts(), new Date(now.getTime() + 60_000));
+    const otherEvent = planAssignmentDeliveries({ ...facts(), eventId: 'event-2' }, now);
+
+    expect(again.map((d) => d.id)).toEqual(first.map((d) => d.id));
+    expect(new Set([...first, ...otherEvent].map((d) => d.id)).size).toBe(6);
+    expect(first[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(first[0]?.id).toBe(
+      deliveryIdOf({
+        tenantId: 'tenant-1',
+        sourceEventId: 'event-1',
+        recipientId: 'mentee',
+        kind: 'assignment.created.mentee',
+      }),
+    );
   });
 });

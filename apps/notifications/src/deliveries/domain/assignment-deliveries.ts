@@ -1,4 +1,4 @@
-import type { AssignmentMailContext, Delivery, DeliveryKind } from './delivery';
+import { deliveryIdOf, type AssignmentMailContext, type Delivery, type DeliveryKind } from './delivery';
 
 export type AssignmentEventType = 'assignment.created' | 'assignment.ended';
 
@@ -28,14 +28,11 @@ const KINDS: Record<AssignmentEventType, { mentee: DeliveryKind; coach: Delivery
 
 /**
  * The deliveries an assignment event causes (NO-1): one to the mentee, one to each coach.
- * Pure: ids and time are passed in. Coach deliveries of a group-derived assignment carry a
+ * Pure: time is passed in, and each delivery's id derives from its natural key
+ * ({@link deliveryIdOf}), so planning the same event twice plans the same deliveries. Coach deliveries of a group-derived assignment carry a
  * digest key (event type, group assignment, coach) so that a digest can later group them.
  */
-export function planAssignmentDeliveries(
-  event: AssignmentEventFacts,
-  now: Date,
-  newId: () => string,
-): Delivery[] {
+export function planAssignmentDeliveries(event: AssignmentEventFacts, now: Date): Delivery[] {
   const a = event.assignment;
   const kinds = KINDS[event.type];
   const context: AssignmentMailContext = {
@@ -51,7 +48,7 @@ export function planAssignmentDeliveries(
     endReason: a.reason ?? null,
   };
   const draft = (recipientId: string, kind: DeliveryKind, digestKey: string | null): Delivery => ({
-    id: newId(),
+    id: deliveryIdOf({ tenantId: event.tenantId, sourceEventId: event.eventId, recipientId, kind }),
     tenantId: event.tenantId,
     sourceEventId: event.eventId,
     sourceType: event.type,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A delivery: one mail of one kind to one recipient because of one source event (NO-2).
  * Its natural key `(tenantId, sourceEventId, recipientId, kind)` is unique, so a
@@ -67,6 +69,44 @@ export interface Delivery extends DeliveryKey {
 export interface DeliveryRef {
   tenantId: string;
   deliveryId: string;
+}
+
+/**
+ * Proof of a claim, presented by every write that ends it: the delivery, the claim's owner
+ * and the version the delivery had when it was claimed (a claim does not change it).
+ */
+export interface DeliveryClaim extends DeliveryRef {
+  recipientId: string;
+  owner: string;
+  version: number;
+}
+
+export function claimOf(delivery: Delivery, owner: string): DeliveryClaim {
+  return {
+    tenantId: delivery.tenantId,
+    deliveryId: delivery.id,
+    recipientId: delivery.recipientId,
+    owner,
+    version: delivery.version,
+  };
+}
+
+/** Namespace of delivery ids (a fixed, random UUID). */
+const DELIVERY_ID_NAMESPACE = Buffer.from('5f0c8f1e9a7b4c2d8e3f4a5b6c7d8e9f', 'hex');
+
+/**
+ * The id of the delivery with this natural key: a name-based UUID (RFC 9562 version 5), so
+ * that the same event, recipient and kind always make the same id, and a batch can write its
+ * deliveries and read them back by `_id` alone.
+ */
+export function deliveryIdOf(key: DeliveryKey): string {
+  const name = [key.tenantId, key.sourceEventId, key.recipientId, key.kind].join('\u0000');
+  const hash = createHash('sha1').update(DELIVERY_ID_NAMESPACE).update(name, 'utf8').digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach. */

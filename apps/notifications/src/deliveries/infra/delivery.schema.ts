@@ -64,10 +64,20 @@ export const DeliverySchema = new Schema<DeliveryDocument>(
   { collection: 'deliveries', versionKey: false, minimize: false },
 );
 
-/** NO-2: one delivery per event, recipient and kind, whatever the number of redeliveries. */
+/**
+ * NO-2: one delivery per event, recipient and kind, whatever the number of redeliveries. New
+ * deliveries have an `_id` derived from this key (`deliveryIdOf`) and are written by `_id`;
+ * the index also keeps a delivery written before that (with a random id) from being doubled.
+ */
 DeliverySchema.index({ tenantId: 1, sourceEventId: 1, recipientId: 1, kind: 1 }, { unique: true });
-// Look-ups of the sweeper, the delivery log and the release of waiting deliveries
-// (no-ops on the local stand-in database, used by MongoDB).
+/**
+ * The claim's compare-and-set filter is exactly `{_id, version, lockOwner}`. Unique trivially
+ * (it starts with `_id`): declared so that the local stand-in database, which serves a filter
+ * from an index only when it names exactly a unique index's fields, serves it too; MongoDB
+ * serves it by `_id`.
+ */
+DeliverySchema.index({ _id: 1, version: 1, lockOwner: 1 }, { unique: true, name: 'claim_compare_and_set' });
+// Look-ups of the sweeper and the delivery log (no-ops on the local stand-in database, used by MongoDB).
 DeliverySchema.index({ status: 1, nextAttemptAt: 1 });
 DeliverySchema.index({ tenantId: 1, recipientId: 1, status: 1, createdAt: -1 });
 DeliverySchema.index({ tenantId: 1, status: 1, createdAt: -1 });

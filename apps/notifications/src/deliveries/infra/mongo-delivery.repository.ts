@@ -1,105 +1,232 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { trusted, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
+import { trusted, type Model, type mongo } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
-import type { Delivery, DeliveryRef } from '../domain/delivery';
+import type { Delivery, DeliveryClaim, DeliveryRef } from '../domain/delivery';
 import type {
   ClaimRequest,
   DeliveryFilter,
   DeliveryRepository,
   DeliveryUpdate,
+  RecipientRef,
+  WaitingDeliveries,
 } from '../ports/delivery.repository';
 import { DELIVERY_MODEL, type DeliveryDocument } from './delivery.schema';
+import {
+  WAITING_RECIPIENT_MODEL,
+  waitingRecipientKey,
+  type WaitingRecipientDocument,
+} from './waiting-recipient.schema';
 
 export const DELIVERY_MODEL_TOKEN = Symbol(DELIVERY_MODEL);
+export const WAITING_RECIPIENT_MODEL_TOKEN = Symbol(WAITING_RECIPIENT_MODEL);
 
 /** A free claim: every `lockedUntil <= now` test passes. */
 const UNLOCKED = new Date(0);
 
+/** Deliveries a recipient's waiting list keeps at most (the newest); the sweeper finds the others. */
+export const WAITING_LIST_MAX = 1_000;
+
+/** Without the outbox: what every read of a delivery needs. */
+const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+/**
+ * Every filter on the hot paths is one the local stand-in database serves from an index as
+ * MongoDB does: `_id`, `_id: {$in}`, or exactly the fields of a unique index with plain values
+ * (README, "Query shapes"). Tenant scoping is checked in code after a read by `_id`.
+ */
 @Injectable()
 export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(
     @Inject(DELIVERY_MODEL_TOKEN) private readonly model: Model<DeliveryDocument>,
+    @Inject(WAITING_RECIPIENT_MODEL_TOKEN) private readonly waitingModel: Model<WaitingRecipientDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async ensure(delivery: Delivery): Promise<Delivery> {
-    const { id, tenantId, sourceEventId, recipientId, kind, ...rest } = delivery;
-    const key = { tenantId, sourceEventId, recipientId, kind };
-    const insert = () =>
-      this.model
-        .findOneAndUpdate(
-          key,
-          { $setOnInsert: { _id: id, ...rest, lockedUntil: UNLOCKED, lockOwner: null, outbox: [] } },
-          { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false },
-        )
-        .lean<DeliveryDocument>()
-        .exec();
+  /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */
+  private collection(): mongo.Collection<DeliveryDocument> {
+    return this.model.collection as unknown as mongo.Collection<DeliveryDocument>;
+  }
+
+  private waiting(): mongo.Collection<WaitingRecipientDocument> {
+    return this.waitingModel.collection as unknown as mongo.Collection<WaitingRecipientDocument>;
+  }
+
+  /**
+   * One unordered bulk upsert by `_id` (`$setOnInsert`: an existing delivery is left as it
+   * is), then one read by `_id: {$in}` of those that were not inserted. An `_id` derives from
+   * the natural key; a delivery stored before ids did (a random id) makes the upsert fail on
+   * the natural-key index, and is read by exactly that key.
+   */
+  async ensureMany(deliveries: readonly Delivery[]): Promise<Delivery[]> {
+    const unique = [...new Map(deliveries.map((d) => [d.id, d])).values()];
+    if (unique.length === 0) return [];
+    const operations = unique.map(
+      (d): mongo.AnyBulkWriteOperation<DeliveryDocument> => ({
+        updateOne: {
+          filter: { _id: d.id },
+          update: { $setOnInsert: toDocument(d) },
+          upsert: true,
+        },
+      }),
+    );
+    let inserted: Set<string>;
     try {
-      const stored = await insert();
-      if (stored) return toDelivery(stored);
+      const result = await this.collection().bulkWrite(operations, { ordered: false });
+      inserted = new Set(Object.values(result.upsertedIds).map(String));
     } catch (error) {
-      // Two instances upserted the same key at once: the loser reads the winner's.
+      // Some hit the natural-key index (or a concurrent writer): read everything back.
       if (!isDuplicateKeyError(error)) throw error;
+      inserted = new Set();
     }
-    const existing = await this.model.findOne(key).lean<DeliveryDocument>().exec();
-    if (!existing) throw new Error(`delivery ${JSON.stringify(key)} vanished after its upsert`);
-    return toDelivery(existing);
+    const stored = new Map(unique.filter((d) => inserted.has(d.id)).map((d) => [d.id, structuredClone(d)]));
+    const rest = unique.filter((d) => !inserted.has(d.id));
+    if (rest.length > 0) {
+      const docs = await this.collection()
+        .find({ _id: { $in: rest.map((d) => d.id) } }, { projection: WITHOUT_OUTBOX })
+        .toArray();
+      for (const doc of docs) stored.set(doc._id, toDelivery(doc));
+    }
+    for (const d of rest.filter((r) => !stored.has(r.id))) {
+      const { tenantId, sourceEventId, recipientId, kind } = d;
+      // Exactly the fields of the unique natural-key index: served from it on both engines.
+      const doc = await this.collection().findOne(
+        { tenantId, sourceEventId, recipientId, kind },
+        { projection: WITHOUT_OUTBOX },
+      );
+      if (!doc) throw new Error(`delivery ${d.id} vanished after its upsert`);
+      stored.set(d.id, toDelivery(doc));
+    }
+    return deliveries.map((d) => stored.get(d.id) as Delivery);
+  }
+
+  async ensure(delivery: Delivery): Promise<Delivery> {
+    const [stored] = await this.ensureMany([delivery]);
+    return stored as Delivery;
+  }
+
+  /**
+   * Read by `_id: {$in}`, decide in code (tenant, pending, lease expired, due), then one
+   * unordered bulk compare-and-set on exactly `{_id, version, lockOwner}` as read (the
+   * `claim_compare_and_set` index). A claim changes `lockOwner` to a fresh owner, every
+   * release clears it and increments `version`, so `(version, lockOwner)` never comes back:
+   * a write that matches proves nobody claimed or changed the delivery since it was read.
+   */
+  async claimMany(refs: readonly DeliveryRef[], request: ClaimRequest): Promise<Delivery[]> {
+    if (refs.length === 0) return [];
+    const tenantOf = new Map(refs.map((ref) => [ref.deliveryId, ref.tenantId]));
+    const docs = await this.collection()
+      .find({ _id: { $in: [...tenantOf.keys()] } }, { projection: WITHOUT_OUTBOX })
+      .toArray();
+    const now = request.now.getTime();
+    const claimable = docs.filter(
+      (doc) =>
+        doc.tenantId === tenantOf.get(doc._id) &&
+        doc.status === 'pending' &&
+        doc.lockedUntil.getTime() <= now &&
+        (request.ignoreSchedule === true || doc.nextAttemptAt.getTime() <= now),
+    );
+    if (claimable.length === 0) return [];
+    const result = await this.collection().bulkWrite(
+      claimable.map(
+        (doc): mongo.AnyBulkWriteOperation<DeliveryDocument> => ({
+          updateOne: {
+            filter: { _id: doc._id, version: doc.version, lockOwner: doc.lockOwner ?? null },
+            update: { $set: { lockedUntil: request.leaseUntil, lockOwner: request.owner } },
+          },
+        }),
+      ),
+      { ordered: false },
+    );
+    if (result.matchedCount === claimable.length) return claimable.map(toDelivery);
+    // Another claimant was first for some: keep those this owner holds now.
+    const held = await this.collection()
+      .find(
+        { _id: { $in: claimable.map((doc) => doc._id) } },
+        { projection: { _id: 1, lockOwner: 1, version: 1 } },
+      )
+      .toArray();
+    const ours = new Set(
+      held.filter((doc) => doc.lockOwner === request.owner).map((doc) => `${doc._id}@${doc.version}`),
+    );
+    return claimable.filter((doc) => ours.has(`${doc._id}@${doc.version}`)).map(toDelivery);
   }
 
   async claim(ref: DeliveryRef, request: ClaimRequest): Promise<Delivery | null> {
-    const filter: QueryFilter<DeliveryDocument> = {
-      _id: ref.deliveryId,
-      tenantId: ref.tenantId,
-      status: 'pending',
-      lockedUntil: trusted({ $lte: request.now }),
-      ...(request.ignoreSchedule ? {} : { nextAttemptAt: trusted({ $lte: request.now }) }),
-    };
-    const doc = await this.model
-      .findOneAndUpdate(
-        filter,
-        { $set: { lockedUntil: request.leaseUntil, lockOwner: request.owner } },
-        { returnDocument: 'after' },
-      )
-      .lean<DeliveryDocument>()
-      .exec();
-    return doc ? toDelivery(doc) : null;
+    const [claimed] = await this.claimMany([ref], request);
+    return claimed ?? null;
   }
 
-  markWaitingForRecipient(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
-    return this.release(ref, owner, { ...update, pendingReason: 'waiting_recipient' });
+  /**
+   * Lists the delivery on its recipient's waiting list first (an upsert by `_id`), then
+   * releases it: whoever finds the list afterwards finds this delivery on it.
+   */
+  async markWaitingForRecipient(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    await this.waiting().updateOne(
+      { _id: waitingRecipientKey(claim.tenantId, claim.recipientId) },
+      {
+        $push: { deliveryIds: { $each: [claim.deliveryId], $slice: -WAITING_LIST_MAX } },
+        $set: { updatedAt: update.updatedAt },
+        $setOnInsert: { tenantId: claim.tenantId, recipientId: claim.recipientId },
+      },
+      { upsert: true },
+    );
+    return this.release(claim, { ...update, pendingReason: 'waiting_recipient' });
   }
 
-  markRetry(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
-    return this.release(ref, owner, { ...update, pendingReason: 'retry_backoff' });
+  markRetry(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    return this.release(claim, { ...update, pendingReason: 'retry_backoff' });
   }
 
-  markSent(ref: DeliveryRef, owner: string, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
-    return this.release(ref, owner, { ...update, status: 'sent', pendingReason: null }, event);
+  markSent(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
+    return this.release(claim, { ...update, status: 'sent', pendingReason: null }, event);
   }
 
-  markFailed(ref: DeliveryRef, owner: string, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
-    return this.release(ref, owner, { ...update, status: 'failed', pendingReason: null }, event);
+  markFailed(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
+    return this.release(claim, { ...update, status: 'failed', pendingReason: null }, event);
   }
 
-  markCancelled(ref: DeliveryRef, owner: string, update: DeliveryUpdate): Promise<boolean> {
-    return this.release(ref, owner, { ...update, status: 'cancelled', pendingReason: null });
+  markCancelled(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    return this.release(claim, { ...update, status: 'cancelled', pendingReason: null });
   }
 
-  async findWaitingForRecipient(
-    tenantId: string,
-    recipientId: string,
-    limit: number,
-  ): Promise<DeliveryRef[]> {
-    const docs = await this.model
-      .find({ tenantId, recipientId, status: 'pending', pendingReason: 'waiting_recipient' })
-      .select({ _id: 1, tenantId: 1 })
-      .limit(limit)
-      .lean<Array<Pick<DeliveryDocument, '_id' | 'tenantId'>>>()
-      .exec();
-    return docs.map(toRef);
+  /** One read by `_id: {$in}` of the recipients' waiting lists; the tenant is checked in code. */
+  async findWaitingFor(recipients: readonly RecipientRef[]): Promise<WaitingDeliveries[]> {
+    if (recipients.length === 0) return [];
+    const keys = [...new Set(recipients.map((r) => waitingRecipientKey(r.tenantId, r.recipientId)))];
+    const docs = await this.waiting()
+      .find({ _id: { $in: keys } })
+      .toArray();
+    const asked = new Set(recipients.map((r) => `${r.tenantId}\u0000${r.recipientId}`));
+    return docs
+      .filter((doc) => asked.has(`${doc.tenantId}\u0000${doc.recipientId}`) && doc.deliveryIds.length > 0)
+      .map((doc) => ({
+        tenantId: doc.tenantId,
+        recipientId: doc.recipientId,
+        deliveryIds: [...new Set(doc.deliveryIds)],
+      }));
   }
 
+  /** One unordered bulk `$pull` by `_id`. An emptied list stays, as a small document per recipient. */
+  async forgetWaiting(entries: readonly WaitingDeliveries[]): Promise<void> {
+    const operations = entries
+      .filter((entry) => entry.deliveryIds.length > 0)
+      .map(
+        (entry): mongo.AnyBulkWriteOperation<WaitingRecipientDocument> => ({
+          updateOne: {
+            filter: { _id: waitingRecipientKey(entry.tenantId, entry.recipientId) },
+            update: { $pull: { deliveryIds: { $in: entry.deliveryIds } } },
+          },
+        }),
+      );
+    if (operations.length > 0) await this.waiting().bulkWrite(operations, { ordered: false });
+  }
+
+  /**
+   * The retry sweeper's look-up: a range on `status`/`nextAttemptAt`/`lockedUntil`. MongoDB
+   * serves it from the `{status, nextAttemptAt}` index; the local stand-in scans the collection
+   * (accepted there as a periodic sweep, not per event: see the README's query shapes).
+   */
   async findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]> {
     const docs = await this.model
       .find({ status: 'pending', nextAttemptAt: trusted({ $lte: now }), lockedUntil: trusted({ $lte: now }) })
@@ -111,11 +238,15 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     return docs.map(toRef);
   }
 
+  /**
+   * The delivery log (an admin list, not a hot path): MongoDB serves it from the
+   * `{tenantId, recipientId|status, createdAt}` indexes; the stand-in scans.
+   */
   async list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
     return findPage(
       this.model
         .find({ tenantId, ...filter })
-        .select({ outbox: 0 })
+        .select(WITHOUT_OUTBOX)
         .sort({ createdAt: -1, _id: -1 }),
       page,
       toDelivery,
@@ -123,34 +254,47 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * Applies a change only while `owner` holds the claim, releases the claim, and appends the
-   * change's event to the outbox in the same single-document write.
+   * Applies a change only while the claim holds, releases it, and appends the change's event
+   * to the outbox, in one single-document compare-and-set on exactly `{_id, version,
+   * lockOwner}`. The owner is fresh for every claim and only a claim that checked the tenant
+   * and the status set it, so a match means: this claim, still pending, this tenant.
    */
   private async release(
-    ref: DeliveryRef,
-    owner: string,
+    claim: DeliveryClaim,
     fields: Partial<DeliveryDocument>,
     event?: OutboxEntry,
   ): Promise<boolean> {
-    const update: UpdateQuery<DeliveryDocument> = {
+    const update: mongo.UpdateFilter<DeliveryDocument> = {
       $set: { ...definedOnly(fields), lockedUntil: UNLOCKED, lockOwner: null },
       $inc: { version: 1 },
       ...(event ? { $push: { outbox: { $each: [event] } } } : {}),
     };
-    const result = await this.model
-      .updateOne({ _id: ref.deliveryId, tenantId: ref.tenantId, status: 'pending', lockOwner: owner }, update)
-      .exec();
+    const result = await this.collection().updateOne(
+      { _id: claim.deliveryId, version: claim.version, lockOwner: claim.owner },
+      update,
+    );
     if (result.matchedCount === 0) return false;
-    if (event) this.relay.publishSoon(asOutboxCollection(this.model), [ref.deliveryId]);
+    if (event) {
+      this.relay.publishSoon(
+        asOutboxCollection(this.model),
+        [claim.deliveryId],
+        new Map([[claim.deliveryId, [event]]]),
+      );
+    }
     return true;
   }
+}
+
+function toDocument(delivery: Delivery): DeliveryDocument {
+  const { id, ...rest } = delivery;
+  return { _id: id, ...rest, lockedUntil: UNLOCKED, lockOwner: null, outbox: [] };
 }
 
 function toRef(doc: Pick<DeliveryDocument, '_id' | 'tenantId'>): DeliveryRef {
   return { tenantId: doc.tenantId, deliveryId: doc._id };
 }
 
-function toDelivery(doc: DeliveryDocument): Delivery {
+function toDelivery(doc: Omit<DeliveryDocument, 'outbox'>): Delivery {
   return {
     id: doc._id,
     tenantId: doc.tenantId,

@@ -1,6 +1,6 @@
 import type { OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest } from '@lms/service-kit';
-import type { Delivery, DeliveryRef, DeliveryStatus } from '../domain/delivery';
+import type { Delivery, DeliveryClaim, DeliveryRef, DeliveryStatus } from '../domain/delivery';
 
 export const DELIVERY_REPOSITORY = Symbol('DELIVERY_REPOSITORY');
 
@@ -20,6 +20,19 @@ export interface DeliveryFilter {
   status?: DeliveryStatus;
 }
 
+/** The deliveries waiting for one recipient to become known. */
+export interface WaitingDeliveries {
+  tenantId: string;
+  recipientId: string;
+  deliveryIds: string[];
+}
+
+/** One recipient of one tenant. */
+export interface RecipientRef {
+  tenantId: string;
+  recipientId: string;
+}
+
 /** A change of state written together with the claim's release. */
 export interface DeliveryUpdate {
   attempts?: number;
@@ -31,49 +44,58 @@ export interface DeliveryUpdate {
 
 /**
  * Deliveries, scoped by tenant in every method but the sweeper's look-up of due work.
- * The `mark*` methods apply only while `owner` still holds the claim, and release it; they
- * return false (and change nothing) when it does not.
+ * The `mark*` methods apply only while the claim they present still holds (same owner, same
+ * version), and release it; they return false (and change nothing) when it does not.
  */
 export interface DeliveryRepository {
   /**
-   * Creates the delivery unless one with the same natural key exists (upsert with
-   * `$setOnInsert` under a unique index) and returns the stored one either way.
+   * Creates each delivery unless one with the same natural key exists, and returns the stored
+   * one either way, in the order given (the same delivery twice in the list is stored once).
    */
+  ensureMany(deliveries: readonly Delivery[]): Promise<Delivery[]>;
+  /** {@link ensureMany} of one delivery. */
   ensure(delivery: Delivery): Promise<Delivery>;
-  /** Takes a pending delivery whose lease has expired; null when it is not pending, not due or taken. */
+  /**
+   * Takes the pending deliveries whose lease has expired (and whose next attempt is due,
+   * unless told to ignore the schedule), all for `request.owner`. Returns those it took; a
+   * delivery another claimant took first is left out, so a delivery is taken by one claim only.
+   */
+  claimMany(refs: readonly DeliveryRef[], request: ClaimRequest): Promise<Delivery[]>;
+  /** {@link claimMany} of one delivery; null when it is not pending, not due or taken. */
   claim(ref: DeliveryRef, request: ClaimRequest): Promise<Delivery | null>;
+  /**
+   * Pending again until `nextAttemptAt`, and listed among the deliveries waiting for its
+   * recipient, so that the recipient's arrival finds it ({@link findWaitingFor}).
+   */
   markWaitingForRecipient(
-    ref: DeliveryRef,
-    owner: string,
+    claim: DeliveryClaim,
     update: DeliveryUpdate & { nextAttemptAt: Date },
   ): Promise<boolean>;
   markRetry(
-    ref: DeliveryRef,
-    owner: string,
+    claim: DeliveryClaim,
     update: DeliveryUpdate & { nextAttemptAt: Date; attempts: number },
   ): Promise<boolean>;
   /** Sent, with its `delivery.sent` event in the same write. */
   markSent(
-    ref: DeliveryRef,
-    owner: string,
+    claim: DeliveryClaim,
     update: DeliveryUpdate & { sentAt: Date; attempts: number },
     event: OutboxEntry,
   ): Promise<boolean>;
   /** Parked, with its `delivery.failed` event in the same write. */
   markFailed(
-    ref: DeliveryRef,
-    owner: string,
+    claim: DeliveryClaim,
     update: DeliveryUpdate & { attempts: number; lastError: string },
     event: OutboxEntry,
   ): Promise<boolean>;
   /** Nothing will be sent (the recipient was deleted). */
-  markCancelled(
-    ref: DeliveryRef,
-    owner: string,
-    update: DeliveryUpdate & { lastError: string },
-  ): Promise<boolean>;
-  /** Pending deliveries of a recipient that wait for the recipient to become known. */
-  findWaitingForRecipient(tenantId: string, recipientId: string, limit: number): Promise<DeliveryRef[]>;
+  markCancelled(claim: DeliveryClaim, update: DeliveryUpdate & { lastError: string }): Promise<boolean>;
+  /**
+   * The deliveries listed as waiting for these recipients (one entry per recipient that has
+   * any). The list may name deliveries that no longer wait: claiming them sorts that out.
+   */
+  findWaitingFor(recipients: readonly RecipientRef[]): Promise<WaitingDeliveries[]>;
+  /** Takes deliveries off their recipient's waiting list (they were sent, or no longer wait). */
+  forgetWaiting(entries: readonly WaitingDeliveries[]): Promise<void>;
   /**
    * Pending deliveries whose next attempt is due and whose lease has expired, in every
    * tenant: the retry sweeper is a system job. Each later step is scoped by the ref's tenant.

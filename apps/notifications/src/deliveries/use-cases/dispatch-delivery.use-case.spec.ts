@@ -16,7 +16,7 @@ describe('sending a delivery that fails', () => {
     await testbed.userArrives(userCreated(mentee));
     await testbed.userArrives(userCreated(coach));
     testbed.mailer.failAlways(new Error('connect ECONNREFUSED 127.0.0.1:1025'));
-    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
     return testbed;
   }
 
@@ -99,7 +99,7 @@ describe('sending a delivery that fails', () => {
     await testbed.userArrives(userCreated(mentee));
     testbed.mailer.failNext(1, new MailSendError('550 5.1.1 mailbox unavailable', true));
 
-    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
 
     expect(await menteeDelivery(testbed)).toMatchObject({
       status: 'failed',

@@ -6,7 +6,13 @@ import { CLOCK, LOGGER, type Clock } from '@lms/service-kit';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
 import { isMailable, nameOf, type PersonName, type Recipient } from '../../recipients/domain/recipient';
 import { RECIPIENT_REPOSITORY, type RecipientRepository } from '../../recipients/ports/recipient.repository';
-import { counterpartIds, type Delivery, type DeliveryRef } from '../domain/delivery';
+import {
+  claimOf,
+  counterpartIds,
+  type Delivery,
+  type DeliveryClaim,
+  type DeliveryRef,
+} from '../domain/delivery';
 import { decideAfterSendFailure, decideWhileRecipientUnknown } from '../domain/delivery-policy';
 import { assignmentLink, renderMail } from '../domain/templates/render-mail';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
@@ -23,17 +29,27 @@ export type DispatchOutcome =
   /** The claim expired and another instance took the delivery over while this one sent it. */
   | 'claim_lost';
 
+/** What {@link DispatchDeliveryUseCase.executeMany} reports per delivery: 'error' when it threw. */
+export type DispatchResult = DispatchOutcome | 'error';
+
+/**
+ * Deliveries claimed together and then sent in parallel. Small, so that every mail of a
+ * claim goes out right after it (each send times out at a quarter of the lease).
+ */
+export const DISPATCH_CHUNK = 10;
+
 export interface DispatchOptions {
   /** Send now even if the next attempt is not due (its recipient just arrived). */
   ignoreSchedule?: boolean;
 }
 
 /**
- * Sends one delivery, at most once across instances: it claims the delivery with a
- * conditional update (pending, lease expired), renders the mail from the recipient
- * projection, hands it to the mail server, then marks it sent together with its
- * `delivery.sent` event in one write. A failed send is retried with backoff and finally
- * parked as failed with a `delivery.failed` event and an alert in the logs.
+ * Sends deliveries, each at most once across instances: it claims them (a compare-and-set
+ * that one claimant wins), renders each mail from the recipient projection, hands it to the
+ * mail server, then marks it sent together with its `delivery.sent` event in one write. A
+ * failed send is retried with backoff and finally parked as failed with a `delivery.failed`
+ * event and an alert in the logs. Many deliveries go by chunks: one claim, one read of the
+ * recipients and their counterparts, the chunk's mails in parallel.
  */
 @Injectable()
 export class DispatchDeliveryUseCase {
@@ -47,60 +63,122 @@ export class DispatchDeliveryUseCase {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  execute(ref: DeliveryRef, options: DispatchOptions = {}): Promise<DispatchOutcome> {
-    return this.dispatch(ref, options, true);
+  /** Sends one delivery; rejects when a step fails (the delivery stays pending for the sweeper). */
+  async execute(ref: DeliveryRef, options: DispatchOptions = {}): Promise<DispatchOutcome> {
+    const [result] = await this.dispatchChunk([ref], options, true);
+    if (result?.status === 'rejected') throw result.reason;
+    return result?.status === 'fulfilled' ? result.value : 'not_claimed';
   }
 
-  private async dispatch(
-    ref: DeliveryRef,
+  /**
+   * Sends many deliveries, chunk by chunk, and reports each one's outcome in the order given.
+   * A delivery whose dispatch failed is reported as 'error' (and logged); it stays pending,
+   * and the retry sweeper takes it once its lease has expired.
+   */
+  async executeMany(refs: readonly DeliveryRef[], options: DispatchOptions = {}): Promise<DispatchResult[]> {
+    const results: DispatchResult[] = [];
+    for (let start = 0; start < refs.length; start += DISPATCH_CHUNK) {
+      const chunk = refs.slice(start, start + DISPATCH_CHUNK);
+      const settled = await this.dispatchChunk(chunk, options, true);
+      settled.forEach((result, i) => {
+        if (result.status === 'fulfilled') {
+          results.push(result.value);
+          return;
+        }
+        this.logger.error({ err: result.reason, ...chunk[i] }, 'dispatching a delivery failed');
+        results.push('error');
+      });
+    }
+    return results;
+  }
+
+  private async dispatchChunk(
+    refs: readonly DeliveryRef[],
     options: DispatchOptions,
     lookAgain: boolean,
-  ): Promise<DispatchOutcome> {
+  ): Promise<Array<PromiseSettledResult<DispatchOutcome>>> {
     const owner = uuidV7();
     const now = this.clock.now();
-    const delivery = await this.deliveries.claim(ref, {
+    const claimed = await this.deliveries.claimMany(refs, {
       now,
       leaseUntil: new Date(now.getTime() + this.config.delivery.leaseMs),
       owner,
       ignoreSchedule: options.ignoreSchedule,
     });
-    if (!delivery) return 'not_claimed';
+    const byId = new Map(claimed.map((delivery) => [delivery.id, delivery]));
+    const people = await this.peopleOf(claimed);
+    return Promise.allSettled(
+      refs.map(async (ref): Promise<DispatchOutcome> => {
+        const delivery = byId.get(ref.deliveryId);
+        return delivery
+          ? this.dispatchClaimed(delivery, claimOf(delivery, owner), now, people, lookAgain)
+          : 'not_claimed';
+      }),
+    );
+  }
 
-    const recipient = await this.recipients.find(ref.tenantId, delivery.recipientId);
+  private async dispatchClaimed(
+    delivery: Delivery,
+    claim: DeliveryClaim,
+    now: Date,
+    people: People,
+    lookAgain: boolean,
+  ): Promise<DispatchOutcome> {
+    const recipient = people.get(personKey(delivery.tenantId, delivery.recipientId)) ?? null;
     if (recipient?.deleted) {
-      await this.deliveries.markCancelled(ref, owner, {
+      await this.deliveries.markCancelled(claim, {
         lastError: 'RECIPIENT.DELETED: the recipient was deleted before the mail went out',
         updatedAt: now,
       });
       return 'cancelled';
     }
     if (!isMailable(recipient)) {
-      const outcome = await this.waitForRecipient(delivery, owner, now);
+      const outcome = await this.waitForRecipient(delivery, claim, now);
       // A `user.created` applied while this claim was held found the delivery taken and
       // could not send it: look once more now that the claim is released.
       if (
         outcome === 'waiting_recipient' &&
         lookAgain &&
-        isMailable(await this.recipients.find(ref.tenantId, delivery.recipientId))
+        isMailable(await this.recipients.find(delivery.tenantId, delivery.recipientId))
       ) {
-        return this.dispatch(ref, { ignoreSchedule: true }, false);
+        const [again] = await this.dispatchChunk([refOf(delivery)], { ignoreSchedule: true }, false);
+        if (again?.status === 'rejected') throw again.reason;
+        return again?.status === 'fulfilled' ? again.value : outcome;
       }
       return outcome;
     }
-    return this.send(delivery, recipient, owner);
+    return this.send(delivery, recipient, claim, counterpartNames(delivery, people));
+  }
+
+  /** The recipients of these deliveries and the people their mails name, in one read per tenant. */
+  private async peopleOf(deliveries: readonly Delivery[]): Promise<People> {
+    const idsByTenant = new Map<string, Set<string>>();
+    for (const delivery of deliveries) {
+      const ids = idsByTenant.get(delivery.tenantId) ?? new Set<string>();
+      ids.add(delivery.recipientId);
+      for (const id of counterpartIds(delivery)) ids.add(id);
+      idsByTenant.set(delivery.tenantId, ids);
+    }
+    const people: People = new Map();
+    for (const [tenantId, ids] of idsByTenant) {
+      for (const recipient of await this.recipients.findMany(tenantId, [...ids])) {
+        people.set(personKey(tenantId, recipient.userId), recipient);
+      }
+    }
+    return people;
   }
 
   private async send(
     delivery: Delivery,
     recipient: Recipient & { email: string; firstName: string; lastName: string },
-    owner: string,
+    claim: DeliveryClaim,
+    counterparts: PersonName[] | null,
   ): Promise<DispatchOutcome> {
-    const ref = refOf(delivery);
     const mail = renderMail({
       kind: delivery.kind,
       locale: recipient.locale,
       recipientFirstName: recipient.firstName,
-      counterparts: await this.counterpartNames(delivery),
+      counterparts,
       link: assignmentLink(this.config.appUrl, delivery.context),
     });
     try {
@@ -112,14 +190,13 @@ export class DispatchDeliveryUseCase {
         headers: { [DELIVERY_ID_HEADER]: delivery.id },
       });
     } catch (error) {
-      return this.afterSendFailure(delivery, owner, error);
+      return this.afterSendFailure(delivery, claim, error);
     }
     const sentAt = this.clock.now();
     const attempts = delivery.attempts + 1;
     const event = this.outcomeEvent(delivery, 'delivery.sent', attempts, sentAt);
     const marked = await this.deliveries.markSent(
-      ref,
-      owner,
+      claim,
       { sentAt, attempts, lastError: null, updatedAt: sentAt },
       event,
     );
@@ -134,24 +211,15 @@ export class DispatchDeliveryUseCase {
     return 'sent';
   }
 
-  /** The other party's names, or null unless the projection knows every one of them. */
-  private async counterpartNames(delivery: Delivery): Promise<PersonName[] | null> {
-    const ids = counterpartIds(delivery);
-    const found = new Map(
-      (await this.recipients.findMany(delivery.tenantId, ids)).map((recipient) => [
-        recipient.userId,
-        recipient,
-      ]),
-    );
-    const names = ids.map((id) => nameOf(found.get(id)));
-    return names.every((name): name is PersonName => name !== null) ? names : null;
-  }
-
-  private async waitForRecipient(delivery: Delivery, owner: string, now: Date): Promise<DispatchOutcome> {
+  private async waitForRecipient(
+    delivery: Delivery,
+    claim: DeliveryClaim,
+    now: Date,
+  ): Promise<DispatchOutcome> {
     const decision = decideWhileRecipientUnknown(delivery, now, this.config.delivery);
     if (decision.outcome === 'park')
-      return this.park(delivery, owner, decision.attempts, decision.lastError, now);
-    await this.deliveries.markWaitingForRecipient(refOf(delivery), owner, {
+      return this.park(delivery, claim, decision.attempts, decision.lastError, now);
+    await this.deliveries.markWaitingForRecipient(claim, {
       nextAttemptAt: decision.nextAttemptAt,
       updatedAt: now,
     });
@@ -160,7 +228,7 @@ export class DispatchDeliveryUseCase {
 
   private async afterSendFailure(
     delivery: Delivery,
-    owner: string,
+    claim: DeliveryClaim,
     error: unknown,
   ): Promise<DispatchOutcome> {
     const now = this.clock.now();
@@ -170,8 +238,8 @@ export class DispatchDeliveryUseCase {
     };
     const decision = decideAfterSendFailure(delivery, failure, now, this.config.delivery);
     if (decision.outcome === 'park')
-      return this.park(delivery, owner, decision.attempts, decision.lastError, now);
-    await this.deliveries.markRetry(refOf(delivery), owner, {
+      return this.park(delivery, claim, decision.attempts, decision.lastError, now);
+    await this.deliveries.markRetry(claim, {
       attempts: decision.attempts,
       nextAttemptAt: decision.nextAttemptAt,
       lastError: decision.lastError,
@@ -191,18 +259,13 @@ export class DispatchDeliveryUseCase {
 
   private async park(
     delivery: Delivery,
-    owner: string,
+    claim: DeliveryClaim,
     attempts: number,
     lastError: string,
     now: Date,
   ): Promise<DispatchOutcome> {
     const event = this.outcomeEvent(delivery, 'delivery.failed', attempts, now, lastError);
-    const marked = await this.deliveries.markFailed(
-      refOf(delivery),
-      owner,
-      { attempts, lastError, updatedAt: now },
-      event,
-    );
+    const marked = await this.deliveries.markFailed(claim, { attempts, lastError, updatedAt: now }, event);
     if (!marked) return 'claim_lost';
     this.logger.error(
       { ...logFields(delivery), attempts, lastError, alert: 'delivery-parked' },
@@ -234,6 +297,19 @@ export class DispatchDeliveryUseCase {
       },
     });
   }
+}
+
+/** Recipients by {@link personKey}. */
+type People = Map<string, Recipient>;
+
+function personKey(tenantId: string, userId: string): string {
+  return `${tenantId}\u0000${userId}`;
+}
+
+/** The other party's names, or null unless the projection knows every one of them. */
+function counterpartNames(delivery: Delivery, people: People): PersonName[] | null {
+  const names = counterpartIds(delivery).map((id) => nameOf(people.get(personKey(delivery.tenantId, id))));
+  return names.every((name): name is PersonName => name !== null) ? names : null;
 }
 
 function refOf(delivery: Delivery): DeliveryRef {

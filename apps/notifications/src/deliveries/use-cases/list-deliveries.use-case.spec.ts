@@ -15,10 +15,10 @@ describe('ListDeliveriesUseCase', () => {
     const testbed = buildNotificationsTestbed();
     await testbed.userArrives(userCreated(mentee));
     const first = assignmentCreated(mentee, [coach]);
-    await testbed.handleAssignment.execute(first);
+    await testbed.handleAssignment(first);
     testbed.clock.advance(1_000);
     const second = assignmentCreated(mentee, [coach]);
-    await testbed.handleAssignment.execute(second);
+    await testbed.handleAssignment(second);
 
     const ofEvent = await testbed.listDeliveries.execute({
       tenantId: TEST_TENANT,
@@ -43,7 +43,7 @@ describe('ListDeliveriesUseCase', () => {
 
   it('never returns more than a page, says where the next one starts, and never another tenant’s deliveries', async () => {
     const testbed = buildNotificationsTestbed();
-    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
 
     const first = await testbed.listDeliveries.execute({
       tenantId: TEST_TENANT,

@@ -14,7 +14,7 @@ describe('a delivery whose recipient is not known yet', () => {
     await testbed.userArrives(userCreated(coach));
     const event = assignmentCreated(mentee, [coach]);
 
-    await testbed.handleAssignment.execute(event);
+    await testbed.handleAssignment(event);
 
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
     expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
@@ -32,7 +32,7 @@ describe('a delivery whose recipient is not known yet', () => {
 
   it('is not sent twice when the user.created event is delivered again', async () => {
     const testbed = buildNotificationsTestbed();
-    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
     const created = userCreated(mentee);
 
     await testbed.userArrives(created);
@@ -43,9 +43,9 @@ describe('a delivery whose recipient is not known yet', () => {
 
   it('is sent by the retry sweeper when the recipient arrived while it was being looked at', async () => {
     const testbed = buildNotificationsTestbed();
-    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
     // The projection learns the user, but its release did not run (e.g. the process stopped).
-    await testbed.projectUser.execute(userCreated(mentee));
+    await testbed.projectUser.execute([userCreated(mentee)]);
 
     testbed.clock.advance(testbed.config.delivery.recipientRecheckMs);
     await testbed.retryDue.execute();
@@ -55,7 +55,7 @@ describe('a delivery whose recipient is not known yet', () => {
 
   it('is parked as failed, and reported, when the recipient never appears', async () => {
     const testbed = buildNotificationsTestbed();
-    await testbed.handleAssignment.execute(assignmentCreated(mentee, [coach]));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
 
     testbed.clock.advance(testbed.config.delivery.recipientWaitMaxMs);
     await testbed.retryDue.execute();

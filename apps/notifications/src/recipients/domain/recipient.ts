@@ -15,6 +15,44 @@ export interface Recipient {
   version: number;
 }
 
+/** Whether an event changed the projection, or was not newer than what it holds. */
+export type ProjectionOutcome = 'applied' | 'stale';
+
+/** One user event, as the projection applies it. */
+export interface RecipientChange {
+  tenantId: string;
+  userId: string;
+  /** The event's `aggregateVersion`. */
+  version: number;
+  /** The user's full state; null for a deletion (the recipient becomes a tombstone). */
+  state: RecipientState | null;
+}
+
+/** The `_id` of a recipient: its natural key. */
+export function recipientKey(tenantId: string, userId: string): string {
+  return `${tenantId}:${userId}`;
+}
+
+/**
+ * The write a batch's changes of one recipient make, given the version stored (null: none):
+ * the newest change, since every event carries the user's full state; null when none is
+ * newer than what is stored. `newer` says, per change, whether it was newer than the stored
+ * version (applied, possibly overtaken by a newer one of the same batch) or stale.
+ */
+export function foldRecipientChanges(
+  storedVersion: number | null,
+  changes: readonly RecipientChange[],
+): { write: RecipientChange | null; newer: boolean[] } {
+  const newer = changes.map((change) => storedVersion === null || change.version > storedVersion);
+  const write = changes
+    .filter((_, i) => newer[i])
+    .reduce<RecipientChange | null>(
+      (newest, change) => (newest && newest.version >= change.version ? newest : change),
+      null,
+    );
+  return { write, newer };
+}
+
 /** The full state a user event carries. */
 export interface RecipientState {
   userId: string;

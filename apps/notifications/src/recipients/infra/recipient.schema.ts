@@ -4,6 +4,7 @@ import { USER_STATES } from '@lms/contracts';
 export const RECIPIENT_MODEL = 'Recipient';
 
 export interface RecipientDocument {
+  /** `${tenantId}:${userId}` (recipientKey). */
   _id: string;
   tenantId: string;
   userId: string;
@@ -36,5 +37,13 @@ export const RecipientSchema = new Schema<RecipientDocument>(
   { collection: 'recipients', versionKey: false },
 );
 
-/** One projection row per user and tenant: the upsert relies on it to ignore stale events. */
+/**
+ * One projection row per user and tenant. The `_id` is that key already; the index stays so
+ * that a row written before (with a random id) can never be doubled by a new one.
+ */
 RecipientSchema.index({ tenantId: 1, userId: 1 }, { unique: true });
+/**
+ * The projection's compare-and-set filter is exactly `{_id, version}`: unique trivially,
+ * declared so that the local stand-in database serves it from an index (MongoDB uses `_id`).
+ */
+RecipientSchema.index({ _id: 1, version: 1 }, { unique: true, name: 'version_compare_and_set' });

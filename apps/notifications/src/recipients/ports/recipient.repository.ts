@@ -1,9 +1,15 @@
-import type { Recipient, RecipientState } from '../domain/recipient';
+import type { ProjectionOutcome, Recipient, RecipientChange, RecipientState } from '../domain/recipient';
 
 export const RECIPIENT_REPOSITORY = Symbol('RECIPIENT_REPOSITORY');
 
 /** The recipient projection. Every method is scoped by tenant. */
 export interface RecipientRepository {
+  /**
+   * Applies a batch of user events: each recipient ends at the state of its newest event if
+   * that is newer than what is stored. Per change: 'applied', or 'stale' (and it changed
+   * nothing) for an event not newer than the stored version, e.g. a redelivery.
+   */
+  applyMany(changes: readonly RecipientChange[]): Promise<ProjectionOutcome[]>;
   /**
    * Stores the user's full state if `version` is newer than what is stored.
    * Returns false (and changes nothing) for a stale or repeated event.

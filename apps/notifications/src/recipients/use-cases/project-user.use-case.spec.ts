@@ -14,7 +14,7 @@ describe('ProjectUserUseCase', () => {
     const { projectUser, recipients } = buildNotificationsTestbed();
     const ada = aUser('Ada', 'Lovelace', 'it');
 
-    const outcome = await projectUser.execute(userCreated(ada));
+    const [outcome] = await projectUser.execute([userCreated(ada)]);
 
     expect(outcome).toBe('applied');
     expect(await recipients.find(TEST_TENANT, ada.userId)).toMatchObject({
@@ -31,9 +31,9 @@ describe('ProjectUserUseCase', () => {
     const { projectUser, recipients } = buildNotificationsTestbed();
     const ada = aUser('Ada', 'Lovelace');
     const event = userCreated(ada);
-    await projectUser.execute(event);
+    await projectUser.execute([event]);
 
-    const outcome = await projectUser.execute(event);
+    const [outcome] = await projectUser.execute([event]);
 
     expect(outcome).toBe('stale');
     expect((await recipients.find(TEST_TENANT, ada.userId))?.version).toBe(1);
@@ -42,9 +42,9 @@ describe('ProjectUserUseCase', () => {
   it('ignores an event older than the version it already applied', async () => {
     const { projectUser, recipients } = buildNotificationsTestbed();
     const ada = aUser('Ada', 'Lovelace');
-    await projectUser.execute(userUpdated({ ...ada, lastName: 'King' }, 3));
+    await projectUser.execute([userUpdated({ ...ada, lastName: 'King' }, 3)]);
 
-    const outcome = await projectUser.execute(userUpdated({ ...ada, lastName: 'Byron' }, 2));
+    const [outcome] = await projectUser.execute([userUpdated({ ...ada, lastName: 'Byron' }, 2)]);
 
     expect(outcome).toBe('stale');
     expect(await recipients.find(TEST_TENANT, ada.userId)).toMatchObject({ lastName: 'King', version: 3 });
@@ -53,7 +53,7 @@ describe('ProjectUserUseCase', () => {
   it('keeps a deleted user as a tombstone without address or name', async () => {
     const { projectUser, recipients } = buildNotificationsTestbed();
     const ada = aUser('Ada', 'Lovelace');
-    await projectUser.execute(userCreated(ada));
+    await projectUser.execute([userCreated(ada)]);
     const deleted = new EventFactory('identity').create(UsersStream, 'user.deleted', {
       tenantId: TEST_TENANT,
       aggregateId: ada.userId,
@@ -61,8 +61,8 @@ describe('ProjectUserUseCase', () => {
       payload: { userId: ada.userId },
     }).envelope as UserEvent;
 
-    await projectUser.execute(deleted);
-    const lateUpdate = await projectUser.execute(userUpdated(ada, 2));
+    await projectUser.execute([deleted]);
+    const [lateUpdate] = await projectUser.execute([userUpdated(ada, 2)]);
 
     expect(lateUpdate).toBe('stale');
     expect(await recipients.find(TEST_TENANT, ada.userId)).toMatchObject({
@@ -76,7 +76,7 @@ describe('ProjectUserUseCase', () => {
     const { projectUser, recipients } = buildNotificationsTestbed();
     const ada = aUser('Ada', 'Lovelace');
 
-    await projectUser.execute(userCreated(ada, { tenantId: 'other-tenant' }));
+    await projectUser.execute([userCreated(ada, { tenantId: 'other-tenant' })]);
 
     expect(await recipients.find(TEST_TENANT, ada.userId)).toBeNull();
   });

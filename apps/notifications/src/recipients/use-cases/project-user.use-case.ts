@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EnvelopeOf, UsersStream } from '@lms/contracts';
+import type { ProjectionOutcome, RecipientChange } from '../domain/recipient';
 import { RECIPIENT_REPOSITORY, type RecipientRepository } from '../ports/recipient.repository';
 
 type UserEvents = typeof UsersStream.events;
@@ -8,32 +9,25 @@ export type UserEvent =
   | EnvelopeOf<UserEvents, 'user.updated'>
   | EnvelopeOf<UserEvents, 'user.deleted'>;
 
-export type ProjectionOutcome = 'applied' | 'stale';
+export type { ProjectionOutcome } from '../domain/recipient';
 
 /**
- * Keeps the recipient projection up to date from the users stream. Idempotent: an event
- * that is not newer than the stored version (a redelivery, a stale copy) changes nothing.
+ * Keeps the recipient projection up to date from the users stream, a batch of events at a
+ * time. Idempotent: an event that is not newer than the stored version (a redelivery, a
+ * stale copy) changes nothing. Returns each event's outcome, in the order given.
  */
 @Injectable()
 export class ProjectUserUseCase {
   constructor(@Inject(RECIPIENT_REPOSITORY) private readonly recipients: RecipientRepository) {}
 
-  async execute(event: UserEvent): Promise<ProjectionOutcome> {
-    const applied =
-      event.type === 'user.deleted'
-        ? await this.recipients.applyDeletion(event.tenantId, event.payload.userId, event.aggregateVersion)
-        : await this.recipients.applyState(
-            event.tenantId,
-            {
-              userId: event.payload.userId,
-              email: event.payload.email,
-              firstName: event.payload.firstName,
-              lastName: event.payload.lastName,
-              locale: event.payload.locale,
-              state: event.payload.state,
-            },
-            event.aggregateVersion,
-          );
-    return applied ? 'applied' : 'stale';
+  execute(events: readonly UserEvent[]): Promise<ProjectionOutcome[]> {
+    return this.recipients.applyMany(events.map(toChange));
   }
+}
+
+function toChange(event: UserEvent): RecipientChange {
+  const common = { tenantId: event.tenantId, userId: event.payload.userId, version: event.aggregateVersion };
+  if (event.type === 'user.deleted') return { ...common, state: null };
+  const { userId, email, firstName, lastName, locale, state } = event.payload;
+  return { ...common, state: { userId, email, firstName, lastName, locale, state } };
 }

@@ -1,0 +1,4 @@
+import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
+import { describeRecipientRepositoryContract } from './recipient-repository.contract';
+
+describeRecipientRepositoryContract('InMemoryRecipientRepository', () => new InMemoryRecipientRepository());
