@@ -67,8 +67,11 @@ per round trip (${count(results.ceiling.single?.target ?? 0)} documents). What t
 one document per member.
 
 **(a) Membership events → coaching's projection.** N \`membership.added\` events (role
-\`learner\`) for N distinct members dealt over a few groups, timed from the first produce
-request until coaching's \`membership_projections\` holds all N; events/s = N / that time.
+\`learner\`) for N distinct members dealt over a few groups are put on Kafka while coaching
+is stopped (a backlog, as after a bulk import); coaching is started, and the clock runs from
+the first member seen in \`membership_projections\` until it holds all N; events/s = the
+members applied in that time / that time. So the figure is coaching's rate, not that of the
+benchmark's own producer, which shares the machine.
 The benchmark polls every ${results.pollMs} ms the collection's size, which the engine keeps
 without a scan (the phase's database holds nothing else), and confirms it with one exact
 count of the tenant's documents once it reaches N.
