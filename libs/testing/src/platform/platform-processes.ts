@@ -13,6 +13,8 @@ export interface RunningPlatform {
   databases: Record<PlatformService, string>;
   /** Stops one service the way an operator would (SIGTERM), e.g. to test a restart. */
   stopService(name: PlatformService | 'gateway'): Promise<void>;
+  /** Kills one service at once (SIGKILL), as a crash would: no shutdown hooks, no flush. */
+  killService(name: PlatformService | 'gateway'): Promise<void>;
   startService(name: PlatformService | 'gateway'): Promise<void>;
   stop(): Promise<void>;
 }
@@ -22,6 +24,8 @@ export interface PlatformOptions {
   basePort?: number;
   tenantId?: string;
   logDir?: string;
+  /** Extra environment of some processes, e.g. a small fan-out chunk for a crash test. */
+  env?: Partial<Record<PlatformService | 'gateway', Record<string, string>>>;
 }
 
 /**
@@ -79,6 +83,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       env.KAFKA_CONSUMER_GROUP = `${name}-e2e-${run}`;
     }
     if (options.tenantId) env.DEFAULT_TENANT_ID = options.tenantId;
+    Object.assign(env, options.env?.[name] ?? {});
     const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['--enable-source-maps', main], {
       env,
@@ -97,12 +102,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
   };
 
-  const stopService = async (name: PlatformService | 'gateway'): Promise<void> => {
+  const stopService = async (
+    name: PlatformService | 'gateway',
+    signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM',
+  ): Promise<void> => {
     const child = children.get(name);
     children.delete(name);
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await exited;
     clearTimeout(timer);
@@ -118,7 +126,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   return {
     gatewayUrl: url(ports.gateway),
     databases,
-    stopService,
+    stopService: (name) => stopService(name),
+    killService: (name) => stopService(name, 'SIGKILL'),
     startService,
     stop: async () => {
       await Promise.all([...children.keys()].map((n) => stopService(n as PlatformService | 'gateway')));
