@@ -18,3 +18,4 @@ export * from './auth/single-tenant-principal.resolver';
 export * from './config/env';
 export * from './service-kit.module';
 export * from './bootstrap';
+export * from './mongo/versioned-batch';
