@@ -9,7 +9,7 @@ import {
   type MembershipProjectionRepository,
 } from '../src/memberships/ports/membership-projection.repository';
 import { AssignmentEventsCollector } from './support/assignment-events.collector';
-import { IdentityEvents } from './support/identity-events';
+import { IdentityEvents, untilTheServiceConsumes } from './support/identity-events';
 
 interface GroupAssignmentBody {
   id: string;
@@ -66,7 +66,7 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
     identity = new IdentityEvents(kafka, tenantId);
     reader = new AssignmentEventsCollector(kafka, logger, tenantId);
     await reader.start();
-    await waitUntilTheServiceConsumes();
+    await untilTheServiceConsumes(identity, memberships, tenantId);
   });
 
   afterAll(async () => {
@@ -74,26 +74,6 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
     await identity?.close();
     await service?.close();
   });
-
-  /**
-   * The service's consumer group is new and starts at the newest offsets, which it settles on
-   * its first fetch, a moment after joining: send a probe membership until it shows up, so that
-   * no event of the test is sent before that.
-   */
-  async function waitUntilTheServiceConsumes(): Promise<void> {
-    const [group, user] = [uuidV7(), uuidV7()];
-    let version = 0;
-    await eventually(
-      async () => {
-        version++;
-        await identity.send(identity.membershipAdded(group, user, ['learner'], version));
-        await eventually(async () => expect(await memberships.find(tenantId, group, user)).not.toBeNull(), {
-          timeoutMs: 2_000,
-        });
-      },
-      { timeoutMs: 60_000 },
-    );
-  }
 
   async function listAssignments(query: string): Promise<PageBody<AssignmentBody>> {
     const response = await service.request('GET', `/v1/assignments?${query}`);

@@ -8,7 +8,7 @@ import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
   type MembershipProjectionRepository,
 } from '../src/memberships/ports/membership-projection.repository';
-import { IdentityEvents } from './support/identity-events';
+import { IdentityEvents, untilTheServiceConsumes } from './support/identity-events';
 
 const GROUPS = 100;
 const MEMBERS_PER_GROUP = 100;
@@ -42,29 +42,13 @@ describe('membership events in bulk against Kafka and Mongo (rule 8)', () => {
     memberships = service.app.get<MembershipProjectionRepository>(MEMBERSHIP_PROJECTION_REPOSITORY);
     kafka = createKafka({ brokers: brokersFromEnv(), clientId: 'coaching-int-test' }, logger);
     identity = new IdentityEvents(kafka, tenantId);
-    await waitUntilTheServiceConsumes();
+    await untilTheServiceConsumes(identity, memberships, tenantId);
   });
 
   afterAll(async () => {
     await identity?.close();
     await service?.close();
   });
-
-  /** A new consumer group starts at the newest offsets it settles on its first fetch: probe until then. */
-  async function waitUntilTheServiceConsumes(): Promise<void> {
-    const [group, user] = [uuidV7(), uuidV7()];
-    let version = 0;
-    await eventually(
-      async () => {
-        version++;
-        await identity.send(identity.membershipAdded(group, user, ['learner'], version));
-        await eventually(async () => expect(await memberships.find(tenantId, group, user)).not.toBeNull(), {
-          timeoutMs: 2_000,
-        });
-      },
-      { timeoutMs: 60_000 },
-    );
-  }
 
   it('applies every membership event at its newest version, and derives the assignments of the one group that has a group assignment', async () => {
     const groups = Array.from({ length: GROUPS }, () => uuidV7());

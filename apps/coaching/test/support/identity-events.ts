@@ -7,6 +7,9 @@ import {
 } from '@lms/contracts';
 import { EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import type { Kafka } from 'kafkajs';
+import { uuidV7 } from '@lms/observability';
+import { eventually } from '@lms/testing';
+import type { MembershipProjectionRepository } from '../../src/memberships/ports/membership-projection.repository';
 
 /**
  * Puts identity's events on the real topics, the way identity does: envelopes from an
@@ -74,6 +77,30 @@ export class IdentityEvents {
   async close(): Promise<void> {
     await this.producer.disconnect();
   }
+}
+
+/**
+ * The service's consumer group is new and starts at the newest offsets, which it settles on
+ * its first fetch, a moment after joining: send a probe membership until it shows up, so that
+ * no event of the test is sent before that.
+ */
+export async function untilTheServiceConsumes(
+  identity: IdentityEvents,
+  memberships: MembershipProjectionRepository,
+  tenantId: string,
+): Promise<void> {
+  const [group, user] = [uuidV7(), uuidV7()];
+  let version = 0;
+  await eventually(
+    async () => {
+      version++;
+      await identity.send(identity.membershipAdded(group, user, ['learner'], version));
+      await eventually(async () => expect(await memberships.find(tenantId, group, user)).not.toBeNull(), {
+        timeoutMs: 2_000,
+      });
+    },
+    { timeoutMs: 60_000 },
+  );
 }
 
 export type Envelope = EventEnvelope<string, Record<string, unknown>>;
