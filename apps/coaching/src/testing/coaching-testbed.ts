@@ -12,7 +12,7 @@ import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group
 import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
 import type { MembershipChange } from '../memberships/domain/membership';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
-import { ApplyUserEventUseCase } from '../users/use-cases/apply-user-event.use-case';
+import { ApplyUserEventsUseCase } from '../users/use-cases/apply-user-events.use-case';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
 import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
@@ -66,7 +66,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       logger,
     ),
     applyMembershipEvents,
-    applyUserEvent: new ApplyUserEventUseCase(users),
+    applyUserEvents: new ApplyUserEventsUseCase(users),
     getGroupAssignment: new GetGroupAssignmentUseCase(groupAssignments),
     listGroupAssignments: new ListGroupAssignmentsUseCase(groupAssignments),
     getAssignment: new GetAssignmentUseCase(assignments),

@@ -5,6 +5,12 @@ import type { ProjectionOutcome } from '../shared/projection-outcome';
 export class InMemoryUserProjectionRepository implements UserProjectionRepository {
   private readonly rows = new Map<string, UserProjection>();
 
+  async applyMany(changes: readonly UserChange[]): Promise<ProjectionOutcome[]> {
+    const outcomes: ProjectionOutcome[] = [];
+    for (const change of changes) outcomes.push(await this.apply(change));
+    return outcomes;
+  }
+
   async apply(change: UserChange): Promise<ProjectionOutcome> {
     const key = `${change.tenantId}|${change.userId}`;
     const existing = this.rows.get(key);

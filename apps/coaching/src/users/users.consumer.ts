@@ -1,37 +1,37 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { UsersStream, type EnvelopeOf, type UserStateV1 } from '@lms/contracts';
-import { OnEvent } from '@lms/messaging';
+import { OnEventBatch } from '@lms/messaging';
 import type { UserChange } from './domain/user';
-import { ApplyUserEventUseCase } from './use-cases/apply-user-event.use-case';
+import { ApplyUserEventsUseCase } from './use-cases/apply-user-events.use-case';
 
 type UserEvents = typeof UsersStream.events;
+type UserEvent =
+  | EnvelopeOf<UserEvents, 'user.created'>
+  | EnvelopeOf<UserEvents, 'user.updated'>
+  | EnvelopeOf<UserEvents, 'user.deleted'>;
 
-/** Kafka adapter: identity's user events feed the user projection. */
+/** Kafka adapter: identity's user events feed the user projection, in batches (rule 8). */
 @Controller()
 export class UserEventsConsumer {
-  constructor(private readonly applyUserEvent: ApplyUserEventUseCase) {}
+  constructor(private readonly applyUserEvents: ApplyUserEventsUseCase) {}
 
-  @OnEvent(UsersStream, 'user.created')
-  async onCreated(@Payload() event: EnvelopeOf<UserEvents, 'user.created'>): Promise<void> {
-    await this.applyUserEvent.execute(upsertOf(event));
+  @OnEventBatch(UsersStream, ['user.created', 'user.updated', 'user.deleted'])
+  async onUserEvents(@Payload() events: UserEvent[]): Promise<void> {
+    await this.applyUserEvents.execute(events.map(toChange));
   }
+}
 
-  @OnEvent(UsersStream, 'user.updated')
-  async onUpdated(@Payload() event: EnvelopeOf<UserEvents, 'user.updated'>): Promise<void> {
-    await this.applyUserEvent.execute(upsertOf(event));
-  }
-
-  @OnEvent(UsersStream, 'user.deleted')
-  async onDeleted(@Payload() event: EnvelopeOf<UserEvents, 'user.deleted'>): Promise<void> {
-    await this.applyUserEvent.execute({
-      kind: 'delete',
-      tenantId: event.tenantId,
-      userId: event.payload.userId,
-      version: event.aggregateVersion,
-      occurredAt: event.occurredAt,
-    });
-  }
+function toChange(event: UserEvent): UserChange {
+  return event.type === 'user.deleted'
+    ? {
+        kind: 'delete',
+        tenantId: event.tenantId,
+        userId: event.payload.userId,
+        version: event.aggregateVersion,
+        occurredAt: event.occurredAt,
+      }
+    : upsertOf(event);
 }
 
 function upsertOf(event: {

@@ -7,7 +7,7 @@ import {
 } from './infra/mongo-user-projection.repository';
 import { USER_PROJECTION_MODEL, UserProjectionSchema } from './infra/user-projection.schema';
 import { USER_PROJECTION_REPOSITORY } from './ports/user-projection.repository';
-import { ApplyUserEventUseCase } from './use-cases/apply-user-event.use-case';
+import { ApplyUserEventsUseCase } from './use-cases/apply-user-events.use-case';
 import { UserEventsConsumer } from './users.consumer';
 
 /** The users projection, fed by identity's user events. */
@@ -20,7 +20,7 @@ import { UserEventsConsumer } from './users.consumer';
       useFactory: (connection: Connection) => connection.model(USER_PROJECTION_MODEL, UserProjectionSchema),
     },
     { provide: USER_PROJECTION_REPOSITORY, useClass: MongoUserProjectionRepository },
-    ApplyUserEventUseCase,
+    ApplyUserEventsUseCase,
   ],
   exports: [USER_PROJECTION_REPOSITORY],
 })

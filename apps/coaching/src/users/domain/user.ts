@@ -28,3 +28,27 @@ export type UserChange =
       occurredAt: string;
     }
   | { kind: 'delete'; tenantId: string; userId: string; version: number; occurredAt: string };
+
+/** The natural key of a user: also its document id in the projection. */
+export function userKey(tenantId: string, userId: string): string {
+  return `${tenantId}:${userId}`;
+}
+
+/**
+ * One user's changes of a batch (in order), against the version stored (null: not projected
+ * yet): which are newer than what is stored, and the newest of them, which carries the user's
+ * whole state (or its deletion) and so is the one write to make.
+ */
+export function foldUserChanges(
+  storedVersion: number | null,
+  changes: readonly UserChange[],
+): { newer: boolean[]; write: UserChange | null } {
+  const newer = changes.map((change) => storedVersion === null || change.version > storedVersion);
+  const write = changes
+    .filter((_, i) => newer[i])
+    .reduce<UserChange | null>(
+      (newest, change) => (newest && newest.version >= change.version ? newest : change),
+      null,
+    );
+  return { newer, write };
+}

@@ -1,49 +1,71 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { trusted, type Model } from 'mongoose';
-import { uuidV7 } from '@lms/observability';
-import { isDuplicateKeyError } from '@lms/service-kit';
+import type { Model, mongo } from 'mongoose';
+import { applyVersionedBatch, type VersionedBatchPlan } from '@lms/service-kit';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
-import type { UserChange, UserProjection } from '../domain/user';
+import { foldUserChanges, userKey, type UserChange, type UserProjection } from '../domain/user';
 import type { UserProjectionRepository } from '../ports/user-projection.repository';
 import type { UserProjectionDocument } from './user-projection.schema';
 
 export const USER_PROJECTION_MODEL_TOKEN = Symbol('USER_PROJECTION_MODEL');
 
+/** How the projection takes a batch of user changes (see applyVersionedBatch). */
+const USER_BATCH: VersionedBatchPlan<UserChange, UserChange, UserProjectionDocument> = {
+  what: 'Users',
+  keyOf: (change) => userKey(change.tenantId, change.userId),
+  fold: foldUserChanges,
+  versionOf: (write) => write.version,
+  toInsert: (key, write) => ({
+    _id: key,
+    tenantId: write.tenantId,
+    userId: write.userId,
+    // A user whose first event is a deletion is known by nothing else.
+    email: write.kind === 'upsert' ? write.email : '',
+    firstName: write.kind === 'upsert' ? write.firstName : '',
+    lastName: write.kind === 'upsert' ? write.lastName : '',
+    state: write.kind === 'upsert' ? write.state : 'deactivated',
+    deleted: write.kind === 'delete',
+    version: write.version,
+    updatedAt: write.occurredAt,
+  }),
+  toSet: (write) =>
+    write.kind === 'delete'
+      ? { deleted: true, version: write.version, updatedAt: write.occurredAt }
+      : {
+          email: write.email,
+          firstName: write.firstName,
+          lastName: write.lastName,
+          state: write.state,
+          deleted: false,
+          version: write.version,
+          updatedAt: write.occurredAt,
+        },
+};
+
 @Injectable()
 export class MongoUserProjectionRepository implements UserProjectionRepository {
   constructor(@Inject(USER_PROJECTION_MODEL_TOKEN) private readonly model: Model<UserProjectionDocument>) {}
 
-  async apply(change: UserChange): Promise<ProjectionOutcome> {
-    const set: Partial<UserProjectionDocument> =
-      change.kind === 'delete'
-        ? { deleted: true, version: change.version, updatedAt: change.occurredAt }
-        : {
-            email: change.email,
-            firstName: change.firstName,
-            lastName: change.lastName,
-            state: change.state,
-            deleted: false,
-            version: change.version,
-            updatedAt: change.occurredAt,
-          };
-    try {
-      // Matches only an older version: for the same or a newer one the upsert hits the unique
-      // index instead, and the event is stale.
-      await this.model.updateOne(
-        { tenantId: change.tenantId, userId: change.userId, version: trusted({ $lt: change.version }) },
-        { $set: set, $setOnInsert: { _id: uuidV7() } },
-        { upsert: true },
-      );
-      return 'applied';
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return 'stale';
-      throw error;
-    }
+  /** Read by `_id`, decide, compare-and-set on `{_id, version}`: no scan on either engine. */
+  applyMany(changes: readonly UserChange[]): Promise<ProjectionOutcome[]> {
+    return applyVersionedBatch(
+      this.model.collection as unknown as mongo.Collection<UserProjectionDocument>,
+      changes,
+      USER_BATCH,
+    );
   }
 
+  async apply(change: UserChange): Promise<ProjectionOutcome> {
+    const [outcome] = await this.applyMany([change]);
+    return outcome ?? 'stale';
+  }
+
+  /** By `_id`; the tenant is part of the key, and checked again on what comes back. */
   async find(tenantId: string, userId: string): Promise<UserProjection | null> {
-    const doc = await this.model.findOne({ tenantId, userId }).lean<UserProjectionDocument>().exec();
-    if (!doc) return null;
+    const doc = await this.model
+      .findOne({ _id: userKey(tenantId, userId) })
+      .lean<UserProjectionDocument>()
+      .exec();
+    if (!doc || doc.tenantId !== tenantId || doc.userId !== userId) return null;
     return {
       tenantId: doc.tenantId,
       userId: doc.userId,

@@ -32,5 +32,7 @@ export const UserProjectionSchema = new Schema<UserProjectionDocument>(
   { collection: 'user_projections', versionKey: false },
 );
 
-// One row per user: a stale event's upsert fails on it and is ignored.
+// One row per user (its `_id` is `tenantId:userId` too).
 UserProjectionSchema.index({ tenantId: 1, userId: 1 }, { unique: true });
+// The compare-and-set of a batch's writes: an index on both engines (see applyVersionedBatch).
+UserProjectionSchema.index({ _id: 1, version: 1 }, { unique: true, name: 'user_version' });

@@ -3,7 +3,12 @@ import type { UserChange, UserProjection } from '../domain/user';
 
 /** The users coaching keeps from identity's events. Every query is scoped by tenant. */
 export interface UserProjectionRepository {
-  /** Applies a user event unless the projection already holds that version or a newer one. */
+  /**
+   * Applies a batch of user events (rule 8): for each, 'applied' when it was newer than what
+   * the projection held, 'stale' otherwise, in the order of `changes`.
+   */
+  applyMany(changes: readonly UserChange[]): Promise<ProjectionOutcome[]>;
+  /** One change: `applyMany([change])`. */
   apply(change: UserChange): Promise<ProjectionOutcome>;
   find(tenantId: string, userId: string): Promise<UserProjection | null>;
 }

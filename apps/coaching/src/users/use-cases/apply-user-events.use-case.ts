@@ -6,12 +6,15 @@ import {
   type UserProjectionRepository,
 } from '../ports/user-projection.repository';
 
-/** Keeps the user projection in line with identity's user events; older events are ignored. */
+/**
+ * Keeps the user projection in line with identity's user events, a batch at a time (rule 8);
+ * older events are ignored. Returns each event's outcome, in order.
+ */
 @Injectable()
-export class ApplyUserEventUseCase {
+export class ApplyUserEventsUseCase {
   constructor(@Inject(USER_PROJECTION_REPOSITORY) private readonly users: UserProjectionRepository) {}
 
-  execute(change: UserChange): Promise<ProjectionOutcome> {
-    return this.users.apply(change);
+  execute(changes: readonly UserChange[]): Promise<ProjectionOutcome[]> {
+    return this.users.applyMany(changes);
   }
 }
