@@ -194,14 +194,15 @@ declare -A PROBE=(
   [mongo]="mongo 127.0.0.1:$MONGO_PORT"
   [maildev]="http http://127.0.0.1:$MAILDEV_WEB_PORT/api/healthz"
 )
-MONGO_LOCAL_URI="mongodb://127.0.0.1:$MONGO_PORT"
+# One stand-alone server: with discovery on, the Node driver stopped connecting for good after
+# losing every connection to it for a few seconds; a direct connection reconnects.
+MONGO_LOCAL_URI="mongodb://127.0.0.1:$MONGO_PORT/?directConnection=true"
 
 if $DOCKER; then
   services=()
   [[ -n ${SMTP_URL:-} ]] || services+=(maildev)
   [[ -n ${MONGODB_URI:-} ]] || services+=(mongo)
   [[ -n ${KAFKA_BROKERS:-} ]] || services+=(kafka)
-  MONGO_LOCAL_URI="$MONGO_LOCAL_URI/?directConnection=true"
   if ((${#services[@]})); then
     log "Docker engine answers: docker compose up -d ${services[*]}"
     KAFKA_PORT=$KAFKA_PORT MONGO_PORT=$MONGO_PORT SMTP_PORT=$SMTP_PORT MAILDEV_WEB_PORT=$MAILDEV_WEB_PORT \

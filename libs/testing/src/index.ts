@@ -5,4 +5,3 @@ export * from './unique';
 export * from './http-client';
 export * from './platform/platform-processes';
 export * from './infra/resolve-infra';
-export * from './tcp-proxy';
