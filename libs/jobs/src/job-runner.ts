@@ -118,16 +118,6 @@ export class JobRunner {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Resolves once no job of this instance is running and none is due (tests, scripts). */
-  async idle(): Promise<void> {
-    await this.ticking;
-    await Promise.allSettled([...this.running.values()]);
-  }
-
-  get runningJobs(): number {
-    return this.running.size;
-  }
-
   private async tick(): Promise<void> {
     const free = this.options.concurrency - this.running.size;
     if (free <= 0 || this.stopping) return;

@@ -104,11 +104,6 @@ export class OutboxRelay {
       );
   }
 
-  /** The names of the watched collections. */
-  get watched(): string[] {
-    return [...this.collections.keys()];
-  }
-
   /**
    * Publishes the pending entries of the given documents: one read, one produce request and
    * one bulk removal per batch of documents, so that a fan-out chunk of hundreds of

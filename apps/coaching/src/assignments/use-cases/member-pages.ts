@@ -6,6 +6,8 @@ interface ReadAhead {
   /** The cursor the first member of `members` follows. */
   after: string | null;
   members: Membership[];
+  /** The query returned fewer than it asked for: `members` runs to the end of the group. */
+  toTheEnd: boolean;
 }
 
 /**
@@ -28,21 +30,25 @@ export class MemberPages {
 
   async next(groupAssignment: GroupAssignment, after: string | null, limit: number): Promise<Membership[]> {
     let held = this.readAhead.get(groupAssignment.id);
-    if (!held || held.after !== after || held.members.length < limit) {
+    if (!held || held.after !== after || (held.members.length < limit && !held.toTheEnd)) {
+      const pageSize = Math.max(limit, this.pageSize);
       const members = await this.memberships.listActiveWithAnyRole(
         groupAssignment.tenantId,
         groupAssignment.groupId,
         groupAssignment.roles,
-        // Read what remains of the held page again rather than trust a partial one.
-        { afterUserId: after, limit: Math.max(limit, this.pageSize) },
+        { afterUserId: after, limit: pageSize },
       );
-      held = { after, members };
+      held = { after, members, toTheEnd: members.length < pageSize };
     }
     const chunk = held.members.slice(0, limit);
     const rest = held.members.slice(limit);
-    // A short page means the end of the group: nothing to keep.
-    if (rest.length > 0 && chunk.length === limit) {
-      this.readAhead.set(groupAssignment.id, { after: chunk[chunk.length - 1].userId, members: rest });
+    // The last slice of a page that ran to the end is served as well: no query for it again.
+    if (rest.length > 0) {
+      this.readAhead.set(groupAssignment.id, {
+        after: chunk[chunk.length - 1].userId,
+        members: rest,
+        toTheEnd: held.toTheEnd,
+      });
     } else {
       this.readAhead.delete(groupAssignment.id);
     }
