@@ -1,0 +1,10 @@
+import { v7 } from 'uuid';
+
+/**
+ * A new identifier: a UUID version 7 (RFC 9562), whose first 48 bits are the creation time
+ * in Unix milliseconds, so that ids sort by creation and index inserts stay local. Pass the
+ * clock's `now` where the time is part of the record.
+ */
+export function newId(now: Date = new Date()): string {
+  return v7({ msecs: now.getTime() });
+}

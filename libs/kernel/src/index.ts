@@ -1,0 +1,5 @@
+// Framework-free building blocks that domain code may import: no Nest, database or Kafka.
+export * from './domain-error';
+export * from './clock';
+export * from './page';
+export * from './id';
