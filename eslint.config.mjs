@@ -4,7 +4,12 @@ import prettier from 'eslint-config-prettier';
 
 /** Which kind of project may import which (Nx tags). */
 function boundaries({ infraMayUseTesting }) {
-  const infra = ['type:contracts', 'type:infra', ...(infraMayUseTesting ? ['type:testing'] : [])];
+  const infra = [
+    'type:contracts',
+    'type:kernel',
+    'type:infra',
+    ...(infraMayUseTesting ? ['type:testing'] : []),
+  ];
   return [
     'error',
     {
@@ -16,17 +21,39 @@ function boundaries({ infraMayUseTesting }) {
           onlyDependOnLibsWithTags: [],
           allowedExternalImports: ['class-validator', 'class-transformer'],
         },
+        {
+          sourceTag: 'type:kernel',
+          onlyDependOnLibsWithTags: infraMayUseTesting ? ['type:testing'] : [],
+          allowedExternalImports: ['uuid'],
+        },
         { sourceTag: 'type:infra', onlyDependOnLibsWithTags: infra },
         {
           sourceTag: 'type:testing',
-          onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'],
+          onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:infra', 'type:testing'],
         },
-        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
-        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+        {
+          sourceTag: 'type:app',
+          onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:infra', 'type:testing'],
+        },
+        {
+          sourceTag: 'type:e2e',
+          onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:testing'],
+        },
       ],
     },
   ];
 }
+
+const TESTING_LIBRARIES = [
+  { name: '@lms/testing', message: 'Test code only.' },
+  { name: '@lms/service-testing', message: 'Test code only.' },
+];
+
+/** Production code of the services and the runtime libraries. */
+const RUNTIME_CODE = [
+  'apps/*/src/**/*.ts',
+  'libs/{contracts,kernel,messaging,jobs,observability,service-kit}/src/**/*.ts',
+];
 
 const TEST_FILES = [
   '**/*.spec.ts',
@@ -56,17 +83,50 @@ export default [
   },
   {
     // Production code of apps and runtime libraries never imports the testing libraries.
-    files: ['apps/*/src/**/*.ts', 'libs/{contracts,messaging,observability,service-kit}/src/**/*.ts'],
+    files: RUNTIME_CODE,
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { paths: TESTING_LIBRARIES }] },
+  },
+  {
+    // Domain code is plain TypeScript: rules and decisions, no framework, database or broker.
+    files: ['apps/*/src/**/domain/**/*.ts'],
     ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: '@lms/testing', message: 'Test code only.' },
-            { name: '@lms/service-testing', message: 'Test code only.' },
+          paths: TESTING_LIBRARIES,
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'mongoose',
+                'mongodb',
+                'kafkajs',
+                'fastify',
+                '@fastify/*',
+                'nodemailer',
+                '@lms/service-kit',
+                '@lms/messaging',
+                '@lms/jobs',
+                '@lms/observability',
+                '**/infra/**',
+              ],
+              message: 'Domain code imports only @lms/kernel, @lms/contracts and other domain code.',
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Settings are read and checked once, by each service's configuration module.
+    files: RUNTIME_CODE,
+    ignores: [...TEST_FILES, 'apps/*/src/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: "Read settings through the service's config module." },
       ],
     },
   },

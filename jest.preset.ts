@@ -9,7 +9,7 @@ export const basePreset: Config = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@lms/(contracts|messaging|jobs|observability|service-kit|testing|service-testing)$':
+    '^@lms/(contracts|kernel|messaging|jobs|observability|service-kit|testing|service-testing)$':
       '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],

@@ -55,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const logger = createLogger('dead-letter-replay');
-  const kafka = createKafka({ brokers: brokersFromEnv(), clientId: 'dead-letter-replay' }, logger);
+  const kafka = createKafka({ brokers: brokersFromEnv(process.env), clientId: 'dead-letter-replay' }, logger);
   const producer = new EventProducer(kafka);
   try {
     const result = await new DeadLetterReplayer(kafka, producer, logger).replay({

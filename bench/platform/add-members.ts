@@ -1,5 +1,5 @@
 import { GroupMembershipsStream } from '@lms/contracts';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { COLLECTIONS } from './platform-databases';
 import { pollUntil, withDeadline, type Measurement } from './poll-until';
 import type { BenchPlatform, PhaseContext } from './bench-platform';
@@ -37,7 +37,7 @@ export async function addMembers(
    */
   backlog = false,
 ): Promise<MembersAdded> {
-  const userIds = Array.from({ length: count }, () => uuidV7());
+  const userIds = Array.from({ length: count }, () => newId());
   const events = membershipsAdded(bench.tenantId, groupIds, userIds, bench.correlationId);
   let foreignDocuments = false;
   // A backlog run first has coaching apply a few more members, ten per partition on average,
@@ -58,7 +58,7 @@ export async function addMembers(
       membershipsAdded(
         bench.tenantId,
         groupIds,
-        Array.from({ length: warmUp }, () => uuidV7()),
+        Array.from({ length: warmUp }, () => newId()),
         bench.correlationId,
       ),
     );

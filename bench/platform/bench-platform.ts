@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { EventProducer } from '@lms/messaging';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { ApiClient, startPlatform, uniqueSuffix, type RunningPlatform } from '@lms/testing';
 import { PlatformDatabases } from './platform-databases';
 
@@ -68,7 +68,7 @@ export async function withBenchPlatform<T>(
       databases,
       producer,
       api: new ApiClient(platform.gatewayUrl, `bench-${tenantId}`),
-      coachId: uuidV7(),
+      coachId: newId(),
     });
   } finally {
     await producer.disconnect().catch(() => undefined);

@@ -1,5 +1,5 @@
 import mongoose, { type mongo } from 'mongoose';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { uniqueSuffix } from '@lms/testing';
 import type { Measurement } from './poll-until';
 import type { CeilingResult } from './bench-results';
@@ -67,7 +67,7 @@ async function bulkUpserts(
   docs: number,
   deadlineMs: number,
 ): Promise<Measurement> {
-  const ids = Array.from({ length: docs }, () => uuidV7());
+  const ids = Array.from({ length: docs }, () => newId());
   const startedAt = Date.now();
   let written = 0;
   while (written < docs && Date.now() - startedAt < deadlineMs) {
@@ -91,7 +91,7 @@ async function singleUpserts(
   const startedAt = Date.now();
   let written = 0;
   while (written < docs && Date.now() - startedAt < deadlineMs) {
-    const id = uuidV7();
+    const id = newId();
     await collection.updateOne({ _id: id }, { $set: fields(id) }, { upsert: true });
     written++;
   }

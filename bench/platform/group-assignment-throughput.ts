@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { AssignmentEventCounter } from './assignment-event-counter';
 import { COLLECTIONS } from './platform-databases';
 import { pollUntil } from './poll-until';
@@ -48,7 +48,7 @@ async function measure(
   result: GroupAssignmentRun,
   say: (line: string) => void,
 ): Promise<void> {
-  const groupId = uuidV7();
+  const groupId = newId();
   say(`seeding the membership projection with ${members} members (not timed)`);
   const seed = await addMembers(bench, context, [groupId], members, say);
   result.seed = seed.projection;

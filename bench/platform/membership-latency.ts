@@ -1,4 +1,4 @@
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { COLLECTIONS } from './platform-databases';
 import { pollUntil } from './poll-until';
 import { addMembers } from './add-members';
@@ -51,7 +51,7 @@ async function measure(
   const deadline = startedAt + context.deadlineMs;
   let lastReport = startedAt;
   for (let i = 0; i < samples; i++) {
-    const event = membershipAdded(bench.tenantId, groupId, uuidV7(), bench.correlationId);
+    const event = membershipAdded(bench.tenantId, groupId, newId(), bench.correlationId);
     const producedAt = Date.now();
     await bench.producer.send([event]);
     const stored = await pollUntil(() => assignments.estimatedDocumentCount(), GROUP_MEMBERS + i + 1, {
@@ -82,7 +82,7 @@ async function groupWithCurrentAssignment(
   context: PhaseContext,
   say: (line: string) => void,
 ): Promise<string> {
-  const groupId = uuidV7();
+  const groupId = newId();
   const seed = await addMembers(bench, context, [groupId], GROUP_MEMBERS);
   if (seed.projection.ms === null)
     throw new Error(`seeding ${unfinished(context.deadlineMs, seed.projection)}`);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { cpuBetween, snapshotCpu } from './process-cpu';
 import { addMembers } from './add-members';
 import type { ProjectionRun } from './bench-results';
@@ -30,7 +30,7 @@ export async function measureProjectionThroughput(
   };
   try {
     await withBenchPlatform(label, context, async (bench) => {
-      const groupIds = Array.from({ length: groups }, () => uuidV7());
+      const groupIds = Array.from({ length: groups }, () => newId());
       const cpuBefore = snapshotCpu(context.infraDir);
       const loadAverage = os.loadavg()[0];
       const added = await addMembers(bench, context, groupIds, members, say, true);

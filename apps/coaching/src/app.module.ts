@@ -5,14 +5,15 @@ import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
+import { CoachingConfigModule } from './config/coaching-config.module';
 import { MembershipsModule } from './memberships/memberships.module';
-import { SharedModule } from './shared/shared.module';
 import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'coaching';
 
 @Module({
   imports: [
+    CoachingConfigModule,
     ServiceKitModule.forRoot({ serviceName: SERVICE_NAME }),
     MongoModule.forRoot({ dbName: SERVICE_NAME }),
     MessagingModule.forRoot({
@@ -23,7 +24,6 @@ export const SERVICE_NAME = 'coaching';
       inject: [COACHING_CONFIG],
       useFactory: (config: CoachingConfig) => config.jobs,
     }),
-    SharedModule,
     UsersModule,
     MembershipsModule,
     AssignmentsModule,

@@ -2,8 +2,8 @@ import mongoose, { type Connection } from 'mongoose';
 import type { MembershipChange } from '../src/memberships/domain/membership';
 import { JobRunner } from '@lms/jobs';
 import { EventFactory, type OutboxRelay } from '@lms/messaging';
-import { uuidV7 } from '@lms/observability';
-import { SystemClock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { SystemClock } from '@lms/kernel';
 import { eventually, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import {
@@ -70,7 +70,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
   }
 
   async function givenMembers(app: ServiceTestApp, groupId: string, count: number): Promise<string[]> {
-    const userIds = Array.from({ length: count }, () => uuidV7());
+    const userIds = Array.from({ length: count }, () => newId());
     const changes: MembershipChange[] = userIds.map((userId) => ({
       tenantId,
       groupId,
@@ -93,7 +93,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
     const response = await app.request('POST', '/v1/group-assignments', {
       groupId,
       roles: ['learner'],
-      coachIds: [uuidV7()],
+      coachIds: [newId()],
     });
     expect(response.status).toBe(201);
     return (response.body as { id: string }).id;
@@ -126,7 +126,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
   }
 
   it('after a crash between the write of a group assignment and its publication, the restarted service fans it out', async () => {
-    const groupId = uuidV7();
+    const groupId = newId();
     const before = await startCoaching();
     const members = await givenMembers(before, groupId, 120);
     await before.close();
@@ -138,7 +138,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
       new MongoGroupAssignmentRepository(model, crashedRelay),
       new EventFactory('coaching'),
       new SystemClock(),
-    ).execute({ tenantId, groupId, roles: ['learner'], coachIds: [uuidV7()] });
+    ).execute({ tenantId, groupId, roles: ['learner'], coachIds: [newId()] });
     expect((await groupAssignment(written.id))?.outbox).toHaveLength(1);
 
     await startCoaching();
@@ -149,13 +149,13 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
 
   it('a fan-out whose database refuses its writes for a while resumes by itself and assigns each member once', async () => {
     const coaching = await startCoaching();
-    const groupId = uuidV7();
+    const groupId = newId();
     const members = (await givenMembers(coaching, groupId, 1_500)).sort();
     // The database refuses to save the fan-out's progress past the 70th chunk: a unique index
     // and a document that already holds the cursor that save would write.
     const groupAssignments = db.collection<{ _id: string; fanOut?: { cursor: string } }>('group_assignments');
     await groupAssignments.createIndex({ 'fanOut.cursor': 1 }, { unique: true, name: 'refuse_progress' });
-    const blocker = { _id: uuidV7(), fanOut: { cursor: members[699] as string } };
+    const blocker = { _id: newId(), fanOut: { cursor: members[699] as string } };
     await groupAssignments.insertOne(blocker);
     try {
       const id = await createGroupAssignment(coaching, groupId);
@@ -179,7 +179,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
     // A lease far longer than the test: only a release on shutdown lets the other continue in time.
     const first = await startCoaching({ JOB_LEASE_MS: '120000' });
     const second = await startCoaching({ JOB_LEASE_MS: '120000' });
-    const groupId = uuidV7();
+    const groupId = newId();
     const members = await givenMembers(first, groupId, 1_500);
     const id = await createGroupAssignment(first, groupId);
 

@@ -1,6 +1,7 @@
 import type { GroupRole } from '@lms/contracts';
 import { brokersFromEnv, createKafka } from '@lms/messaging';
-import { createLogger, uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
+import { createLogger } from '@lms/observability';
 import { eventually, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { Kafka } from 'kafkajs';
@@ -62,7 +63,7 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
     const { AppModule } = await import('../src/app.module');
     service = await startServiceApp(AppModule, { globalPrefix: 'v1' });
     memberships = service.app.get<MembershipProjectionRepository>(MEMBERSHIP_PROJECTION_REPOSITORY);
-    kafka = createKafka({ brokers: brokersFromEnv(), clientId: 'coaching-int-test' }, logger);
+    kafka = createKafka({ brokers: brokersFromEnv(process.env), clientId: 'coaching-int-test' }, logger);
     identity = new IdentityEvents(kafka, tenantId);
     reader = new AssignmentEventsCollector(kafka, logger, tenantId);
     await reader.start();
@@ -101,8 +102,8 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
   }
 
   it('assigns every current member holding a matching role, follows membership events, and publishes one event per mentee', async () => {
-    const group = uuidV7();
-    const [learner1, learner2, learner3, author, coach, newcomer] = Array.from({ length: 6 }, () => uuidV7());
+    const group = newId();
+    const [learner1, learner2, learner3, author, coach, newcomer] = Array.from({ length: 6 }, () => newId());
     // Given users and memberships published by identity, the coach being a learner of the group too.
     await identity.send(
       ...[learner1, learner2, learner3, author, coach, newcomer].map((id, i) =>
@@ -213,9 +214,9 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
   });
 
   it('fans out to 2,000 members in chunks', async () => {
-    const group = uuidV7();
-    const coach = uuidV7();
-    const members = Array.from({ length: 2_000 }, () => uuidV7());
+    const group = newId();
+    const coach = newId();
+    const members = Array.from({ length: 2_000 }, () => newId());
     await identity.send(...members.map((userId) => identity.membershipAdded(group, userId, ['learner'])));
     await eventually(
       async () =>

@@ -1,4 +1,4 @@
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 
@@ -24,7 +24,7 @@ describe('coaching HTTP API', () => {
     await service?.close();
   });
 
-  const valid = () => ({ groupId: uuidV7(), roles: ['learner'], coachIds: [uuidV7()] });
+  const valid = () => ({ groupId: newId(), roles: ['learner'], coachIds: [newId()] });
 
   it('creates a group assignment starting today by default, and reads it back and in its group’s list', async () => {
     const body = valid();
@@ -85,8 +85,8 @@ describe('coaching HTTP API', () => {
   });
 
   it('answers 404 with stable codes for unknown ids, 400 for ids that are not UUIDs', async () => {
-    const missingGa = await service.request('GET', `/v1/group-assignments/${uuidV7()}`);
-    const missingA = await service.request('GET', `/v1/assignments/${uuidV7()}`);
+    const missingGa = await service.request('GET', `/v1/group-assignments/${newId()}`);
+    const missingA = await service.request('GET', `/v1/assignments/${newId()}`);
     const notAnId = await service.request('GET', '/v1/assignments/not-an-id');
 
     expect([missingGa.status, (missingGa.body as Problem).code]).toEqual([404, 'GROUP_ASSIGNMENT.NOT_FOUND']);
@@ -97,7 +97,7 @@ describe('coaching HTTP API', () => {
   it('bounds list pages at 200 and validates filters', async () => {
     const ok = await service.request(
       'GET',
-      `/v1/assignments?coachId=${uuidV7()}&status=current&limit=200&offset=0`,
+      `/v1/assignments?coachId=${newId()}&status=current&limit=200&offset=0`,
     );
     const tooMany = await service.request('GET', '/v1/assignments?limit=201');
     const badStatus = await service.request('GET', '/v1/assignments?status=paused');

@@ -1,5 +1,6 @@
 import { brokersFromEnv, createKafka, type OutboxEntry } from '@lms/messaging';
-import { createLogger, uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
+import { createLogger } from '@lms/observability';
 import { eventually, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { Kafka } from 'kafkajs';
@@ -40,7 +41,7 @@ describe('membership events in bulk against Kafka and Mongo (rule 8)', () => {
     const { AppModule } = await import('../src/app.module');
     service = await startServiceApp(AppModule, { globalPrefix: 'v1' });
     memberships = service.app.get<MembershipProjectionRepository>(MEMBERSHIP_PROJECTION_REPOSITORY);
-    kafka = createKafka({ brokers: brokersFromEnv(), clientId: 'coaching-int-test' }, logger);
+    kafka = createKafka({ brokers: brokersFromEnv(process.env), clientId: 'coaching-int-test' }, logger);
     identity = new IdentityEvents(kafka, tenantId);
     await untilTheServiceConsumes(identity, memberships, tenantId);
   });
@@ -51,13 +52,13 @@ describe('membership events in bulk against Kafka and Mongo (rule 8)', () => {
   });
 
   it('applies every membership event at its newest version, and derives the assignments of the one group that has a group assignment', async () => {
-    const groups = Array.from({ length: GROUPS }, () => uuidV7());
-    const members = groups.map(() => Array.from({ length: MEMBERS_PER_GROUP }, () => uuidV7()));
+    const groups = Array.from({ length: GROUPS }, () => newId());
+    const members = groups.map(() => Array.from({ length: MEMBERS_PER_GROUP }, () => newId()));
     const [assignedGroup] = groups as [string];
     const created = await service.request('POST', '/v1/group-assignments', {
       groupId: assignedGroup,
       roles: ['learner'],
-      coachIds: [uuidV7()],
+      coachIds: [newId()],
     });
     expect(created.status).toBe(201);
     const groupAssignmentId = (created.body as { id: string }).id;

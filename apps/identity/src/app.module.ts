@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GroupMembershipsStream, GroupsStream, UsersStream } from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { IdentityConfigModule } from './config/identity-config.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { UsersModule } from './users/users.module';
@@ -10,6 +11,7 @@ export const SERVICE_NAME = 'identity';
 
 @Module({
   imports: [
+    IdentityConfigModule,
     ServiceKitModule.forRoot({ serviceName: SERVICE_NAME }),
     MongoModule.forRoot({ dbName: SERVICE_NAME }),
     MessagingModule.forRoot({

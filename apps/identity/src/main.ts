@@ -1,12 +1,11 @@
 import { KafkaEventsTransport } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { bootstrapService, portFromEnv } from '@lms/service-kit';
+import { bootstrapService } from '@lms/service-kit';
 import { AppModule, SERVICE_NAME } from './app.module';
 
 async function main(): Promise<void> {
   await bootstrapService({
     module: AppModule,
-    port: portFromEnv('PORT', 3101),
     globalPrefix: 'v1',
     // Identity has no event handlers yet: the transport then starts no consumer.
     transport: (app) => app.get(KafkaEventsTransport),

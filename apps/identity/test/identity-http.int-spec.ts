@@ -35,7 +35,7 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     service = await startServiceApp(AppModule, { globalPrefix: 'v1' });
     const kafka = new Kafka({
       clientId: 'identity-it',
-      brokers: brokersFromEnv(),
+      brokers: brokersFromEnv(process.env),
       logLevel: logLevel.NOTHING,
     });
     consumer = kafka.consumer({ groupId: `identity-it-${uniqueSuffix()}` });

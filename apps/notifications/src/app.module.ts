@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { DeliveriesStream } from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
-import { ConfigModule } from './config/config.module';
+import { NotificationsConfigModule } from './config/notifications-config.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { RecipientsModule } from './recipients/recipients.module';
 
 @Module({
   imports: [
+    NotificationsConfigModule,
     ServiceKitModule.forRoot({ serviceName: 'notifications' }),
-    ConfigModule,
     MongoModule.forRoot({ dbName: 'notifications' }),
     MessagingModule.forRoot({ serviceName: 'notifications', producedStreams: [DeliveriesStream] }),
     RecipientsModule,

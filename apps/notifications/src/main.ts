@@ -1,12 +1,11 @@
 import { KafkaEventsTransport } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { bootstrapService, portFromEnv } from '@lms/service-kit';
+import { bootstrapService } from '@lms/service-kit';
 import { AppModule } from './app.module';
 
 async function main(): Promise<void> {
   await bootstrapService({
     module: AppModule,
-    port: portFromEnv('PORT', 3104),
     globalPrefix: 'v1',
     transport: (app) => app.get(KafkaEventsTransport),
   });

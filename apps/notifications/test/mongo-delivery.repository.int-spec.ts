@@ -41,7 +41,10 @@ beforeAll(async () => {
     WaitingRecipientSchema,
   );
   await waitingModel.createIndexes();
-  const kafka = createKafka({ brokers: brokersFromEnv(), clientId: 'notifications-repository-test' }, logger);
+  const kafka = createKafka(
+    { brokers: brokersFromEnv(process.env), clientId: 'notifications-repository-test' },
+    logger,
+  );
   await ensureTopics(kafka, { streams: [DeliveriesStream] });
   producer = new EventProducer(kafka);
   relay = new OutboxRelay(producer, logger);

@@ -68,7 +68,10 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     spyOnHandler(service.app.get(ProjectUserUseCase));
     spyOnHandler(service.app.get(HandleAssignmentEventsUseCase));
     producer = new EventProducer(
-      createKafka({ brokers: brokersFromEnv(), clientId: `notifications-test-${run}` }, createLogger('test')),
+      createKafka(
+        { brokers: brokersFromEnv(process.env), clientId: `notifications-test-${run}` },
+        createLogger('test'),
+      ),
     );
     await producer.connect();
   });

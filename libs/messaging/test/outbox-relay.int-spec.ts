@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Model } from 'mongoose';
 import type { StreamDefinition } from '@lms/contracts';
-import { runWithContext, uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
+import { runWithContext } from '@lms/observability';
 import {
   asOutboxCollection,
   EventFactory,
@@ -93,8 +94,8 @@ describe('outbox relay (real broker and Mongo)', () => {
   it('publishes the entries written with a change, in order, and removes them from the document', async () => {
     const stream = await kit.stream('publish');
     const Things = await things('publish');
-    const id = uuidV7();
-    const context = { correlationId: `corr-${kit.suffix}`, causationId: uuidV7() };
+    const id = newId();
+    const context = { correlationId: `corr-${kit.suffix}`, causationId: newId() };
     const [created, firstRename, secondRename] = runWithContext(context, () => [
       recorded(stream, id, 1),
       renamed(stream, id, 2),
@@ -128,7 +129,7 @@ describe('outbox relay (real broker and Mongo)', () => {
   it('publishes soon after a write without the writer waiting', async () => {
     const stream = await kit.stream('soon');
     const Things = await things('soon');
-    const id = uuidV7();
+    const id = newId();
     const entry = recorded(stream, id, 1);
     const topic = await kit.recorder(stream.topic);
 
@@ -146,13 +147,13 @@ describe('outbox relay (real broker and Mongo)', () => {
     relay.watch(collection);
     const topic = await kit.recorder(stream.topic);
     // Entries still being published by live writers: younger than sweepMinAgeMs, more than a sweep batch.
-    const young = [uuidV7(), uuidV7(), uuidV7()];
+    const young = [newId(), newId(), newId()];
     for (const id of young) {
       await collection.insertOne({ _id: id, outbox: [recorded(stream, id, 1)] });
     }
     // A writer that crashed a minute ago, between its write and its publish.
-    const orphanId = uuidV7();
-    const cause = uuidV7();
+    const orphanId = newId();
+    const cause = newId();
     const orphan = runWithContext({ correlationId: `corr-${kit.suffix}`, causationId: cause }, () =>
       recorded(stream, orphanId, 4, new Date(Date.now() - 60_000)),
     );
@@ -195,7 +196,7 @@ describe('outbox relay (real broker and Mongo)', () => {
     relay.watch(collection);
     const topic = await kit.recorder(stream.topic);
     const old = new Date(Date.now() - 60_000);
-    const ids = [uuidV7(), uuidV7(), uuidV7(), uuidV7(), uuidV7()].sort();
+    const ids = [newId(), newId(), newId(), newId(), newId()].sort();
     const entries = ids.map((id) => recorded(stream, id, 1, old));
     // The second document's entry is larger than the broker accepts (1 MB by default).
     const poison = ids[1];
@@ -229,7 +230,7 @@ describe('outbox relay (real broker and Mongo)', () => {
       maxInFlightDocuments: 3,
       sweepIntervalMs: 60_000,
     });
-    const ids = [uuidV7(), uuidV7(), uuidV7(), uuidV7(), uuidV7()];
+    const ids = [newId(), newId(), newId(), newId(), newId()];
     for (const id of ids) await collection.insertOne({ _id: id, outbox: [recorded(stream, id, 1)] });
 
     bounded.publishSoon(collection, ids);

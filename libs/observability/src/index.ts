@@ -1,3 +1,2 @@
 export * from './request-context';
 export * from './logger';
-export * from './uuid-v7';

@@ -20,7 +20,7 @@ const REDACTED_PATHS = [
  */
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   return pino({
-    level: process.env.LOG_LEVEL ?? 'info',
+    level: 'info',
     base: { service },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,

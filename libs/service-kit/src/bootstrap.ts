@@ -1,5 +1,6 @@
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CORRELATION_ID_HEADER, correlationIdFrom, type Logger } from '@lms/observability';
 import { CorrelationInterceptor } from './http/correlation.interceptor';
@@ -7,14 +8,13 @@ import { NestPinoLogger } from './http/nest-pino.logger';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { LOGGER } from './service-kit.module';
+import type { ServiceEnv } from './config/service-env';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface ServiceBootstrapOptions {
   /** Nest root module of the service. */
   module: unknown;
-  port: number;
-  host?: string;
   /** Route prefix of the service's own resources, e.g. `v1`. */
   globalPrefix?: string;
   /** Kafka transport feeding the service's `@OnEvent` handlers, if it has any. */
@@ -73,7 +73,9 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   }
   await app.init();
   await app.startAllMicroservices();
-  await app.listen({ port: options.port, host: options.host ?? process.env.HOST ?? '127.0.0.1' });
-  logger.info({ port: options.port }, 'service started');
+  const config = app.get<ConfigService<ServiceEnv, true>>(ConfigService);
+  const port = config.get('PORT', { infer: true });
+  await app.listen({ port, host: config.get('HOST', { infer: true }) });
+  logger.info({ port }, 'service started');
   return app;
 }

@@ -1,12 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import { createLogger, type Logger } from '@lms/observability';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './auth/principal';
 import { PrincipalGuard } from './auth/principal.guard';
 import { SingleTenantPrincipalResolver } from './auth/single-tenant-principal.resolver';
-import { CLOCK, SystemClock } from './clock/clock';
+import { CLOCK, SystemClock } from '@lms/kernel';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
+import type { PlatformEnv, ServiceEnv } from './config/service-env';
 
 export const LOGGER = Symbol('LOGGER');
 
@@ -24,12 +26,20 @@ export class ServiceKitModule {
       module: ServiceKitModule,
       controllers: [HealthController],
       providers: [
-        { provide: LOGGER, useValue: createLogger(options.serviceName) satisfies Logger },
+        {
+          provide: LOGGER,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<ServiceEnv, true>): Logger =>
+            createLogger(options.serviceName, { level: config.get('LOG_LEVEL', { infer: true }) }),
+        },
         { provide: CLOCK, useClass: SystemClock },
         HealthRegistry,
         {
           provide: PRINCIPAL_RESOLVER,
-          useValue: options.principalResolver ?? new SingleTenantPrincipalResolver(),
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<PlatformEnv, true>): PrincipalResolver =>
+            options.principalResolver ??
+            new SingleTenantPrincipalResolver(config.get('DEFAULT_TENANT_ID', { infer: true })),
         },
         { provide: APP_GUARD, useClass: PrincipalGuard },
       ],

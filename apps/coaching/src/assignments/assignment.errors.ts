@@ -1,4 +1,4 @@
-import { BusinessRuleError, NotFoundError } from '@lms/service-kit';
+import { BusinessRuleError, NotFoundError } from '@lms/kernel';
 
 export class AssignmentDatesInvalidError extends BusinessRuleError {
   constructor(reason: string) {

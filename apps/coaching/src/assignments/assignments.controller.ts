@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
+import { mapPage, type Page } from '@lms/kernel';
+import { CurrentTenant } from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
 import { IdParamRequestDto } from './dto/id-param.request.dto';
 import { ListAssignmentsRequestDto } from './dto/list-assignments.request.dto';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
+import { mapPage, type Page } from '@lms/kernel';
+import { CurrentTenant } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamRequestDto } from './dto/id-param.request.dto';

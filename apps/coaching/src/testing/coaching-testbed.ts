@@ -1,6 +1,7 @@
 import type { GroupRole } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
-import { createLogger, uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
+import { createLogger } from '@lms/observability';
 import { FixedClock } from '@lms/testing';
 import { ApplyMembershipEventsUseCase } from '../assignments/use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
@@ -122,5 +123,5 @@ export type CoachingTestbed = ReturnType<typeof buildCoachingTestbed>;
 
 /** Sorted UUIDs, so that tests can reason about the fan-out's userId order. */
 export function orderedIds(count: number): string[] {
-  return Array.from({ length: count }, () => uuidV7()).sort();
+  return Array.from({ length: count }, () => newId()).sort();
 }

@@ -1,5 +1,5 @@
 import type { GroupRole } from '@lms/contracts';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import type { Assignment } from '../assignments/domain/assignment';
 import type { GroupAssignment } from '../assignments/domain/group-assignment';
 import type { AssignmentRepository } from '../assignments/ports/assignment.repository';
@@ -22,18 +22,18 @@ export interface ContractSubjects {
 const PAGE = { limit: 50, offset: 0 };
 
 function newTenant(): string {
-  return `contract-${uuidV7()}`;
+  return `contract-${newId()}`;
 }
 
 export function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}): Assignment {
   return {
-    id: uuidV7(),
+    id: newId(),
     tenantId,
-    menteeId: uuidV7(),
-    coachIds: [uuidV7()],
+    menteeId: newId(),
+    coachIds: [newId()],
     origin: 'group',
-    groupAssignmentId: uuidV7(),
-    groupId: uuidV7(),
+    groupAssignmentId: newId(),
+    groupId: newId(),
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
@@ -48,11 +48,11 @@ export function derivedAssignment(tenantId: string, overrides: Partial<Assignmen
 
 function groupAssignment(tenantId: string, overrides: Partial<GroupAssignment> = {}): GroupAssignment {
   return {
-    id: uuidV7(),
+    id: newId(),
     tenantId,
-    groupId: uuidV7(),
+    groupId: newId(),
     roles: ['learner'],
-    coachIds: [uuidV7()],
+    coachIds: [newId()],
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
@@ -81,7 +81,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
       const repo = subjects.assignments();
       const tenantId = newTenant();
       const first = derivedAssignment(tenantId);
-      const again = { ...first, id: uuidV7() };
+      const again = { ...first, id: newId() };
       const other = derivedAssignment(tenantId, {
         groupAssignmentId: first.groupAssignmentId,
         groupId: first.groupId,
@@ -101,7 +101,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
 
       expect(await repo.findById(tenantId, first.id)).toEqual(first);
       expect(await repo.findById(tenantId, again.id)).toBeNull();
-      const sameKeyOtherTenant = { ...first, id: uuidV7(), tenantId: newTenant() };
+      const sameKeyOtherTenant = { ...first, id: newId(), tenantId: newTenant() };
       expect(
         await repo.insertDerivedIfAbsent(sameKeyOtherTenant.tenantId, [
           { assignment: sameKeyOtherTenant, outbox: [] },
@@ -122,7 +122,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
       expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
       expect(await repo.findById(tenantId, assignment.id)).toEqual(ended(assignment));
 
-      const comeback = { ...assignment, id: uuidV7(), createdAt: '2025-04-01T10:00:00.000Z' };
+      const comeback = { ...assignment, id: newId(), createdAt: '2025-04-01T10:00:00.000Z' };
       expect(await repo.insertDerivedIfAbsent(tenantId, [{ assignment: comeback, outbox: [] }])).toEqual([
         comeback.id,
       ]);
@@ -170,10 +170,10 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('lists newest first with filters, a page at a time', async () => {
       const repo = subjects.assignments();
       const tenantId = newTenant();
-      const coach = uuidV7();
+      const coach = newId();
       const items = [1, 2, 3].map((day) =>
         derivedAssignment(tenantId, {
-          coachIds: [coach, uuidV7()],
+          coachIds: [coach, newId()],
           createdAt: `2025-03-0${day}T10:00:00.000Z`,
         }),
       );
@@ -269,7 +269,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('lists the current ones of a group, and all of them newest first with a page', async () => {
       const repo = subjects.groupAssignments();
       const tenantId = newTenant();
-      const groupId = uuidV7();
+      const groupId = newId();
       const older = groupAssignment(tenantId, { groupId, createdAt: '2025-03-01T00:00:00.000Z' });
       const newer = groupAssignment(tenantId, { groupId, createdAt: '2025-03-02T00:00:00.000Z' });
       const endedOne = groupAssignment(tenantId, {
@@ -297,7 +297,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('applies newer events and reports older or repeated ones as stale', async () => {
       const repo = subjects.memberships();
       const tenantId = newTenant();
-      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const [groupId, userId] = [newId(), newId()];
       const base = { tenantId, groupId, userId, status: 'active' as const };
 
       expect(
@@ -337,7 +337,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('projects a removal that arrives first as a removed member without roles', async () => {
       const repo = subjects.memberships();
       const tenantId = newTenant();
-      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const [groupId, userId] = [newId(), newId()];
 
       await repo.apply({
         tenantId,
@@ -359,8 +359,8 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('lists active members with any of the roles, by userId, after a cursor, a limited number at a time', async () => {
       const repo = subjects.memberships();
       const tenantId = newTenant();
-      const groupId = uuidV7();
-      const ids = Array.from({ length: 5 }, () => uuidV7()).sort();
+      const groupId = newId();
+      const ids = Array.from({ length: 5 }, () => newId()).sort();
       const roles = [['learner'], ['author'], ['learner', 'reviewer'], ['learner'], ['learner']] as const;
       for (const [i, userId] of ids.entries()) {
         await repo.apply({
@@ -384,7 +384,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
       });
       await repo.apply({
         tenantId,
-        groupId: uuidV7(),
+        groupId: newId(),
         userId: ids[1],
         status: 'active',
         roles: ['learner'],
@@ -411,7 +411,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
         ).map((m) => m.userId),
       ).toEqual([ids[1], ids[2]]);
       expect(
-        (await repo.findMany(tenantId, groupId, [ids[3], ids[4], uuidV7()])).map((m) => m.userId).sort(),
+        (await repo.findMany(tenantId, groupId, [ids[3], ids[4], newId()])).map((m) => m.userId).sort(),
       ).toEqual([ids[3], ids[4]].sort());
       expect(await repo.findMany(tenantId, groupId, [])).toEqual([]);
     });
@@ -419,8 +419,8 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('applies a batch in bulk: new and known memberships, several versions of one, stale and repeated events', async () => {
       const repo = subjects.memberships();
       const tenantId = newTenant();
-      const groupId = uuidV7();
-      const [known, fresh, untouched] = [uuidV7(), uuidV7(), uuidV7()];
+      const groupId = newId();
+      const [known, fresh, untouched] = [newId(), newId(), newId()];
       const change = (userId: string, version: number, roles: GroupRole[] | null, day: number) => ({
         tenantId,
         groupId,
@@ -471,7 +471,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('projects a new membership whose batch ends in a removal with the roles it had before', async () => {
       const repo = subjects.memberships();
       const tenantId = newTenant();
-      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const [groupId, userId] = [newId(), newId()];
       const base = { tenantId, groupId, userId };
 
       const outcomes = await repo.applyMany([
@@ -491,8 +491,8 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('ends at the newest version when batches on the same memberships run at once', async () => {
       const repo = subjects.memberships();
       const tenantId = newTenant();
-      const groupId = uuidV7();
-      const userIds = Array.from({ length: 20 }, () => uuidV7());
+      const groupId = newId();
+      const userIds = Array.from({ length: 20 }, () => newId());
       const batch = (version: number) =>
         userIds.map((userId) => ({
           tenantId,
@@ -516,7 +516,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('reads memberships by their natural key within their tenant only', async () => {
       const repo = subjects.memberships();
       const [tenantId, otherTenant] = [newTenant(), newTenant()];
-      const [groupId, userId] = [uuidV7(), uuidV7()];
+      const [groupId, userId] = [newId(), newId()];
       const change = {
         groupId,
         userId,
@@ -535,7 +535,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
         expect.objectContaining({ tenantId: otherTenant, roles: ['author'] }),
       ]);
       expect(await repo.findMany(newTenant(), groupId, [userId])).toEqual([]);
-      expect(await repo.find(tenantId, uuidV7(), userId)).toBeNull();
+      expect(await repo.find(tenantId, newId(), userId)).toBeNull();
     });
   });
 
@@ -543,7 +543,7 @@ export function describeRepositoryContracts(subjects: ContractSubjects): void {
     it('applies newer user events, ignores older ones, and keeps a deleted user as a tombstone', async () => {
       const repo = subjects.users();
       const tenantId = newTenant();
-      const userId = uuidV7();
+      const userId = newId();
       const state = {
         email: 'ada@example.com',
         firstName: 'Ada',

@@ -7,7 +7,7 @@ import {
 } from '@lms/contracts';
 import { EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import type { Kafka } from 'kafkajs';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import { eventually } from '@lms/testing';
 import type { MembershipProjectionRepository } from '../../src/memberships/ports/membership-projection.repository';
 
@@ -89,7 +89,7 @@ export async function untilTheServiceConsumes(
   memberships: MembershipProjectionRepository,
   tenantId: string,
 ): Promise<void> {
-  const [group, user] = [uuidV7(), uuidV7()];
+  const [group, user] = [newId(), newId()];
   let version = 0;
   await eventually(
     async () => {

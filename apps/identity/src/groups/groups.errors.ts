@@ -1,4 +1,4 @@
-import { NotFoundError } from '@lms/service-kit';
+import { NotFoundError } from '@lms/kernel';
 
 export class GroupNotFoundError extends NotFoundError {
   constructor(groupId: string) {

@@ -1,4 +1,4 @@
-import { BusinessRuleError, ConflictError, NotFoundError } from '@lms/service-kit';
+import { BusinessRuleError, ConflictError, NotFoundError } from '@lms/kernel';
 
 export class MembershipNotFoundError extends NotFoundError {
   constructor(groupId: string, userId: string) {

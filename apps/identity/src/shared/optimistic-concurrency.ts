@@ -1,4 +1,4 @@
-import { ConflictError } from '@lms/service-kit';
+import { ConflictError } from '@lms/kernel';
 
 /** What a conditional write answers: it happened, or the version read was no longer current. */
 export type WriteOutcome = 'written' | 'stale';

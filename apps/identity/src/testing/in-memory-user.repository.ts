@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
+import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { User } from '../users/domain/user';
 import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
 import type { RecordingOutbox } from './recording-outbox';

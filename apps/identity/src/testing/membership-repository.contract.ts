@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
 import type { Membership } from '../memberships/domain/membership';
 import type { MembershipRepository } from '../memberships/ports/membership.repository';
 
@@ -24,7 +24,7 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
     function membership(overrides: Partial<Membership> = {}): Membership {
       const at = new Date('2026-03-02T09:00:00.000Z');
       return {
-        id: uuidV7(),
+        id: newId(),
         tenantId,
         groupId,
         userId: randomUUID(),
@@ -122,9 +122,13 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
     });
 
     it('lists the active members of a group in the order they joined, removed ones left out', async () => {
-      const first = membership({ id: uuidV7(Date.UTC(2026, 2, 2, 9)) });
-      const removed = membership({ id: uuidV7(Date.UTC(2026, 2, 2, 10)), status: 'removed', version: 2 });
-      const second = membership({ id: uuidV7(Date.UTC(2026, 2, 2, 11)) });
+      const first = membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 9))) });
+      const removed = membership({
+        id: newId(new Date(Date.UTC(2026, 2, 2, 10))),
+        status: 'removed',
+        version: 2,
+      });
+      const second = membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 11))) });
       const otherGroup = membership({ groupId: randomUUID() });
       for (const m of [second, removed, first, otherGroup]) await repo.insert(m, []);
 
@@ -140,9 +144,12 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
     });
 
     it('lists only the members with a role when asked', async () => {
-      const coach = membership({ id: uuidV7(Date.UTC(2026, 2, 2, 9)), roles: ['learner', 'coach'] });
+      const coach = membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 9))), roles: ['learner', 'coach'] });
       await repo.insert(coach, []);
-      await repo.insert(membership({ id: uuidV7(Date.UTC(2026, 2, 2, 10)), roles: ['learner'] }), []);
+      await repo.insert(
+        membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 10))), roles: ['learner'] }),
+        [],
+      );
 
       const listed = await repo.listActive(tenantId, groupId, { role: 'coach' }, page);
 
@@ -150,7 +157,9 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
     });
 
     it('pages with limit and offset, telling where the next page starts', async () => {
-      const members = [9, 10, 11].map((hour) => membership({ id: uuidV7(Date.UTC(2026, 2, 2, hour)) }));
+      const members = [9, 10, 11].map((hour) =>
+        membership({ id: newId(new Date(Date.UTC(2026, 2, 2, hour))) }),
+      );
       for (const m of members) await repo.insert(m, []);
 
       const first = await repo.listActive(tenantId, groupId, {}, { limit: 2, offset: 0 });

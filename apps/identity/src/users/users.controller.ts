@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
+import { mapPage, type Page } from '@lms/kernel';
+import { CurrentTenant } from '@lms/service-kit';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { ListUsersQueryDto } from './dto/list-users.request.dto';
 import { UserIdParamsDto } from './dto/user-id.request.dto';

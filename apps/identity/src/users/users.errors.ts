@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@lms/service-kit';
+import { ConflictError, NotFoundError } from '@lms/kernel';
 
 export class UserNotFoundError extends NotFoundError {
   constructor(userId: string) {

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
+import { mapPage, type Page } from '@lms/kernel';
+import { CurrentTenant } from '@lms/service-kit';
 import { CourseResponseDto } from './dto/course.response.dto';
 import { ListCoursesQueryDto } from './dto/list-courses.request.dto';
 import { ListCoursesUseCase } from './use-cases/list-courses.use-case';

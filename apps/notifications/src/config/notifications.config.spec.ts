@@ -1,8 +1,16 @@
-import { DEFAULT_APP_URL, DEFAULT_MAIL_FROM, loadNotificationsConfig } from './notifications.config';
+import { validateEnv } from '@lms/service-kit';
+import { notificationsConfigFrom } from './notifications.config';
+import { DEFAULT_APP_URL, DEFAULT_MAIL_FROM, NotificationsEnv } from './notifications.env';
 
-describe('loadNotificationsConfig', () => {
-  it('needs only the mail server address', () => {
-    const config = loadNotificationsConfig({ SMTP_URL: 'smtp://127.0.0.1:1025' });
+const INFRA = { MONGODB_URI: 'mongodb://127.0.0.1:27017', KAFKA_BROKERS: '127.0.0.1:9092' };
+
+function load(env: Record<string, string>) {
+  return notificationsConfigFrom(validateEnv(NotificationsEnv)({ ...INFRA, ...env }));
+}
+
+describe('the notifications configuration', () => {
+  it('needs only the mail server address beside the infrastructure', () => {
+    const config = load({ SMTP_URL: 'smtp://127.0.0.1:1025' });
 
     expect(config).toMatchObject({
       smtpUrl: 'smtp://127.0.0.1:1025',
@@ -13,7 +21,7 @@ describe('loadNotificationsConfig', () => {
   });
 
   it('reads the optional settings', () => {
-    const config = loadNotificationsConfig({
+    const config = load({
       SMTP_URL: 'smtps://user:secret@mail.example.test:465',
       MAIL_FROM: 'no-reply@example.test',
       APP_URL: 'https://app.example.test/',
@@ -30,10 +38,11 @@ describe('loadNotificationsConfig', () => {
   });
 
   it('names every problem at once', () => {
-    expect(() =>
-      loadNotificationsConfig({ APP_URL: 'ftp://x', DELIVERY_MAX_ATTEMPTS: 'many', MAIL_FROM: 'nobody' }),
-    ).toThrow(
-      /SMTP_URL is not set; APP_URL must use http: or https:; DELIVERY_MAX_ATTEMPTS must be an integer >= 1, got "many"; MAIL_FROM/,
+    expect(() => load({ APP_URL: 'ftp://x', DELIVERY_MAX_ATTEMPTS: 'many', MAIL_FROM: 'nobody' })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL.*APP_URL must be an http:\/\/ or https:\/\/ URL.*DELIVERY_MAX_ATTEMPTS/s,
+    );
+    expect(() => load({ APP_URL: 'ftp://x', DELIVERY_MAX_ATTEMPTS: 'many', MAIL_FROM: 'nobody' })).toThrow(
+      /MAIL_FROM must be an address/,
     );
   });
 });

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { CurrentTenant, mapPage, type Page } from '@lms/service-kit';
+import { mapPage, type Page } from '@lms/kernel';
+import { CurrentTenant } from '@lms/service-kit';
 import { toDeliveryResponse, type DeliveryResponse } from './dto/delivery.response.dto';
 import { ListDeliveriesRequest } from './dto/list-deliveries.request.dto';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
+import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../deliveries/domain/delivery';
 import type {
   ClaimRequest,

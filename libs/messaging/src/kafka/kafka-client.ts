@@ -6,8 +6,8 @@ export interface KafkaSettings {
   clientId: string;
 }
 
-/** Reads `KAFKA_BROKERS` (comma-separated host:port list). */
-export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+/** Reads `KAFKA_BROKERS` (comma-separated host:port list) for tools and tests; services get it from their settings. */
+export function brokersFromEnv(env: Record<string, string | undefined>): string[] {
   const raw = env.KAFKA_BROKERS?.trim();
   if (!raw) throw new Error('KAFKA_BROKERS is not set (e.g. KAFKA_BROKERS=127.0.0.1:9092)');
   return raw

@@ -6,6 +6,7 @@ export interface TopicPlan {
   streams: readonly StreamDefinition[];
   /** Consumer groups whose dead-letter topics must exist, per stream they consume. */
   deadLetters?: ReadonlyArray<{ stream: StreamDefinition; consumerGroup: string }>;
+  /** Of the topics created; 1 unless the service's settings say otherwise. */
   replicationFactor?: number;
 }
 
@@ -14,7 +15,7 @@ export interface TopicPlan {
  * Idempotent: safe for several services and instances at start-up at once.
  */
 export async function ensureTopics(kafka: Kafka, plan: TopicPlan): Promise<void> {
-  const replicationFactor = plan.replicationFactor ?? Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);
+  const replicationFactor = plan.replicationFactor ?? 1;
   const wanted = new Map<string, number>();
   for (const stream of plan.streams) wanted.set(stream.topic, stream.partitions);
   for (const { stream, consumerGroup } of plan.deadLetters ?? []) {

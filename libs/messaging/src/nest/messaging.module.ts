@@ -8,15 +8,22 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { StreamDefinition } from '@lms/contracts';
-import { createLogger, type Logger } from '@lms/observability';
-import { BEFORE_DATABASE_CLOSE, HealthRegistry, MONGO_CONNECTION } from '@lms/service-kit';
+import type { Logger } from '@lms/observability';
+import {
+  BEFORE_DATABASE_CLOSE,
+  HealthRegistry,
+  LOGGER,
+  MONGO_CONNECTION,
+  type PlatformEnv,
+} from '@lms/service-kit';
 import { EventConsumer } from '../consumer/event-consumer';
 import type { RetryPolicy } from '../consumer/retry-policy';
 import { EventProducer } from '../kafka/event-producer';
-import { brokersFromEnv, createKafka } from '../kafka/kafka-client';
+import { createKafka } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { EVENT_FACTORY, EventFactory } from '../outbox/event-factory';
 import { OutboxRelay, outboxCollectionsOf, type OutboxRelayOptions } from '../outbox/outbox-relay';
@@ -27,16 +34,22 @@ export interface MessagingModuleOptions {
   serviceName: string;
   /** Streams this service publishes; their topics are created at start-up. */
   producedStreams: readonly StreamDefinition[];
-  /** Consumer group of this service's `@OnEvent` handlers. Defaults to `KAFKA_CONSUMER_GROUP`, else the service name. */
-  consumerGroup?: string;
-  /** Defaults to `KAFKA_BROKERS`. */
-  brokers?: string[];
   retry?: RetryPolicy;
   relay?: OutboxRelayOptions;
   partitionsConsumedConcurrently?: number;
 }
 
+/** What the service's settings decide (`KAFKA_*` of {@link PlatformEnv}). */
+export interface MessagingSettings {
+  brokers: string[];
+  /** Consumer group of the service's handlers: `KAFKA_CONSUMER_GROUP`, else the service's name. */
+  consumerGroup: string;
+  fromBeginning: boolean;
+  replicationFactor: number;
+}
+
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
 export const KAFKA = Symbol('KAFKA');
 export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
 
@@ -53,6 +66,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly producer: EventProducer,
     private readonly relay: OutboxRelay,
@@ -67,7 +81,10 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
       // A service without handlers has nothing to join.
       isReady: async () => this.consumer.subscribedStreams.length === 0 || this.consumer.isJoined(),
     });
-    await ensureTopics(this.kafka, { streams: this.options.producedStreams });
+    await ensureTopics(this.kafka, {
+      streams: this.options.producedStreams,
+      replicationFactor: this.settings.replicationFactor,
+    });
     await this.producer.connect();
   }
 
@@ -92,20 +109,26 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
-    const group = options.consumerGroup ?? process.env.KAFKA_CONSUMER_GROUP ?? options.serviceName;
     return {
       module: MessagingModule,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: MESSAGING_LOGGER, useFactory: (): Logger => createLogger(options.serviceName) },
+        {
+          provide: MESSAGING_SETTINGS,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<PlatformEnv, true>): MessagingSettings => ({
+            brokers: config.get('KAFKA_BROKERS', { infer: true }),
+            consumerGroup: config.get('KAFKA_CONSUMER_GROUP', { infer: true }) ?? options.serviceName,
+            fromBeginning: config.get('KAFKA_CONSUMER_FROM_BEGINNING', { infer: true }),
+            replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
+          }),
+        },
+        { provide: MESSAGING_LOGGER, useExisting: LOGGER },
         {
           provide: KAFKA,
-          inject: [MESSAGING_LOGGER],
-          useFactory: (logger: Logger) =>
-            createKafka(
-              { brokers: options.brokers ?? brokersFromEnv(), clientId: options.serviceName },
-              logger,
-            ),
+          inject: [MESSAGING_SETTINGS, MESSAGING_LOGGER],
+          useFactory: (settings: MessagingSettings, logger: Logger) =>
+            createKafka({ brokers: settings.brokers, clientId: options.serviceName }, logger),
         },
         { provide: EventProducer, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventProducer(kafka) },
         {
@@ -117,25 +140,36 @@ export class MessagingModule {
         { provide: EVENT_FACTORY, useValue: new EventFactory(options.serviceName) },
         {
           provide: EventConsumer,
-          inject: [KAFKA, EventProducer, MESSAGING_LOGGER],
-          useFactory: (kafka: Kafka, producer: EventProducer, logger: Logger) =>
-            new EventConsumer(kafka, producer, logger.child({ component: 'consumer', groupId: group }), {
-              groupId: group,
-              retry: options.retry,
-              partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
-              fromBeginning: process.env.KAFKA_CONSUMER_FROM_BEGINNING !== 'false',
-            }),
+          inject: [KAFKA, EventProducer, MESSAGING_LOGGER, MESSAGING_SETTINGS],
+          useFactory: (kafka: Kafka, producer: EventProducer, logger: Logger, settings: MessagingSettings) =>
+            new EventConsumer(
+              kafka,
+              producer,
+              logger.child({ component: 'consumer', groupId: settings.consumerGroup }),
+              {
+                groupId: settings.consumerGroup,
+                retry: options.retry,
+                partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+                fromBeginning: settings.fromBeginning,
+              },
+            ),
         },
         {
           provide: KafkaEventsTransport,
-          inject: [EventConsumer, KAFKA, MessagingLifecycle],
-          useFactory: (consumer: EventConsumer, kafka: Kafka, lifecycle: MessagingLifecycle) =>
+          inject: [EventConsumer, KAFKA, MessagingLifecycle, MESSAGING_SETTINGS],
+          useFactory: (
+            consumer: EventConsumer,
+            kafka: Kafka,
+            lifecycle: MessagingLifecycle,
+            settings: MessagingSettings,
+          ) =>
             new KafkaEventsTransport(
               consumer,
               (streams) =>
                 ensureTopics(kafka, {
                   streams,
-                  deadLetters: streams.map((stream) => ({ stream, consumerGroup: group })),
+                  deadLetters: streams.map((stream) => ({ stream, consumerGroup: settings.consumerGroup })),
+                  replicationFactor: settings.replicationFactor,
                 }),
               () => lifecycle.stop(),
             ),

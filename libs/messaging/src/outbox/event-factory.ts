@@ -1,5 +1,6 @@
 import type { EventEnvelope, EventMap, PayloadOf, StreamDefinition } from '@lms/contracts';
-import { currentContext, currentCorrelationId, uuidV7 } from '@lms/observability';
+import { newId } from '@lms/kernel';
+import { currentContext, currentCorrelationId } from '@lms/observability';
 import type { OutboxEntry } from './outbox-entry';
 import { InvalidEventPayloadError, payloadProblems } from '../consumer/envelope-validation';
 
@@ -39,7 +40,7 @@ export class EventFactory {
     if (problems) throw new InvalidEventPayloadError(stream.topic, type, problems);
     const context = currentContext();
     const envelope: EventEnvelope = {
-      eventId: uuidV7(),
+      eventId: newId(),
       type,
       schemaVersion: stream.schemaVersion,
       tenantId: input.tenantId,

@@ -113,7 +113,10 @@ export class MessagingTestKit {
   private readonly topics: string[] = [];
 
   constructor(readonly name: string) {
-    this.kafka = createKafka({ brokers: brokersFromEnv(), clientId: `messaging-test-${name}` }, this.logger);
+    this.kafka = createKafka(
+      { brokers: brokersFromEnv(process.env), clientId: `messaging-test-${name}` },
+      this.logger,
+    );
     this.producer = new EventProducer(this.kafka);
   }
 
@@ -169,7 +172,7 @@ export class MessagingTestKit {
   killableKafka(network: KillableNetwork): Kafka {
     return new Kafka({
       clientId: `messaging-test-${this.name}-doomed`,
-      brokers: brokersFromEnv(),
+      brokers: brokersFromEnv(process.env),
       logLevel: logLevel.NOTHING,
       // A dead process does not come back: no restart after the crash the kill causes.
       retry: { initialRetryTime: 100, retries: 3, restartOnFailure: async () => false },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@lms/kernel';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver, type RequestWithPrincipal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 

@@ -6,7 +6,7 @@ import type { Principal, PrincipalResolver } from './principal';
  * their tenant from the principal and never from the request body or path.
  */
 export class SingleTenantPrincipalResolver implements PrincipalResolver {
-  constructor(private readonly tenantId: string = process.env.DEFAULT_TENANT_ID ?? '1000') {}
+  constructor(private readonly tenantId: string) {}
 
   async resolve(): Promise<Principal> {
     return { tenantId: this.tenantId, userId: null };

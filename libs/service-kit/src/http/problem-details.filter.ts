@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '@lms/observability';
-import { DomainError, type DomainErrorKind } from '../errors/domain-error';
+import { DomainError, type DomainErrorKind } from '@lms/kernel';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

@@ -1,4 +1,4 @@
-import { toPage, type Page, type PageRequest } from '../http/page';
+import { toPage, type Page, type PageRequest } from '@lms/kernel';
 
 /** What `findPage` needs of a mongoose query: `model.find(filter, projection).sort(order)` fits. */
 export interface PageableQuery {

@@ -8,7 +8,9 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import mongoose, { type Connection } from 'mongoose';
+import type { PlatformEnv } from '../config/service-env';
 import { HealthRegistry } from '../health/health-registry';
 
 export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
@@ -20,9 +22,7 @@ export interface BeforeDatabaseClose {
 export const BEFORE_DATABASE_CLOSE = Symbol('BEFORE_DATABASE_CLOSE');
 
 export interface MongoModuleOptions {
-  /** Defaults to `MONGODB_URI`. */
-  uri?: string;
-  /** Each service has its own database. Defaults to `MONGODB_DB`, else this name. */
+  /** Each service has its own database: `MONGODB_DB` when set, else this name. */
   dbName: string;
 }
 
@@ -63,12 +63,11 @@ export class MongoModule {
       providers: [
         {
           provide: MONGO_CONNECTION,
-          useFactory: async (): Promise<Connection> => {
-            const uri = options.uri ?? process.env.MONGODB_URI;
-            if (!uri) throw new Error('MONGODB_URI is not set (e.g. MONGODB_URI=mongodb://127.0.0.1:27017)');
+          inject: [ConfigService],
+          useFactory: async (config: ConfigService<PlatformEnv, true>): Promise<Connection> => {
             mongoose.set('strictQuery', true);
-            const connection = mongoose.createConnection(uri, {
-              dbName: process.env.MONGODB_DB ?? options.dbName,
+            const connection = mongoose.createConnection(config.get('MONGODB_URI', { infer: true }), {
+              dbName: config.get('MONGODB_DB', { infer: true }) ?? options.dbName,
               sanitizeFilter: true,
               autoIndex: false,
               serverSelectionTimeoutMS: 10_000,

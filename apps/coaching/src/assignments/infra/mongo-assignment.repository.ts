@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay } from '@lms/messaging';
-import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
+import { type Page, type PageRequest } from '@lms/kernel';
+import { findPage, isDuplicateKeyError } from '@lms/service-kit';
 import type { Assignment } from '../domain/assignment';
 import type {
   AssignmentFilter,

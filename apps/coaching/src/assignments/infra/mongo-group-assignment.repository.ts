@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
-import { findPage, type Page, type PageRequest } from '@lms/service-kit';
+import { type Page, type PageRequest } from '@lms/kernel';
+import { findPage } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
 import type { FanOutChunk, GroupAssignmentRepository } from '../ports/group-assignment.repository';
 import type { GroupAssignmentDocument } from './group-assignment.schema';

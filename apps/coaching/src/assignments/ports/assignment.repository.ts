@@ -1,6 +1,6 @@
 import type { AssignmentStatus } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import type { Assignment } from '../domain/assignment';
 
 export interface AssignmentFilter {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { CLOCK, type Clock } from '@lms/kernel';
 import type { Membership, MembershipChange } from '../../memberships/domain/membership';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
@@ -120,7 +120,7 @@ export class ApplyMembershipEventsUseCase {
       toEnd.push(...plan.toEnd);
       if (membership === null) continue;
       for (const groupAssignment of plan.toCreate) {
-        const draft = deriveAssignment(groupAssignment, membership, { id: uuidV7(), now });
+        const draft = deriveAssignment(groupAssignment, membership, { id: newId(), now });
         if (draft) drafts.push(draft);
       }
     }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupAssignmentsStream, type GroupRole } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
-import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { AssignmentDatesInvalidError, GroupAssignmentInvalidError } from '../assignment.errors';
 import { decideAssignmentDates } from '../domain/assignment-dates';
 import {
@@ -56,7 +56,7 @@ export class CreateGroupAssignmentUseCase {
         coachIds: command.coachIds,
         dates: decision.dates,
       },
-      { id: uuidV7(), now },
+      { id: newId(), now },
     );
     const created = this.events.create(GroupAssignmentsStream, 'group-assignment.created', {
       tenantId: command.tenantId,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AssignmentsStream } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { CLOCK, type Clock } from '@lms/kernel';
 import {
   assignmentState,
   endAssignment,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import type { Assignment } from '../domain/assignment';
 import {
   ASSIGNMENT_REPOSITORY,

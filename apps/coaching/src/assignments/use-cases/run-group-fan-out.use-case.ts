@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { uuidV7, type Logger } from '@lms/observability';
-import { CLOCK, LOGGER, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { type Logger } from '@lms/observability';
+import { CLOCK, type Clock } from '@lms/kernel';
+import { LOGGER } from '@lms/service-kit';
 import { COACHING_CONFIG, type CoachingConfig } from '../../config/coaching.config';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
@@ -118,7 +120,7 @@ export class RunGroupFanOutUseCase {
       const now = this.clock.now();
       const drafts = members
         .filter((membership) => membershipMatches(groupAssignment, membership))
-        .map((membership) => deriveAssignment(groupAssignment, membership, { id: uuidV7(), now }))
+        .map((membership) => deriveAssignment(groupAssignment, membership, { id: newId(), now }))
         .filter((assignment): assignment is Assignment => assignment !== null);
       outcome.created = (await this.derived.create(tenantId, drafts)).length;
       const userIds = members.map((m) => m.userId);

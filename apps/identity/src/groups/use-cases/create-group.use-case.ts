@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupsStream, type GroupConfidentiality } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { createGroup, type Group } from '../domain/group';
 import { GROUP_REPOSITORY, type GroupRepository } from '../ports/group.repository';
 
@@ -23,7 +23,7 @@ export class CreateGroupUseCase {
 
   async execute(command: CreateGroupCommand): Promise<Group> {
     const now = this.clock.now();
-    const group = createGroup({ ...command, id: uuidV7(now.getTime()) }, now);
+    const group = createGroup({ ...command, id: newId(now) }, now);
     const created = this.events.create(GroupsStream, 'group.created', {
       tenantId: group.tenantId,
       aggregateId: group.id,

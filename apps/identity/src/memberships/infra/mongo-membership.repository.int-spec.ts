@@ -21,7 +21,9 @@ describe('MongoMembershipRepository against the real database', () => {
       .asPromise();
     const model = membershipModel(connection);
     await model.createIndexes();
-    producer = new EventProducer(createKafka({ brokers: brokersFromEnv(), clientId: 'identity-it' }, logger));
+    producer = new EventProducer(
+      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'identity-it' }, logger),
+    );
     relay = new OutboxRelay(producer, logger);
     repository = new MongoMembershipRepository(model, relay);
   });

@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
-import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
+import { type Page, type PageRequest } from '@lms/kernel';
+import { findPage, isDuplicateKeyError } from '@lms/service-kit';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { Membership } from '../domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../ports/membership.repository';

@@ -1,6 +1,6 @@
 import type { GroupRole } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { Membership } from '../domain/membership';
 

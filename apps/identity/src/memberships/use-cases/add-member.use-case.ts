@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { GroupNotFoundError } from '../../groups/groups.errors';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
 import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
@@ -41,7 +41,7 @@ export class AddMemberUseCase {
     return withOptimisticRetry<Membership>(async () => {
       const now = this.clock.now();
       const existing = await this.memberships.find(tenantId, groupId, userId);
-      const decision = addMember(existing, { ...command, id: uuidV7(now.getTime()) }, now);
+      const decision = addMember(existing, { ...command, id: newId(now) }, now);
       if (decision.outcome === 'invalid-roles') throw new MembershipRolesInvalidError();
       if (decision.outcome === 'already-member') throw new MembershipAlreadyExistsError(groupId, userId);
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import { GroupNotFoundError } from '../../groups/groups.errors';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
 import type { Membership } from '../domain/membership';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
 import { removeMember, type Membership } from '../domain/membership';
 import { MembershipNotFoundError } from '../memberships.errors';

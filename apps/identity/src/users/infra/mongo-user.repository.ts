@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
-import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
+import { type Page, type PageRequest } from '@lms/kernel';
+import { findPage, isDuplicateKeyError } from '@lms/service-kit';
 import type { User } from '../domain/user';
 import type { UserListFilter, UserRepository } from '../ports/user.repository';
 import type { UserRecord } from './user.schema';

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import type { User } from '../domain/user';
 
 export interface UserListFilter {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UsersStream } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { uuidV7 } from '@lms/observability';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { registerUser, type Locale, type User } from '../domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { EmailTakenError } from '../users.errors';
@@ -26,7 +26,7 @@ export class CreateUserUseCase {
 
   async execute(command: CreateUserCommand): Promise<User> {
     const now = this.clock.now();
-    const user = registerUser({ ...command, id: uuidV7(now.getTime()) }, now);
+    const user = registerUser({ ...command, id: newId(now) }, now);
     const created = this.events.create(UsersStream, 'user.created', {
       tenantId: user.tenantId,
       aggregateId: user.id,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import { normalizeEmail, type User } from '../domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 

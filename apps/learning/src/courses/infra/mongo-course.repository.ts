@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
-import { findPage, type Page, type PageRequest } from '@lms/service-kit';
+import { type Page, type PageRequest } from '@lms/kernel';
+import { findPage } from '@lms/service-kit';
 import type { Course } from '../domain/course';
 import type { CourseRepository } from '../ports/course.repository';
 import type { CourseRecord } from './course.schema';

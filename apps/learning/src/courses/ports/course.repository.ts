@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import type { Course } from '../domain/course';
 
 /** Courses of one tenant at a time: every method takes the tenant id. */

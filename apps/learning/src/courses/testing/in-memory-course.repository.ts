@@ -1,4 +1,4 @@
-import { slicePage, type Page, type PageRequest } from '@lms/service-kit';
+import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { Course } from '../domain/course';
 import type { CourseRepository } from '../ports/course.repository';
 

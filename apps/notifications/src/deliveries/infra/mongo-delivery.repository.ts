@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { trusted, type Model, type mongo } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
-import { findPage, isDuplicateKeyError, type Page, type PageRequest } from '@lms/service-kit';
+import { type Page, type PageRequest } from '@lms/kernel';
+import { findPage, isDuplicateKeyError } from '@lms/service-kit';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../domain/delivery';
 import type {
   ClaimRequest,

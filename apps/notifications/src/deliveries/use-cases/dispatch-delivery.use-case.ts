@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeliveriesStream } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory, type OutboxEntry } from '@lms/messaging';
-import { uuidV7, type Logger } from '@lms/observability';
-import { CLOCK, LOGGER, type Clock } from '@lms/service-kit';
+import { newId } from '@lms/kernel';
+import { type Logger } from '@lms/observability';
+import { CLOCK, type Clock } from '@lms/kernel';
+import { LOGGER } from '@lms/service-kit';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
 import { isMailable, nameOf, type PersonName, type Recipient } from '../../recipients/domain/recipient';
 import { RECIPIENT_REPOSITORY, type RecipientRepository } from '../../recipients/ports/recipient.repository';
@@ -97,7 +99,7 @@ export class DispatchDeliveryUseCase {
     options: DispatchOptions,
     lookAgain: boolean,
   ): Promise<Array<PromiseSettledResult<DispatchOutcome>>> {
-    const owner = uuidV7();
+    const owner = newId();
     const now = this.clock.now();
     const claimed = await this.deliveries.claimMany(refs, {
       now,

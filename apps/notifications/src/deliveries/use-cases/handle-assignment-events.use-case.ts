@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AssignmentsStream, EnvelopeOf } from '@lms/contracts';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { planAssignmentDeliveries } from '../domain/assignment-deliveries';
 import type { Delivery } from '../domain/delivery';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '@lms/service-kit';
+import type { Page, PageRequest } from '@lms/kernel';
 import type { Delivery } from '../domain/delivery';
 import {
   DELIVERY_REPOSITORY,

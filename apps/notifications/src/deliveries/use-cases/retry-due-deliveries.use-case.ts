@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@lms/service-kit';
+import { CLOCK, type Clock } from '@lms/kernel';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { DispatchDeliveryUseCase, type DispatchResult } from './dispatch-delivery.use-case';

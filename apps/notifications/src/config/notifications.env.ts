@@ -1,0 +1,73 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, Matches, Min } from 'class-validator';
+import { PlatformEnv } from '@lms/service-kit';
+import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
+
+export const DEFAULT_MAIL_FROM = 'Coaching Platform <no-reply@coaching-platform.local>';
+export const DEFAULT_APP_URL = 'http://127.0.0.1:3000';
+
+const defaults = DEFAULT_DELIVERY_SETTINGS;
+
+/** The notifications service's environment, checked at start-up. */
+export class NotificationsEnv extends PlatformEnv {
+  override PORT = 3104;
+
+  /** Outgoing mail server, e.g. `smtp://127.0.0.1:1025` or `smtps://user:pass@host:465`. */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL!: string;
+
+  /** The `From` of every mail. */
+  @IsString()
+  @Matches(/<[^<>\s]+@[^<>\s]+>$|^[^<>\s]+@[^<>\s]+$/, {
+    message: 'MAIL_FROM must be an address, optionally with a name: "Name <address@host>"',
+  })
+  MAIL_FROM = DEFAULT_MAIL_FROM;
+
+  /** Public address of the web app; mail links point under it. */
+  @IsNotEmpty()
+  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: 'APP_URL must be an http:// or https:// URL' })
+  APP_URL = DEFAULT_APP_URL;
+
+  /** Send attempts in all before a delivery is parked as failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DELIVERY_MAX_ATTEMPTS = defaults.maxAttempts;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DELIVERY_RETRY_INITIAL_MS = defaults.initialBackoffMs;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DELIVERY_RETRY_MAX_MS = defaults.maxBackoffMs;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  DELIVERY_LEASE_MS = defaults.leaseMs;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DELIVERY_RECIPIENT_RECHECK_MS = defaults.recipientRecheckMs;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DELIVERY_RECIPIENT_WAIT_MAX_MS = defaults.recipientWaitMaxMs;
+
+  /** How often the retry sweeper looks for due deliveries; 0 turns it off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DELIVERY_SWEEP_INTERVAL_MS = 5_000;
+
+  /** Deliveries taken per sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DELIVERY_SWEEP_BATCH_SIZE = 100;
+}

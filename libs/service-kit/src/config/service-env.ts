@@ -1,0 +1,87 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The settings every process of the platform reads, as a schema: each service's
+ * configuration module extends it (or {@link PlatformEnv}) with its own settings and sets its
+ * default `PORT`. Defaults are the property initialisers.
+ */
+export class ServiceEnv {
+  /** Address the HTTP server binds to. */
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_535)
+  PORT = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+/** The settings of a service with a database and Kafka: {@link ServiceEnv} and the infrastructure's. */
+export class PlatformEnv extends ServiceEnv {
+  /** e.g. `mongodb://127.0.0.1:27017/?directConnection=true`. */
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URL' })
+  MONGODB_URI!: string;
+
+  /** The service's database; defaults to the service's name. */
+  @IsOptional()
+  @IsString()
+  MONGODB_DB?: string;
+
+  /** Comma-separated `host:port` list. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one host:port' })
+  @Matches(/^[\w.-]+:\d{1,5}$/, {
+    each: true,
+    message: 'KAFKA_BROKERS must be a comma-separated host:port list',
+  })
+  KAFKA_BROKERS!: string[];
+
+  /** Consumer group of the service's handlers; defaults to the service's name. */
+  @IsOptional()
+  @IsString()
+  KAFKA_CONSUMER_GROUP?: string;
+
+  /** Where a new consumer group starts: the beginning of each topic (default) or its end. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() !== 'false' : value,
+  )
+  @IsBoolean()
+  KAFKA_CONSUMER_FROM_BEGINNING = true;
+
+  /** Replication factor of the topics the service creates. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  /** The tenant every caller acts in until sign-in exists; `1000` is the host tenant. */
+  @IsString()
+  @IsNotEmpty()
+  DEFAULT_TENANT_ID = '1000';
+}
