@@ -6,6 +6,7 @@ export * from './http/page-query.request.dto';
 export * from './health/health-registry';
 export * from './health/health.controller';
 export * from './mongo/mongo.module';
+export * from './mongo/mongo-model';
 export * from './mongo/duplicate-key';
 export * from './mongo/find-page';
 export * from './auth/public.decorator';
