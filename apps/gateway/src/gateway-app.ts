@@ -4,11 +4,27 @@ import type { Logger } from '@lms/observability';
 import { configureHttp, LOGGER, NestPinoLogger } from '@lms/service-kit';
 import { AppModule } from './app.module';
 import { GatewayPrincipalGuard } from './auth/gateway-principal.guard';
-import type { GatewayConfig } from './config/gateway.config';
-import { registerRateLimit } from './rate-limit/rate-limit.hook';
-import { TokenBucketRateLimiter } from './rate-limit/token-bucket-rate-limiter';
+import { GatewayConfigModule } from './config/gateway-config.module';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
+import { registerRateLimit } from './rate-limit/rate-limit';
 import { registerUpstreamProxy } from './routing/upstream-proxy';
 import { routingTable } from './routing/routing-table';
+
+/**
+ * The checked settings, before the app exists: Fastify takes `trustProxy` and the body
+ * limit when it is created. Bad settings fail here, naming every bad variable.
+ */
+async function gatewayConfig(): Promise<GatewayConfig> {
+  const context = await NestFactory.createApplicationContext(GatewayConfigModule, {
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    return context.get<GatewayConfig>(GATEWAY_CONFIG);
+  } finally {
+    await context.close();
+  }
+}
 
 /**
  * Builds the gateway, ready to listen: the shared HTTP set-up (problem+json, correlation
@@ -16,9 +32,10 @@ import { routingTable } from './routing/routing-table';
  * rate limit and the proxied routes on the Fastify instance, so that their failures are
  * rendered by the same problem+json filter.
  */
-export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
+export async function createGatewayApp(): Promise<NestFastifyApplication> {
+  const config = await gatewayConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
+    AppModule,
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy }),
     { bufferLogs: true },
   );
@@ -28,7 +45,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   app.enableShutdownHooks();
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
-  registerRateLimit(fastify, app.get(TokenBucketRateLimiter));
+  await registerRateLimit(fastify, config.rateLimitPerMinute);
   registerUpstreamProxy(fastify, {
     routes: routingTable(config),
     guard: app.get(GatewayPrincipalGuard),

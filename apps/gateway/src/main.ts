@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { createLogger, type Logger } from '@lms/observability';
 import { LOGGER } from '@lms/service-kit';
-import { gatewayConfigFromEnv } from './config/gateway.config';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { createGatewayApp } from './gateway-app';
 
 async function main(): Promise<void> {
-  const config = gatewayConfigFromEnv();
-  const app = await createGatewayApp(config);
-  await app.listen({ port: config.port, host: config.host });
-  app.get<Logger>(LOGGER).info({ port: config.port, upstreams: config.upstreams }, 'gateway started');
+  const app = await createGatewayApp();
+  const { port, host, upstreams } = app.get<GatewayConfig>(GATEWAY_CONFIG);
+  await app.listen({ port, host });
+  app.get<Logger>(LOGGER).info({ port, upstreams }, 'gateway started');
 }
 
 main().catch((error: unknown) => {

@@ -2,8 +2,6 @@ import { request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { gatewayConfigFromEnv } from '../src/config/gateway.config';
-import { createGatewayApp } from '../src/gateway-app';
 
 interface EchoedRequest {
   upstream: string;
@@ -78,12 +76,29 @@ function rawGet(url: string, headers: Record<string, string>): Promise<unknown> 
   });
 }
 
+/**
+ * Starts a gateway on a random port with `env` on top of the test's environment. The gateway
+ * reads its settings once, when its modules are loaded: each gateway loads its own copy of
+ * them, and the environment is put back afterwards.
+ */
 async function startGateway(
   env: Record<string, string>,
 ): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app = await createGatewayApp(gatewayConfigFromEnv({ ...process.env, ...env }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, url: await app.getUrl() };
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    let app: NestFastifyApplication | undefined;
+    await jest.isolateModulesAsync(async () => {
+      const { createGatewayApp } = await import('../src/gateway-app');
+      app = await createGatewayApp();
+    });
+    if (!app) throw new Error('the gateway did not start');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { app, url: await app.getUrl() };
+  } finally {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  }
 }
 
 describe('gateway (two stand-in services on random ports)', () => {
@@ -336,17 +351,36 @@ describe('gateway rate limit', () => {
     await identity?.server.close();
   });
 
-  it('answers 429 problem+json with Retry-After once a client spent its budget', async () => {
+  /** A call from `clientIp`, injected without a socket so that each test client has its own address. */
+  const callFrom = (clientIp: string, url: string) =>
+    gateway.app.inject({ method: 'GET', url, remoteAddress: clientIp });
+
+  it('answers 429 problem+json with Retry-After once a client spent its budget, and only to that client', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i += 1)
-      statuses.push((await fetch(`${gateway.url}/api/v1/identity/users`)).status);
-    const limited = await fetch(`${gateway.url}/api/v1/identity/users`);
+    for (let i = 0; i < 3; i += 1) {
+      const allowed = await callFrom('10.0.0.1', '/api/v1/identity/users');
+      statuses.push(allowed.statusCode);
+      expect(Object.keys(allowed.headers).filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
+    }
+    const limited = await callFrom('10.0.0.1', '/api/v1/identity/users');
 
     expect(statuses).toEqual([200, 200, 200]);
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('20');
-    expect(limited.headers.get('content-type')).toContain('application/problem+json');
-    expect(((await limited.json()) as Problem).code).toBe('REQUEST.RATE_LIMITED');
-    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+    expect(Object.keys(limited.headers).filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
+    expect(limited.json()).toMatchObject({
+      status: 429,
+      code: 'REQUEST.RATE_LIMITED',
+      detail: `Too many requests; retry in ${retryAfter} s.`,
+      instance: '/api/v1/identity/users',
+    });
+
+    expect((await callFrom('10.0.0.1', '/api/v1/health')).statusCode).toBe(429);
+    expect((await callFrom('10.0.0.1', '/api/v1/billing/invoices')).statusCode).toBe(429);
+    expect((await callFrom('10.0.0.1', '/health/live')).statusCode).toBe(200);
+    expect((await callFrom('10.0.0.1', '/health/ready')).statusCode).toBe(200);
+    expect((await callFrom('10.0.0.2', '/api/v1/identity/users')).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@lms/service-kit';
+import { DomainError } from '@lms/kernel';
 import { GatewayPrincipalGuard, type GuardedRequest } from './gateway-principal.guard';
 import { PassThroughAuthenticator } from './pass-through.authenticator';
 import type { Authentication, RequestAuthenticator, RequestCredentials } from './request-authenticator';

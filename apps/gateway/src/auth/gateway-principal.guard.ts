@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type Principal } from '@lms/service-kit';
+import { DomainError } from '@lms/kernel';
+import { type Principal } from '@lms/service-kit';
 import { REQUEST_AUTHENTICATOR, type RequestAuthenticator } from './request-authenticator';
 
 export interface GuardedRequest {

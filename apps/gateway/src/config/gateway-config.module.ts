@@ -1,15 +1,13 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
-import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
+import { Global, Module } from '@nestjs/common';
+import { serviceConfigModule } from '@lms/service-kit';
+import { GATEWAY_CONFIG, gatewayConfigFrom } from './gateway.config';
+import { GatewayEnv } from './gateway.env';
 
-/** The validated settings, read once at start-up, for every module of the gateway. */
+/** The gateway's settings, read from the environment once and checked against {@link GatewayEnv}. */
 @Global()
-@Module({})
-export class GatewayConfigModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
-    return {
-      module: GatewayConfigModule,
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
-      exports: [GATEWAY_CONFIG],
-    };
-  }
-}
+@Module({
+  imports: [serviceConfigModule(GatewayEnv)],
+  providers: [{ provide: GATEWAY_CONFIG, inject: [GatewayEnv], useFactory: gatewayConfigFrom }],
+  exports: [GATEWAY_CONFIG],
+})
+export class GatewayConfigModule {}

@@ -1,10 +1,16 @@
-import { gatewayConfigFromEnv } from './gateway.config';
+import { validateEnv } from '@lms/service-kit';
+import { gatewayConfigFrom } from './gateway.config';
+import { GatewayEnv } from './gateway.env';
 
-describe('gatewayConfigFromEnv', () => {
+function load(env: Record<string, string>) {
+  return gatewayConfigFrom(validateEnv(GatewayEnv)(env));
+}
+
+describe('the gateway configuration', () => {
   it('defaults to the local ports of every service', () => {
-    const config = gatewayConfigFromEnv({});
+    const config = load({});
 
-    expect(config).toMatchObject({
+    expect(config).toEqual({
       port: 3000,
       host: '127.0.0.1',
       upstreams: {
@@ -13,6 +19,8 @@ describe('gatewayConfigFromEnv', () => {
         learning: 'http://127.0.0.1:3103',
         notifications: 'http://127.0.0.1:3104',
       },
+      upstreamTimeoutMs: 15_000,
+      healthTimeoutMs: 2_000,
       rateLimitPerMinute: 600,
       trustProxy: false,
       bodyLimitBytes: 1024 * 1024,
@@ -21,7 +29,7 @@ describe('gatewayConfigFromEnv', () => {
   });
 
   it('takes every address and limit from the environment', () => {
-    const config = gatewayConfigFromEnv({
+    const config = load({
       PORT: '8080',
       HOST: '0.0.0.0',
       IDENTITY_URL: 'http://identity:3101/',
@@ -32,6 +40,7 @@ describe('gatewayConfigFromEnv', () => {
       UPSTREAM_TIMEOUT_MS: '5000',
       HEALTH_TIMEOUT_MS: '750',
       TRUST_PROXY: '1',
+      API_DOCS_DIR: '/srv/docs',
     });
 
     expect(config).toMatchObject({
@@ -47,17 +56,38 @@ describe('gatewayConfigFromEnv', () => {
       upstreamTimeoutMs: 5000,
       healthTimeoutMs: 750,
       trustProxy: 1,
+      apiDocsDir: '/srv/docs',
     });
+  });
+
+  it.each([
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.1, 10.0.0.2', '10.0.0.1, 10.0.0.2'],
+    ['loopback', 'loopback'],
+  ])('reads TRUST_PROXY=%j as %j', (raw, trustProxy) => {
+    expect(load({ TRUST_PROXY: raw }).trustProxy).toEqual(trustProxy);
   });
 
   it.each([
     [{ IDENTITY_URL: 'identity:3101' }, 'IDENTITY_URL must be an http(s) URL'],
     [{ COACHING_URL: 'ftp://coaching' }, 'COACHING_URL must be an http(s) URL'],
+    [{ NOTIFICATIONS_URL: 'not a url' }, 'NOTIFICATIONS_URL must be an http(s) URL'],
     [{ LEARNING_URL: 'http://learning:3103/v1' }, 'LEARNING_URL must be a service origin without a path'],
-    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE must be a positive integer'],
-    [{ UPSTREAM_TIMEOUT_MS: 'soon' }, 'UPSTREAM_TIMEOUT_MS must be a positive integer'],
-    [{ PORT: '70000' }, 'PORT must be a TCP port'],
+    [{ IDENTITY_URL: 'http://identity:3101?x=1' }, 'IDENTITY_URL must be a service origin without a path'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE must not be less than 1'],
+    [{ UPSTREAM_TIMEOUT_MS: 'soon' }, 'UPSTREAM_TIMEOUT_MS must be an integer number'],
+    [{ HEALTH_TIMEOUT_MS: '1.5' }, 'HEALTH_TIMEOUT_MS must be an integer number'],
+    [{ PORT: '70000' }, 'PORT must not be greater than 65535'],
   ])('refuses to start with %j', (env, message) => {
-    expect(() => gatewayConfigFromEnv(env)).toThrow(message);
+    expect(() => load(env)).toThrow(message);
+  });
+
+  it('names every problem at once', () => {
+    expect(() => load({ IDENTITY_URL: 'identity:3101', RATE_LIMIT_PER_MINUTE: '-5' })).toThrow(
+      /IDENTITY_URL must be an http\(s\) URL \(got "identity:3101"\).*RATE_LIMIT_PER_MINUTE/s,
+    );
   });
 });

@@ -1,19 +1,13 @@
-import { portFromEnv } from '@lms/service-kit';
+import type { GatewayEnv } from './gateway.env';
 
 /** The services behind the gateway: `/api/v1/<service>/...` is routed to the service's `/v1/...`. */
 export const UPSTREAM_SERVICES = ['identity', 'coaching', 'learning', 'notifications'] as const;
 export type UpstreamService = (typeof UPSTREAM_SERVICES)[number];
 
-const UPSTREAM_URL_VARIABLES: Record<UpstreamService, { name: string; fallback: string }> = {
-  identity: { name: 'IDENTITY_URL', fallback: 'http://127.0.0.1:3101' },
-  coaching: { name: 'COACHING_URL', fallback: 'http://127.0.0.1:3102' },
-  learning: { name: 'LEARNING_URL', fallback: 'http://127.0.0.1:3103' },
-  notifications: { name: 'NOTIFICATIONS_URL', fallback: 'http://127.0.0.1:3104' },
-};
-
 /** Largest request body the gateway accepts (and forwards): 1 MiB. */
 export const GATEWAY_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Settings of the gateway, grouped for the code that uses them. */
 export interface GatewayConfig {
   port: number;
   host: string;
@@ -23,7 +17,7 @@ export interface GatewayConfig {
   upstreamTimeoutMs: number;
   /** How long `/api/v1/health` waits for each service's readiness. */
   healthTimeoutMs: number;
-  /** Requests per minute and client IP; also the burst a quiet client may spend at once. */
+  /** API calls per minute and client IP. */
   rateLimitPerMinute: number;
   /**
    * Fastify's `trustProxy`: `false` when clients connect directly (their socket address is
@@ -37,56 +31,21 @@ export interface GatewayConfig {
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
-/** Reads and validates the gateway's settings; fails at start-up naming the bad variable. */
-export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const upstreams = Object.fromEntries(
-    UPSTREAM_SERVICES.map((service) => {
-      const { name, fallback } = UPSTREAM_URL_VARIABLES[service];
-      return [service, upstreamUrl(name, env[name]?.trim() || fallback)];
-    }),
-  ) as Record<UpstreamService, string>;
+export function gatewayConfigFrom(env: GatewayEnv): GatewayConfig {
   return {
-    port: portFromEnv('PORT', 3000, env),
-    host: env.HOST?.trim() || '127.0.0.1',
-    upstreams,
-    upstreamTimeoutMs: positiveInteger('UPSTREAM_TIMEOUT_MS', env, 15_000),
-    healthTimeoutMs: positiveInteger('HEALTH_TIMEOUT_MS', env, 2_000),
-    rateLimitPerMinute: positiveInteger('RATE_LIMIT_PER_MINUTE', env, 600),
-    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    port: env.PORT,
+    host: env.HOST,
+    upstreams: {
+      identity: env.IDENTITY_URL,
+      coaching: env.COACHING_URL,
+      learning: env.LEARNING_URL,
+      notifications: env.NOTIFICATIONS_URL,
+    },
+    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
     apiDocsDir: env.API_DOCS_DIR?.trim() || null,
   };
-}
-
-function upstreamUrl(name: string, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
-  }
-  if (url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`${name} must be a service origin without a path, got "${raw}"`);
-  }
-  return url.origin;
-}
-
-function positiveInteger(name: string, env: NodeJS.ProcessEnv, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-function trustProxyFrom(raw: string | undefined): boolean | number | string {
-  const value = raw?.trim();
-  if (!value || value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
 }

@@ -1,14 +1,18 @@
-import { gatewayConfigFromEnv, type UpstreamService } from '../config/gateway.config';
+import { validateEnv } from '@lms/service-kit';
+import { gatewayConfigFrom, type UpstreamService } from '../config/gateway.config';
+import { GatewayEnv } from '../config/gateway.env';
 import { HealthAggregator } from './health-aggregator';
 import type { UpstreamHealthProbe, UpstreamReadiness } from './upstream-health.probe';
 
-const config = gatewayConfigFromEnv({
-  IDENTITY_URL: 'http://identity:3101',
-  COACHING_URL: 'http://coaching:3102',
-  LEARNING_URL: 'http://learning:3103',
-  NOTIFICATIONS_URL: 'http://notifications:3104',
-  HEALTH_TIMEOUT_MS: '1500',
-});
+const config = gatewayConfigFrom(
+  validateEnv(GatewayEnv)({
+    IDENTITY_URL: 'http://identity:3101',
+    COACHING_URL: 'http://coaching:3102',
+    LEARNING_URL: 'http://learning:3103',
+    NOTIFICATIONS_URL: 'http://notifications:3104',
+    HEALTH_TIMEOUT_MS: '1500',
+  }),
+);
 
 const SERVICE_OF_URL: Record<string, UpstreamService> = {
   'http://identity:3101': 'identity',

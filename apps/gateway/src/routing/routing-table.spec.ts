@@ -1,17 +1,16 @@
-import { gatewayConfigFromEnv } from '../config/gateway.config';
 import { routingTable } from './routing-table';
 
 /** Served by the gateway itself. */
 const GATEWAY_OWN_ROUTES = ['/api/v1/health', '/api/v1/openapi.json', '/api/v1/asyncapi.json'];
 
-const routes = routingTable(
-  gatewayConfigFromEnv({
-    IDENTITY_URL: 'http://identity:3101',
-    COACHING_URL: 'http://coaching:3102',
-    LEARNING_URL: 'http://learning:3103',
-    NOTIFICATIONS_URL: 'http://notifications:3104',
-  }),
-);
+const routes = routingTable({
+  upstreams: {
+    identity: 'http://identity:3101',
+    coaching: 'http://coaching:3102',
+    learning: 'http://learning:3103',
+    notifications: 'http://notifications:3104',
+  },
+});
 
 describe('routing table', () => {
   it('has one line per service, each mapping its public prefix onto the service /v1', () => {
