@@ -27,6 +27,19 @@ interface User {
   locale: string;
 }
 
+/** A user's commands carry no event id: the projection knows a user event by user and version. */
+function userVersionKey(userId: string, version: number): string {
+  return `user ${userId} v${version}`;
+}
+
+/** How a handler spy records an event it handled: by user and version, or by event id. */
+function handledKey(entry: OutboxEntry): string {
+  const { envelope } = entry;
+  return envelope.type === 'user.created'
+    ? userVersionKey(envelope.aggregateId, envelope.aggregateVersion)
+    : entry.eventId;
+}
+
 const run = uniqueSuffix();
 const tenantId = `tenant-${run}`;
 // The service reads its tenant and its database when its module is imported (in beforeAll).
@@ -43,17 +56,18 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   const coaching = new EventFactory('coaching');
   let service: ServiceTestApp;
   let producer: EventProducer;
-  /** Ids of the events whose handling finished without error (handler spies). */
+  /** Keys of the events whose handling finished without error (handler spies): see {@link handledKey}. */
   const handled = new Set<string>();
 
-  /** Records each event a batch use case handled successfully, so that tests wait for their own events. */
-  function spyOnHandler(useCase: {
-    execute(events: ReadonlyArray<{ eventId: string }>): Promise<unknown>;
-  }): void {
+  /** Records each command a batch use case handled successfully, so that tests wait for their own events. */
+  function spyOnHandler<C>(
+    useCase: { execute(commands: readonly C[]): Promise<unknown> },
+    keyOf: (command: C) => string,
+  ): void {
     const original = useCase.execute.bind(useCase);
-    jest.spyOn(useCase, 'execute').mockImplementation(async (events) => {
-      const result = await original(events);
-      for (const event of events) handled.add(event.eventId);
+    jest.spyOn(useCase, 'execute').mockImplementation(async (commands) => {
+      const result = await original(commands);
+      for (const command of commands) handled.add(keyOf(command));
       return result;
     });
   }
@@ -65,8 +79,10 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       '../src/deliveries/use-cases/handle-assignment-events.use-case'
     );
     service = await startServiceApp(AppModule);
-    spyOnHandler(service.app.get(ProjectUserUseCase));
-    spyOnHandler(service.app.get(HandleAssignmentEventsUseCase));
+    const projectUser = service.app.get(ProjectUserUseCase);
+    const handleAssignmentEvents = service.app.get(HandleAssignmentEventsUseCase);
+    spyOnHandler(projectUser, (command) => userVersionKey(command.user.userId, command.version));
+    spyOnHandler(handleAssignmentEvents, (command) => command.eventId);
     producer = new EventProducer(
       createKafka(
         { brokers: brokersFromEnv(process.env), clientId: `notifications-test-${run}` },
@@ -116,9 +132,9 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
    * (the broker is shared: other events of other tests arrive on the same topics).
    */
   async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
-    for (const entry of entries) handled.delete(entry.eventId);
+    for (const entry of entries) handled.delete(handledKey(entry));
     await producer.send(entries);
-    await eventually(() => expect(entries.filter((entry) => !handled.has(entry.eventId))).toEqual([]), {
+    await eventually(() => expect(entries.filter((entry) => !handled.has(handledKey(entry)))).toEqual([]), {
       timeoutMs: 30_000,
     });
   }

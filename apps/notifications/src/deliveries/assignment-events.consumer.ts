@@ -1,11 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AssignmentsStream } from '@lms/contracts';
+import { AssignmentsStream, type EnvelopeOf } from '@lms/contracts';
 import { OnEventBatch } from '@lms/messaging';
 import {
   HandleAssignmentEventsUseCase,
-  type AssignmentEvent,
+  type AssignmentEventCommand,
 } from './use-cases/handle-assignment-events.use-case';
+
+type AssignmentEvents = typeof AssignmentsStream.events;
+type AssignmentEvent =
+  | EnvelopeOf<AssignmentEvents, 'assignment.created'>
+  | EnvelopeOf<AssignmentEvents, 'assignment.ended'>;
 
 /**
  * Kafka adapter: assignments created and ended mail their mentee and coaches (NO-1), in
@@ -17,6 +22,27 @@ export class AssignmentEventsConsumer {
 
   @OnEventBatch(AssignmentsStream, ['assignment.created', 'assignment.ended'])
   async onAssignmentEvents(@Payload() events: AssignmentEvent[]): Promise<void> {
-    await this.handleAssignmentEvents.execute(events);
+    await this.handleAssignmentEvents.execute(events.map(toCommand));
   }
+}
+
+function toCommand(event: AssignmentEvent): AssignmentEventCommand {
+  const { payload } = event;
+  return {
+    eventId: event.eventId,
+    tenantId: event.tenantId,
+    type: event.type,
+    assignment: {
+      assignmentId: payload.assignmentId,
+      menteeId: payload.menteeId,
+      coachIds: payload.coachIds,
+      origin: payload.origin,
+      groupAssignmentId: payload.groupAssignmentId,
+      groupId: payload.groupId,
+      startDate: payload.startDate,
+      endDate: payload.endDate,
+      endedAt: event.type === 'assignment.ended' ? event.payload.endedAt : null,
+      reason: event.type === 'assignment.ended' ? event.payload.reason : null,
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
 import { CurrentTenant } from '@lms/service-kit';
-import { toDeliveryResponse, type DeliveryResponse } from './dto/delivery.response.dto';
-import { ListDeliveriesRequest } from './dto/list-deliveries.request.dto';
+import { DeliveryResponseDto } from './dto/delivery.response.dto';
+import { ListDeliveriesQueryDto } from './dto/list-deliveries.request.dto';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 
 /** The delivery log (NO-5): which event mailed whom, and how it went. */
@@ -13,8 +13,8 @@ export class DeliveriesController {
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
-    @Query() query: ListDeliveriesRequest,
-  ): Promise<Page<DeliveryResponse>> {
+    @Query() query: ListDeliveriesQueryDto,
+  ): Promise<Page<DeliveryResponseDto>> {
     const page = await this.listDeliveries.execute({
       tenantId,
       recipientId: query.recipientId,
@@ -22,6 +22,6 @@ export class DeliveriesController {
       status: query.status,
       page: { limit: query.limit, offset: query.offset },
     });
-    return mapPage(page, toDeliveryResponse);
+    return mapPage(page, DeliveryResponseDto.from);
   }
 }

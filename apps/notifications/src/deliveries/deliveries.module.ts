@@ -1,22 +1,13 @@
 import { Module } from '@nestjs/common';
-import type { Connection } from 'mongoose';
-import { MONGO_CONNECTION } from '@lms/service-kit';
+import { mongoModel } from '@lms/service-kit';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryRetrySweeper } from './delivery-retry.sweeper';
-import { DELIVERY_MODEL, DeliverySchema, type DeliveryDocument } from './infra/delivery.schema';
-import {
-  DELIVERY_MODEL_TOKEN,
-  MongoDeliveryRepository,
-  WAITING_RECIPIENT_MODEL_TOKEN,
-} from './infra/mongo-delivery.repository';
+import { DELIVERY_MODEL, DeliverySchema } from './infra/delivery.schema';
+import { MongoDeliveryRepository } from './infra/mongo-delivery.repository';
 import { SmtpMailSender } from './infra/smtp-mail-sender';
-import {
-  WAITING_RECIPIENT_MODEL,
-  WaitingRecipientSchema,
-  type WaitingRecipientDocument,
-} from './infra/waiting-recipient.schema';
+import { WAITING_RECIPIENT_MODEL, WaitingRecipientSchema } from './infra/waiting-recipient.schema';
 import { DELIVERY_REPOSITORY } from './ports/delivery.repository';
 import { MAIL_SENDER } from './ports/mail-sender';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
@@ -31,18 +22,8 @@ import { UserEventsConsumer } from './user-events.consumer';
   imports: [RecipientsModule],
   controllers: [DeliveriesController, AssignmentEventsConsumer, UserEventsConsumer],
   providers: [
-    {
-      provide: DELIVERY_MODEL_TOKEN,
-      inject: [MONGO_CONNECTION],
-      useFactory: (connection: Connection) =>
-        connection.model<DeliveryDocument>(DELIVERY_MODEL, DeliverySchema),
-    },
-    {
-      provide: WAITING_RECIPIENT_MODEL_TOKEN,
-      inject: [MONGO_CONNECTION],
-      useFactory: (connection: Connection) =>
-        connection.model<WaitingRecipientDocument>(WAITING_RECIPIENT_MODEL, WaitingRecipientSchema),
-    },
+    mongoModel(DELIVERY_MODEL, DeliverySchema),
+    mongoModel(WAITING_RECIPIENT_MODEL, WaitingRecipientSchema),
     { provide: DELIVERY_REPOSITORY, useClass: MongoDeliveryRepository },
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
     DispatchDeliveryUseCase,

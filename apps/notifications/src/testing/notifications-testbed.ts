@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import {
-  AssignmentsStream,
-  type AssignmentCreatedV1,
-  UsersStream,
-  type EnvelopeOf,
-  type EventEnvelope,
-  type EventMap,
-  type PayloadOf,
-  type StreamDefinition,
-} from '@lms/contracts';
+import type { AssignmentCreatedV1, EnvelopeOf, EventMap, PayloadOf, StreamDefinition } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
 import { FixedClock } from '@lms/testing';
 import type { NotificationsConfig } from '../config/notifications.config';
 import type { Delivery } from '../deliveries/domain/delivery';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
 import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
-import { HandleAssignmentEventsUseCase } from '../deliveries/use-cases/handle-assignment-events.use-case';
-import type { AssignmentEvent } from '../deliveries/use-cases/handle-assignment-events.use-case';
+import {
+  HandleAssignmentEventsUseCase,
+  type AssignmentEventCommand,
+} from '../deliveries/use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
 import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
-import { ProjectUserUseCase } from '../recipients/use-cases/project-user.use-case';
+import { ProjectUserUseCase, type ProjectUserCommand } from '../recipients/use-cases/project-user.use-case';
 import { FakeMailSender } from './fake-mail-sender';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
 import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
@@ -95,7 +88,7 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     releaseWaiting,
     handleAssignments,
     /** What the assignments consumer does with a batch of one event. */
-    handleAssignment: (event: AssignmentEvent) => handleAssignments.execute([event]),
+    handleAssignment: (command: AssignmentEventCommand) => handleAssignments.execute([command]),
     retryDue,
     listDeliveries,
     /** The delivery log of one recipient, newest first, as `GET /v1/deliveries?recipientId=` shows it. */
@@ -103,9 +96,9 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
       return (await listDeliveries.execute({ tenantId: TEST_TENANT, recipientId, page: FIRST_PAGE })).items;
     },
     /** What the users consumer does with a batch of one user event. */
-    async userArrives(event: EnvelopeOf<typeof UsersStream.events, 'user.created'>): Promise<void> {
-      await projectUser.execute([event]);
-      await releaseWaiting.execute([{ tenantId: event.tenantId, recipientId: event.payload.userId }]);
+    async userArrives(command: ProjectUserCommand): Promise<void> {
+      await projectUser.execute([command]);
+      await releaseWaiting.execute([{ tenantId: command.tenantId, recipientId: command.user.userId }]);
     },
   };
 }
@@ -122,7 +115,8 @@ export function aUser(firstName: string, lastName: string, locale = 'en'): TestU
   };
 }
 
-function envelope<TEvents extends EventMap, K extends keyof TEvents & string>(
+/** An event of `stream` as `producer` publishes it, in the test tenant unless told otherwise. */
+export function envelope<TEvents extends EventMap, K extends keyof TEvents & string>(
   producer: string,
   stream: StreamDefinition<TEvents>,
   type: K,
@@ -132,30 +126,19 @@ function envelope<TEvents extends EventMap, K extends keyof TEvents & string>(
     ...input,
     tenantId: input.tenantId ?? TEST_TENANT,
   });
-  return entry.envelope as EventEnvelope as EnvelopeOf<TEvents, K>;
+  return entry.envelope as EnvelopeOf<TEvents, K>;
 }
 
+/** What the users consumer makes of the `user.created` of `user`. */
 export function userCreated(
   user: TestUser,
   options: { version?: number; tenantId?: string } = {},
-): EnvelopeOf<typeof UsersStream.events, 'user.created'> {
-  return envelope('identity', UsersStream, 'user.created', {
-    tenantId: options.tenantId,
-    aggregateId: user.userId,
-    aggregateVersion: options.version ?? 1,
-    payload: { ...user, state: 'active' },
-  });
-}
-
-export function userUpdated(
-  user: TestUser,
-  version: number,
-): EnvelopeOf<typeof UsersStream.events, 'user.updated'> {
-  return envelope('identity', UsersStream, 'user.updated', {
-    aggregateId: user.userId,
-    aggregateVersion: version,
-    payload: { ...user, state: 'active' },
-  });
+): ProjectUserCommand {
+  return {
+    tenantId: options.tenantId ?? TEST_TENANT,
+    version: options.version ?? 1,
+    user: { ...user, state: 'active' },
+  };
 }
 
 /** The payload of a current, individual assignment of `mentee` to `coaches`. */
@@ -177,30 +160,31 @@ export function individualAssignmentPayload(
   };
 }
 
+/** What the assignments consumer makes of an `assignment.created` of `mentee` and `coaches`. */
 export function assignmentCreated(
   mentee: Pick<TestUser, 'userId'>,
   coaches: ReadonlyArray<Pick<TestUser, 'userId'>>,
-): EnvelopeOf<typeof AssignmentsStream.events, 'assignment.created'> {
-  const assignmentId = randomUUID();
-  return envelope('coaching', AssignmentsStream, 'assignment.created', {
-    aggregateId: assignmentId,
-    aggregateVersion: 1,
-    payload: individualAssignmentPayload(assignmentId, mentee, coaches),
-  });
+): AssignmentEventCommand {
+  const { status: _status, ...assignment } = individualAssignmentPayload(randomUUID(), mentee, coaches);
+  return {
+    eventId: randomUUID(),
+    tenantId: TEST_TENANT,
+    type: 'assignment.created',
+    assignment: { ...assignment, endedAt: null, reason: null },
+  };
 }
 
-export function assignmentEnded(
-  created: EnvelopeOf<typeof AssignmentsStream.events, 'assignment.created'>,
-): EnvelopeOf<typeof AssignmentsStream.events, 'assignment.ended'> {
-  return envelope('coaching', AssignmentsStream, 'assignment.ended', {
-    aggregateId: created.aggregateId,
-    aggregateVersion: created.aggregateVersion + 1,
-    payload: {
-      ...created.payload,
-      status: 'ended',
+/** What the assignments consumer makes of the `assignment.ended` of the assignment `created` made. */
+export function assignmentEnded(created: AssignmentEventCommand): AssignmentEventCommand {
+  return {
+    eventId: randomUUID(),
+    tenantId: created.tenantId,
+    type: 'assignment.ended',
+    assignment: {
+      ...created.assignment,
       endDate: '2026-06-30',
       endedAt: '2026-06-30T17:00:00.000Z',
       reason: 'completed',
     },
-  });
+  };
 }

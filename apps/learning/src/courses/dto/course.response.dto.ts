@@ -9,13 +9,13 @@ export class CourseResponseDto {
   version!: number;
 
   static from(course: Course): CourseResponseDto {
-    return Object.assign(new CourseResponseDto(), {
+    return {
       id: course.id,
       title: course.title,
       kind: course.kind,
       state: course.state,
       createdAt: course.createdAt.toISOString(),
       version: course.version,
-    });
+    };
   }
 }

@@ -1,8 +1,10 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 import { COURSE_KINDS, COURSE_STATES, type CourseKind, type CourseState } from '../domain/course';
 
-export interface CourseRecord {
+export const COURSE_MODEL = 'Course';
+
+export interface CourseDocument {
   _id: string;
   tenantId: string;
   title: string;
@@ -14,7 +16,7 @@ export interface CourseRecord {
   outbox: OutboxEntry[];
 }
 
-export const courseSchema = new Schema<CourseRecord>(
+export const CourseSchema = new Schema<CourseDocument>(
   {
     _id: { type: String, required: true },
     tenantId: { type: String, required: true },
@@ -29,10 +31,5 @@ export const courseSchema = new Schema<CourseRecord>(
   { collection: 'courses', versionKey: false },
 );
 
-courseSchema.index({ tenantId: 1, _id: 1 });
-
-export const COURSE_MODEL = Symbol('COURSE_MODEL');
-
-export function courseModel(connection: Connection): Model<CourseRecord> {
-  return connection.model<CourseRecord>('Course', courseSchema);
-}
+/** The catalogue of one tenant in creation order (ids sort by creation): `GET /v1/courses`. */
+CourseSchema.index({ tenantId: 1, _id: 1 });

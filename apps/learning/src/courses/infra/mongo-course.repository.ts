@@ -1,21 +1,23 @@
+import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { type Page, type PageRequest } from '@lms/kernel';
-import { findPage } from '@lms/service-kit';
+import { findPage, InjectModel } from '@lms/service-kit';
 import type { Course } from '../domain/course';
 import type { CourseRepository } from '../ports/course.repository';
-import type { CourseRecord } from './course.schema';
+import { COURSE_MODEL, type CourseDocument } from './course.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
+@Injectable()
 export class MongoCourseRepository implements CourseRepository {
-  constructor(private readonly model: Model<CourseRecord>) {}
+  constructor(@InjectModel(COURSE_MODEL) private readonly model: Model<CourseDocument>) {}
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
     return findPage(this.model.find({ tenantId }, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toCourse);
   }
 }
 
-function toCourse(record: CourseRecord): Course {
+function toCourse(record: CourseDocument): Course {
   return {
     id: record._id,
     tenantId: record.tenantId,

@@ -1,5 +1,5 @@
 import type { Course } from '../domain/course';
-import { InMemoryCourseRepository } from '../testing/in-memory-course.repository';
+import { InMemoryCourseRepository } from '../../testing/in-memory-course.repository';
 import { ListCoursesUseCase } from './list-courses.use-case';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { trusted, type Model, type mongo } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
-import { findPage, isDuplicateKeyError } from '@lms/service-kit';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../domain/delivery';
 import type {
   ClaimRequest,
@@ -18,9 +18,6 @@ import {
   waitingRecipientKey,
   type WaitingRecipientDocument,
 } from './waiting-recipient.schema';
-
-export const DELIVERY_MODEL_TOKEN = Symbol(DELIVERY_MODEL);
-export const WAITING_RECIPIENT_MODEL_TOKEN = Symbol(WAITING_RECIPIENT_MODEL);
 
 /** A free claim: every `lockedUntil <= now` test passes. */
 const UNLOCKED = new Date(0);
@@ -39,8 +36,8 @@ const WITHOUT_OUTBOX = { outbox: 0 } as const;
 @Injectable()
 export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(
-    @Inject(DELIVERY_MODEL_TOKEN) private readonly model: Model<DeliveryDocument>,
-    @Inject(WAITING_RECIPIENT_MODEL_TOKEN) private readonly waitingModel: Model<WaitingRecipientDocument>,
+    @InjectModel(DELIVERY_MODEL) private readonly model: Model<DeliveryDocument>,
+    @InjectModel(WAITING_RECIPIENT_MODEL) private readonly waitingModel: Model<WaitingRecipientDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AssignmentsStream, EnvelopeOf } from '@lms/contracts';
 import { CLOCK, type Clock } from '@lms/kernel';
-import { planAssignmentDeliveries } from '../domain/assignment-deliveries';
+import { planAssignmentDeliveries, type AssignmentEventFacts } from '../domain/assignment-deliveries';
 import type { Delivery } from '../domain/delivery';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { DispatchDeliveryUseCase, type DispatchResult } from './dispatch-delivery.use-case';
 
-type AssignmentEvents = typeof AssignmentsStream.events;
-export type AssignmentEvent =
-  | EnvelopeOf<AssignmentEvents, 'assignment.created'>
-  | EnvelopeOf<AssignmentEvents, 'assignment.ended'>;
+/**
+ * One assignment created or ended: the event's id (its deliveries are keyed by it, so that a
+ * redelivery creates none), its tenant, its type and the assignment it carries.
+ */
+export type AssignmentEventCommand = AssignmentEventFacts;
 
 /**
  * Assignments were created or ended (a batch of the assignments stream): one delivery to each
@@ -27,23 +27,9 @@ export class HandleAssignmentEventsUseCase {
     private readonly dispatch: DispatchDeliveryUseCase,
   ) {}
 
-  async execute(events: readonly AssignmentEvent[]): Promise<DispatchResult[]> {
+  async execute(commands: readonly AssignmentEventCommand[]): Promise<DispatchResult[]> {
     const now = this.clock.now();
-    const planned = events.flatMap((event) =>
-      planAssignmentDeliveries(
-        {
-          eventId: event.eventId,
-          tenantId: event.tenantId,
-          type: event.type,
-          assignment: {
-            ...event.payload,
-            endedAt: event.type === 'assignment.ended' ? event.payload.endedAt : null,
-            reason: event.type === 'assignment.ended' ? event.payload.reason : null,
-          },
-        },
-        now,
-      ),
-    );
+    const planned = commands.flatMap((command) => planAssignmentDeliveries(command, now));
     const stored = await this.deliveries.ensureMany(planned);
     const pending = [...new Map(stored.map((d): [string, Delivery] => [d.id, d])).values()].filter(
       (delivery) => delivery.status === 'pending',

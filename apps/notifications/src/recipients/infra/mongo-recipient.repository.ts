@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Model, mongo } from 'mongoose';
 import type { UserState } from '@lms/contracts';
-import { applyVersionedBatch, type VersionedBatchPlan } from '@lms/service-kit';
+import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import {
   foldRecipientChanges,
   recipientKey,
@@ -12,8 +12,6 @@ import {
 } from '../domain/recipient';
 import type { RecipientRepository } from '../ports/recipient.repository';
 import { RECIPIENT_MODEL, type RecipientDocument } from './recipient.schema';
-
-export const RECIPIENT_MODEL_TOKEN = Symbol(RECIPIENT_MODEL);
 
 /** How the recipients take a batch of user changes (see applyVersionedBatch). */
 const RECIPIENT_BATCH: VersionedBatchPlan<RecipientChange, RecipientChange, RecipientDocument> = {
@@ -44,7 +42,7 @@ const RECIPIENT_BATCH: VersionedBatchPlan<RecipientChange, RecipientChange, Reci
 
 @Injectable()
 export class MongoRecipientRepository implements RecipientRepository {
-  constructor(@Inject(RECIPIENT_MODEL_TOKEN) private readonly model: Model<RecipientDocument>) {}
+  constructor(@InjectModel(RECIPIENT_MODEL) private readonly model: Model<RecipientDocument>) {}
 
   /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */
   private collection(): mongo.Collection<RecipientDocument> {

@@ -1,11 +1,12 @@
 import { slicePage, type Page, type PageRequest } from '@lms/kernel';
-import type { Course } from '../domain/course';
-import type { CourseRepository } from '../ports/course.repository';
+import type { Course } from '../courses/domain/course';
+import type { CourseRepository } from '../courses/ports/course.repository';
 
 /** The course repository in memory, for unit tests: same ordering and tenant scoping. */
 export class InMemoryCourseRepository implements CourseRepository {
   private readonly courses = new Map<string, Course>();
 
+  /** Stores courses as they are, for tests only: the port has no way to create one yet. */
   seed(...courses: Course[]): void {
     for (const course of courses) this.courses.set(course.id, structuredClone(course));
   }

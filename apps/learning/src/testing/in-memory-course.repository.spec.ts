@@ -1,0 +1,7 @@
+import { describeCourseRepositoryContract } from './course-repository.contract';
+import { InMemoryCourseRepository } from './in-memory-course.repository';
+
+describeCourseRepositoryContract('InMemoryCourseRepository', () => {
+  const repository = new InMemoryCourseRepository();
+  return { repository, seed: async (courses) => repository.seed(...courses) };
+});
