@@ -24,7 +24,7 @@ describe('GatewayPrincipalGuard', () => {
   it('hands the authenticator the Authorization header and records the principal it returns', async () => {
     const authenticator = new AnswerAuthenticator({
       status: 'authenticated',
-      principal: { tenantId: 'tenant-1', userId: 'user-1' },
+      principal: { tenantId: 'tenant-1', userId: 'user-1', level: 'user', roles: [] },
     });
     const request: GuardedRequest = { headers: { authorization: 'Bearer abc' } };
 

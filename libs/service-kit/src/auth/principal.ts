@@ -3,7 +3,12 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 /** Who is calling, and in which tenant: resolved from the request, never from its body or path. */
 export interface Principal {
   tenantId: string;
+  /** Null only for the single configured tenant of a platform without sign-in. */
   userId: string | null;
+  /** Platform level (`user`, `power_user`, `superadmin`). */
+  level: string;
+  /** Administrative roles (`system_admin`, `application_admin`). */
+  roles: readonly string[];
 }
 
 export interface RequestWithPrincipal {

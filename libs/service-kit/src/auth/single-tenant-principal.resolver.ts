@@ -9,6 +9,6 @@ export class SingleTenantPrincipalResolver implements PrincipalResolver {
   constructor(private readonly tenantId: string) {}
 
   async resolve(): Promise<Principal> {
-    return { tenantId: this.tenantId, userId: null };
+    return { tenantId: this.tenantId, userId: null, level: 'user', roles: [] };
   }
 }
