@@ -7,7 +7,6 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
 import { CoachingConfigModule } from './config/coaching-config.module';
 import { MembershipsModule } from './memberships/memberships.module';
-import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'coaching';
 
@@ -24,7 +23,6 @@ export const SERVICE_NAME = 'coaching';
       inject: [COACHING_CONFIG],
       useFactory: (config: CoachingConfig) => config.jobs,
     }),
-    UsersModule,
     MembershipsModule,
     AssignmentsModule,
   ],

@@ -78,7 +78,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
       status: 'active',
       roles: ['learner'],
       version: 1,
-      occurredAt: new Date().toISOString(),
+      occurredAt: new Date(),
     }));
     await app.app.get<MembershipProjectionRepository>(MEMBERSHIP_PROJECTION_REPOSITORY).applyMany(changes);
     return userIds;

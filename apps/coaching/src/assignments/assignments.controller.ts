@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
 import { CurrentTenant } from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
-import { IdParamRequestDto } from './dto/id-param.request.dto';
-import { ListAssignmentsRequestDto } from './dto/list-assignments.request.dto';
+import { IdParamsDto } from './dto/id-params.request.dto';
+import { ListAssignmentsQueryDto } from './dto/list-assignments.request.dto';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
 import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
 
@@ -18,7 +18,7 @@ export class AssignmentsController {
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
-    @Query() query: ListAssignmentsRequestDto,
+    @Query() query: ListAssignmentsQueryDto,
   ): Promise<Page<AssignmentResponseDto>> {
     const { menteeId, coachId, groupAssignmentId, status } = query;
     const page = await this.listAssignments.execute({
@@ -30,10 +30,7 @@ export class AssignmentsController {
   }
 
   @Get(':id')
-  async get(
-    @CurrentTenant() tenantId: string,
-    @Param() params: IdParamRequestDto,
-  ): Promise<AssignmentResponseDto> {
+  async get(@CurrentTenant() tenantId: string, @Param() params: IdParamsDto): Promise<AssignmentResponseDto> {
     return AssignmentResponseDto.from(await this.getAssignment.execute({ tenantId, id: params.id }));
   }
 }

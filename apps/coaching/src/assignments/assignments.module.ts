@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { Connection } from 'mongoose';
-import { MONGO_CONNECTION } from '@lms/service-kit';
+import { mongoModel } from '@lms/service-kit';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { AssignmentsController } from './assignments.controller';
 import { GroupAssignmentEventsConsumer } from './group-assignment-events.consumer';
@@ -8,17 +7,14 @@ import { GroupAssignmentsController } from './group-assignments.controller';
 import { GroupFanOutJob } from './group-fan-out.job';
 import { ASSIGNMENT_MODEL, AssignmentSchema } from './infra/assignment.schema';
 import { GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema } from './infra/group-assignment.schema';
-import { ASSIGNMENT_MODEL_TOKEN, MongoAssignmentRepository } from './infra/mongo-assignment.repository';
-import {
-  GROUP_ASSIGNMENT_MODEL_TOKEN,
-  MongoGroupAssignmentRepository,
-} from './infra/mongo-group-assignment.repository';
+import { MongoAssignmentRepository } from './infra/mongo-assignment.repository';
+import { MongoGroupAssignmentRepository } from './infra/mongo-group-assignment.repository';
 import { MembershipEventsConsumer } from './membership-events.consumer';
 import { ASSIGNMENT_REPOSITORY } from './ports/assignment.repository';
 import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository';
 import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
-import { DerivedAssignmentsService } from './use-cases/derived-assignments.service';
+import { AssignmentWriter } from './use-cases/assignment-writer';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
 import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
@@ -35,19 +31,11 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     MembershipEventsConsumer,
   ],
   providers: [
-    {
-      provide: GROUP_ASSIGNMENT_MODEL_TOKEN,
-      inject: [MONGO_CONNECTION],
-      useFactory: (connection: Connection) => connection.model(GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema),
-    },
-    {
-      provide: ASSIGNMENT_MODEL_TOKEN,
-      inject: [MONGO_CONNECTION],
-      useFactory: (connection: Connection) => connection.model(ASSIGNMENT_MODEL, AssignmentSchema),
-    },
+    mongoModel(GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema),
+    mongoModel(ASSIGNMENT_MODEL, AssignmentSchema),
     { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
     { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },
-    DerivedAssignmentsService,
+    AssignmentWriter,
     CreateGroupAssignmentUseCase,
     RunGroupFanOutUseCase,
     GroupFanOutJob,

@@ -3,8 +3,8 @@ import { mapPage, type Page } from '@lms/kernel';
 import { CurrentTenant } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
-import { IdParamRequestDto } from './dto/id-param.request.dto';
-import { ListGroupAssignmentsRequestDto } from './dto/list-group-assignments.request.dto';
+import { IdParamsDto } from './dto/id-params.request.dto';
+import { ListGroupAssignmentsQueryDto } from './dto/list-group-assignments.request.dto';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
 import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
 import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
@@ -32,7 +32,7 @@ export class GroupAssignmentsController {
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
-    @Query() query: ListGroupAssignmentsRequestDto,
+    @Query() query: ListGroupAssignmentsQueryDto,
   ): Promise<Page<GroupAssignmentResponseDto>> {
     const page = await this.listGroupAssignments.execute({
       tenantId,
@@ -45,7 +45,7 @@ export class GroupAssignmentsController {
   @Get(':id')
   async get(
     @CurrentTenant() tenantId: string,
-    @Param() params: IdParamRequestDto,
+    @Param() params: IdParamsDto,
   ): Promise<GroupAssignmentResponseDto> {
     return GroupAssignmentResponseDto.from(
       await this.getGroupAssignment.execute({ tenantId, id: params.id }),

@@ -35,7 +35,7 @@ function toChange(event: MembershipEvent): MembershipChange {
     groupId: event.payload.groupId,
     userId: event.payload.userId,
     version: event.aggregateVersion,
-    occurredAt: event.occurredAt,
+    occurredAt: new Date(event.occurredAt),
   };
   // membership.added and membership.roles-changed carry the membership's full state: it is
   // active with these roles. A removal keeps the last known roles.

@@ -5,19 +5,17 @@ import { createLogger } from '@lms/observability';
 import { FixedClock } from '@lms/testing';
 import { ApplyMembershipEventsUseCase } from '../assignments/use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
-import { DerivedAssignmentsService } from '../assignments/use-cases/derived-assignments.service';
+import { AssignmentWriter } from '../assignments/use-cases/assignment-writer';
 import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from '../assignments/use-cases/get-group-assignment.use-case';
 import { ListAssignmentsUseCase } from '../assignments/use-cases/list-assignments.use-case';
 import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group-assignments.use-case';
 import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
-import type { MembershipChange } from '../memberships/domain/membership';
+import type { Membership, MembershipChange } from '../memberships/domain/membership';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
-import { ApplyUserEventsUseCase } from '../users/use-cases/apply-user-events.use-case';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
 import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
-import { InMemoryUserProjectionRepository } from './in-memory-user-projection.repository';
 
 export const TENANT = 'tenant-a';
 export const OTHER_TENANT = 'tenant-b';
@@ -34,10 +32,9 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const events = new EventFactory('coaching');
   const logger = createLogger('coaching-test', { level: 'silent' });
   const memberships = new InMemoryMembershipProjectionRepository();
-  const users = new InMemoryUserProjectionRepository();
   const groupAssignments = new InMemoryGroupAssignmentRepository();
   const assignments = new InMemoryAssignmentRepository();
-  const derived = new DerivedAssignmentsService(assignments, events, clock);
+  const writer = new AssignmentWriter(assignments, events, clock);
   const config = {
     fanOutChunkSize: options.fanOutChunkSize ?? 500,
     jobs: { leaseMs: 15_000, pollIntervalMs: 1_000 },
@@ -46,14 +43,13 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     memberships,
     groupAssignments,
     assignments,
-    derived,
+    writer,
     clock,
   );
 
   return {
     clock,
     memberships,
-    users,
     groupAssignments,
     assignments,
     createGroupAssignment: new CreateGroupAssignmentUseCase(groupAssignments, events, clock),
@@ -61,13 +57,12 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       groupAssignments,
       memberships,
       assignments,
-      derived,
+      writer,
       clock,
       config,
       logger,
     ),
     applyMembershipEvents,
-    applyUserEvents: new ApplyUserEventsUseCase(users),
     getGroupAssignment: new GetGroupAssignmentUseCase(groupAssignments),
     listGroupAssignments: new ListGroupAssignmentsUseCase(groupAssignments),
     getAssignment: new GetAssignmentUseCase(assignments),
@@ -87,7 +82,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
           status: 'active',
           roles: ['learner'],
           version: 1,
-          occurredAt: clock.now().toISOString(),
+          occurredAt: clock.now(),
           ...change,
         },
       ]);
@@ -100,16 +95,24 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       members: ReadonlyArray<{ userId: string; roles: GroupRole[] }>,
     ): Promise<void> {
       for (const member of members) {
-        await memberships.apply({
-          tenantId: TENANT,
-          groupId,
-          userId: member.userId,
-          status: 'active',
-          roles: member.roles,
-          version: 1,
-          occurredAt: '2025-01-01T00:00:00.000Z',
-        });
+        await memberships.applyMany([
+          {
+            tenantId: TENANT,
+            groupId,
+            userId: member.userId,
+            status: 'active',
+            roles: member.roles,
+            version: 1,
+            occurredAt: new Date('2025-01-01T00:00:00.000Z'),
+          },
+        ]);
       }
+    },
+
+    /** What the projection holds of one member of the tenant, or null. */
+    async membership(groupId: string, userId: string): Promise<Membership | null> {
+      const [found] = await memberships.findMany(TENANT, groupId, [userId]);
+      return found ?? null;
     },
 
     /** The assignment events written so far, of one type. */

@@ -72,21 +72,6 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     return row && row.tenantId === tenantId ? structuredClone(row) : null;
   }
 
-  async listCurrentDerivedOfMember(
-    tenantId: string,
-    groupId: string,
-    menteeId: string,
-  ): Promise<Assignment[]> {
-    return this.where(
-      (a) =>
-        a.tenantId === tenantId &&
-        a.groupId === groupId &&
-        a.menteeId === menteeId &&
-        a.origin === 'group' &&
-        a.status === 'current',
-    );
-  }
-
   async listCurrentDerivedFor(
     tenantId: string,
     groupAssignmentId: string,
@@ -125,9 +110,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
         (filter.coachId === undefined || a.coachIds.includes(filter.coachId)) &&
         (filter.groupAssignmentId === undefined || a.groupAssignmentId === filter.groupAssignmentId) &&
         (filter.status === undefined || a.status === filter.status),
-    ).sort((a, b) =>
-      a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
-    );
+    ).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
     return slicePage(matching, page);
   }
 

@@ -28,12 +28,6 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     return found && found.tenantId === tenantId ? structuredClone(found) : null;
   }
 
-  async listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]> {
-    return [...this.rows.values()]
-      .filter((g) => g.tenantId === tenantId && g.groupId === groupId && g.status === 'current')
-      .map((g) => structuredClone(g));
-  }
-
   async listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]> {
     return [...this.rows.values()]
       .filter((g) => g.tenantId === tenantId && groupIds.includes(g.groupId) && g.status === 'current')
@@ -49,9 +43,7 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
       .filter(
         (g) => g.tenantId === tenantId && (filter.groupId === undefined || g.groupId === filter.groupId),
       )
-      .sort((a, b) =>
-        a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
-      );
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
     return structuredClone(slicePage(matching, page));
   }
 
@@ -59,7 +51,7 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     const row = this.own(tenantId, id);
     if (row?.fanOut.status === 'pending') {
       row.fanOut.status = 'running';
-      row.updatedAt = now.toISOString();
+      row.updatedAt = now;
     }
   }
 
@@ -76,15 +68,15 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
       cursor: chunk.cursor,
       processed: row.fanOut.processed + chunk.processed,
     };
-    row.updatedAt = chunk.now.toISOString();
+    row.updatedAt = chunk.now;
     return true;
   }
 
   async markFanOutDone(tenantId: string, id: string, now: Date): Promise<void> {
     const row = this.own(tenantId, id);
     if (!row) return;
-    row.fanOut = { ...row.fanOut, status: 'done', completedAt: now.toISOString() };
-    row.updatedAt = now.toISOString();
+    row.fanOut = { ...row.fanOut, status: 'done', completedAt: now };
+    row.updatedAt = now;
   }
 
   async listUnfinishedFanOuts(): Promise<GroupAssignment[]> {

@@ -41,16 +41,6 @@ export class InMemoryMembershipProjectionRepository implements MembershipProject
     return outcomes;
   }
 
-  async apply(change: MembershipChange): Promise<ProjectionOutcome> {
-    const [outcome] = await this.applyMany([change]);
-    return outcome ?? 'stale';
-  }
-
-  async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
-    const found = this.rows.get(membershipKey({ tenantId, groupId, userId }));
-    return found ? structuredClone(found) : null;
-  }
-
   async findMany(tenantId: string, groupId: string, userIds: readonly string[]): Promise<Membership[]> {
     return [...new Set(userIds)]
       .map((userId) => this.rows.get(membershipKey({ tenantId, groupId, userId })))

@@ -1,7 +1,6 @@
 import {
   GroupMembershipsStream,
   membershipAggregateId,
-  UsersStream,
   type EventEnvelope,
   type GroupRole,
 } from '@lms/contracts';
@@ -24,22 +23,6 @@ export class IdentityEvents {
     private readonly tenantId: string,
   ) {
     this.producer = new EventProducer(kafka);
-  }
-
-  userCreated(userId: string, name: string): OutboxEntry {
-    return this.factory.create(UsersStream, 'user.created', {
-      tenantId: this.tenantId,
-      aggregateId: userId,
-      aggregateVersion: 1,
-      payload: {
-        userId,
-        email: `${name}@example.com`,
-        firstName: name,
-        lastName: 'Tester',
-        locale: 'en',
-        state: 'activated',
-      },
-    });
   }
 
   membershipAdded(groupId: string, userId: string, roles: GroupRole[], version = 1): OutboxEntry {
@@ -95,9 +78,10 @@ export async function untilTheServiceConsumes(
     async () => {
       version++;
       await identity.send(identity.membershipAdded(group, user, ['learner'], version));
-      await eventually(async () => expect(await memberships.find(tenantId, group, user)).not.toBeNull(), {
-        timeoutMs: 2_000,
-      });
+      await eventually(
+        async () => expect(await memberships.findMany(tenantId, group, [user])).toHaveLength(1),
+        { timeoutMs: 2_000 },
+      );
     },
     { timeoutMs: 60_000 },
   );

@@ -14,12 +14,12 @@ const groupAssignment: GroupAssignment = {
   endDate: '2025-12-31',
   status: 'current',
   fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
-  createdAt: '2025-03-01T10:00:00.000Z',
-  updatedAt: '2025-03-01T10:00:00.000Z',
+  createdAt: new Date('2025-03-01T10:00:00.000Z'),
+  updatedAt: new Date('2025-03-01T10:00:00.000Z'),
   version: 1,
 };
 
-function member(rolesSince: string): Membership {
+function member(rolesSince: Date): Membership {
   return {
     tenantId: 't',
     groupId: groupAssignment.groupId,
@@ -34,7 +34,7 @@ function member(rolesSince: string): Membership {
 
 describe('deriving the assignment of a member', () => {
   it('given a member there when the group assignment was made, then it is coached from the group assignment start (backdated too)', () => {
-    const assignment = deriveAssignment(groupAssignment, member('2025-01-05T00:00:00.000Z'), {
+    const assignment = deriveAssignment(groupAssignment, member(new Date('2025-01-05T00:00:00.000Z')), {
       id: 'a1',
       now: NOW,
     });
@@ -49,8 +49,8 @@ describe('deriving the assignment of a member', () => {
       startDate: '2025-02-01',
       endDate: '2025-12-31',
       status: 'current',
-      createdAt: NOW.toISOString(),
-      updatedAt: NOW.toISOString(),
+      createdAt: NOW,
+      updatedAt: NOW,
       endedAt: null,
       endReason: null,
       version: 1,
@@ -59,7 +59,7 @@ describe('deriving the assignment of a member', () => {
 
   it('given a member who took on the role later, then it is coached from that day', () => {
     expect(
-      deriveAssignment(groupAssignment, member('2025-03-08T17:00:00.000Z'), { id: 'a1', now: NOW })
+      deriveAssignment(groupAssignment, member(new Date('2025-03-08T17:00:00.000Z')), { id: 'a1', now: NOW })
         ?.startDate,
     ).toBe('2025-03-08');
   });
@@ -67,20 +67,21 @@ describe('deriving the assignment of a member', () => {
   it('given a member who joined later but before a future start, then it is coached from the start', () => {
     const future = { ...groupAssignment, startDate: '2025-06-01' };
     expect(
-      deriveAssignment(future, member('2025-03-08T17:00:00.000Z'), { id: 'a1', now: NOW })?.startDate,
+      deriveAssignment(future, member(new Date('2025-03-08T17:00:00.000Z')), { id: 'a1', now: NOW })
+        ?.startDate,
     ).toBe('2025-06-01');
   });
 
   it('given a member who joins after the end date, then there is nothing to derive', () => {
     expect(
-      deriveAssignment(groupAssignment, member('2026-01-02T00:00:00.000Z'), { id: 'a1', now: NOW }),
+      deriveAssignment(groupAssignment, member(new Date('2026-01-02T00:00:00.000Z')), { id: 'a1', now: NOW }),
     ).toBeNull();
   });
 });
 
 describe('ending an assignment', () => {
   it('given a current assignment, when ended, then it keeps its history and says when and why', () => {
-    const assignment = deriveAssignment(groupAssignment, member('2025-01-05T00:00:00.000Z'), {
+    const assignment = deriveAssignment(groupAssignment, member(new Date('2025-01-05T00:00:00.000Z')), {
       id: 'a1',
       now: NOW,
     });
@@ -90,7 +91,7 @@ describe('ending an assignment', () => {
       status: 'ended',
       startDate: '2025-02-01',
       endDate: '2025-12-31',
-      endedAt: later.toISOString(),
+      endedAt: later,
       endReason: 'membership.removed',
       version: 2,
     });

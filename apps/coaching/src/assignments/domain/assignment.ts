@@ -18,9 +18,9 @@ export interface Assignment {
   startDate: CalendarDate;
   endDate: CalendarDate | null;
   status: AssignmentStatus;
-  createdAt: string;
-  updatedAt: string;
-  endedAt: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  endedAt: Date | null;
   endReason: AssignmentEndReason | null;
   version: number;
 }
@@ -32,8 +32,9 @@ export interface Assignment {
  * so the fan-out and a membership event deriving the same assignment agree on it.
  */
 export function derivedStartDate(groupAssignment: GroupAssignment, membership: Membership): CalendarDate {
-  if (membership.rolesSince <= groupAssignment.createdAt) return groupAssignment.startDate;
-  return laterOf(groupAssignment.startDate, calendarDateOf(new Date(membership.rolesSince)));
+  if (membership.rolesSince.getTime() <= groupAssignment.createdAt.getTime())
+    return groupAssignment.startDate;
+  return laterOf(groupAssignment.startDate, calendarDateOf(membership.rolesSince));
 }
 
 /**
@@ -47,7 +48,7 @@ export function deriveAssignment(
 ): Assignment | null {
   const startDate = derivedStartDate(groupAssignment, membership);
   if (groupAssignment.endDate !== null && startDate > groupAssignment.endDate) return null;
-  const now = context.now.toISOString();
+  const { now } = context;
   return {
     id: context.id,
     tenantId: groupAssignment.tenantId,
@@ -72,7 +73,7 @@ export function endAssignment(
   assignment: Assignment,
   context: { now: Date; reason: AssignmentEndReason },
 ): Assignment {
-  const now = context.now.toISOString();
+  const { now } = context;
   return {
     ...assignment,
     status: 'ended',

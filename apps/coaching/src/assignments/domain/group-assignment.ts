@@ -17,7 +17,7 @@ export interface FanOutProgress {
   processed: number;
   /** The last member (userId) handled: the next chunk starts after it. */
   cursor: string | null;
-  completedAt: string | null;
+  completedAt: Date | null;
 }
 
 /** A group, roles within it and coaches (CO-A2): every member holding one of the roles is coached. */
@@ -31,8 +31,8 @@ export interface GroupAssignment {
   endDate: CalendarDate | null;
   status: GroupAssignmentStatus;
   fanOut: FanOutProgress;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: Date;
+  updatedAt: Date;
   version: number;
 }
 
@@ -61,7 +61,7 @@ export function newGroupAssignment(
   input: NewGroupAssignment,
   context: { id: string; now: Date },
 ): GroupAssignment {
-  const now = context.now.toISOString();
+  const { now } = context;
   return {
     id: context.id,
     tenantId: input.tenantId,

@@ -16,8 +16,8 @@ function groupAssignment(overrides: Partial<GroupAssignment> = {}): GroupAssignm
     endDate: null,
     status: 'current',
     fanOut: { status: 'done', processed: 0, cursor: null, completedAt: null },
-    createdAt: '2025-03-01T10:00:00.000Z',
-    updatedAt: '2025-03-01T10:00:00.000Z',
+    createdAt: new Date('2025-03-01T10:00:00.000Z'),
+    updatedAt: new Date('2025-03-01T10:00:00.000Z'),
     version: 1,
     ...overrides,
   };
@@ -31,8 +31,8 @@ function membership(overrides: Partial<Membership> = {}): Membership {
     roles: ['learner'],
     status: 'active',
     version: 1,
-    rolesSince: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
+    rolesSince: new Date('2025-01-01T00:00:00.000Z'),
+    updatedAt: new Date('2025-01-01T00:00:00.000Z'),
     ...overrides,
   };
 }
@@ -49,8 +49,8 @@ function derived(groupAssignmentId: string, overrides: Partial<Assignment> = {})
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
-    createdAt: '2025-03-01T10:00:00.000Z',
-    updatedAt: '2025-03-01T10:00:00.000Z',
+    createdAt: new Date('2025-03-01T10:00:00.000Z'),
+    updatedAt: new Date('2025-03-01T10:00:00.000Z'),
     endedAt: null,
     endReason: null,
     version: 1,

@@ -27,8 +27,8 @@ export class AssignmentResponseDto {
       startDate: assignment.startDate,
       endDate: assignment.endDate,
       status: assignment.status,
-      createdAt: assignment.createdAt,
-      ...(assignment.endedAt === null ? {} : { endedAt: assignment.endedAt }),
+      createdAt: assignment.createdAt.toISOString(),
+      ...(assignment.endedAt === null ? {} : { endedAt: assignment.endedAt.toISOString() }),
       ...(assignment.endReason === null ? {} : { endReason: assignment.endReason }),
     };
   }

@@ -24,7 +24,7 @@ export class GroupAssignmentResponseDto {
       endDate: groupAssignment.endDate,
       status: groupAssignment.status,
       fanOut: { status: groupAssignment.fanOut.status, processed: groupAssignment.fanOut.processed },
-      createdAt: groupAssignment.createdAt,
+      createdAt: groupAssignment.createdAt.toISOString(),
       version: groupAssignment.version,
     };
   }

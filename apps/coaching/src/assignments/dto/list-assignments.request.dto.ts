@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '@lms/contracts';
 import { PageQueryDto } from '@lms/service-kit';
 
 /** `GET /v1/assignments` filters. */
-export class ListAssignmentsRequestDto extends PageQueryDto {
+export class ListAssignmentsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   menteeId?: string;

@@ -29,9 +29,9 @@ export interface AssignmentDocument {
    * ones: a member removed and added again gets a new assignment, the old one stays as history.
    */
   currentSlot: string;
-  createdAt: string;
-  updatedAt: string;
-  endedAt: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  endedAt: Date | null;
   endReason: AssignmentEndReason | null;
   version: number;
   outbox: OutboxEntry[];
@@ -52,9 +52,9 @@ export const AssignmentSchema = new Schema<AssignmentDocument>(
     endDate: { type: String, default: null },
     status: { type: String, enum: ASSIGNMENT_STATUSES, required: true },
     currentSlot: { type: String, required: true },
-    createdAt: { type: String, required: true },
-    updatedAt: { type: String, required: true },
-    endedAt: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    endedAt: { type: Date, default: null },
     endReason: { type: String, enum: [...ASSIGNMENT_END_REASONS, null], default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,

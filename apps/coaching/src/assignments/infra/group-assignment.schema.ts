@@ -17,9 +17,9 @@ export interface GroupAssignmentDocument {
   startDate: string;
   endDate: string | null;
   status: GroupAssignmentStatus;
-  fanOut: { status: FanOutStatus; processed: number; cursor: string | null; completedAt: string | null };
-  createdAt: string;
-  updatedAt: string;
+  fanOut: { status: FanOutStatus; processed: number; cursor: string | null; completedAt: Date | null };
+  createdAt: Date;
+  updatedAt: Date;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -40,10 +40,10 @@ export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
       status: { type: String, enum: FAN_OUT_STATUSES, required: true },
       processed: { type: Number, required: true },
       cursor: { type: String, default: null },
-      completedAt: { type: String, default: null },
+      completedAt: { type: Date, default: null },
     },
-    createdAt: { type: String, required: true },
-    updatedAt: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },

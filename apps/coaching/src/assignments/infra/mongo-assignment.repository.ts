@@ -1,24 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
-import { findPage, isDuplicateKeyError } from '@lms/service-kit';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Assignment } from '../domain/assignment';
 import type {
   AssignmentFilter,
   AssignmentRepository,
   AssignmentWithEvents,
 } from '../ports/assignment.repository';
-import { CURRENT_SLOT, type AssignmentDocument } from './assignment.schema';
-
-export const ASSIGNMENT_MODEL_TOKEN = Symbol('ASSIGNMENT_MODEL');
+import { ASSIGNMENT_MODEL, CURRENT_SLOT, type AssignmentDocument } from './assignment.schema';
 
 const BULK_ATTEMPTS = 3;
 
 @Injectable()
 export class MongoAssignmentRepository implements AssignmentRepository {
   constructor(
-    @Inject(ASSIGNMENT_MODEL_TOKEN) private readonly model: Model<AssignmentDocument>,
+    @InjectModel(ASSIGNMENT_MODEL) private readonly model: Model<AssignmentDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -103,18 +101,6 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       .lean<AssignmentDocument>()
       .exec();
     return doc && doc.tenantId === tenantId ? toAssignment(doc) : null;
-  }
-
-  async listCurrentDerivedOfMember(
-    tenantId: string,
-    groupId: string,
-    menteeId: string,
-  ): Promise<Assignment[]> {
-    const docs = await this.model
-      .find({ tenantId, menteeId, groupId, origin: 'group', status: 'current' }, { outbox: 0 })
-      .lean<AssignmentDocument[]>()
-      .exec();
-    return docs.map(toAssignment);
   }
 
   async listCurrentDerivedFor(

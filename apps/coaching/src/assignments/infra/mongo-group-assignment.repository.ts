@@ -1,21 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
-import { findPage } from '@lms/service-kit';
+import { findPage, InjectModel } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
 import type { FanOutChunk, GroupAssignmentRepository } from '../ports/group-assignment.repository';
-import type { GroupAssignmentDocument } from './group-assignment.schema';
+import { GROUP_ASSIGNMENT_MODEL, type GroupAssignmentDocument } from './group-assignment.schema';
 
 /** Unfinished fan-outs re-enqueued per look; the next look takes the rest. */
 const UNFINISHED_FAN_OUTS_PER_LOOK = 1_000;
 
-export const GROUP_ASSIGNMENT_MODEL_TOKEN = Symbol('GROUP_ASSIGNMENT_MODEL');
-
 @Injectable()
 export class MongoGroupAssignmentRepository implements GroupAssignmentRepository {
   constructor(
-    @Inject(GROUP_ASSIGNMENT_MODEL_TOKEN) private readonly model: Model<GroupAssignmentDocument>,
+    @InjectModel(GROUP_ASSIGNMENT_MODEL) private readonly model: Model<GroupAssignmentDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -32,14 +30,6 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
       .lean<GroupAssignmentDocument>()
       .exec();
     return doc && doc.tenantId === tenantId ? toGroupAssignment(doc) : null;
-  }
-
-  async listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]> {
-    const docs = await this.model
-      .find({ tenantId, groupId, status: 'current' }, { outbox: 0 })
-      .lean<GroupAssignmentDocument[]>()
-      .exec();
-    return docs.map(toGroupAssignment);
   }
 
   async listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]> {
@@ -69,7 +59,7 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
   async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {
     await this.model.updateOne(
       { _id: id, tenantId, 'fanOut.status': 'pending' },
-      { $set: { 'fanOut.status': 'running', updatedAt: now.toISOString() } },
+      { $set: { 'fanOut.status': 'running', updatedAt: now } },
     );
   }
 
@@ -80,7 +70,7 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
         $set: {
           'fanOut.status': 'running',
           'fanOut.cursor': chunk.cursor,
-          updatedAt: chunk.now.toISOString(),
+          updatedAt: chunk.now,
         },
         $inc: { 'fanOut.processed': chunk.processed },
       },
@@ -103,8 +93,8 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
       {
         $set: {
           'fanOut.status': 'done',
-          'fanOut.completedAt': now.toISOString(),
-          updatedAt: now.toISOString(),
+          'fanOut.completedAt': now,
+          updatedAt: now,
         },
       },
     );

@@ -32,8 +32,6 @@ export interface AssignmentRepository {
    */
   end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean>;
   findById(tenantId: string, id: string): Promise<Assignment | null>;
-  /** The member's current assignments derived from any group assignment of the group. */
-  listCurrentDerivedOfMember(tenantId: string, groupId: string, menteeId: string): Promise<Assignment[]>;
   /** The current assignments one group assignment gives the given mentees. */
   listCurrentDerivedFor(
     tenantId: string,

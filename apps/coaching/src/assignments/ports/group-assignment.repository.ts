@@ -16,7 +16,6 @@ export interface GroupAssignmentRepository {
   /** Stores a new group assignment together with its events (one write), then has them published. */
   create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void>;
   findById(tenantId: string, id: string): Promise<GroupAssignment | null>;
-  listCurrentByGroup(tenantId: string, groupId: string): Promise<GroupAssignment[]>;
   /** The current group assignments of any of the groups, in one read. */
   listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]>;
   list(tenantId: string, filter: { groupId?: string }, page: PageRequest): Promise<Page<GroupAssignment>>;

@@ -8,7 +8,7 @@ import {
   type CoachingTestbed,
 } from '../../testing/coaching-testbed';
 import { ApplyMembershipEventsUseCase } from './apply-membership-events.use-case';
-import { DerivedAssignmentsService } from './derived-assignments.service';
+import { AssignmentWriter } from './assignment-writer';
 
 const GROUP = '0195792b-0000-7000-8000-0000000000aa';
 const OTHER_GROUP = '0195792b-0000-7000-8000-0000000000bb';
@@ -30,12 +30,12 @@ function given() {
     reads.derived++;
     return listCurrentDerivedForMany(tenantId, groupAssignmentIds, menteeIds);
   };
-  const derived = new DerivedAssignmentsService(t.assignments, new EventFactory('coaching'), t.clock);
+  const writer = new AssignmentWriter(t.assignments, new EventFactory('coaching'), t.clock);
   const useCase = new ApplyMembershipEventsUseCase(
     t.memberships,
     t.groupAssignments,
     t.assignments,
-    derived,
+    writer,
     t.clock,
   );
   return { t, reads, useCase };
@@ -55,7 +55,7 @@ function change(
     status: 'active',
     roles: ['learner'],
     version: 1,
-    occurredAt: t.clock.now().toISOString(),
+    occurredAt: t.clock.now(),
     ...overrides,
   };
 }
@@ -104,7 +104,7 @@ describe('ApplyMembershipEventsUseCase — a batch of membership events (rule 8,
       created: 1,
       ended: 0,
     });
-    expect(await t.memberships.find(TENANT, GROUP, joinsAndLeaves)).toMatchObject({
+    expect(await t.membership(GROUP, joinsAndLeaves)).toMatchObject({
       status: 'removed',
       roles: ['learner'],
       version: 2,
@@ -117,7 +117,7 @@ describe('ApplyMembershipEventsUseCase — a batch of membership events (rule 8,
   it('given events older than the projection, then they are stale and change nothing', async () => {
     const { t, useCase } = given();
     const [user] = orderedIds(1);
-    await t.memberships.apply(change(t, GROUP, user, { version: 3, roles: ['author'] }));
+    await t.memberships.applyMany([change(t, GROUP, user, { version: 3, roles: ['author'] })]);
     await givenFannedOutGroupAssignment(t);
 
     const outcome = await useCase.execute([
@@ -126,7 +126,7 @@ describe('ApplyMembershipEventsUseCase — a batch of membership events (rule 8,
     ]);
 
     expect(outcome).toEqual({ projection: ['stale', 'stale'], created: 0, ended: 0 });
-    expect(await t.memberships.find(TENANT, GROUP, user)).toMatchObject({ roles: ['author'], version: 3 });
+    expect(await t.membership(GROUP, user)).toMatchObject({ roles: ['author'], version: 3 });
     expect(await assignmentsOf(t, user)).toEqual([]);
   });
 

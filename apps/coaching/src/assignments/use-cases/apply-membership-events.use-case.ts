@@ -15,7 +15,7 @@ import {
   GROUP_ASSIGNMENT_REPOSITORY,
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
-import { DerivedAssignmentsService } from './derived-assignments.service';
+import { AssignmentWriter } from './assignment-writer';
 
 export interface MembershipBatchOutcome {
   /** What the projection did with each change, in the order of the changes. */
@@ -55,7 +55,7 @@ export class ApplyMembershipEventsUseCase {
     @Inject(MEMBERSHIP_PROJECTION_REPOSITORY) private readonly memberships: MembershipProjectionRepository,
     @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
     @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
-    private readonly derived: DerivedAssignmentsService,
+    private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -77,8 +77,8 @@ export class ApplyMembershipEventsUseCase {
         drafts.push(...plan.drafts);
         toEnd.push(...plan.toEnd);
       }
-      outcome.created += (await this.derived.create(tenantId, drafts)).length;
-      outcome.ended += await this.derived.end(tenantId, toEnd);
+      outcome.created += (await this.writer.create(tenantId, drafts)).length;
+      outcome.ended += await this.writer.end(tenantId, toEnd);
     }
     return outcome;
   }

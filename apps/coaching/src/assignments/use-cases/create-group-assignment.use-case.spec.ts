@@ -24,7 +24,7 @@ describe('CreateGroupAssignmentUseCase', () => {
       endDate: null,
       status: 'current',
       fanOut: { status: 'pending', processed: 0 },
-      createdAt: '2025-03-10T09:00:00.000Z',
+      createdAt: new Date('2025-03-10T09:00:00.000Z'),
       version: 1,
     });
     expect(await t.getGroupAssignment.execute({ tenantId: TENANT, id: created.id })).toEqual(created);
@@ -64,7 +64,7 @@ describe('CreateGroupAssignmentUseCase', () => {
     });
   });
 
-  it('given coaches unknown to the user projection, then it is still created (the projection lags behind identity)', async () => {
+  it('given coaches coaching has never heard of, then it is still created (identity owns users)', async () => {
     const t = buildCoachingTestbed();
 
     await expect(

@@ -30,9 +30,10 @@ export interface CreateGroupAssignmentCommand {
  * The fan-out to the group's members happens later, in the consumer of that event, never
  * inside the request.
  *
- * The coaches are not checked against the user projection: it is eventually consistent, so a
- * coach created in identity a moment ago may not be in it yet, and refusing them would make
- * the API's answer depend on Kafka lag. Identity owns users; coaching takes the ids as given.
+ * The coaches are not checked against identity's users: a copy of them here would be eventually
+ * consistent, so a coach created in identity a moment ago might not be in it yet, and refusing
+ * them would make the API's answer depend on Kafka lag. Identity owns users; coaching takes the
+ * ids as given.
  */
 @Injectable()
 export class CreateGroupAssignmentUseCase {

@@ -16,7 +16,7 @@ import {
   GROUP_ASSIGNMENT_REPOSITORY,
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
-import { DerivedAssignmentsService } from './derived-assignments.service';
+import { AssignmentWriter } from './assignment-writer';
 import { MemberPages } from './member-pages';
 
 /** Chunks of members the fan-out reads from the projection in one query. */
@@ -72,7 +72,7 @@ export class RunGroupFanOutUseCase {
     @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
     @Inject(MEMBERSHIP_PROJECTION_REPOSITORY) private readonly memberships: MembershipProjectionRepository,
     @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
-    private readonly derived: DerivedAssignmentsService,
+    private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -122,7 +122,7 @@ export class RunGroupFanOutUseCase {
         .filter((membership) => membershipMatches(groupAssignment, membership))
         .map((membership) => deriveAssignment(groupAssignment, membership, { id: newId(), now }))
         .filter((assignment): assignment is Assignment => assignment !== null);
-      outcome.created = (await this.derived.create(tenantId, drafts)).length;
+      outcome.created = (await this.writer.create(tenantId, drafts)).length;
       const userIds = members.map((m) => m.userId);
       outcome.ended = await this.endForMembersGoneMeanwhile(groupAssignment, userIds);
       const saved = await this.groupAssignments.recordFanOutChunk(tenantId, groupAssignmentId, {
@@ -156,7 +156,7 @@ export class RunGroupFanOutUseCase {
     const current = await this.assignments.listCurrentDerivedFor(tenantId, groupAssignment.id, [
       ...gone.keys(),
     ]);
-    return this.derived.end(
+    return this.writer.end(
       tenantId,
       current.map((assignment) => ({
         assignment,

@@ -13,8 +13,8 @@ export interface Membership {
   /** The membership aggregate's version last applied: older events are ignored. */
   version: number;
   /** When the member last took on its current roles (the event's time): added or roles changed. */
-  rolesSince: string;
-  updatedAt: string;
+  rolesSince: Date;
+  updatedAt: Date;
 }
 
 /** One membership event, as the projection applies it. */
@@ -26,7 +26,7 @@ export interface MembershipChange {
   /** The new roles; null for a removal, which keeps the last known roles. */
   roles: GroupRole[] | null;
   version: number;
-  occurredAt: string;
+  occurredAt: Date;
 }
 
 /** The natural key of a membership: also its document id in the projection. */
@@ -38,9 +38,9 @@ export function membershipKey(m: Pick<Membership, 'tenantId' | 'groupId' | 'user
 export interface MembershipUpdate {
   status: MembershipStatus;
   version: number;
-  updatedAt: string;
+  updatedAt: Date;
   /** The newest roles among the changes, with their time; null when only removals are newer. */
-  roles: { roles: GroupRole[]; since: string } | null;
+  roles: { roles: GroupRole[]; since: Date } | null;
 }
 
 /**

@@ -11,8 +11,8 @@ export interface MembershipProjectionDocument {
   roles: GroupRole[];
   status: MembershipStatus;
   version: number;
-  rolesSince: string;
-  updatedAt: string;
+  rolesSince: Date;
+  updatedAt: Date;
 }
 
 export const MEMBERSHIP_PROJECTION_MODEL = 'MembershipProjection';
@@ -26,8 +26,8 @@ export const MembershipProjectionSchema = new Schema<MembershipProjectionDocumen
     roles: { type: [String], enum: GROUP_ROLES, default: [] },
     status: { type: String, enum: MEMBERSHIP_STATUSES, required: true },
     version: { type: Number, required: true },
-    rolesSince: { type: String, required: true },
-    updatedAt: { type: String, required: true },
+    rolesSince: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
   },
   { collection: 'membership_projections', versionKey: false },
 );

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { trusted, type Model, type mongo } from 'mongoose';
 import type { GroupRole } from '@lms/contracts';
-import { applyVersionedBatch, type VersionedBatchPlan } from '@lms/service-kit';
+import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
 import {
   foldMembershipChanges,
@@ -11,9 +11,10 @@ import {
   type MembershipUpdate,
 } from '../domain/membership';
 import type { MembershipProjectionRepository } from '../ports/membership-projection.repository';
-import type { MembershipProjectionDocument } from './membership-projection.schema';
-
-export const MEMBERSHIP_PROJECTION_MODEL_TOKEN = Symbol('MEMBERSHIP_PROJECTION_MODEL');
+import {
+  MEMBERSHIP_PROJECTION_MODEL,
+  type MembershipProjectionDocument,
+} from './membership-projection.schema';
 
 /** A membership's folded write, with the membership it is about (for a first insert). */
 interface MembershipWrite {
@@ -59,7 +60,7 @@ const MEMBERSHIP_BATCH: VersionedBatchPlan<MembershipChange, MembershipWrite, Me
 @Injectable()
 export class MongoMembershipProjectionRepository implements MembershipProjectionRepository {
   constructor(
-    @Inject(MEMBERSHIP_PROJECTION_MODEL_TOKEN) private readonly model: Model<MembershipProjectionDocument>,
+    @InjectModel(MEMBERSHIP_PROJECTION_MODEL) private readonly model: Model<MembershipProjectionDocument>,
   ) {}
 
   /**
@@ -74,21 +75,6 @@ export class MongoMembershipProjectionRepository implements MembershipProjection
   /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */
   private collection(): mongo.Collection<MembershipProjectionDocument> {
     return this.model.collection as unknown as mongo.Collection<MembershipProjectionDocument>;
-  }
-
-  async apply(change: MembershipChange): Promise<ProjectionOutcome> {
-    const [outcome] = await this.applyMany([change]);
-    return outcome ?? 'stale';
-  }
-
-  async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
-    const doc = await this.model
-      .findOne({ _id: membershipKey({ tenantId, groupId, userId }) })
-      .lean<MembershipProjectionDocument>()
-      .exec();
-    return doc && doc.tenantId === tenantId && doc.groupId === groupId && doc.userId === userId
-      ? toMembership(doc)
-      : null;
   }
 
   async findMany(tenantId: string, groupId: string, userIds: readonly string[]): Promise<Membership[]> {

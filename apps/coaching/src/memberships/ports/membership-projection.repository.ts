@@ -11,9 +11,6 @@ export interface MembershipProjectionRepository {
    * may hold several versions of one membership; the projection ends at the newest.
    */
   applyMany(changes: readonly MembershipChange[]): Promise<ProjectionOutcome[]>;
-  /** One change: `applyMany([change])`. */
-  apply(change: MembershipChange): Promise<ProjectionOutcome>;
-  find(tenantId: string, groupId: string, userId: string): Promise<Membership | null>;
   findMany(tenantId: string, groupId: string, userIds: readonly string[]): Promise<Membership[]>;
   /** Active members of a group holding any of the roles, ordered by userId, after `afterUserId`. */
   listActiveWithAnyRole(

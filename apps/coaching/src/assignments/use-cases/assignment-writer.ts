@@ -13,11 +13,13 @@ import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assig
 const END_ATTEMPTS = 3;
 
 /**
- * Writes derived assignments with their events: shared by the fan-out and the membership
- * handler, so that both create and end assignments the same idempotent way.
+ * Writes individual assignments, each change in one write with its events (rule 1): creates
+ * derived ones unless a current one exists already, and ends current ones by compare-and-set,
+ * reading again whatever changed meanwhile. The fan-out and the membership handler both write
+ * through it, so that both create and end assignments the same idempotent way.
  */
 @Injectable()
-export class DerivedAssignmentsService {
+export class AssignmentWriter {
   constructor(
     @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,

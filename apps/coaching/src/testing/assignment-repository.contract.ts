@@ -1,0 +1,178 @@
+import { newId } from '@lms/kernel';
+import type { Assignment } from '../assignments/domain/assignment';
+import type { AssignmentRepository } from '../assignments/ports/assignment.repository';
+
+const PAGE = { limit: 50, offset: 0 };
+
+function newTenant(): string {
+  return `contract-${newId()}`;
+}
+
+function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}): Assignment {
+  return {
+    id: newId(),
+    tenantId,
+    menteeId: newId(),
+    coachIds: [newId()],
+    origin: 'group',
+    groupAssignmentId: newId(),
+    groupId: newId(),
+    startDate: '2025-03-01',
+    endDate: null,
+    status: 'current',
+    createdAt: new Date('2025-03-01T10:00:00.000Z'),
+    updatedAt: new Date('2025-03-01T10:00:00.000Z'),
+    endedAt: null,
+    endReason: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+function ended(assignment: Assignment): Assignment {
+  return {
+    ...assignment,
+    status: 'ended',
+    endedAt: new Date('2025-03-05T10:00:00.000Z'),
+    endReason: 'membership.removed',
+    updatedAt: new Date('2025-03-05T10:00:00.000Z'),
+    version: assignment.version + 1,
+  };
+}
+
+/**
+ * What every {@link AssignmentRepository} must do, run against the in-memory fake (unit)
+ * and the Mongo repository (integration), so that the fake the use case tests rely on
+ * behaves like the real thing. Each test works in a tenant of its own.
+ */
+export function describeAssignmentRepositoryContract(name: string, make: () => AssignmentRepository): void {
+  describe(`${name} (assignment repository contract)`, () => {
+    it('inserts a derived assignment once per (tenant, group assignment, mentee) and returns only the ids it inserted', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const first = derivedAssignment(tenantId);
+      const again = { ...first, id: newId() };
+      const other = derivedAssignment(tenantId, {
+        groupAssignmentId: first.groupAssignmentId,
+        groupId: first.groupId,
+      });
+
+      expect(await repo.insertDerivedIfAbsent(tenantId, [{ assignment: first, outbox: [] }])).toEqual([
+        first.id,
+      ]);
+      expect(
+        (
+          await repo.insertDerivedIfAbsent(tenantId, [
+            { assignment: again, outbox: [] },
+            { assignment: other, outbox: [] },
+          ])
+        ).sort(),
+      ).toEqual([other.id]);
+
+      expect(await repo.findById(tenantId, first.id)).toEqual(first);
+      expect(await repo.findById(tenantId, again.id)).toBeNull();
+      const sameKeyOtherTenant = { ...first, id: newId(), tenantId: newTenant() };
+      expect(
+        await repo.insertDerivedIfAbsent(sameKeyOtherTenant.tenantId, [
+          { assignment: sameKeyOtherTenant, outbox: [] },
+        ]),
+      ).toEqual([sameKeyOtherTenant.id]);
+      expect(await repo.findById(tenantId, sameKeyOtherTenant.id)).toBeNull();
+    });
+
+    it('ends a current assignment only at the expected version, then lets a new current one take its place', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const assignment = derivedAssignment(tenantId);
+      await repo.insertDerivedIfAbsent(tenantId, [{ assignment, outbox: [] }]);
+
+      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 7)).toBe(false);
+      expect(await repo.end(newTenant(), { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
+      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(true);
+      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
+      expect(await repo.findById(tenantId, assignment.id)).toEqual(ended(assignment));
+
+      const comeback = { ...assignment, id: newId(), createdAt: new Date('2025-04-01T10:00:00.000Z') };
+      expect(await repo.insertDerivedIfAbsent(tenantId, [{ assignment: comeback, outbox: [] }])).toEqual([
+        comeback.id,
+      ]);
+      expect(
+        (
+          await repo.listCurrentDerivedFor(tenantId, assignment.groupAssignmentId ?? '', [
+            assignment.menteeId,
+          ])
+        ).map((a) => a.id),
+      ).toEqual([comeback.id]);
+    });
+
+    it("lists a group assignment's current derived assignments for some mentees", async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const a = derivedAssignment(tenantId);
+      const sameMemberOtherGa = derivedAssignment(tenantId, { menteeId: a.menteeId, groupId: a.groupId });
+      const sameMemberOtherGroup = derivedAssignment(tenantId, { menteeId: a.menteeId });
+      const sameGaOtherMentee = derivedAssignment(tenantId, {
+        groupAssignmentId: a.groupAssignmentId,
+        groupId: a.groupId,
+      });
+      const items = [a, sameMemberOtherGa, sameMemberOtherGroup, sameGaOtherMentee];
+      await repo.insertDerivedIfAbsent(
+        tenantId,
+        items.map((assignment) => ({ assignment, outbox: [] })),
+      );
+      await repo.end(tenantId, { assignment: ended(sameMemberOtherGa), outbox: [] }, 1);
+
+      expect(
+        (
+          await repo.listCurrentDerivedFor(tenantId, a.groupAssignmentId ?? '', [
+            a.menteeId,
+            sameGaOtherMentee.menteeId,
+          ])
+        )
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual([a.id, sameGaOtherMentee.id].sort());
+      expect(await repo.listCurrentDerivedFor(tenantId, a.groupAssignmentId ?? '', [])).toEqual([]);
+      expect(await repo.listCurrentDerivedFor(newTenant(), a.groupAssignmentId ?? '', [a.menteeId])).toEqual(
+        [],
+      );
+    });
+
+    it('lists newest first with filters, a page at a time', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const coach = newId();
+      const items = [1, 2, 3].map((day) =>
+        derivedAssignment(tenantId, {
+          coachIds: [coach, newId()],
+          createdAt: new Date(`2025-03-0${day}T10:00:00.000Z`),
+        }),
+      );
+      const otherCoach = derivedAssignment(tenantId);
+      await repo.insertDerivedIfAbsent(
+        tenantId,
+        [...items, otherCoach].map((assignment) => ({ assignment, outbox: [] })),
+      );
+      await repo.end(tenantId, { assignment: ended(items[0]), outbox: [] }, 1);
+
+      const byCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 0 });
+      expect(byCoach).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+      expect(byCoach.items.map((a) => a.id)).toEqual([items[2].id, items[1].id]);
+      const lastByCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 2 });
+      expect(lastByCoach).toMatchObject({ limit: 2, offset: 2, nextOffset: null });
+      expect(lastByCoach.items.map((a) => a.id)).toEqual([items[0].id]);
+      expect((await repo.list(tenantId, { status: 'ended' }, PAGE)).items.map((a) => a.id)).toEqual([
+        items[0].id,
+      ]);
+      expect(
+        (await repo.list(tenantId, { menteeId: otherCoach.menteeId }, PAGE)).items.map((a) => a.id),
+      ).toEqual([otherCoach.id]);
+      expect(
+        (await repo.list(tenantId, { groupAssignmentId: items[1].groupAssignmentId ?? '' }, PAGE)).items.map(
+          (a) => a.id,
+        ),
+      ).toEqual([items[1].id]);
+      expect(await repo.list(newTenant(), {}, PAGE)).toEqual({ items: [], ...PAGE, nextOffset: null });
+    });
+  });
+}

@@ -1,0 +1,125 @@
+import { newId } from '@lms/kernel';
+import type { GroupAssignment } from '../assignments/domain/group-assignment';
+import type { GroupAssignmentRepository } from '../assignments/ports/group-assignment.repository';
+
+const PAGE = { limit: 50, offset: 0 };
+
+function newTenant(): string {
+  return `contract-${newId()}`;
+}
+
+function groupAssignment(tenantId: string, overrides: Partial<GroupAssignment> = {}): GroupAssignment {
+  return {
+    id: newId(),
+    tenantId,
+    groupId: newId(),
+    roles: ['learner'],
+    coachIds: [newId()],
+    startDate: '2025-03-01',
+    endDate: null,
+    status: 'current',
+    fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    createdAt: new Date('2025-03-01T10:00:00.000Z'),
+    updatedAt: new Date('2025-03-01T10:00:00.000Z'),
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * What every {@link GroupAssignmentRepository} must do, run against the in-memory fake (unit)
+ * and the Mongo repository (integration), so that the fake the use case tests rely on
+ * behaves like the real thing. Each test works in a tenant of its own.
+ */
+export function describeGroupAssignmentRepositoryContract(
+  name: string,
+  make: () => GroupAssignmentRepository,
+): void {
+  describe(`${name} (group assignment repository contract)`, () => {
+    it('stores and reads a group assignment within its tenant', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const ga = groupAssignment(tenantId, { endDate: '2025-12-31' });
+
+      await repo.create(ga, []);
+
+      expect(await repo.findById(tenantId, ga.id)).toEqual(ga);
+      expect(await repo.findById(newTenant(), ga.id)).toBeNull();
+    });
+
+    it('saves fan-out progress only from the expected cursor', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const ga = groupAssignment(tenantId);
+      await repo.create(ga, []);
+      const now = new Date('2025-03-02T00:00:00.000Z');
+
+      await repo.markFanOutRunning(tenantId, ga.id, now);
+      expect(
+        await repo.recordFanOutChunk(tenantId, ga.id, {
+          expectedCursor: null,
+          cursor: 'u2',
+          processed: 2,
+          now,
+        }),
+      ).toBe(true);
+      expect(
+        await repo.recordFanOutChunk(tenantId, ga.id, {
+          expectedCursor: null,
+          cursor: 'u9',
+          processed: 2,
+          now,
+        }),
+      ).toBe(false);
+      expect(
+        await repo.recordFanOutChunk(tenantId, ga.id, {
+          expectedCursor: 'u2',
+          cursor: 'u4',
+          processed: 2,
+          now,
+        }),
+      ).toBe(true);
+      expect((await repo.findById(tenantId, ga.id))?.fanOut).toEqual({
+        status: 'running',
+        processed: 4,
+        cursor: 'u4',
+        completedAt: null,
+      });
+
+      await repo.markFanOutDone(tenantId, ga.id, now);
+      await repo.markFanOutRunning(tenantId, ga.id, now);
+      expect((await repo.findById(tenantId, ga.id))?.fanOut).toEqual({
+        status: 'done',
+        processed: 4,
+        cursor: 'u4',
+        completedAt: now,
+      });
+    });
+
+    it('lists the current ones of a group, and all of them newest first with a page', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const groupId = newId();
+      const older = groupAssignment(tenantId, { groupId, createdAt: new Date('2025-03-01T00:00:00.000Z') });
+      const newer = groupAssignment(tenantId, { groupId, createdAt: new Date('2025-03-02T00:00:00.000Z') });
+      const endedOne = groupAssignment(tenantId, {
+        groupId,
+        status: 'ended',
+        createdAt: new Date('2025-02-01T00:00:00.000Z'),
+      });
+      const elsewhere = groupAssignment(tenantId);
+      for (const ga of [older, newer, endedOne, elsewhere]) await repo.create(ga, []);
+
+      expect((await repo.listCurrentByGroups(tenantId, [groupId])).map((g) => g.id).sort()).toEqual(
+        [older.id, newer.id].sort(),
+      );
+      const page = await repo.list(tenantId, { groupId }, { limit: 2, offset: 0 });
+      expect(page).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+      expect(page.items.map((g) => g.id)).toEqual([newer.id, older.id]);
+      const last = await repo.list(tenantId, { groupId }, { limit: 2, offset: 2 });
+      expect(last.items.map((g) => g.id)).toEqual([endedOne.id]);
+      expect(last.nextOffset).toBeNull();
+      expect((await repo.list(tenantId, {}, PAGE)).items).toHaveLength(4);
+    });
+  });
+}

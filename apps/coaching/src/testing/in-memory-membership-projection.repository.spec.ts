@@ -1,0 +1,7 @@
+import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
+import { describeMembershipProjectionRepositoryContract } from './membership-projection-repository.contract';
+
+describeMembershipProjectionRepositoryContract(
+  'InMemoryMembershipProjectionRepository',
+  () => new InMemoryMembershipProjectionRepository(),
+);
