@@ -3,12 +3,11 @@ import type { PlatformService } from '@lms/testing';
 
 /**
  * Collection names, as the services' schemas declare them:
- * apps/coaching/src/{memberships,users,assignments}/infra/*.schema.ts and
+ * apps/coaching/src/{memberships,assignments}/infra/*.schema.ts and
  * apps/notifications/src/{deliveries,recipients}/infra/*.schema.ts.
  */
 export const COLLECTIONS = {
   membershipProjections: 'membership_projections',
-  userProjections: 'user_projections',
   assignments: 'assignments',
   deliveries: 'deliveries',
   recipients: 'recipients',

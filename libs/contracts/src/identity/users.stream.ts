@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { defineStream } from '../define-stream';
 
 export const USER_STATES = ['activated', 'active', 'deactivated', 'expired'] as const;
@@ -15,12 +15,6 @@ export class UserStateV1 {
 }
 
 export class UserCreatedV1 extends UserStateV1 {}
-export class UserUpdatedV1 extends UserStateV1 {}
-
-export class UserDeletedV1 {
-  @IsUUID() userId!: string;
-  @IsOptional() @IsString() reason?: string;
-}
 
 export const UsersStream = defineStream({
   topic: 'identity.users.v1',
@@ -30,7 +24,5 @@ export const UsersStream = defineStream({
   key: (e) => `${e.tenantId}:${e.aggregateId}`,
   events: {
     'user.created': UserCreatedV1,
-    'user.updated': UserUpdatedV1,
-    'user.deleted': UserDeletedV1,
   },
 });
