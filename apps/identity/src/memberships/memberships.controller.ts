@@ -4,7 +4,7 @@ import { CurrentTenant } from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
 import { ListMembersQueryDto } from './dto/list-members.request.dto';
-import { GroupPathDto, MemberPathDto } from './dto/member-path.request.dto';
+import { GroupMembersParamsDto, MemberParamsDto } from './dto/member-params.request.dto';
 import { MembershipResponseDto } from './dto/membership.response.dto';
 import { AddMemberUseCase } from './use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-case';
@@ -24,12 +24,12 @@ export class MembershipsController {
   @HttpCode(201)
   async add(
     @CurrentTenant() tenantId: string,
-    @Param() path: GroupPathDto,
+    @Param() params: GroupMembersParamsDto,
     @Body() body: AddMemberRequestDto,
   ): Promise<MembershipResponseDto> {
     const membership = await this.addMember.execute({
       tenantId,
-      groupId: path.groupId,
+      groupId: params.groupId,
       userId: body.userId,
       roles: body.roles,
     });
@@ -39,13 +39,13 @@ export class MembershipsController {
   @Put(':userId')
   async changeRoles(
     @CurrentTenant() tenantId: string,
-    @Param() path: MemberPathDto,
+    @Param() params: MemberParamsDto,
     @Body() body: ChangeMemberRolesRequestDto,
   ): Promise<MembershipResponseDto> {
     const membership = await this.changeMemberRoles.execute({
       tenantId,
-      groupId: path.groupId,
-      userId: path.userId,
+      groupId: params.groupId,
+      userId: params.userId,
       roles: body.roles,
     });
     return MembershipResponseDto.from(membership);
@@ -53,19 +53,19 @@ export class MembershipsController {
 
   @Delete(':userId')
   @HttpCode(204)
-  async remove(@CurrentTenant() tenantId: string, @Param() path: MemberPathDto): Promise<void> {
-    await this.removeMember.execute({ tenantId, groupId: path.groupId, userId: path.userId });
+  async remove(@CurrentTenant() tenantId: string, @Param() params: MemberParamsDto): Promise<void> {
+    await this.removeMember.execute({ tenantId, groupId: params.groupId, userId: params.userId });
   }
 
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
-    @Param() path: GroupPathDto,
+    @Param() params: GroupMembersParamsDto,
     @Query() query: ListMembersQueryDto,
   ): Promise<Page<MembershipResponseDto>> {
     const page = await this.listMembers.execute({
       tenantId,
-      groupId: path.groupId,
+      groupId: params.groupId,
       role: query.role,
       page: { limit: query.limit, offset: query.offset },
     });

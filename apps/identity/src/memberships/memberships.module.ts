@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import type { Model } from 'mongoose';
-import { OutboxRelay } from '@lms/messaging';
-import { MONGO_CONNECTION } from '@lms/service-kit';
+import { mongoModel } from '@lms/service-kit';
 import { GroupsModule } from '../groups/groups.module';
 import { UsersModule } from '../users/users.module';
-import { MEMBERSHIP_MODEL, membershipModel, type MembershipRecord } from './infra/membership.schema';
+import { MEMBERSHIP_MODEL, MembershipSchema } from './infra/membership.schema';
 import { MongoMembershipRepository } from './infra/mongo-membership.repository';
 import { MembershipsController } from './memberships.controller';
 import { MEMBERSHIP_REPOSITORY } from './ports/membership.repository';
@@ -17,13 +15,8 @@ import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
   imports: [UsersModule, GroupsModule],
   controllers: [MembershipsController],
   providers: [
-    { provide: MEMBERSHIP_MODEL, inject: [MONGO_CONNECTION], useFactory: membershipModel },
-    {
-      provide: MEMBERSHIP_REPOSITORY,
-      inject: [MEMBERSHIP_MODEL, OutboxRelay],
-      useFactory: (model: Model<MembershipRecord>, relay: OutboxRelay) =>
-        new MongoMembershipRepository(model, relay),
-    },
+    mongoModel(MEMBERSHIP_MODEL, MembershipSchema),
+    { provide: MEMBERSHIP_REPOSITORY, useClass: MongoMembershipRepository },
     AddMemberUseCase,
     ChangeMemberRolesUseCase,
     RemoveMemberUseCase,

@@ -26,7 +26,7 @@ export const OTHER_TENANT = 'tenant-b';
  * outbox: the one place unit tests build use cases. The `given*` functions go through the
  * use cases and then drain the outbox, so a test sees only the events of its "when".
  */
-export function buildIdentityTestKit(options: { now?: string } = {}) {
+export function buildIdentityTestbed(options: { now?: string } = {}) {
   const clock = new FixedClock(options.now);
   const outbox = new RecordingOutbox();
   const events = new EventFactory('identity');
@@ -34,7 +34,7 @@ export function buildIdentityTestKit(options: { now?: string } = {}) {
   const groups = new InMemoryGroupRepository(outbox);
   const memberships = new InMemoryMembershipRepository(outbox);
 
-  const kit = {
+  const testbed = {
     clock,
     outbox,
     users,
@@ -53,7 +53,7 @@ export function buildIdentityTestKit(options: { now?: string } = {}) {
     async givenUser(
       overrides: { tenantId?: string; email?: string; firstName?: string } = {},
     ): Promise<User> {
-      const user = await kit.createUser.execute({
+      const user = await testbed.createUser.execute({
         tenantId: overrides.tenantId ?? TEST_TENANT,
         email: overrides.email ?? `user-${Math.random().toString(36).slice(2, 10)}@example.com`,
         firstName: overrides.firstName ?? 'Ada',
@@ -64,7 +64,7 @@ export function buildIdentityTestKit(options: { now?: string } = {}) {
     },
 
     async givenGroup(overrides: { tenantId?: string; name?: string } = {}): Promise<Group> {
-      const group = await kit.createGroup.execute({
+      const group = await testbed.createGroup.execute({
         tenantId: overrides.tenantId ?? TEST_TENANT,
         name: overrides.name ?? 'Sales coaching',
       });
@@ -73,7 +73,7 @@ export function buildIdentityTestKit(options: { now?: string } = {}) {
     },
 
     async givenMember(group: Group, user: User, roles: GroupRole[] = ['learner']): Promise<Membership> {
-      const membership = await kit.addMember.execute({
+      const membership = await testbed.addMember.execute({
         tenantId: group.tenantId,
         groupId: group.id,
         userId: user.id,
@@ -83,7 +83,7 @@ export function buildIdentityTestKit(options: { now?: string } = {}) {
       return membership;
     },
   };
-  return kit;
+  return testbed;
 }
 
-export type IdentityTestKit = ReturnType<typeof buildIdentityTestKit>;
+export type IdentityTestbed = ReturnType<typeof buildIdentityTestbed>;

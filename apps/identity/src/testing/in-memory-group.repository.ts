@@ -14,8 +14,10 @@ export class InMemoryGroupRepository implements GroupRepository {
   }
 
   async insert(group: Group, outbox: readonly OutboxEntry[]): Promise<void> {
+    // As the schema's `required`, which refuses an empty string before anything is written.
+    if (group.name === '') throw new Error('A group needs a name');
     if (this.rows.some((row) => row.id === group.id)) throw new Error(`duplicate group id ${group.id}`);
     this.rows.push(structuredClone(group));
-    this.outbox.record(outbox);
+    this.outbox.record(group.id, outbox);
   }
 }

@@ -1,4 +1,7 @@
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
-import { membershipRepositoryContract } from './membership-repository.contract';
+import { describeMembershipRepositoryContract } from './membership-repository.contract';
+import { inMemoryUnderContract } from './repository-under-contract';
 
-membershipRepositoryContract('InMemoryMembershipRepository', () => new InMemoryMembershipRepository());
+describeMembershipRepositoryContract('InMemoryMembershipRepository', () =>
+  inMemoryUnderContract((outbox) => new InMemoryMembershipRepository(outbox)),
+);

@@ -38,7 +38,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       this.findRow(membership.tenantId, membership.groupId, membership.userId);
     if (taken) return 'stale';
     this.rows.set(membership.id, structuredClone(membership));
-    this.outbox.record(outbox);
+    this.outbox.record(membership.id, outbox);
     return 'written';
   }
 
@@ -52,7 +52,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     if (!stored || stored.tenantId !== membership.tenantId || stored.version !== expectedVersion)
       return 'stale';
     this.rows.set(membership.id, { ...structuredClone(membership), tenantId: stored.tenantId });
-    this.outbox.record(outbox);
+    this.outbox.record(membership.id, outbox);
     return 'written';
   }
 

@@ -15,6 +15,9 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
+    // As the schema's `required`, which refuses an empty string before anything is written.
+    if ([user.email, user.emailNormalized, user.firstName, user.lastName].includes(''))
+      throw new Error('A user needs an email, a first name and a last name');
     const taken = this.rows.some(
       (row) =>
         row.id === user.id ||
@@ -22,7 +25,7 @@ export class InMemoryUserRepository implements UserRepository {
     );
     if (taken) return 'duplicate';
     this.rows.push(structuredClone(user));
-    this.outbox.record(outbox);
+    this.outbox.record(user.id, outbox);
     return 'inserted';
   }
 

@@ -1,21 +1,30 @@
 import { randomUUID } from 'node:crypto';
+import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
+import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import type { Membership } from '../memberships/domain/membership';
 import type { MembershipRepository } from '../memberships/ports/membership.repository';
+import {
+  contractTenant,
+  freshForEachTest,
+  type MakeRepositoryUnderContract,
+} from './repository-under-contract';
+
+const events = new EventFactory('identity');
 
 /**
  * What every {@link MembershipRepository} guarantees, run against the in-memory fake (unit)
  * and the Mongo repository (integration), so that the fake never lies to the unit tests.
  */
-export function membershipRepositoryContract(name: string, repository: () => MembershipRepository): void {
+export function describeMembershipRepositoryContract(
+  name: string,
+  make: MakeRepositoryUnderContract<MembershipRepository>,
+): void {
   describe(`${name} (membership repository contract)`, () => {
-    let repo: MembershipRepository;
-    let tenantId: string;
+    const subject = freshForEachTest(make);
     let groupId: string;
 
     beforeEach(() => {
-      repo = repository();
-      tenantId = `contract-${randomUUID()}`;
       groupId = randomUUID();
     });
 
@@ -25,7 +34,7 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
       const at = new Date('2026-03-02T09:00:00.000Z');
       return {
         id: newId(),
-        tenantId,
+        tenantId: subject.tenantId,
         groupId,
         userId: randomUUID(),
         roles: ['learner'],
@@ -41,42 +50,42 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
     it('finds what it inserted, as a plain value', async () => {
       const added = membership({ roles: ['learner', 'coach'] });
 
-      expect(await repo.insert(added, [])).toBe('written');
+      expect(await subject.repository.insert(added, [])).toBe('written');
 
-      expect(await repo.find(tenantId, groupId, added.userId)).toEqual(added);
+      expect(await subject.repository.find(subject.tenantId, groupId, added.userId)).toEqual(added);
     });
 
     it('finds nothing for another tenant, group or user', async () => {
       const added = membership();
-      await repo.insert(added, []);
+      await subject.repository.insert(added, []);
 
-      expect(await repo.find('another-tenant', groupId, added.userId)).toBeNull();
-      expect(await repo.find(tenantId, randomUUID(), added.userId)).toBeNull();
-      expect(await repo.find(tenantId, groupId, randomUUID())).toBeNull();
+      expect(await subject.repository.find('another-tenant', groupId, added.userId)).toBeNull();
+      expect(await subject.repository.find(subject.tenantId, randomUUID(), added.userId)).toBeNull();
+      expect(await subject.repository.find(subject.tenantId, groupId, randomUUID())).toBeNull();
     });
 
     it('refuses a second membership of the same user in the same group', async () => {
       const first = membership();
-      await repo.insert(first, []);
+      await subject.repository.insert(first, []);
 
       const second = membership({ userId: first.userId, roles: ['coach'] });
 
-      expect(await repo.insert(second, [])).toBe('stale');
-      expect(await repo.find(tenantId, groupId, first.userId)).toEqual(first);
+      expect(await subject.repository.insert(second, [])).toBe('stale');
+      expect(await subject.repository.find(subject.tenantId, groupId, first.userId)).toEqual(first);
     });
 
     it('accepts the same user and group in another tenant', async () => {
       const first = membership();
-      await repo.insert(first, []);
+      await subject.repository.insert(first, []);
 
-      const elsewhere = membership({ tenantId: `contract-${randomUUID()}`, userId: first.userId });
+      const elsewhere = membership({ tenantId: contractTenant(), userId: first.userId });
 
-      expect(await repo.insert(elsewhere, [])).toBe('written');
+      expect(await subject.repository.insert(elsewhere, [])).toBe('written');
     });
 
     it('updates when the stored version is the one read', async () => {
       const added = membership();
-      await repo.insert(added, []);
+      await subject.repository.insert(added, []);
       const removed: Membership = {
         ...added,
         status: 'removed',
@@ -85,20 +94,49 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
         version: 2,
       };
 
-      expect(await repo.update(removed, 1, [])).toBe('written');
+      expect(await subject.repository.update(removed, 1, [])).toBe('written');
 
-      expect(await repo.find(tenantId, groupId, added.userId)).toEqual(removed);
+      expect(await subject.repository.find(subject.tenantId, groupId, added.userId)).toEqual(removed);
+    });
+
+    function rolesEvent(of: Membership, type: 'membership.added' | 'membership.roles-changed'): OutboxEntry {
+      return events.create(GroupMembershipsStream, type, {
+        tenantId: of.tenantId,
+        aggregateId: membershipAggregateId(of.groupId, of.userId),
+        aggregateVersion: of.version,
+        occurredAt: of.updatedAt,
+        payload: { groupId: of.groupId, userId: of.userId, roles: of.roles },
+      });
+    }
+
+    it('stores the events with each write, after those stored before, and none with a refused write', async () => {
+      const added = membership();
+      const addedEvent = rolesEvent(added, 'membership.added');
+      await subject.repository.insert(added, [addedEvent]);
+      const changed: Membership = { ...added, roles: ['coach'], version: 2 };
+      const changedEvent = rolesEvent(changed, 'membership.roles-changed');
+      const duplicate = membership({ userId: added.userId });
+
+      expect(await subject.repository.update(changed, 1, [changedEvent])).toBe('written');
+      expect(await subject.repository.update({ ...changed, version: 3 }, 2, [])).toBe('written');
+      expect(await subject.repository.update({ ...changed, version: 3 }, 2, [changedEvent])).toBe('stale');
+      expect(await subject.repository.insert(duplicate, [rolesEvent(duplicate, 'membership.added')])).toBe(
+        'stale',
+      );
+
+      expect(await subject.outboxOf(added.id)).toEqual([addedEvent, changedEvent]);
+      expect(await subject.outboxOf(duplicate.id)).toEqual([]);
     });
 
     it('refuses an update based on a stale version', async () => {
       const added = membership();
-      await repo.insert(added, []);
-      await repo.update({ ...added, roles: ['coach'], version: 2 }, 1, []);
+      await subject.repository.insert(added, []);
+      await subject.repository.update({ ...added, roles: ['coach'], version: 2 }, 1, []);
 
-      const outcome = await repo.update({ ...added, roles: ['admin'], version: 2 }, 1, []);
+      const outcome = await subject.repository.update({ ...added, roles: ['admin'], version: 2 }, 1, []);
 
       expect(outcome).toBe('stale');
-      expect(await repo.find(tenantId, groupId, added.userId)).toMatchObject({
+      expect(await subject.repository.find(subject.tenantId, groupId, added.userId)).toMatchObject({
         roles: ['coach'],
         version: 2,
       });
@@ -106,16 +144,16 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
 
     it('refuses an update from another tenant', async () => {
       const added = membership();
-      await repo.insert(added, []);
+      await subject.repository.insert(added, []);
 
-      const outcome = await repo.update(
+      const outcome = await subject.repository.update(
         { ...added, tenantId: 'another-tenant', roles: ['admin'], version: 2 },
         1,
         [],
       );
 
       expect(outcome).toBe('stale');
-      expect(await repo.find(tenantId, groupId, added.userId)).toMatchObject({
+      expect(await subject.repository.find(subject.tenantId, groupId, added.userId)).toMatchObject({
         roles: ['learner'],
         version: 1,
       });
@@ -130,12 +168,12 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
       });
       const second = membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 11))) });
       const otherGroup = membership({ groupId: randomUUID() });
-      for (const m of [second, removed, first, otherGroup]) await repo.insert(m, []);
+      for (const m of [second, removed, first, otherGroup]) await subject.repository.insert(m, []);
 
-      const listed = await repo.listActive(tenantId, groupId, {}, page);
+      const listed = await subject.repository.listActive(subject.tenantId, groupId, {}, page);
 
       expect(listed).toEqual({ items: [first, second], limit: 50, offset: 0, nextOffset: null });
-      expect(await repo.listActive('another-tenant', groupId, {}, page)).toEqual({
+      expect(await subject.repository.listActive('another-tenant', groupId, {}, page)).toEqual({
         items: [],
         limit: 50,
         offset: 0,
@@ -145,13 +183,13 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
 
     it('lists only the members with a role when asked', async () => {
       const coach = membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 9))), roles: ['learner', 'coach'] });
-      await repo.insert(coach, []);
-      await repo.insert(
+      await subject.repository.insert(coach, []);
+      await subject.repository.insert(
         membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 10))), roles: ['learner'] }),
         [],
       );
 
-      const listed = await repo.listActive(tenantId, groupId, { role: 'coach' }, page);
+      const listed = await subject.repository.listActive(subject.tenantId, groupId, { role: 'coach' }, page);
 
       expect(listed.items.map((m) => m.userId)).toEqual([coach.userId]);
     });
@@ -160,10 +198,20 @@ export function membershipRepositoryContract(name: string, repository: () => Mem
       const members = [9, 10, 11].map((hour) =>
         membership({ id: newId(new Date(Date.UTC(2026, 2, 2, hour))) }),
       );
-      for (const m of members) await repo.insert(m, []);
+      for (const m of members) await subject.repository.insert(m, []);
 
-      const first = await repo.listActive(tenantId, groupId, {}, { limit: 2, offset: 0 });
-      const last = await repo.listActive(tenantId, groupId, {}, { limit: 2, offset: 2 });
+      const first = await subject.repository.listActive(
+        subject.tenantId,
+        groupId,
+        {},
+        { limit: 2, offset: 0 },
+      );
+      const last = await subject.repository.listActive(
+        subject.tenantId,
+        groupId,
+        {},
+        { limit: 2, offset: 2 },
+      );
 
       expect(first).toEqual({ items: members.slice(0, 2), limit: 2, offset: 0, nextOffset: 2 });
       expect(last).toEqual({ items: members.slice(2), limit: 2, offset: 2, nextOffset: null });

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import type { Model } from 'mongoose';
-import { OutboxRelay } from '@lms/messaging';
-import { MONGO_CONNECTION } from '@lms/service-kit';
+import { mongoModel } from '@lms/service-kit';
 import { MongoUserRepository } from './infra/mongo-user.repository';
-import { USER_MODEL, userModel, type UserRecord } from './infra/user.schema';
+import { USER_MODEL, UserSchema } from './infra/user.schema';
 import { USER_REPOSITORY } from './ports/user.repository';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
@@ -13,12 +11,8 @@ import { UsersController } from './users.controller';
 @Module({
   controllers: [UsersController],
   providers: [
-    { provide: USER_MODEL, inject: [MONGO_CONNECTION], useFactory: userModel },
-    {
-      provide: USER_REPOSITORY,
-      inject: [USER_MODEL, OutboxRelay],
-      useFactory: (model: Model<UserRecord>, relay: OutboxRelay) => new MongoUserRepository(model, relay),
-    },
+    mongoModel(USER_MODEL, UserSchema),
+    { provide: USER_REPOSITORY, useClass: MongoUserRepository },
     CreateUserUseCase,
     GetUserUseCase,
     ListUsersUseCase,

@@ -9,12 +9,12 @@ export class GroupResponseDto {
   version!: number;
 
   static from(group: Group): GroupResponseDto {
-    return Object.assign(new GroupResponseDto(), {
+    return {
       id: group.id,
       name: group.name,
       confidentiality: group.confidentiality,
       createdAt: group.createdAt.toISOString(),
       version: group.version,
-    });
+    };
   }
 }

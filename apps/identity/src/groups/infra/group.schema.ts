@@ -1,8 +1,8 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import { GROUP_CONFIDENTIALITIES, type GroupConfidentiality } from '@lms/contracts';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 
-export interface GroupRecord {
+export interface GroupDocument {
   _id: string;
   tenantId: string;
   name: string;
@@ -13,7 +13,10 @@ export interface GroupRecord {
   outbox: OutboxEntry[];
 }
 
-export const groupSchema = new Schema<GroupRecord>(
+export const GROUP_MODEL = 'Group';
+
+/** No index besides `_id`: a group is only ever read by its id. */
+export const GroupSchema = new Schema<GroupDocument>(
   {
     _id: { type: String, required: true },
     tenantId: { type: String, required: true },
@@ -26,9 +29,3 @@ export const groupSchema = new Schema<GroupRecord>(
   },
   { collection: 'groups', versionKey: false },
 );
-
-export const GROUP_MODEL = Symbol('GROUP_MODEL');
-
-export function groupModel(connection: Connection): Model<GroupRecord> {
-  return connection.model<GroupRecord>('Group', groupSchema);
-}

@@ -1,19 +1,22 @@
+import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { InjectModel } from '@lms/service-kit';
 import type { Group } from '../domain/group';
 import type { GroupRepository } from '../ports/group.repository';
-import type { GroupRecord } from './group.schema';
+import { GROUP_MODEL, type GroupDocument } from './group.schema';
 
+@Injectable()
 export class MongoGroupRepository implements GroupRepository {
   constructor(
-    private readonly model: Model<GroupRecord>,
+    @InjectModel(GROUP_MODEL) private readonly model: Model<GroupDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 
   async findById(tenantId: string, id: string): Promise<Group | null> {
     // By `_id` alone, which both engines serve from an index; the tenant is checked here.
-    const record = await this.model.findOne({ _id: id }, { outbox: 0 }).lean<GroupRecord>().exec();
-    return record && record.tenantId === tenantId ? toGroup(record) : null;
+    const doc = await this.model.findOne({ _id: id }, { outbox: 0 }).lean<GroupDocument>().exec();
+    return doc && doc.tenantId === tenantId ? toGroup(doc) : null;
   }
 
   async insert(group: Group, outbox: readonly OutboxEntry[]): Promise<void> {
@@ -31,14 +34,14 @@ export class MongoGroupRepository implements GroupRepository {
   }
 }
 
-function toGroup(record: GroupRecord): Group {
+function toGroup(doc: GroupDocument): Group {
   return {
-    id: record._id,
-    tenantId: record.tenantId,
-    name: record.name,
-    confidentiality: record.confidentiality,
-    createdAt: new Date(record.createdAt),
-    updatedAt: new Date(record.updatedAt),
-    version: record.version,
+    id: doc._id,
+    tenantId: doc.tenantId,
+    name: doc.name,
+    confidentiality: doc.confidentiality,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    version: doc.version,
   };
 }

@@ -1,14 +1,14 @@
-import { buildIdentityTestKit, TEST_TENANT } from '../../testing/identity-test-kit';
+import { buildIdentityTestbed, TEST_TENANT } from '../../testing/identity-testbed';
 
 describe('CreateGroupUseCase', () => {
   it('creates a private group unless told otherwise, and publishes group.created', async () => {
-    const kit = buildIdentityTestKit({ now: '2026-03-02T09:00:00.000Z' });
+    const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
 
-    const group = await kit.createGroup.execute({ tenantId: TEST_TENANT, name: '  Sales coaching ' });
+    const group = await testbed.createGroup.execute({ tenantId: TEST_TENANT, name: '  Sales coaching ' });
 
     expect(group).toMatchObject({ name: 'Sales coaching', confidentiality: 'private', version: 1 });
     expect(group.createdAt.toISOString()).toBe('2026-03-02T09:00:00.000Z');
-    const [event] = kit.outbox.drain();
+    const [event] = testbed.outbox.drain();
     expect(event.topic).toBe('identity.groups.v1');
     expect(event.envelope).toMatchObject({
       type: 'group.created',
@@ -20,15 +20,15 @@ describe('CreateGroupUseCase', () => {
   });
 
   it('keeps a public confidentiality', async () => {
-    const kit = buildIdentityTestKit();
+    const testbed = buildIdentityTestbed();
 
-    const group = await kit.createGroup.execute({
+    const group = await testbed.createGroup.execute({
       tenantId: TEST_TENANT,
       name: 'All hands',
       confidentiality: 'public',
     });
 
-    expect(await kit.getGroup.execute({ tenantId: TEST_TENANT, groupId: group.id })).toMatchObject({
+    expect(await testbed.getGroup.execute({ tenantId: TEST_TENANT, groupId: group.id })).toMatchObject({
       confidentiality: 'public',
     });
   });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { buildIdentityTestKit, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-test-kit';
+import { buildIdentityTestbed, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-testbed';
 
 describe('GetGroupUseCase', () => {
   it('answers GROUP.NOT_FOUND for an unknown id', async () => {
-    const kit = buildIdentityTestKit();
+    const testbed = buildIdentityTestbed();
 
     await expect(
-      kit.getGroup.execute({ tenantId: TEST_TENANT, groupId: randomUUID() }),
+      testbed.getGroup.execute({ tenantId: TEST_TENANT, groupId: randomUUID() }),
     ).rejects.toMatchObject({
       code: 'GROUP.NOT_FOUND',
       kind: 'not_found',
@@ -14,11 +14,11 @@ describe('GetGroupUseCase', () => {
   });
 
   it("never shows another tenant's group", async () => {
-    const kit = buildIdentityTestKit();
-    const elsewhere = await kit.givenGroup({ tenantId: OTHER_TENANT });
+    const testbed = buildIdentityTestbed();
+    const elsewhere = await testbed.givenGroup({ tenantId: OTHER_TENANT });
 
     await expect(
-      kit.getGroup.execute({ tenantId: TEST_TENANT, groupId: elsewhere.id }),
+      testbed.getGroup.execute({ tenantId: TEST_TENANT, groupId: elsewhere.id }),
     ).rejects.toMatchObject({
       code: 'GROUP.NOT_FOUND',
     });

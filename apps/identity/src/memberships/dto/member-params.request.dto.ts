@@ -1,9 +1,11 @@
 import { IsUUID } from 'class-validator';
 
-export class GroupPathDto {
+/** The `:groupId` of the members routes (`GroupIdParamsDto` names it `:id` on the group's own route). */
+export class GroupMembersParamsDto {
   @IsUUID() groupId!: string;
 }
 
-export class MemberPathDto extends GroupPathDto {
+/** The `:groupId` and `:userId` of one member's routes. */
+export class MemberParamsDto extends GroupMembersParamsDto {
   @IsUUID() userId!: string;
 }

@@ -11,13 +11,13 @@ export class MembershipResponseDto {
   version!: number;
 
   static from(membership: Membership): MembershipResponseDto {
-    return Object.assign(new MembershipResponseDto(), {
+    return {
       id: membership.id,
       groupId: membership.groupId,
       userId: membership.userId,
       roles: [...membership.roles],
       status: membership.status,
       version: membership.version,
-    });
+    };
   }
 }

@@ -1,9 +1,9 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from '../domain/membership';
 
-export interface MembershipRecord {
+export interface MembershipDocument {
   _id: string;
   tenantId: string;
   groupId: string;
@@ -17,7 +17,9 @@ export interface MembershipRecord {
   outbox: OutboxEntry[];
 }
 
-export const membershipSchema = new Schema<MembershipRecord>(
+export const MEMBERSHIP_MODEL = 'Membership';
+
+export const MembershipSchema = new Schema<MembershipDocument>(
   {
     _id: { type: String, required: true },
     tenantId: { type: String, required: true },
@@ -35,13 +37,8 @@ export const membershipSchema = new Schema<MembershipRecord>(
 );
 
 /** One membership document per user and group: removal leaves it as a tombstone. */
-membershipSchema.index({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true });
-membershipSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'membership_version' });
+MembershipSchema.index({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true });
+/** The compare-and-set of an update names exactly these fields, which the local stand-in then serves from an index. */
+MembershipSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'membership_version' });
 /** Lists a group's active members (a no-op on the local stand-in database). */
-membershipSchema.index({ tenantId: 1, groupId: 1, status: 1, _id: 1 });
-
-export const MEMBERSHIP_MODEL = Symbol('MEMBERSHIP_MODEL');
-
-export function membershipModel(connection: Connection): Model<MembershipRecord> {
-  return connection.model<MembershipRecord>('Membership', membershipSchema);
-}
+MembershipSchema.index({ tenantId: 1, groupId: 1, status: 1, _id: 1 });

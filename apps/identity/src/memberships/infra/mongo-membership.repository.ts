@@ -1,31 +1,33 @@
+import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
-import { findPage, isDuplicateKeyError } from '@lms/service-kit';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { Membership } from '../domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../ports/membership.repository';
-import type { MembershipRecord } from './membership.schema';
+import { MEMBERSHIP_MODEL, type MembershipDocument } from './membership.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
+@Injectable()
 export class MongoMembershipRepository implements MembershipRepository {
   constructor(
-    private readonly model: Model<MembershipRecord>,
+    @InjectModel(MEMBERSHIP_MODEL) private readonly model: Model<MembershipDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 
   async find(tenantId: string, groupId: string, userId: string): Promise<Membership | null> {
-    const record = await this.model
+    const doc = await this.model
       .findOne({ tenantId, groupId, userId }, WITHOUT_OUTBOX)
-      .lean<MembershipRecord>()
+      .lean<MembershipDocument>()
       .exec();
-    return record ? toMembership(record) : null;
+    return doc ? toMembership(doc) : null;
   }
 
   async insert(membership: Membership, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {
     try {
-      await this.model.create({ ...toRecord(membership), outbox: [...outbox] });
+      await this.model.create({ ...toDocument(membership), outbox: [...outbox] });
     } catch (error) {
       if (isDuplicateKeyError(error)) return 'stale';
       throw error;
@@ -39,7 +41,7 @@ export class MongoMembershipRepository implements MembershipRepository {
     expectedVersion: number,
     outbox: readonly OutboxEntry[],
   ): Promise<WriteOutcome> {
-    const { _id, tenantId, ...state } = toRecord(membership);
+    const { _id, tenantId, ...state } = toDocument(membership);
     const result = await this.model
       .updateOne(
         // Exactly the fields of the `membership_version` unique index: a compare-and-set that
@@ -73,7 +75,7 @@ export class MongoMembershipRepository implements MembershipRepository {
   }
 }
 
-function toRecord(membership: Membership): Omit<MembershipRecord, 'outbox'> {
+function toDocument(membership: Membership): Omit<MembershipDocument, 'outbox'> {
   return {
     _id: membership.id,
     tenantId: membership.tenantId,
@@ -88,17 +90,17 @@ function toRecord(membership: Membership): Omit<MembershipRecord, 'outbox'> {
   };
 }
 
-function toMembership(record: MembershipRecord): Membership {
+function toMembership(doc: MembershipDocument): Membership {
   return {
-    id: record._id,
-    tenantId: record.tenantId,
-    groupId: record.groupId,
-    userId: record.userId,
-    roles: [...record.roles],
-    status: record.status,
-    createdAt: new Date(record.createdAt),
-    updatedAt: new Date(record.updatedAt),
-    removedAt: record.removedAt ? new Date(record.removedAt) : null,
-    version: record.version,
+    id: doc._id,
+    tenantId: doc.tenantId,
+    groupId: doc.groupId,
+    userId: doc.userId,
+    roles: [...doc.roles],
+    status: doc.status,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    removedAt: doc.removedAt ? new Date(doc.removedAt) : null,
+    version: doc.version,
   };
 }

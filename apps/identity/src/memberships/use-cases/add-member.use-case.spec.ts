@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { buildIdentityTestKit, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-test-kit';
+import { buildIdentityTestbed, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-testbed';
 
 describe('AddMemberUseCase', () => {
   it('adds a user to a group with its roles and publishes membership.added', async () => {
-    const kit = buildIdentityTestKit({ now: '2026-03-02T09:00:00.000Z' });
-    const group = await kit.givenGroup();
-    const user = await kit.givenUser();
+    const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
+    const group = await testbed.givenGroup();
+    const user = await testbed.givenUser();
 
-    const membership = await kit.addMember.execute({
+    const membership = await testbed.addMember.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       userId: user.id,
@@ -21,7 +21,7 @@ describe('AddMemberUseCase', () => {
       status: 'active',
       version: 1,
     });
-    const [event] = kit.outbox.drain();
+    const [event] = testbed.outbox.drain();
     expect(event.topic).toBe('identity.group-memberships.v1');
     expect(event.key).toBe(`${TEST_TENANT}:${group.id}:${user.id}`);
     expect(event.envelope).toMatchObject({
@@ -35,38 +35,38 @@ describe('AddMemberUseCase', () => {
   });
 
   it('answers GROUP.NOT_FOUND for a group the tenant does not have', async () => {
-    const kit = buildIdentityTestKit();
-    const user = await kit.givenUser();
-    const elsewhere = await kit.givenGroup({ tenantId: OTHER_TENANT });
+    const testbed = buildIdentityTestbed();
+    const user = await testbed.givenUser();
+    const elsewhere = await testbed.givenGroup({ tenantId: OTHER_TENANT });
 
     for (const groupId of [randomUUID(), elsewhere.id]) {
       await expect(
-        kit.addMember.execute({ tenantId: TEST_TENANT, groupId, userId: user.id, roles: ['learner'] }),
+        testbed.addMember.execute({ tenantId: TEST_TENANT, groupId, userId: user.id, roles: ['learner'] }),
       ).rejects.toMatchObject({ code: 'GROUP.NOT_FOUND', kind: 'not_found' });
     }
-    expect(kit.outbox.drain()).toEqual([]);
+    expect(testbed.outbox.drain()).toEqual([]);
   });
 
   it('answers MEMBERSHIP.USER_UNKNOWN for a user the tenant does not have', async () => {
-    const kit = buildIdentityTestKit();
-    const group = await kit.givenGroup();
-    const elsewhere = await kit.givenUser({ tenantId: OTHER_TENANT });
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
+    const elsewhere = await testbed.givenUser({ tenantId: OTHER_TENANT });
 
     for (const userId of [randomUUID(), elsewhere.id]) {
       await expect(
-        kit.addMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId, roles: ['learner'] }),
+        testbed.addMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId, roles: ['learner'] }),
       ).rejects.toMatchObject({ code: 'MEMBERSHIP.USER_UNKNOWN', kind: 'invalid' });
     }
-    expect(kit.outbox.drain()).toEqual([]);
+    expect(testbed.outbox.drain()).toEqual([]);
   });
 
   it('answers MEMBERSHIP.ALREADY_EXISTS for an active member, and changes nothing', async () => {
-    const kit = buildIdentityTestKit();
-    const group = await kit.givenGroup();
-    const user = await kit.givenUser();
-    await kit.givenMember(group, user, ['learner']);
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
+    const user = await testbed.givenUser();
+    await testbed.givenMember(group, user, ['learner']);
 
-    const again = kit.addMember.execute({
+    const again = testbed.addMember.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       userId: user.id,
@@ -74,34 +74,34 @@ describe('AddMemberUseCase', () => {
     });
 
     await expect(again).rejects.toMatchObject({ code: 'MEMBERSHIP.ALREADY_EXISTS', kind: 'conflict' });
-    expect(await kit.memberships.find(TEST_TENANT, group.id, user.id)).toMatchObject({
+    expect(await testbed.memberships.find(TEST_TENANT, group.id, user.id)).toMatchObject({
       roles: ['learner'],
       version: 1,
     });
-    expect(kit.outbox.drain()).toEqual([]);
+    expect(testbed.outbox.drain()).toEqual([]);
   });
 
   it('refuses an empty or unknown set of roles', async () => {
-    const kit = buildIdentityTestKit();
-    const group = await kit.givenGroup();
-    const user = await kit.givenUser();
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
+    const user = await testbed.givenUser();
 
     for (const roles of [[], ['learner', 'owner']]) {
       await expect(
-        kit.addMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: user.id, roles }),
+        testbed.addMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: user.id, roles }),
       ).rejects.toMatchObject({ code: 'MEMBERSHIP.ROLES_INVALID', kind: 'invalid' });
     }
   });
 
   it('adds a removed member again: same membership, next version, membership.added again', async () => {
-    const kit = buildIdentityTestKit();
-    const group = await kit.givenGroup();
-    const user = await kit.givenUser();
-    const first = await kit.givenMember(group, user, ['learner']);
-    await kit.removeMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: user.id });
-    kit.outbox.drain();
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
+    const user = await testbed.givenUser();
+    const first = await testbed.givenMember(group, user, ['learner']);
+    await testbed.removeMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: user.id });
+    testbed.outbox.drain();
 
-    const readded = await kit.addMember.execute({
+    const readded = await testbed.addMember.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       userId: user.id,
@@ -115,25 +115,30 @@ describe('AddMemberUseCase', () => {
       removedAt: null,
       version: 3,
     });
-    expect(kit.outbox.drain().map((e) => [e.envelope.type, e.envelope.aggregateVersion])).toEqual([
+    expect(testbed.outbox.drain().map((e) => [e.envelope.type, e.envelope.aggregateVersion])).toEqual([
       ['membership.added', 3],
     ]);
   });
 
   describe('when another request changes the membership at the same time', () => {
     it('decides again on the fresh state once', async () => {
-      const kit = buildIdentityTestKit();
-      const group = await kit.givenGroup();
-      const user = await kit.givenUser();
-      const first = await kit.givenMember(group, user, ['learner']);
-      await kit.removeMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: user.id });
-      kit.outbox.drain();
+      const testbed = buildIdentityTestbed();
+      const group = await testbed.givenGroup();
+      const user = await testbed.givenUser();
+      const first = await testbed.givenMember(group, user, ['learner']);
+      await testbed.removeMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: user.id });
+      testbed.outbox.drain();
       // Another writer re-adds and removes the member between our read and our write.
-      kit.memberships.beforeNextWrite(() =>
-        kit.memberships.overwrite({ ...first, status: 'removed', removedAt: kit.clock.now(), version: 4 }),
+      testbed.memberships.beforeNextWrite(() =>
+        testbed.memberships.overwrite({
+          ...first,
+          status: 'removed',
+          removedAt: testbed.clock.now(),
+          version: 4,
+        }),
       );
 
-      const readded = await kit.addMember.execute({
+      const readded = await testbed.addMember.execute({
         tenantId: TEST_TENANT,
         groupId: group.id,
         userId: user.id,
@@ -141,29 +146,29 @@ describe('AddMemberUseCase', () => {
       });
 
       expect(readded.version).toBe(5);
-      expect(kit.outbox.drain().map((e) => e.envelope.aggregateVersion)).toEqual([5]);
+      expect(testbed.outbox.drain().map((e) => e.envelope.aggregateVersion)).toEqual([5]);
     });
 
     it('answers MEMBERSHIP.ALREADY_EXISTS when the other request added the same member', async () => {
-      const kit = buildIdentityTestKit();
-      const group = await kit.givenGroup();
-      const user = await kit.givenUser();
-      kit.memberships.beforeNextWrite(() =>
-        kit.memberships.overwrite({
+      const testbed = buildIdentityTestbed();
+      const group = await testbed.givenGroup();
+      const user = await testbed.givenUser();
+      testbed.memberships.beforeNextWrite(() =>
+        testbed.memberships.overwrite({
           id: randomUUID(),
           tenantId: TEST_TENANT,
           groupId: group.id,
           userId: user.id,
           roles: ['admin'],
           status: 'active',
-          createdAt: kit.clock.now(),
-          updatedAt: kit.clock.now(),
+          createdAt: testbed.clock.now(),
+          updatedAt: testbed.clock.now(),
           removedAt: null,
           version: 1,
         }),
       );
 
-      const attempt = kit.addMember.execute({
+      const attempt = testbed.addMember.execute({
         tenantId: TEST_TENANT,
         groupId: group.id,
         userId: user.id,
@@ -171,7 +176,7 @@ describe('AddMemberUseCase', () => {
       });
 
       await expect(attempt).rejects.toMatchObject({ code: 'MEMBERSHIP.ALREADY_EXISTS' });
-      expect(kit.outbox.drain()).toEqual([]);
+      expect(testbed.outbox.drain()).toEqual([]);
     });
   });
 });

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { buildIdentityTestKit, TEST_TENANT } from '../../testing/identity-test-kit';
+import { buildIdentityTestbed, TEST_TENANT } from '../../testing/identity-testbed';
 
 describe('ListMembersUseCase', () => {
   it('lists the active members, optionally only those with a role, page by page', async () => {
-    const kit = buildIdentityTestKit();
-    const group = await kit.givenGroup();
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
     const [ada, bob, cy, dan] = [
-      await kit.givenUser(),
-      await kit.givenUser(),
-      await kit.givenUser(),
-      await kit.givenUser(),
+      await testbed.givenUser(),
+      await testbed.givenUser(),
+      await testbed.givenUser(),
+      await testbed.givenUser(),
     ];
     for (const [user, roles] of [
       [ada, ['learner']],
@@ -17,22 +17,22 @@ describe('ListMembersUseCase', () => {
       [cy, ['coach']],
       [dan, ['learner']],
     ] as const) {
-      kit.clock.advance(1);
-      await kit.givenMember(group, user, [...roles]);
+      testbed.clock.advance(1);
+      await testbed.givenMember(group, user, [...roles]);
     }
-    await kit.removeMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: dan.id });
+    await testbed.removeMember.execute({ tenantId: TEST_TENANT, groupId: group.id, userId: dan.id });
 
-    const all = await kit.listMembers.execute({
+    const all = await testbed.listMembers.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       page: { limit: 2, offset: 0 },
     });
-    const rest = await kit.listMembers.execute({
+    const rest = await testbed.listMembers.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       page: { limit: 2, offset: 2 },
     });
-    const coaches = await kit.listMembers.execute({
+    const coaches = await testbed.listMembers.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       role: 'coach',
@@ -47,10 +47,10 @@ describe('ListMembersUseCase', () => {
   });
 
   it('answers GROUP.NOT_FOUND for an unknown group', async () => {
-    const kit = buildIdentityTestKit();
+    const testbed = buildIdentityTestbed();
 
     await expect(
-      kit.listMembers.execute({
+      testbed.listMembers.execute({
         tenantId: TEST_TENANT,
         groupId: randomUUID(),
         page: { limit: 50, offset: 0 },

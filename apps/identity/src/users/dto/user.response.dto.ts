@@ -12,7 +12,7 @@ export class UserResponseDto {
   version!: number;
 
   static from(user: User): UserResponseDto {
-    return Object.assign(new UserResponseDto(), {
+    return {
       id: user.id,
       email: user.email,
       firstName: user.firstName,
@@ -21,6 +21,6 @@ export class UserResponseDto {
       state: user.state,
       createdAt: user.createdAt.toISOString(),
       version: user.version,
-    });
+    };
   }
 }

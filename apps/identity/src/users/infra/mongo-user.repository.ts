@@ -1,28 +1,30 @@
+import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import { asOutboxCollection, type OutboxEntry, type OutboxRelay } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
-import { findPage, isDuplicateKeyError } from '@lms/service-kit';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { User } from '../domain/user';
 import type { UserListFilter, UserRepository } from '../ports/user.repository';
-import type { UserRecord } from './user.schema';
+import { USER_MODEL, type UserDocument } from './user.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
+@Injectable()
 export class MongoUserRepository implements UserRepository {
   constructor(
-    private readonly model: Model<UserRecord>,
+    @InjectModel(USER_MODEL) private readonly model: Model<UserDocument>,
     private readonly relay: OutboxRelay,
   ) {}
 
   async findById(tenantId: string, id: string): Promise<User | null> {
     // By `_id` alone, which both engines serve from an index; the tenant is checked here.
-    const record = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<UserRecord>().exec();
-    return record && record.tenantId === tenantId ? toUser(record) : null;
+    const doc = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<UserDocument>().exec();
+    return doc && doc.tenantId === tenantId ? toUser(doc) : null;
   }
 
   async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
     try {
-      await this.model.create({ ...toRecord(user), outbox: [...outbox] });
+      await this.model.create({ ...toDocument(user), outbox: [...outbox] });
     } catch (error) {
       if (isDuplicateKeyError(error)) return 'duplicate';
       throw error;
@@ -40,7 +42,7 @@ export class MongoUserRepository implements UserRepository {
   }
 }
 
-function toRecord(user: User): Omit<UserRecord, 'outbox'> {
+function toDocument(user: User): Omit<UserDocument, 'outbox'> {
   return {
     _id: user.id,
     tenantId: user.tenantId,
@@ -56,18 +58,18 @@ function toRecord(user: User): Omit<UserRecord, 'outbox'> {
   };
 }
 
-function toUser(record: UserRecord): User {
+function toUser(doc: UserDocument): User {
   return {
-    id: record._id,
-    tenantId: record.tenantId,
-    email: record.email,
-    emailNormalized: record.emailNormalized,
-    firstName: record.firstName,
-    lastName: record.lastName,
-    locale: record.locale,
-    state: record.state,
-    createdAt: new Date(record.createdAt),
-    updatedAt: new Date(record.updatedAt),
-    version: record.version,
+    id: doc._id,
+    tenantId: doc.tenantId,
+    email: doc.email,
+    emailNormalized: doc.emailNormalized,
+    firstName: doc.firstName,
+    lastName: doc.lastName,
+    locale: doc.locale,
+    state: doc.state,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    version: doc.version,
   };
 }

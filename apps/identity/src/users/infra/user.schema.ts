@@ -1,9 +1,9 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import { USER_STATES, type UserState } from '@lms/contracts';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 import { SUPPORTED_LOCALES, type Locale } from '../domain/user';
 
-export interface UserRecord {
+export interface UserDocument {
   _id: string;
   tenantId: string;
   email: string;
@@ -18,7 +18,9 @@ export interface UserRecord {
   outbox: OutboxEntry[];
 }
 
-export const userSchema = new Schema<UserRecord>(
+export const USER_MODEL = 'User';
+
+export const UserSchema = new Schema<UserDocument>(
   {
     _id: { type: String, required: true },
     tenantId: { type: String, required: true },
@@ -37,10 +39,4 @@ export const userSchema = new Schema<UserRecord>(
 );
 
 /** One user per email and tenant, whatever the case of the email. */
-userSchema.index({ tenantId: 1, emailNormalized: 1 }, { unique: true });
-
-export const USER_MODEL = Symbol('USER_MODEL');
-
-export function userModel(connection: Connection): Model<UserRecord> {
-  return connection.model<UserRecord>('User', userSchema);
-}
+UserSchema.index({ tenantId: 1, emailNormalized: 1 }, { unique: true });

@@ -1,10 +1,10 @@
-import { buildIdentityTestKit, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-test-kit';
+import { buildIdentityTestbed, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-testbed';
 
 describe('CreateUserUseCase', () => {
   it('registers an activated user with the default locale', async () => {
-    const kit = buildIdentityTestKit({ now: '2026-03-02T09:00:00.000Z' });
+    const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
 
-    const user = await kit.createUser.execute({
+    const user = await testbed.createUser.execute({
       tenantId: TEST_TENANT,
       email: 'Ada.Lovelace@Example.com',
       firstName: 'Ada',
@@ -22,13 +22,13 @@ describe('CreateUserUseCase', () => {
       version: 1,
     });
     expect(user.createdAt.toISOString()).toBe('2026-03-02T09:00:00.000Z');
-    expect(await kit.getUser.execute({ tenantId: TEST_TENANT, userId: user.id })).toEqual(user);
+    expect(await testbed.getUser.execute({ tenantId: TEST_TENANT, userId: user.id })).toEqual(user);
   });
 
   it('keeps the locale asked for', async () => {
-    const kit = buildIdentityTestKit();
+    const testbed = buildIdentityTestbed();
 
-    const user = await kit.createUser.execute({
+    const user = await testbed.createUser.execute({
       tenantId: TEST_TENANT,
       email: 'gio@example.com',
       firstName: 'Giovanni',
@@ -40,16 +40,16 @@ describe('CreateUserUseCase', () => {
   });
 
   it('publishes user.created with the full state of the user', async () => {
-    const kit = buildIdentityTestKit({ now: '2026-03-02T09:00:00.000Z' });
+    const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
 
-    const user = await kit.createUser.execute({
+    const user = await testbed.createUser.execute({
       tenantId: TEST_TENANT,
       email: 'ada@example.com',
       firstName: 'Ada',
       lastName: 'Lovelace',
     });
 
-    const [event] = kit.outbox.drain();
+    const [event] = testbed.outbox.drain();
     expect(event.topic).toBe('identity.users.v1');
     expect(event.key).toBe(`${TEST_TENANT}:${user.id}`);
     expect(event.envelope).toMatchObject({
@@ -71,10 +71,10 @@ describe('CreateUserUseCase', () => {
   });
 
   it('refuses an email the tenant already has, whatever its case, and publishes nothing', async () => {
-    const kit = buildIdentityTestKit();
-    await kit.givenUser({ email: 'ada@example.com' });
+    const testbed = buildIdentityTestbed();
+    await testbed.givenUser({ email: 'ada@example.com' });
 
-    const attempt = kit.createUser.execute({
+    const attempt = testbed.createUser.execute({
       tenantId: TEST_TENANT,
       email: 'ADA@Example.COM',
       firstName: 'Other',
@@ -82,14 +82,14 @@ describe('CreateUserUseCase', () => {
     });
 
     await expect(attempt).rejects.toMatchObject({ code: 'USER.EMAIL_TAKEN', kind: 'conflict' });
-    expect(kit.outbox.drain()).toEqual([]);
+    expect(testbed.outbox.drain()).toEqual([]);
   });
 
   it('accepts an email another tenant already has', async () => {
-    const kit = buildIdentityTestKit();
-    await kit.givenUser({ tenantId: OTHER_TENANT, email: 'ada@example.com' });
+    const testbed = buildIdentityTestbed();
+    await testbed.givenUser({ tenantId: OTHER_TENANT, email: 'ada@example.com' });
 
-    const user = await kit.createUser.execute({
+    const user = await testbed.createUser.execute({
       tenantId: TEST_TENANT,
       email: 'ada@example.com',
       firstName: 'Ada',

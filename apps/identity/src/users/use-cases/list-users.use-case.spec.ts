@@ -1,17 +1,17 @@
-import { buildIdentityTestKit, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-test-kit';
+import { buildIdentityTestbed, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-testbed';
 
 describe('ListUsersUseCase', () => {
   it("lists the tenant's users in creation order, page by page", async () => {
-    const kit = buildIdentityTestKit();
-    const ada = await kit.givenUser({ email: 'ada@example.com' });
-    kit.clock.advance(1);
-    const bob = await kit.givenUser({ email: 'bob@example.com' });
-    kit.clock.advance(1);
-    const cy = await kit.givenUser({ email: 'cy@example.com' });
-    await kit.givenUser({ tenantId: OTHER_TENANT, email: 'dan@example.com' });
+    const testbed = buildIdentityTestbed();
+    const ada = await testbed.givenUser({ email: 'ada@example.com' });
+    testbed.clock.advance(1);
+    const bob = await testbed.givenUser({ email: 'bob@example.com' });
+    testbed.clock.advance(1);
+    const cy = await testbed.givenUser({ email: 'cy@example.com' });
+    await testbed.givenUser({ tenantId: OTHER_TENANT, email: 'dan@example.com' });
 
-    const first = await kit.listUsers.execute({ tenantId: TEST_TENANT, page: { limit: 2, offset: 0 } });
-    const second = await kit.listUsers.execute({ tenantId: TEST_TENANT, page: { limit: 2, offset: 2 } });
+    const first = await testbed.listUsers.execute({ tenantId: TEST_TENANT, page: { limit: 2, offset: 0 } });
+    const second = await testbed.listUsers.execute({ tenantId: TEST_TENANT, page: { limit: 2, offset: 2 } });
 
     expect(first.items.map((u) => u.id)).toEqual([ada.id, bob.id]);
     expect(first.nextOffset).toBe(2);
@@ -20,11 +20,11 @@ describe('ListUsersUseCase', () => {
   });
 
   it('finds a user by email in any case', async () => {
-    const kit = buildIdentityTestKit();
-    const ada = await kit.givenUser({ email: 'Ada@Example.com' });
-    await kit.givenUser({ email: 'bob@example.com' });
+    const testbed = buildIdentityTestbed();
+    const ada = await testbed.givenUser({ email: 'Ada@Example.com' });
+    await testbed.givenUser({ email: 'bob@example.com' });
 
-    const found = await kit.listUsers.execute({
+    const found = await testbed.listUsers.execute({
       tenantId: TEST_TENANT,
       email: ' ADA@example.COM ',
       page: { limit: 50, offset: 0 },

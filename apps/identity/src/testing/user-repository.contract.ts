@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { UsersStream } from '@lms/contracts';
+import { EventFactory, type OutboxEntry } from '@lms/messaging';
+import { newId } from '@lms/kernel';
+import { registerUser, type User } from '../users/domain/user';
+import type { UserRepository } from '../users/ports/user.repository';
+import {
+  contractTenant,
+  freshForEachTest,
+  itInsertsAndFindsById,
+  type MakeRepositoryUnderContract,
+} from './repository-under-contract';
+
+const events = new EventFactory('identity');
+
+/**
+ * What every {@link UserRepository} guarantees, run against the in-memory fake (unit) and
+ * the Mongo repository (integration), so that the fake cannot drift from the real one.
+ */
+export function describeUserRepositoryContract(
+  name: string,
+  make: MakeRepositoryUnderContract<UserRepository>,
+): void {
+  describe(`${name} (user repository contract)`, () => {
+    const subject = freshForEachTest(make);
+
+    const page = { limit: 50, offset: 0 };
+
+    /** A new user of the test's tenant, created at `hour` on 2026-03-02 (ids sort by creation). */
+    function user(overrides: { tenantId?: string; email?: string; hour?: number } = {}): User {
+      const at = new Date(Date.UTC(2026, 2, 2, overrides.hour ?? 9));
+      return registerUser(
+        {
+          id: newId(at),
+          tenantId: overrides.tenantId ?? subject.tenantId,
+          email: overrides.email ?? `${randomUUID()}@Example.com`,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          locale: 'it',
+        },
+        at,
+      );
+    }
+
+    function created(of: User): OutboxEntry {
+      return events.create(UsersStream, 'user.created', {
+        tenantId: of.tenantId,
+        aggregateId: of.id,
+        aggregateVersion: of.version,
+        occurredAt: of.createdAt,
+        payload: {
+          userId: of.id,
+          email: of.email,
+          firstName: of.firstName,
+          lastName: of.lastName,
+          locale: of.locale,
+          state: of.state,
+        },
+      });
+    }
+
+    itInsertsAndFindsById(subject, () => user(), created);
+
+    it('answers duplicate for an email the tenant already has, in any case, and stores nothing of it', async () => {
+      const first = user({ email: 'Ada.Lovelace@Example.com' });
+      await subject.repository.insert(first, [created(first)]);
+      const second = user({ email: 'ada.lovelace@EXAMPLE.com' });
+
+      expect(await subject.repository.insert(second, [created(second)])).toBe('duplicate');
+
+      expect(await subject.repository.findById(subject.tenantId, second.id)).toBeNull();
+      expect(await subject.outboxOf(second.id)).toEqual([]);
+      expect(await subject.repository.findById(subject.tenantId, first.id)).toEqual(first);
+    });
+
+    it('refuses a user with an empty email or name, and stores nothing of it', async () => {
+      for (const field of ['email', 'firstName', 'lastName'] as const) {
+        const blank = { ...user(), [field]: '' };
+
+        await expect(subject.repository.insert(blank, [])).rejects.toThrow();
+
+        expect(await subject.repository.findById(subject.tenantId, blank.id)).toBeNull();
+      }
+    });
+
+    it('inserts a user, and one with an email another tenant already has', async () => {
+      const first = user({ email: 'grace@example.com' });
+      await subject.repository.insert(first, []);
+      const elsewhere = user({ tenantId: contractTenant(), email: 'grace@example.com' });
+
+      expect(await subject.repository.insert(elsewhere, [])).toBe('inserted');
+      expect(await subject.repository.findById(elsewhere.tenantId, elsewhere.id)).toEqual(elsewhere);
+    });
+
+    it('answers duplicate for an id already taken, even by another tenant', async () => {
+      const first = user();
+      await subject.repository.insert(first, []);
+
+      const sameId = { ...user({ tenantId: contractTenant() }), id: first.id };
+
+      expect(await subject.repository.insert(sameId, [])).toBe('duplicate');
+      expect(await subject.repository.findById(subject.tenantId, first.id)).toEqual(first);
+    });
+
+    it("lists the tenant's users in creation order, page by page, telling where the next page starts", async () => {
+      const [ada, bob, cy] = [9, 10, 11].map((hour) => user({ hour }));
+      for (const u of [cy, ada, user({ tenantId: contractTenant(), hour: 10 }), bob])
+        await subject.repository.insert(u, []);
+
+      const first = await subject.repository.list(subject.tenantId, {}, { limit: 2, offset: 0 });
+      const last = await subject.repository.list(subject.tenantId, {}, { limit: 2, offset: 2 });
+
+      expect(first).toEqual({ items: [ada, bob], limit: 2, offset: 0, nextOffset: 2 });
+      expect(last).toEqual({ items: [cy], limit: 2, offset: 2, nextOffset: null });
+      expect(await subject.repository.list(contractTenant(), {}, page)).toEqual({
+        items: [],
+        limit: 50,
+        offset: 0,
+        nextOffset: null,
+      });
+    });
+
+    it('lists only the user with a normalised email when asked', async () => {
+      const ada = user({ email: 'Ada@Example.com' });
+      await subject.repository.insert(ada, []);
+      await subject.repository.insert(user({ email: 'bob@example.com' }), []);
+      await subject.repository.insert(user({ tenantId: contractTenant(), email: 'ada@example.com' }), []);
+
+      expect(
+        (await subject.repository.list(subject.tenantId, { emailNormalized: 'ada@example.com' }, page)).items,
+      ).toEqual([ada]);
+      expect(
+        (await subject.repository.list(subject.tenantId, { emailNormalized: 'nobody@example.com' }, page))
+          .items,
+      ).toEqual([]);
+    });
+  });
+}
