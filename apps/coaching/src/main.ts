@@ -1,18 +1,5 @@
 import 'reflect-metadata';
-import { KafkaEventsTransport } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
-import { bootstrapService } from '@lms/service-kit';
-import { AppModule, SERVICE_NAME } from './app.module';
+import { runService } from '@lms/messaging';
+import { AppModule } from './app.module';
 
-async function main(): Promise<void> {
-  await bootstrapService({
-    module: AppModule,
-    globalPrefix: 'v1',
-    transport: (app) => app.get(KafkaEventsTransport),
-  });
-}
-
-main().catch((error: unknown) => {
-  createLogger(SERVICE_NAME).fatal({ err: error }, 'coaching service failed to start');
-  process.exit(1);
-});
+runService('coaching', AppModule);

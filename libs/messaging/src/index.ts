@@ -13,3 +13,4 @@ export * from './consumer/dead-letter-replayer';
 export * from './nest/on-event.decorator';
 export * from './nest/kafka-events.transport';
 export * from './nest/messaging.module';
+export * from './nest/run-service';

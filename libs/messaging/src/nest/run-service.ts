@@ -1,0 +1,19 @@
+import { createLogger } from '@lms/observability';
+import { bootstrapService } from '@lms/service-kit';
+import { KafkaEventsTransport } from './kafka-events.transport';
+
+/**
+ * The `main` of a platform service: its routes under `/v1`, its Kafka handlers (none is
+ * fine: the transport then starts no consumer), and a fatal log line and exit code 1 when it
+ * cannot start.
+ */
+export function runService(name: string, module: unknown): void {
+  bootstrapService({
+    module,
+    globalPrefix: 'v1',
+    transport: (app) => app.get(KafkaEventsTransport),
+  }).catch((error: unknown) => {
+    createLogger(name).fatal({ err: error }, `${name} failed to start`);
+    process.exit(1);
+  });
+}
