@@ -62,7 +62,7 @@ describe('AssignmentEventsConsumer', () => {
           context: {
             ...context,
             endDate: '2026-06-30',
-            endedAt: '2026-06-30T17:00:00.000Z',
+            endedAt: new Date('2026-06-30T17:00:00.000Z'),
             endReason: 'completed',
           },
         }),

@@ -41,7 +41,7 @@ function toCommand(event: AssignmentEvent): AssignmentEventCommand {
       groupId: payload.groupId,
       startDate: payload.startDate,
       endDate: payload.endDate,
-      endedAt: event.type === 'assignment.ended' ? event.payload.endedAt : null,
+      endedAt: event.type === 'assignment.ended' ? new Date(event.payload.endedAt) : null,
       reason: event.type === 'assignment.ended' ? event.payload.reason : null,
     },
   };

@@ -183,7 +183,7 @@ export function assignmentEnded(created: AssignmentEventCommand): AssignmentEven
     assignment: {
       ...created.assignment,
       endDate: '2026-06-30',
-      endedAt: '2026-06-30T17:00:00.000Z',
+      endedAt: new Date('2026-06-30T17:00:00.000Z'),
       reason: 'completed',
     },
   };

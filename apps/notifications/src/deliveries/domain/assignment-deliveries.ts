@@ -16,7 +16,7 @@ export interface AssignmentEventFacts {
     groupId: string | null;
     startDate: string;
     endDate: string | null;
-    endedAt?: string | null;
+    endedAt?: Date | null;
     reason?: string | null;
   };
 }

@@ -32,7 +32,7 @@ export interface AssignmentMailContext {
   groupId: string | null;
   startDate: string;
   endDate: string | null;
-  endedAt: string | null;
+  endedAt: Date | null;
   endReason: string | null;
 }
 
