@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GroupMembershipsStream, GroupsStream, UsersStream } from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { AuthModule } from './auth/auth.module';
 import { IdentityConfigModule } from './config/identity-config.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembershipsModule } from './memberships/memberships.module';
@@ -18,6 +19,7 @@ export const SERVICE_NAME = 'identity';
       serviceName: SERVICE_NAME,
       producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream],
     }),
+    AuthModule,
     UsersModule,
     GroupsModule,
     MembershipsModule,

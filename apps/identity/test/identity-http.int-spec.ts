@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { createLocalJWKSet, type JWK } from 'jose';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { GroupMembershipsStream, GroupsStream, UsersStream, type EventEnvelope } from '@lms/contracts';
 import { brokersFromEnv } from '@lms/messaging';
-import { MONGO_CONNECTION } from '@lms/service-kit';
+import { AccessTokenVerifier, MONGO_CONNECTION } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
+import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
 
 // One tenant for this file: the single-tenant principal resolver reads it when the app module loads.
 const tenantId = `identity-it-${uniqueSuffix()}`;
@@ -259,6 +261,24 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     expect(byId.body).toEqual(user);
     expect(byEmail.body).toEqual({ items: [user], limit: 50, offset: 0, nextOffset: null });
     expect(groupById.body).toEqual(group);
+  });
+
+  it('publishes the public keys of its access tokens without sign-in, and a token it issues verifies with them', async () => {
+    const issued = await service.app
+      .get(SigningKeyRing)
+      .issue({ tenantId, userId: 'user-1', level: 'user', roles: [] });
+    const answer = await service.request('GET', '/v1/auth/jwks.json');
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers['cache-control']).toBe('public, max-age=300');
+    const { keys } = answer.body as { keys: JWK[] };
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).not.toHaveProperty('d');
+    const verifier = new AccessTokenVerifier(
+      { issuer: 'coaching-platform-identity', jwksUrl: 'http://identity/v1/auth/jwks.json' },
+      createLocalJWKSet({ keys }),
+    );
+    await expect(verifier.verify(issued.accessToken)).resolves.toMatchObject({ tenantId, userId: 'user-1' });
   });
 
   it('pages the user list', async () => {

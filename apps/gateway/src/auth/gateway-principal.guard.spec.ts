@@ -31,7 +31,7 @@ describe('GatewayPrincipalGuard', () => {
     await new GatewayPrincipalGuard(authenticator).admit(request);
 
     expect(authenticator.seen).toEqual([{ authorization: 'Bearer abc' }]);
-    expect(request.principal).toEqual({ tenantId: 'tenant-1', userId: 'user-1' });
+    expect(request.principal).toEqual({ tenantId: 'tenant-1', userId: 'user-1', level: 'user', roles: [] });
   });
 
   it('refuses rejected credentials as AUTH.UNAUTHENTICATED (401)', async () => {
