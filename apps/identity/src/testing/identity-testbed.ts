@@ -17,6 +17,7 @@ import { InMemoryGroupRepository } from './in-memory-group.repository';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
 import { InMemoryUserRepository } from './in-memory-user.repository';
 import { RecordingOutbox } from './recording-outbox';
+import { ReversiblePasswordHasher } from './reversible-password-hasher';
 
 export const TEST_TENANT = 'tenant-a';
 export const OTHER_TENANT = 'tenant-b';
@@ -33,6 +34,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const users = new InMemoryUserRepository(outbox);
   const groups = new InMemoryGroupRepository(outbox);
   const memberships = new InMemoryMembershipRepository(outbox);
+  const passwords = new ReversiblePasswordHasher();
 
   const testbed = {
     clock,
@@ -40,7 +42,8 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     users,
     groups,
     memberships,
-    createUser: new CreateUserUseCase(users, events, clock),
+    passwords,
+    createUser: new CreateUserUseCase(users, events, clock, passwords),
     getUser: new GetUserUseCase(users),
     listUsers: new ListUsersUseCase(users),
     createGroup: new CreateGroupUseCase(groups, events, clock),

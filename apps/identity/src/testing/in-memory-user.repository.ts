@@ -2,6 +2,7 @@ import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { User } from '../users/domain/user';
 import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
+import type { WriteOutcome } from '../shared/optimistic-concurrency';
 import type { RecordingOutbox } from './recording-outbox';
 
 export class InMemoryUserRepository implements UserRepository {
@@ -27,6 +28,23 @@ export class InMemoryUserRepository implements UserRepository {
     this.rows.push(structuredClone(user));
     this.outbox.record(user.id, outbox);
     return 'inserted';
+  }
+
+  async findByEmail(tenantId: string, emailNormalized: string): Promise<User | null> {
+    const user = this.rows.find(
+      (row) => row.tenantId === tenantId && row.emailNormalized === emailNormalized,
+    );
+    return user ? structuredClone(user) : null;
+  }
+
+  async update(user: User, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {
+    const at = this.rows.findIndex(
+      (row) => row.id === user.id && row.tenantId === user.tenantId && row.version === expectedVersion,
+    );
+    if (at < 0) return 'stale';
+    this.rows[at] = structuredClone(user);
+    this.outbox.record(user.id, outbox);
+    return 'written';
   }
 
   async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {

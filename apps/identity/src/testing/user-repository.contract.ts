@@ -134,5 +134,60 @@ export function describeUserRepositoryContract(
           .items,
       ).toEqual([]);
     });
+
+    it('finds a user by its normalised email within the tenant only', async () => {
+      const ada = user({ email: 'Ada.Lovelace@Example.com' });
+      await subject.repository.insert(ada, []);
+
+      expect(await subject.repository.findByEmail(subject.tenantId, 'ada.lovelace@example.com')).toEqual(ada);
+      expect(await subject.repository.findByEmail(contractTenant(), 'ada.lovelace@example.com')).toBeNull();
+      expect(await subject.repository.findByEmail(subject.tenantId, 'grace@example.com')).toBeNull();
+    });
+
+    it('keeps every account field: level, roles, expiry, custom fields and the password hash', async () => {
+      const admin = registerUser(
+        {
+          id: newId(),
+          tenantId: subject.tenantId,
+          email: `${randomUUID()}@example.com`,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          timezone: 'America/New_York',
+          customFields: { department: 'Sales', 'cost centre': '42' },
+          level: 'superadmin',
+          adminRoles: ['application_admin'],
+          expiresAt: new Date('2027-01-01T00:00:00.000Z'),
+          passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+        },
+        new Date('2026-03-02T09:00:00.000Z'),
+      );
+      await subject.repository.insert(admin, []);
+
+      expect(await subject.repository.findById(subject.tenantId, admin.id)).toEqual(admin);
+    });
+
+    it('updates a user only from the version it was read at, with its events', async () => {
+      const ada = user();
+      await subject.repository.insert(ada, [created(ada)]);
+      const renamed = {
+        ...ada,
+        lastName: 'King',
+        version: 2,
+        updatedAt: new Date('2026-03-03T09:00:00.000Z'),
+      };
+
+      expect(await subject.repository.update(renamed, 1, [created(renamed)])).toBe('written');
+      expect(await subject.repository.update({ ...renamed, lastName: 'Late', version: 2 }, 1, [])).toBe(
+        'stale',
+      );
+      expect(
+        await subject.repository.update({ ...renamed, tenantId: contractTenant(), version: 3 }, 2, []),
+      ).toBe('stale');
+
+      expect(await subject.repository.findById(subject.tenantId, ada.id)).toEqual(renamed);
+      expect((await subject.outboxOf(ada.id)).map((entry) => entry.envelope.aggregateVersion)).toEqual([
+        1, 2,
+      ]);
+    });
   });
 }

@@ -29,6 +29,7 @@ export class UsersController {
       firstName: body.firstName,
       lastName: body.lastName,
       locale: body.locale ?? undefined,
+      password: body.password,
     });
     return UserResponseDto.from(user);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
+import { CredentialsModule } from '../auth/credentials.module';
 import { MongoUserRepository } from './infra/mongo-user.repository';
 import { USER_MODEL, UserSchema } from './infra/user.schema';
 import { USER_REPOSITORY } from './ports/user.repository';
@@ -9,6 +10,7 @@ import { ListUsersUseCase } from './use-cases/list-users.use-case';
 import { UsersController } from './users.controller';
 
 @Module({
+  imports: [CredentialsModule],
   controllers: [UsersController],
   providers: [
     mongoModel(USER_MODEL, UserSchema),

@@ -3,6 +3,15 @@ import type { UserState } from '@lms/contracts';
 export const SUPPORTED_LOCALES = ['en', 'it'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
+export const DEFAULT_TIMEZONE = 'Europe/Rome';
+
+/** Platform levels of seed 004 (ID-U2): what a user may administer, before any role. */
+export const PLATFORM_LEVELS = ['user', 'power_user', 'superadmin'] as const;
+export type PlatformLevel = (typeof PLATFORM_LEVELS)[number];
+
+/** Administrative roles of seed 002 (ID-R1); Manager and Agent are derived, never assigned. */
+export const ADMIN_ROLES = ['system_admin', 'application_admin'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 export interface User {
   id: string;
@@ -13,7 +22,17 @@ export interface User {
   firstName: string;
   lastName: string;
   locale: Locale;
+  /** IANA time zone, e.g. `Europe/Rome`. */
+  timezone: string;
+  /** Free key/value pairs (ID-U1), compared exactly. */
+  customFields: Record<string, string>;
+  level: PlatformLevel;
+  adminRoles: AdminRole[];
   state: UserState;
+  /** When the account expires (ID-U3); null: never. */
+  expiresAt: Date | null;
+  /** argon2id hash of the password; null: the user cannot sign in with a password yet. */
+  passwordHash: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -26,6 +45,12 @@ export interface NewUser {
   firstName: string;
   lastName: string;
   locale?: Locale;
+  timezone?: string;
+  customFields?: Record<string, string>;
+  level?: PlatformLevel;
+  adminRoles?: AdminRole[];
+  expiresAt?: Date | null;
+  passwordHash?: string | null;
 }
 
 /** The form of an email that decides uniqueness: `Ann@Example.com` and `ann@example.com` are one user. */
@@ -43,7 +68,13 @@ export function registerUser(input: NewUser, now: Date): User {
     firstName: input.firstName.trim(),
     lastName: input.lastName.trim(),
     locale: input.locale ?? DEFAULT_LOCALE,
+    timezone: input.timezone ?? DEFAULT_TIMEZONE,
+    customFields: { ...(input.customFields ?? {}) },
+    level: input.level ?? 'user',
+    adminRoles: [...new Set(input.adminRoles ?? [])],
     state: 'activated',
+    expiresAt: input.expiresAt ?? null,
+    passwordHash: input.passwordHash ?? null,
     createdAt: now,
     updatedAt: now,
     version: 1,

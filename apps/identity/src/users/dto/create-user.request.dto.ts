@@ -8,4 +8,6 @@ export class CreateUserRequestDto {
   @Trim() @IsString() @Length(1, 100) lastName!: string;
   /** Lower-case language code; `en` when absent. */
   @IsOptional() @IsIn(SUPPORTED_LOCALES) locale?: Locale;
+  /** The user's password: 12 to 256 characters; without one the user cannot sign in yet. */
+  @IsOptional() @IsString() @Length(12, 256) password?: string;
 }

@@ -3,7 +3,8 @@ import type { Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { User } from '../domain/user';
+import { DEFAULT_TIMEZONE, type User } from '../domain/user';
+import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { UserListFilter, UserRepository } from '../ports/user.repository';
 import { USER_MODEL, type UserDocument } from './user.schema';
 
@@ -33,6 +34,29 @@ export class MongoUserRepository implements UserRepository {
     return 'inserted';
   }
 
+  async findByEmail(tenantId: string, emailNormalized: string): Promise<User | null> {
+    // Exactly the fields of the unique email index: served from it on both engines.
+    const doc = await this.model
+      .findOne({ tenantId, emailNormalized }, WITHOUT_OUTBOX)
+      .lean<UserDocument>()
+      .exec();
+    return doc ? toUser(doc) : null;
+  }
+
+  async update(user: User, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {
+    const { _id, tenantId, ...state } = toDocument(user);
+    const result = await this.model
+      .updateOne(
+        // Exactly the fields of the `user_version` unique index: a compare-and-set.
+        { _id, tenantId, version: expectedVersion },
+        outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
+      )
+      .exec();
+    if (result.matchedCount === 0) return 'stale';
+    if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [user.id]);
+    return 'written';
+  }
+
   async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {
     const query =
       filter.emailNormalized === undefined
@@ -51,7 +75,13 @@ function toDocument(user: User): Omit<UserDocument, 'outbox'> {
     firstName: user.firstName,
     lastName: user.lastName,
     locale: user.locale,
+    timezone: user.timezone,
+    customFields: user.customFields,
+    level: user.level,
+    adminRoles: user.adminRoles,
     state: user.state,
+    expiresAt: user.expiresAt,
+    passwordHash: user.passwordHash,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     version: user.version,
@@ -67,7 +97,14 @@ function toUser(doc: UserDocument): User {
     firstName: doc.firstName,
     lastName: doc.lastName,
     locale: doc.locale,
+    // Accounts stored before these fields existed read as their defaults.
+    timezone: doc.timezone ?? DEFAULT_TIMEZONE,
+    customFields: doc.customFields ?? {},
+    level: doc.level ?? 'user',
+    adminRoles: doc.adminRoles ?? [],
     state: doc.state,
+    expiresAt: doc.expiresAt ? new Date(doc.expiresAt) : null,
+    passwordHash: doc.passwordHash ?? null,
     createdAt: new Date(doc.createdAt),
     updatedAt: new Date(doc.updatedAt),
     version: doc.version,

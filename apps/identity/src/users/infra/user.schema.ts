@@ -1,7 +1,14 @@
 import { Schema } from 'mongoose';
 import { USER_STATES, type UserState } from '@lms/contracts';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
-import { SUPPORTED_LOCALES, type Locale } from '../domain/user';
+import {
+  ADMIN_ROLES,
+  PLATFORM_LEVELS,
+  SUPPORTED_LOCALES,
+  type AdminRole,
+  type Locale,
+  type PlatformLevel,
+} from '../domain/user';
 
 export interface UserDocument {
   _id: string;
@@ -11,7 +18,13 @@ export interface UserDocument {
   firstName: string;
   lastName: string;
   locale: Locale;
+  timezone: string;
+  customFields: Record<string, string>;
+  level: PlatformLevel;
+  adminRoles: AdminRole[];
   state: UserState;
+  expiresAt: Date | null;
+  passwordHash: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -29,14 +42,26 @@ export const UserSchema = new Schema<UserDocument>(
     firstName: { type: String, required: true },
     lastName: { type: String, required: true },
     locale: { type: String, required: true, enum: SUPPORTED_LOCALES },
+    timezone: { type: String, required: true },
+    customFields: { type: Schema.Types.Mixed, default: {} },
+    level: { type: String, required: true, enum: PLATFORM_LEVELS },
+    adminRoles: { type: [{ type: String, enum: ADMIN_ROLES }], default: [] },
     state: { type: String, required: true, enum: USER_STATES },
+    expiresAt: { type: Date, default: null },
+    passwordHash: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },
-  { collection: 'users', versionKey: false },
+  { collection: 'users', versionKey: false, minimize: false },
 );
 
 /** One user per email and tenant, whatever the case of the email. */
 UserSchema.index({ tenantId: 1, emailNormalized: 1 }, { unique: true });
+
+/**
+ * Compare-and-set of an update: exactly these fields, so that the local stand-in serves the
+ * filter from an index too (MongoDB uses `_id`).
+ */
+UserSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'user_version' });

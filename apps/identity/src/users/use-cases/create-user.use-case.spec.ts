@@ -99,3 +99,26 @@ describe('CreateUserUseCase', () => {
     expect(user.tenantId).toBe(TEST_TENANT);
   });
 });
+
+describe('CreateUserUseCase — the password', () => {
+  it('given a password, then only its hash is stored; without one, the user has none', async () => {
+    const testbed = buildIdentityTestbed();
+    const withPassword = await testbed.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      password: 'correct horse battery',
+    });
+    const without = await testbed.createUser.execute({
+      tenantId: TEST_TENANT,
+      email: 'grace@example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+    });
+
+    expect(withPassword.passwordHash).toBe('plain:correct horse battery');
+    expect(JSON.stringify(testbed.outbox.drain())).not.toContain('correct horse battery');
+    expect(without.passwordHash).toBeNull();
+  });
+});

@@ -3,9 +3,10 @@ import { UsersStream } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { CLOCK, type Clock } from '@lms/kernel';
-import { registerUser, type Locale, type User } from '../domain/user';
+import { registerUser, type Locale, type NewUser, type User } from '../domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { EmailTakenError } from '../users.errors';
+import { PASSWORD_HASHER, type PasswordHasher } from '../../auth/ports/password-hasher';
 
 export interface CreateUserCommand {
   tenantId: string;
@@ -13,6 +14,13 @@ export interface CreateUserCommand {
   firstName: string;
   lastName: string;
   locale?: Locale;
+  timezone?: string;
+  customFields?: Record<string, string>;
+  level?: NewUser['level'];
+  adminRoles?: NewUser['adminRoles'];
+  expiresAt?: Date | null;
+  /** Stored only as its argon2id hash; without one the user cannot sign in with a password. */
+  password?: string;
 }
 
 /** ID-U1: registers a user and publishes `user.created` with its full state. */
@@ -22,11 +30,14 @@ export class CreateUserUseCase {
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PASSWORD_HASHER) private readonly passwords: PasswordHasher,
   ) {}
 
   async execute(command: CreateUserCommand): Promise<User> {
     const now = this.clock.now();
-    const user = registerUser({ ...command, id: newId(now) }, now);
+    const { password, ...fields } = command;
+    const passwordHash = password === undefined ? null : await this.passwords.hash(password);
+    const user = registerUser({ ...fields, id: newId(now), passwordHash }, now);
     const created = this.events.create(UsersStream, 'user.created', {
       tenantId: user.tenantId,
       aggregateId: user.id,
