@@ -38,7 +38,6 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
 
   beforeAll(async () => {
     dbName = isolateTestEnvironment('coaching-faults').dbName;
-    process.env.DEFAULT_TENANT_ID = tenantId;
     process.env.FAN_OUT_CHUNK_SIZE = '10';
     process.env.JOB_POLL_INTERVAL_MS = '100';
     // The faults below make the service warn on purpose.
@@ -61,7 +60,7 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
     Object.assign(process.env, { JOB_LEASE_MS: '1500' }, env);
     try {
       const { AppModule } = await import('../src/app.module');
-      const app = await startServiceApp(AppModule, { globalPrefix: 'v1' });
+      const app = await startServiceApp(AppModule, { globalPrefix: 'v1', caller: { tenantId } });
       apps.push(app);
       return app;
     } finally {

@@ -59,9 +59,8 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
 
   beforeAll(async () => {
     isolateTestEnvironment('coaching');
-    process.env.DEFAULT_TENANT_ID = tenantId;
     const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { globalPrefix: 'v1' });
+    service = await startServiceApp(AppModule, { globalPrefix: 'v1', caller: { tenantId } });
     memberships = service.app.get<MembershipProjectionRepository>(MEMBERSHIP_PROJECTION_REPOSITORY);
     kafka = createKafka({ brokers: brokersFromEnv(process.env), clientId: 'coaching-int-test' }, logger);
     identity = new IdentityEvents(kafka, tenantId);

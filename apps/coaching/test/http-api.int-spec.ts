@@ -15,9 +15,12 @@ describe('coaching HTTP API', () => {
 
   beforeAll(async () => {
     isolateTestEnvironment('coaching');
-    process.env.DEFAULT_TENANT_ID = tenantId;
     const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { globalPrefix: 'v1', withConsumers: false });
+    service = await startServiceApp(AppModule, {
+      globalPrefix: 'v1',
+      withConsumers: false,
+      caller: { tenantId },
+    });
   });
 
   afterAll(async () => {
@@ -92,6 +95,36 @@ describe('coaching HTTP API', () => {
     expect([missingGa.status, (missingGa.body as Problem).code]).toEqual([404, 'GROUP_ASSIGNMENT.NOT_FOUND']);
     expect([missingA.status, (missingA.body as Problem).code]).toEqual([404, 'ASSIGNMENT.NOT_FOUND']);
     expect([notAnId.status, (notAnId.body as Problem).code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+  });
+
+  it('answers 401 without a token or with one it cannot verify, and 404 to another tenant for what it holds', async () => {
+    const created = await service.request('POST', '/v1/group-assignments', valid());
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+
+    const anonymous = await service.request('GET', `/v1/group-assignments/${id}`, undefined, { as: null });
+    const stranger = {
+      tenantId: `other-${tenantId}`,
+      userId: 'stranger',
+      level: 'superadmin',
+      roles: ['application_admin'],
+    };
+    const otherTenant = await service.request('GET', `/v1/group-assignments/${id}`, undefined, {
+      as: stranger,
+    });
+    const forged = await service.app.inject({
+      method: 'GET',
+      url: `/v1/group-assignments/${id}`,
+      headers: { authorization: `Bearer ${(await service.tokenFor(stranger)).slice(0, -4)}AAAA` },
+    });
+
+    expect([anonymous.status, (anonymous.body as Problem).code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
+    expect([otherTenant.status, (otherTenant.body as Problem).code]).toEqual([
+      404,
+      'GROUP_ASSIGNMENT.NOT_FOUND',
+    ]);
+    expect(forged.statusCode).toBe(401);
+    expect((await service.request('GET', '/health/ready', undefined, { as: null })).status).toBe(200);
   });
 
   it('bounds list pages at 200 and validates filters', async () => {

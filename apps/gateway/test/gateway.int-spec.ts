@@ -2,6 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TestTokenAuthority } from '@lms/service-testing';
+import type { JwtAuthenticator } from '../src/auth/jwt.authenticator';
 
 interface EchoedRequest {
   upstream: string;
@@ -83,6 +85,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<unknown> 
  */
 async function startGateway(
   env: Record<string, string>,
+  tokens?: TestTokenAuthority,
 ): Promise<{ app: NestFastifyApplication; url: string }> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -90,7 +93,10 @@ async function startGateway(
     let app: NestFastifyApplication | undefined;
     await jest.isolateModulesAsync(async () => {
       const { createGatewayApp } = await import('../src/gateway-app');
+      const { REQUEST_AUTHENTICATOR } = await import('../src/auth/request-authenticator');
       app = await createGatewayApp();
+      // The gateway trusts the test's token authority instead of identity's published keys.
+      if (tokens) app.get<JwtAuthenticator>(REQUEST_AUTHENTICATOR).verifier.useKeySource(tokens.keys);
     });
     if (!app) throw new Error('the gateway did not start');
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -102,20 +108,25 @@ async function startGateway(
 }
 
 describe('gateway (two stand-in services on random ports)', () => {
+  let tokens: TestTokenAuthority;
   let identity: { server: FastifyInstance; url: string };
   let coaching: { server: FastifyInstance; url: string };
   let gateway: { app: NestFastifyApplication; url: string };
 
   beforeAll(async () => {
+    tokens = await TestTokenAuthority.create('coaching-platform-identity');
     identity = await startEchoService('identity');
     coaching = await startEchoService('coaching');
-    gateway = await startGateway({
-      IDENTITY_URL: identity.url,
-      COACHING_URL: coaching.url,
-      LEARNING_URL: identity.url,
-      NOTIFICATIONS_URL: coaching.url,
-      UPSTREAM_TIMEOUT_MS: '300',
-    });
+    gateway = await startGateway(
+      {
+        IDENTITY_URL: identity.url,
+        COACHING_URL: coaching.url,
+        LEARNING_URL: identity.url,
+        NOTIFICATIONS_URL: coaching.url,
+        UPSTREAM_TIMEOUT_MS: '300',
+      },
+      tokens,
+    );
   });
 
   afterAll(async () => {
@@ -125,11 +136,12 @@ describe('gateway (two stand-in services on random ports)', () => {
   });
 
   it('forwards a POST with its body, query and credentials to the owning service under /v1', async () => {
+    const token = await tokens.issue({ tenantId: 'tenant-a', userId: 'user-1', level: 'user', roles: [] });
     const response = await fetch(`${gateway.url}/api/v1/identity/users?source=import&tag=a&tag=b`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: 'Bearer some-token',
+        authorization: `Bearer ${token}`,
         'x-correlation-id': 'corr-123',
         'x-forwarded-for': '6.6.6.6',
       },
@@ -147,10 +159,35 @@ describe('gateway (two stand-in services on random ports)', () => {
     });
     expect(JSON.parse(echoed.body)).toEqual({ email: 'ada@example.com', firstName: 'Ada' });
     expect(echoed.headers).toMatchObject({
-      authorization: 'Bearer some-token',
+      authorization: `Bearer ${token}`,
       'x-correlation-id': 'corr-123',
       'content-type': 'application/json',
       'x-forwarded-for': '127.0.0.1',
+    });
+  });
+
+  it('refuses a token it cannot verify with 401 problem+json before any service sees it', async () => {
+    const stranger = await TestTokenAuthority.create('coaching-platform-identity');
+    const forged = await stranger.issue({ tenantId: 'tenant-a', userId: 'user-1', level: 'user', roles: [] });
+    const response = await fetch(`${gateway.url}/api/v1/coaching/assignments`, {
+      headers: { authorization: `Bearer ${forged}` },
+    });
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as { code: string }).code).toBe('AUTH.UNAUTHENTICATED');
+  });
+
+  it('sends sign-in under /api/v1/auth to identity, without a token', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: '1000', email: 'ada@example.com', password: 'x' }),
+    });
+
+    expect((await response.json()) as EchoedRequest).toMatchObject({
+      upstream: 'identity',
+      url: '/v1/auth/login',
     });
   });
 

@@ -9,9 +9,8 @@ import { eventually, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
 
-// One tenant for this file: the single-tenant principal resolver reads it when the app module loads.
+// One tenant for this file: the tokens of its requests carry it.
 const tenantId = `identity-it-${uniqueSuffix()}`;
-process.env.DEFAULT_TENANT_ID = tenantId;
 isolateTestEnvironment('identity');
 
 interface Received {
@@ -34,7 +33,13 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
 
   beforeAll(async () => {
     const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { globalPrefix: 'v1' });
+    service = await startServiceApp(AppModule, {
+      globalPrefix: 'v1',
+      caller: { tenantId },
+      issueToken: async (app, principal) =>
+        (await app.get(SigningKeyRing).issue({ ...principal, userId: principal.userId ?? 'test-caller' }))
+          .accessToken,
+    });
     const kafka = new Kafka({
       clientId: 'identity-it',
       brokers: brokersFromEnv(process.env),
@@ -72,6 +77,7 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
       payload: body === undefined ? undefined : JSON.stringify(body),
       headers: {
         'x-correlation-id': correlationId,
+        authorization: `Bearer ${await service.tokenFor({ tenantId, userId: 'identity-it-admin', level: 'superadmin', roles: ['application_admin'] })}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
     });

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import { MONGO_CONNECTION } from '@lms/service-kit';
+import { uniqueSuffix } from '@lms/testing';
 
 interface CoursePage {
   items: Array<{
@@ -19,12 +20,12 @@ interface CoursePage {
 /** The learning service against the real broker and database, through its HTTP routes. */
 describe('learning service', () => {
   isolateTestEnvironment('learning');
-  const tenantId = process.env.DEFAULT_TENANT_ID ?? '1000';
+  const tenantId = `learning-it-${uniqueSuffix()}`;
   let service: ServiceTestApp;
 
   beforeAll(async () => {
     const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule);
+    service = await startServiceApp(AppModule, { caller: { tenantId } });
   });
 
   afterAll(async () => {

@@ -43,7 +43,6 @@ function handledKey(entry: OutboxEntry): string {
 const run = uniqueSuffix();
 const tenantId = `tenant-${run}`;
 // The service reads its tenant and its database when its module is imported (in beforeAll).
-process.env.DEFAULT_TENANT_ID = tenantId;
 isolateTestEnvironment('notifications');
 
 /**
@@ -78,7 +77,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     const { HandleAssignmentEventsUseCase } = await import(
       '../src/deliveries/use-cases/handle-assignment-events.use-case'
     );
-    service = await startServiceApp(AppModule);
+    service = await startServiceApp(AppModule, { caller: { tenantId } });
     const projectUser = service.app.get(ProjectUserUseCase);
     const handleAssignmentEvents = service.app.get(HandleAssignmentEventsUseCase);
     spyOnHandler(projectUser, (command) => userVersionKey(command.user.userId, command.version));

@@ -12,7 +12,7 @@ export * from './mongo/find-page';
 export * from './auth/public.decorator';
 export * from './auth/principal';
 export * from './auth/principal.guard';
-export * from './auth/single-tenant-principal.resolver';
+export * from './auth/jwt-principal.resolver';
 export * from './auth/access-token';
 export * from './config/service-env';
 export * from './config/validate-env';

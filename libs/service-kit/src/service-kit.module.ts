@@ -4,20 +4,23 @@ import { ConfigService } from '@nestjs/config';
 import { createLogger, type Logger } from '@lms/observability';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './auth/principal';
 import { PrincipalGuard } from './auth/principal.guard';
-import { SingleTenantPrincipalResolver } from './auth/single-tenant-principal.resolver';
+import { AccessTokenVerifier } from './auth/access-token';
+import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
 import { CLOCK, SystemClock } from '@lms/kernel';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
-import type { PlatformEnv, ServiceEnv } from './config/service-env';
+import type { ServiceEnv } from './config/service-env';
 
 export const LOGGER = Symbol('LOGGER');
 
 export interface ServiceKitOptions {
   serviceName: string;
-  principalResolver?: PrincipalResolver;
 }
 
-/** What every service has: its logger, clock, health endpoints, and the default-deny principal guard. */
+/**
+ * What every service has: its logger, clock, health endpoints, and the default-deny principal
+ * guard, which admits a request with a valid access token (or a `@Public()` route).
+ */
 @Global()
 @Module({})
 export class ServiceKitModule {
@@ -35,15 +38,23 @@ export class ServiceKitModule {
         { provide: CLOCK, useClass: SystemClock },
         HealthRegistry,
         {
-          provide: PRINCIPAL_RESOLVER,
+          provide: AccessTokenVerifier,
           inject: [ConfigService],
-          useFactory: (config: ConfigService<PlatformEnv, true>): PrincipalResolver =>
-            options.principalResolver ??
-            new SingleTenantPrincipalResolver(config.get('DEFAULT_TENANT_ID', { infer: true })),
+          useFactory: (config: ConfigService<ServiceEnv, true>): AccessTokenVerifier =>
+            new AccessTokenVerifier({
+              issuer: config.get('TOKEN_ISSUER', { infer: true }),
+              jwksUrl: config.get('IDENTITY_JWKS_URL', { infer: true }),
+            }),
+        },
+        {
+          provide: PRINCIPAL_RESOLVER,
+          inject: [AccessTokenVerifier],
+          useFactory: (verifier: AccessTokenVerifier): PrincipalResolver =>
+            new JwtPrincipalResolver(verifier),
         },
         { provide: APP_GUARD, useClass: PrincipalGuard },
       ],
-      exports: [LOGGER, CLOCK, HealthRegistry, PRINCIPAL_RESOLVER],
+      exports: [LOGGER, CLOCK, HealthRegistry, AccessTokenVerifier, PRINCIPAL_RESOLVER],
     };
   }
 }

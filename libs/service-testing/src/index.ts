@@ -1,1 +1,2 @@
 export * from './service-app';
+export * from './test-token-authority';

@@ -1,17 +1,31 @@
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventConsumer, KafkaEventsTransport } from '@lms/messaging';
-import { configureHttp, createFastifyAdapter } from '@lms/service-kit';
+import { ConfigService } from '@nestjs/config';
+import {
+  AccessTokenVerifier,
+  configureHttp,
+  createFastifyAdapter,
+  type Principal,
+  type ServiceEnv,
+} from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { TestTokenAuthority } from './test-token-authority';
 
 export interface ServiceTestApp {
   app: NestFastifyApplication;
-  /** Sends an HTTP request to the app without a socket. */
+  /**
+   * Sends an HTTP request to the app without a socket, as the app's caller (a bearer token of
+   * `caller`), as `as` when given, or without a token when `as` is null.
+   */
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
+    options?: { as?: Principal | null },
   ): Promise<TestResponse>;
+  /** A bearer token of `principal` that the app accepts. */
+  tokenFor(principal: Principal): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,7 +55,17 @@ export function isolateTestEnvironment(service: string): { dbName: string; consu
  */
 export async function startServiceApp(
   module: unknown,
-  options: { globalPrefix?: string; withConsumers?: boolean } = {},
+  options: {
+    globalPrefix?: string;
+    withConsumers?: boolean;
+    /** Who calls by default: a superadmin of this tenant unless said otherwise. */
+    caller?: Partial<Principal> & { tenantId: string };
+    /**
+     * How the test gets tokens the app accepts; by default a test authority's, which the app is
+     * made to trust. Identity passes its own key ring, since it verifies with that.
+     */
+    issueToken?: (app: NestFastifyApplication, principal: Principal) => Promise<string>;
+  } = {},
 ): Promise<ServiceTestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [module as never] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
@@ -52,6 +76,20 @@ export async function startServiceApp(
     app.connectMicroservice({ strategy: app.get(KafkaEventsTransport) }, { inheritAppConfig: true });
   }
   await app.init();
+  let issue = options.issueToken;
+  if (!issue) {
+    const config = app.get<ConfigService<ServiceEnv, true>>(ConfigService);
+    const authority = await TestTokenAuthority.create(config.get('TOKEN_ISSUER', { infer: true }));
+    app.get(AccessTokenVerifier).useKeySource(authority.keys);
+    issue = (_app, principal) => authority.issue(principal);
+  }
+  const tokenFor = (principal: Principal) => (issue as NonNullable<typeof issue>)(app, principal);
+  const caller: Principal = {
+    tenantId: options.caller?.tenantId ?? 'test-tenant',
+    userId: options.caller?.userId ?? 'test-caller',
+    level: options.caller?.level ?? 'superadmin',
+    roles: options.caller?.roles ?? ['application_admin'],
+  };
   await app.startAllMicroservices();
   await app.getHttpAdapter().getInstance().ready();
   if (options.withConsumers ?? true) {
@@ -66,12 +104,17 @@ export async function startServiceApp(
   }
   return {
     app,
-    async request(method, url, body) {
+    tokenFor,
+    async request(method, url, body, requestOptions = {}) {
+      const as = requestOptions.as === undefined ? caller : requestOptions.as;
+      const headers: Record<string, string> =
+        body === undefined ? {} : { 'content-type': 'application/json' };
+      if (as !== null) headers.authorization = `Bearer ${await tokenFor(as)}`;
       const response = await app.inject({
         method,
         url,
         payload: body === undefined ? undefined : JSON.stringify(body),
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers,
       });
       const text = response.body;
       const parsed: unknown = text ? JSON.parse(text) : undefined;

@@ -14,10 +14,7 @@ export type Authentication =
   /** Credentials present but not acceptable (bad signature, expired): refused with 401. */
   | { status: 'rejected'; detail: string };
 
-/**
- * Verifies a request's credentials. This is the one class to replace when the identity
- * service issues tokens: see {@link PassThroughAuthenticator}.
- */
+/** Verifies a request's credentials (`JwtAuthenticator`). */
 export interface RequestAuthenticator {
   authenticate(credentials: RequestCredentials): Promise<Authentication>;
 }

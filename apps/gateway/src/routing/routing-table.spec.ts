@@ -13,8 +13,14 @@ const routes = routingTable({
 });
 
 describe('routing table', () => {
-  it('has one line per service, each mapping its public prefix onto the service /v1', () => {
+  it('sends sign-in to identity, then has one line per service, each mapping its public prefix onto the service /v1', () => {
     expect(routes).toEqual([
+      {
+        service: 'identity',
+        prefix: '/api/v1/auth',
+        upstream: 'http://identity:3101',
+        rewritePrefix: '/v1/auth',
+      },
       {
         service: 'identity',
         prefix: '/api/v1/identity',

@@ -14,12 +14,23 @@ export interface UpstreamRoute {
   rewritePrefix: string;
 }
 
-/** `/api/v1/<service>/*` → `<service url>/v1/*` for every service, in a fixed order. */
+/**
+ * `/api/v1/auth/*` → identity's `/v1/auth/*` (sign-in is the platform's, not one service's),
+ * then `/api/v1/<service>/*` → `<service url>/v1/*` for every service, in a fixed order.
+ */
 export function routingTable(config: Pick<GatewayConfig, 'upstreams'>): UpstreamRoute[] {
-  return UPSTREAM_SERVICES.map((service) => ({
-    service,
-    prefix: `${API_PREFIX}/${service}`,
-    upstream: config.upstreams[service],
-    rewritePrefix: '/v1',
-  }));
+  return [
+    {
+      service: 'identity',
+      prefix: `${API_PREFIX}/auth`,
+      upstream: config.upstreams.identity,
+      rewritePrefix: '/v1/auth',
+    },
+    ...UPSTREAM_SERVICES.map((service) => ({
+      service,
+      prefix: `${API_PREFIX}/${service}`,
+      upstream: config.upstreams[service],
+      rewritePrefix: '/v1',
+    })),
+  ];
 }

@@ -31,7 +31,7 @@ export interface AccessTokenVerifierOptions {
  * most every 30 s, and when the issuer is down the keys already held keep verifying.
  */
 export class AccessTokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private keys: JWTVerifyGetKey;
 
   constructor(
     private readonly options: AccessTokenVerifierOptions,
@@ -44,6 +44,14 @@ export class AccessTokenVerifier {
         cooldownDuration: options.refetchCooldownMs ?? 30_000,
         timeoutDuration: 5_000,
       });
+  }
+
+  /**
+   * Verifies with these keys from now on instead of the published set: the issuer itself
+   * verifies with the keys it holds rather than fetching its own JWKS; tests use their own.
+   */
+  useKeySource(keys: JWTVerifyGetKey): void {
+    this.keys = keys;
   }
 
   /** The principal of a valid token; null for anything else (expired, forged, wrong audience). */

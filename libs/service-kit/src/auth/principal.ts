@@ -16,14 +16,20 @@ export interface RequestWithPrincipal {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/**
- * Resolves the caller of a request. The platform verifies signed tokens here once the
- * identity service issues them; until then one configured tenant serves every caller.
- */
+/** Resolves the caller of a request: `JwtPrincipalResolver` verifies its access token. */
 export interface PrincipalResolver {
   resolve(request: RequestWithPrincipal): Promise<Principal | null>;
 }
 export const PRINCIPAL_RESOLVER = Symbol('PRINCIPAL_RESOLVER');
+
+/** The verified caller of the request; only on routes that are not `@Public()`. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+    if (!principal) throw new Error('CurrentPrincipal used on a route without a principal');
+    return principal;
+  },
+);
 
 /** The tenant of the verified principal. */
 export const CurrentTenant = createParamDecorator((_data: unknown, context: ExecutionContext): string => {

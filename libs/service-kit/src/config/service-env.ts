@@ -33,6 +33,15 @@ export class ServiceEnv {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** `iss` of the access tokens identity signs; every verifier expects it. */
+  @IsString()
+  @IsNotEmpty()
+  TOKEN_ISSUER = 'coaching-platform-identity';
+
+  /** Where identity publishes the public keys of its access tokens. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'IDENTITY_JWKS_URL must be an http:// or https:// URL' })
+  IDENTITY_JWKS_URL = 'http://127.0.0.1:3101/v1/auth/jwks.json';
 }
 
 /** The settings of a service with a database and Kafka: {@link ServiceEnv} and the infrastructure's. */
@@ -79,9 +88,4 @@ export class PlatformEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   KAFKA_REPLICATION_FACTOR = 1;
-
-  /** The tenant every caller acts in until sign-in exists; `1000` is the host tenant. */
-  @IsString()
-  @IsNotEmpty()
-  DEFAULT_TENANT_ID = '1000';
 }

@@ -14,7 +14,8 @@ describe('validateEnv(PlatformEnv)', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KAFKA_CONSUMER_FROM_BEGINNING: true,
       KAFKA_REPLICATION_FACTOR: 1,
-      DEFAULT_TENANT_ID: '1000',
+      TOKEN_ISSUER: 'coaching-platform-identity',
+      IDENTITY_JWKS_URL: 'http://127.0.0.1:3101/v1/auth/jwks.json',
     });
   });
 
