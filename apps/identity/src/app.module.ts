@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { GroupMembershipsStream, GroupsStream, UsersStream } from '@lms/contracts';
+import { GroupMembershipsStream, GroupsStream, TenantsStream, UsersStream } from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { AuthModule } from './auth/auth.module';
 import { IdentityConfigModule } from './config/identity-config.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembershipsModule } from './memberships/memberships.module';
+import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'identity';
@@ -17,12 +18,13 @@ export const SERVICE_NAME = 'identity';
     MongoModule.forRoot({ dbName: SERVICE_NAME }),
     MessagingModule.forRoot({
       serviceName: SERVICE_NAME,
-      producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream],
+      producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream, TenantsStream],
     }),
     AuthModule,
     UsersModule,
     GroupsModule,
     MembershipsModule,
+    TenantsModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ export * from './streams';
 export * from './identity/users.stream';
 export * from './identity/groups.stream';
 export * from './identity/group-memberships.stream';
+export * from './identity/tenants.stream';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
 export * from './notifications/deliveries.stream';

@@ -3,6 +3,7 @@ import { AssignmentsStream } from './coaching/assignments.stream';
 import { GroupAssignmentsStream } from './coaching/group-assignments.stream';
 import { GroupMembershipsStream } from './identity/group-memberships.stream';
 import { GroupsStream } from './identity/groups.stream';
+import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
 import { DeliveriesStream } from './notifications/deliveries.stream';
 
@@ -11,6 +12,7 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   UsersStream,
   GroupsStream,
   GroupMembershipsStream,
+  TenantsStream,
   GroupAssignmentsStream,
   AssignmentsStream,
   DeliveriesStream,

@@ -6,10 +6,39 @@ export interface IdentityConfig {
     issuer: string;
     accessTokenTtlSeconds: number;
   };
+  /** Sign-in (ID-A1): refresh tokens and the throttling of failed logins. */
+  signIn: {
+    refreshTokenTtlMs: number;
+    /** Failures per account (tenant and e-mail) within a window. */
+    accountThrottle: { maxFailures: number; windowMs: number };
+    /** Failures per client address within a window, across tenants. */
+    addressThrottle: { maxFailures: number; windowMs: number };
+  };
+  /** Tenants (ID-T1): what the first start creates. */
+  tenants: {
+    bootstrap: {
+      hostTenantName: string;
+      administrator: { email: string; password: string | null };
+    };
+  };
 }
 
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
 export function identityConfigFrom(env: IdentityEnv): IdentityConfig {
-  return { tokens: { issuer: env.TOKEN_ISSUER, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS } };
+  const windowMs = env.LOGIN_FAILURE_WINDOW_SECONDS * 1000;
+  return {
+    tokens: { issuer: env.TOKEN_ISSUER, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS },
+    signIn: {
+      refreshTokenTtlMs: env.REFRESH_TOKEN_TTL_DAYS * 24 * 60 * 60 * 1000,
+      accountThrottle: { maxFailures: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
+      addressThrottle: { maxFailures: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs },
+    },
+    tenants: {
+      bootstrap: {
+        hostTenantName: env.HOST_TENANT_NAME,
+        administrator: { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD ?? null },
+      },
+    },
+  };
 }

@@ -1,15 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { PlatformEnv } from '@lms/service-kit';
 
 /** The identity service's environment, checked at start-up. */
 export class IdentityEnv extends PlatformEnv {
   override PORT = 3101;
-
-  /** `iss` of the access tokens identity signs; verifiers expect the same value. */
-  @IsString()
-  @IsNotEmpty()
-  TOKEN_ISSUER = 'coaching-platform-identity';
 
   /** Lifetime of an access token, in seconds: minutes, since an access token cannot be revoked. */
   @Type(() => Number)
@@ -17,4 +12,52 @@ export class IdentityEnv extends PlatformEnv {
   @Min(60)
   @Max(3_600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token, in days; each refresh exchanges it for a new one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Failed logins of one account (tenant and e-mail) within a window before sign-in is refused. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Failed logins from one client address within a window before sign-in is refused. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  /** The window of both limits, in seconds: it opens at the first failure. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Name of the host tenant (code `1000`), given when it is created at first start. */
+  @IsString()
+  @Length(1, 200)
+  HOST_TENANT_NAME = 'Platform';
+
+  /** E-mail of the System Administrator created at first start. */
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL = 'admin@platform.local';
+
+  /**
+   * Password of the System Administrator created at first start; without it a random one is
+   * generated and written once to the log. Read only until that administrator exists.
+   */
+  @IsOptional()
+  @IsString()
+  @Length(12, 256)
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
 }

@@ -1,6 +1,15 @@
 import type { GroupRole } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
 import { FixedClock } from '@lms/testing';
+import { GetCurrentUserUseCase } from '../auth/use-cases/get-current-user.use-case';
+import { LogInUseCase } from '../auth/use-cases/log-in.use-case';
+import { LogOutUseCase } from '../auth/use-cases/log-out.use-case';
+import { LoginThrottle } from '../auth/use-cases/login-throttle';
+import { RefreshTokensUseCase } from '../auth/use-cases/refresh-tokens.use-case';
+import { SigningKeyRing } from '../auth/use-cases/signing-key-ring';
+import { TokenPairIssuer } from '../auth/use-cases/token-pair-issuer';
+import { identityConfigFrom } from '../config/identity.config';
+import { IdentityEnv } from '../config/identity.env';
 import type { Group } from '../groups/domain/group';
 import { CreateGroupUseCase } from '../groups/use-cases/create-group.use-case';
 import { GetGroupUseCase } from '../groups/use-cases/get-group.use-case';
@@ -9,15 +18,20 @@ import { AddMemberUseCase } from '../memberships/use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from '../memberships/use-cases/change-member-roles.use-case';
 import { ListMembersUseCase } from '../memberships/use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from '../memberships/use-cases/remove-member.use-case';
-import type { User } from '../users/domain/user';
+import type { NewUser, User } from '../users/domain/user';
 import { CreateUserUseCase } from '../users/use-cases/create-user.use-case';
 import { GetUserUseCase } from '../users/use-cases/get-user.use-case';
 import { ListUsersUseCase } from '../users/use-cases/list-users.use-case';
+import { InMemoryFailureCounterRepository } from './in-memory-failure-counter.repository';
 import { InMemoryGroupRepository } from './in-memory-group.repository';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
+import { InMemoryRefreshFamilyRepository } from './in-memory-refresh-family.repository';
+import { InMemoryRefreshTokenRepository } from './in-memory-refresh-token.repository';
+import { InMemorySigningKeyRepository } from './in-memory-signing-key.repository';
 import { InMemoryUserRepository } from './in-memory-user.repository';
 import { RecordingOutbox } from './recording-outbox';
 import { ReversiblePasswordHasher } from './reversible-password-hasher';
+import { tenantUseCases } from './tenant-use-cases';
 
 export const TEST_TENANT = 'tenant-a';
 export const OTHER_TENANT = 'tenant-b';
@@ -35,6 +49,13 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const groups = new InMemoryGroupRepository(outbox);
   const memberships = new InMemoryMembershipRepository(outbox);
   const passwords = new ReversiblePasswordHasher();
+  const config = identityConfigFrom(new IdentityEnv());
+  const failureCounters = new InMemoryFailureCounterRepository();
+  const storedRefreshTokens = new InMemoryRefreshTokenRepository();
+  const refreshFamilies = new InMemoryRefreshFamilyRepository();
+  const keyRing = new SigningKeyRing(new InMemorySigningKeyRepository(), clock, config);
+  const loginThrottle = new LoginThrottle(failureCounters, config);
+  const tokenPairs = new TokenPairIssuer(storedRefreshTokens, refreshFamilies, keyRing, config);
 
   const testbed = {
     clock,
@@ -43,6 +64,11 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     groups,
     memberships,
     passwords,
+    config,
+    failureCounters,
+    storedRefreshTokens,
+    refreshFamilies,
+    keyRing,
     createUser: new CreateUserUseCase(users, events, clock, passwords),
     getUser: new GetUserUseCase(users),
     listUsers: new ListUsersUseCase(users),
@@ -52,18 +78,58 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     changeMemberRoles: new ChangeMemberRolesUseCase(memberships, events, clock),
     removeMember: new RemoveMemberUseCase(memberships, events, clock),
     listMembers: new ListMembersUseCase(memberships, groups),
+    ...tenantUseCases({ outbox, users, passwords, events, clock }),
+    logIn: new LogInUseCase(users, passwords, loginThrottle, tokenPairs, clock),
+    refreshTokens: new RefreshTokensUseCase(storedRefreshTokens, refreshFamilies, users, tokenPairs, clock),
+    logOut: new LogOutUseCase(storedRefreshTokens, refreshFamilies, clock),
+    getCurrentUser: new GetCurrentUserUseCase(users),
 
     async givenUser(
-      overrides: { tenantId?: string; email?: string; firstName?: string } = {},
+      overrides: {
+        tenantId?: string;
+        email?: string;
+        firstName?: string;
+        password?: string;
+        level?: NewUser['level'];
+        adminRoles?: NewUser['adminRoles'];
+        expiresAt?: Date | null;
+      } = {},
     ): Promise<User> {
       const user = await testbed.createUser.execute({
         tenantId: overrides.tenantId ?? TEST_TENANT,
         email: overrides.email ?? `user-${Math.random().toString(36).slice(2, 10)}@example.com`,
         firstName: overrides.firstName ?? 'Ada',
         lastName: 'Lovelace',
+        password: overrides.password,
+        level: overrides.level,
+        adminRoles: overrides.adminRoles,
+        expiresAt: overrides.expiresAt,
       });
       outbox.drain();
       return user;
+    },
+
+    /** A user with a password who has just signed in: the user, the password and the first token pair. */
+    async givenSignedInUser(overrides: { tenantId?: string; level?: NewUser['level'] } = {}) {
+      const password = 'correct horse battery';
+      const user = await testbed.givenUser({ ...overrides, password });
+      const tokens = await testbed.logIn.execute({
+        tenantId: user.tenantId,
+        email: user.email,
+        password,
+        address: '203.0.113.9',
+      });
+      return { user, password, tokens };
+    },
+
+    /** Changes a stored user as an administrator would, without events: state, level, roles, expiry. */
+    async givenUserChanged(
+      user: User,
+      changes: Partial<Pick<User, 'state' | 'level' | 'adminRoles' | 'expiresAt'>>,
+    ): Promise<User> {
+      const changed = { ...user, ...changes, version: user.version + 1 };
+      await users.update(changed, user.version, []);
+      return changed;
     },
 
     async givenGroup(overrides: { tenantId?: string; name?: string } = {}): Promise<Group> {

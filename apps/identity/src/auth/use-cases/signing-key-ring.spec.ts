@@ -1,12 +1,16 @@
 import { createLocalJWKSet, decodeProtectedHeader, type JWK } from 'jose';
 import { AccessTokenVerifier } from '@lms/service-kit';
 import { FixedClock } from '@lms/testing';
-import type { IdentityConfig } from '../../config/identity.config';
+import { identityConfigFrom, type IdentityConfig } from '../../config/identity.config';
+import { IdentityEnv } from '../../config/identity.env';
 import { InMemorySigningKeyRepository } from '../../testing/in-memory-signing-key.repository';
 import { SigningKeyRing } from './signing-key-ring';
 
 const ISSUER = 'https://identity.example.test';
-const config: IdentityConfig = { tokens: { issuer: ISSUER, accessTokenTtlSeconds: 900 } };
+const config: IdentityConfig = {
+  ...identityConfigFrom(new IdentityEnv()),
+  tokens: { issuer: ISSUER, accessTokenTtlSeconds: 900 },
+};
 const subject = { tenantId: 'tenant-a', userId: 'user-1', level: 'power_user', roles: ['application_admin'] };
 
 describe('SigningKeyRing (ID-A1)', () => {

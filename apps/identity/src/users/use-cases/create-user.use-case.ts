@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UsersStream } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { CLOCK, type Clock } from '@lms/kernel';
@@ -7,6 +6,7 @@ import { registerUser, type Locale, type NewUser, type User } from '../domain/us
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { EmailTakenError } from '../users.errors';
 import { PASSWORD_HASHER, type PasswordHasher } from '../../auth/ports/password-hasher';
+import { userCreatedEvent } from '../user-events';
 
 export interface CreateUserCommand {
   tenantId: string;
@@ -38,20 +38,7 @@ export class CreateUserUseCase {
     const { password, ...fields } = command;
     const passwordHash = password === undefined ? null : await this.passwords.hash(password);
     const user = registerUser({ ...fields, id: newId(now), passwordHash }, now);
-    const created = this.events.create(UsersStream, 'user.created', {
-      tenantId: user.tenantId,
-      aggregateId: user.id,
-      aggregateVersion: user.version,
-      occurredAt: now,
-      payload: {
-        userId: user.id,
-        email: user.email,
-        firstName: user.firstName,
-        lastName: user.lastName,
-        locale: user.locale,
-        state: user.state,
-      },
-    });
+    const created = userCreatedEvent(this.events, user);
     const outcome = await this.users.insert(user, [created]);
     if (outcome === 'duplicate') throw new EmailTakenError();
     return user;

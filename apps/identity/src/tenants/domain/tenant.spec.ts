@@ -1,0 +1,108 @@
+import {
+  activate,
+  isProvisioningOf,
+  isTenantCode,
+  isVisible,
+  markDeleted,
+  openHostTenant,
+  renameTenant,
+  startProvisioning,
+  type Tenant,
+} from './tenant';
+
+const at = new Date('2026-03-02T09:00:00.000Z');
+const later = new Date('2026-03-02T10:00:00.000Z');
+
+function provisioning(): Tenant {
+  return startProvisioning(
+    {
+      code: 'acme',
+      name: '  Acme Corp ',
+      administrator: {
+        userId: 'user-1',
+        email: 'Ada@Acme.example.com',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        adminRoles: ['application_admin'],
+        passwordHash: 'hash',
+      },
+    },
+    at,
+  );
+}
+
+describe('Tenant', () => {
+  it('accepts codes of 3 to 32 lower-case letters, digits and dashes, not starting with a dash', () => {
+    for (const code of ['1000', 'acme', 'a-b', 'x'.repeat(32), '0-corp'])
+      expect(isTenantCode(code)).toBe(true);
+    for (const code of ['ab', 'x'.repeat(33), '-acme', 'Acme', 'ac me', 'acme_co', 'acmé', ''])
+      expect(isTenantCode(code)).toBe(false);
+  });
+
+  it('given a new tenant, then it is provisioning, invisible, and holds its first administrator', () => {
+    const tenant = provisioning();
+
+    expect(tenant).toMatchObject({
+      id: 'acme',
+      code: 'acme',
+      name: 'Acme Corp',
+      state: 'provisioning',
+      version: 1,
+    });
+    expect(tenant.pendingAdministrator?.userId).toBe('user-1');
+    expect(isVisible(tenant)).toBe(false);
+  });
+
+  it('given a provisioning tenant activated, then it is visible, the next version, and holds no administrator any more', () => {
+    const active = activate(provisioning(), later);
+
+    expect(active).toMatchObject({
+      state: 'active',
+      pendingAdministrator: null,
+      version: 2,
+      updatedAt: later,
+    });
+    expect(active.createdAt).toEqual(at);
+    expect(isVisible(active)).toBe(true);
+  });
+
+  it('tells a request sent again (same first administrator, any case) from another one', () => {
+    const tenant = provisioning();
+
+    expect(isProvisioningOf(tenant, { administratorEmail: ' ada@acme.EXAMPLE.com' })).toBe(true);
+    expect(isProvisioningOf(tenant, { administratorEmail: 'bob@acme.example.com' })).toBe(false);
+    expect(isProvisioningOf(activate(tenant, later), { administratorEmail: 'ada@acme.example.com' })).toBe(
+      false,
+    );
+  });
+
+  it('given the same name, then a rename changes nothing; given another, then the next version', () => {
+    const active = activate(provisioning(), at);
+
+    expect(renameTenant(active, ' Acme Corp ', later)).toEqual({ outcome: 'unchanged' });
+    expect(renameTenant(active, 'Acme Group', later)).toEqual({
+      outcome: 'renamed',
+      tenant: { ...active, name: 'Acme Group', updatedAt: later, version: 3 },
+    });
+  });
+
+  it('given a tenant deleted, then it keeps its document, invisible', () => {
+    const deleted = markDeleted(activate(provisioning(), at), later);
+
+    expect(deleted).toMatchObject({ code: 'acme', state: 'deleted', version: 3, updatedAt: later });
+    expect(isVisible(deleted)).toBe(false);
+  });
+
+  it('opens the host tenant active, code 1000', () => {
+    expect(openHostTenant(' Platform ', at)).toEqual({
+      id: '1000',
+      code: '1000',
+      name: 'Platform',
+      state: 'active',
+      pendingAdministrator: null,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+  });
+});

@@ -1,0 +1,23 @@
+import { Type } from 'class-transformer';
+import { IsEmail, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { TENANT_CODE_PATTERN } from '@lms/contracts';
+import { Trim } from '../../shared/trim.transform';
+
+/** The tenant's first Application Administrator. */
+export class TenantAdministratorRequestDto {
+  @Trim() @IsString() @MaxLength(254) @IsEmail() email!: string;
+  @Trim() @IsString() @Length(1, 100) firstName!: string;
+  @Trim() @IsString() @Length(1, 100) lastName!: string;
+  /** 12 to 256 characters. */
+  @IsString() @Length(12, 256) password!: string;
+}
+
+export class CreateTenantRequestDto {
+  /** The tenant's id for ever: 3 to 32 lower-case letters, digits or dashes, e.g. `acme`. */
+  @IsString() @Matches(TENANT_CODE_PATTERN) code!: string;
+  @Trim() @IsString() @Length(1, 200) name!: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TenantAdministratorRequestDto)
+  administrator!: TenantAdministratorRequestDto;
+}

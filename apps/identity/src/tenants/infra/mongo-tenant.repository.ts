@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest } from '@lms/kernel';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { Tenant, TenantLifecycleState } from '../domain/tenant';
+import type { TenantRepository } from '../ports/tenant.repository';
+import { TENANT_MODEL, type TenantDocument } from './tenant.schema';
+
+const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+@Injectable()
+export class MongoTenantRepository implements TenantRepository {
+  constructor(
+    @InjectModel(TENANT_MODEL) private readonly model: Model<TenantDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async findById(code: string): Promise<Tenant | null> {
+    const doc = await this.model.findOne({ _id: code }, WITHOUT_OUTBOX).lean<TenantDocument>().exec();
+    return doc ? toTenant(doc) : null;
+  }
+
+  async insert(tenant: Tenant, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
+    try {
+      await this.model.create({ ...toDocument(tenant), outbox: [...outbox] });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'duplicate';
+      throw error;
+    }
+    this.published(tenant.id, outbox);
+    return 'inserted';
+  }
+
+  async update(
+    tenant: Tenant,
+    expectedVersion: number,
+    outbox: readonly OutboxEntry[],
+  ): Promise<WriteOutcome> {
+    const { _id, ...state } = toDocument(tenant);
+    const result = await this.model
+      .updateOne(
+        // Exactly the fields of the `tenant_version` unique index: a compare-and-set.
+        { _id, version: expectedVersion },
+        outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
+      )
+      .exec();
+    if (result.matchedCount === 0) return 'stale';
+    this.published(tenant.id, outbox);
+    return 'written';
+  }
+
+  async list(state: TenantLifecycleState, page: PageRequest): Promise<Page<Tenant>> {
+    // A scan on the local stand-in (see the schema): tenants are few.
+    return findPage(this.model.find({ state }, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toTenant);
+  }
+
+  private published(id: string, outbox: readonly OutboxEntry[]): void {
+    if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [id]);
+  }
+}
+
+function toDocument(tenant: Tenant): Omit<TenantDocument, 'outbox'> {
+  const pending = tenant.pendingAdministrator;
+  return {
+    _id: tenant.code,
+    name: tenant.name,
+    state: tenant.state,
+    pendingAdministrator: pending ? { ...pending, adminRoles: [...pending.adminRoles] } : null,
+    createdAt: tenant.createdAt,
+    updatedAt: tenant.updatedAt,
+    version: tenant.version,
+  };
+}
+
+function toTenant(doc: TenantDocument): Tenant {
+  const pending = doc.pendingAdministrator;
+  return {
+    id: doc._id,
+    code: doc._id,
+    name: doc.name,
+    state: doc.state,
+    pendingAdministrator: pending ? { ...pending, adminRoles: [...pending.adminRoles] } : null,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    version: doc.version,
+  };
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { mapPage, type Page } from '@lms/kernel';
+import { CurrentPrincipal, type Principal } from '@lms/service-kit';
+import type { TenantActor } from './domain/tenant-permissions';
+import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
+import { ListTenantsQueryDto } from './dto/list-tenants.request.dto';
+import { TenantCodeParamsDto } from './dto/tenant-code.request.dto';
+import { CreatedTenantResponseDto, TenantResponseDto } from './dto/tenant.response.dto';
+import { UpdateTenantRequestDto } from './dto/update-tenant.request.dto';
+import { CreateTenantUseCase } from './use-cases/create-tenant.use-case';
+import { DeleteTenantUseCase } from './use-cases/delete-tenant.use-case';
+import { GetTenantUseCase } from './use-cases/get-tenant.use-case';
+import { ListTenantsUseCase } from './use-cases/list-tenants.use-case';
+import { UpdateTenantUseCase } from './use-cases/update-tenant.use-case';
+
+function actorOf(principal: Principal): TenantActor {
+  return { tenantId: principal.tenantId, roles: principal.roles };
+}
+
+/** ID-T2: tenants, for the System Administrators of the host tenant. */
+@Controller('tenants')
+export class TenantsController {
+  constructor(
+    private readonly createTenant: CreateTenantUseCase,
+    private readonly listTenants: ListTenantsUseCase,
+    private readonly getTenant: GetTenantUseCase,
+    private readonly updateTenant: UpdateTenantUseCase,
+    private readonly deleteTenant: DeleteTenantUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateTenantRequestDto,
+  ): Promise<CreatedTenantResponseDto> {
+    const created = await this.createTenant.execute({
+      actor: actorOf(principal),
+      code: body.code,
+      name: body.name,
+      administrator: {
+        email: body.administrator.email,
+        firstName: body.administrator.firstName,
+        lastName: body.administrator.lastName,
+        password: body.administrator.password,
+      },
+    });
+    return CreatedTenantResponseDto.from(created);
+  }
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListTenantsQueryDto,
+  ): Promise<Page<TenantResponseDto>> {
+    const page = await this.listTenants.execute({
+      actor: actorOf(principal),
+      page: { limit: query.limit, offset: query.offset },
+    });
+    return mapPage(page, TenantResponseDto.from);
+  }
+
+  @Get(':code')
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TenantCodeParamsDto,
+  ): Promise<TenantResponseDto> {
+    return TenantResponseDto.from(
+      await this.getTenant.execute({ actor: actorOf(principal), code: params.code }),
+    );
+  }
+
+  @Patch(':code')
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TenantCodeParamsDto,
+    @Body() body: UpdateTenantRequestDto,
+  ): Promise<TenantResponseDto> {
+    const tenant = await this.updateTenant.execute({
+      actor: actorOf(principal),
+      code: params.code,
+      name: body.name,
+    });
+    return TenantResponseDto.from(tenant);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TenantCodeParamsDto,
+  ): Promise<void> {
+    await this.deleteTenant.execute({ actor: actorOf(principal), code: params.code });
+  }
+}

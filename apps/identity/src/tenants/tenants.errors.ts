@@ -1,0 +1,48 @@
+import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '@lms/kernel';
+
+export class TenantNotFoundError extends NotFoundError {
+  constructor(code: string) {
+    super('TENANT.NOT_FOUND', 'No such tenant.', { tenantCode: code });
+  }
+}
+
+export class TenantCodeTakenError extends ConflictError {
+  constructor(code: string) {
+    super('TENANT.CODE_TAKEN', 'A tenant with this code exists or existed; codes are never reused.', {
+      tenantCode: code,
+    });
+  }
+}
+
+export class TenantCodeInvalidError extends BusinessRuleError {
+  constructor(code: string) {
+    super(
+      'TENANT.CODE_INVALID',
+      'A tenant code is 3 to 32 lower-case letters, digits or dashes, not starting with a dash.',
+      { tenantCode: code },
+    );
+  }
+}
+
+export class TenantForbiddenError extends DomainError {
+  constructor() {
+    super('TENANT.FORBIDDEN', 'forbidden', 'Only a System Administrator of the host tenant manages tenants.');
+  }
+}
+
+export class HostTenantUndeletableError extends ConflictError {
+  constructor() {
+    super('TENANT.HOST_UNDELETABLE', 'The host tenant cannot be deleted.');
+  }
+}
+
+/** The new tenant already has another user with its first administrator's email. */
+export class TenantAdministratorConflictError extends ConflictError {
+  constructor(code: string) {
+    super(
+      'TENANT.ADMINISTRATOR_CONFLICT',
+      "The tenant's first administrator cannot be created: its email belongs to another user of the tenant.",
+      { tenantCode: code },
+    );
+  }
+}

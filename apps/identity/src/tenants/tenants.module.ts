@@ -1,0 +1,51 @@
+import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { mongoModel } from '@lms/service-kit';
+import { CredentialsModule } from '../auth/credentials.module';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
+import { UsersModule } from '../users/users.module';
+import { MongoTenantRepository } from './infra/mongo-tenant.repository';
+import { TENANT_MODEL, TenantSchema } from './infra/tenant.schema';
+import { TENANT_REPOSITORY } from './ports/tenant.repository';
+import { TenantsController } from './tenants.controller';
+import { AdministratorAccounts } from './use-cases/administrator-accounts';
+import { BootstrapHostTenantUseCase } from './use-cases/bootstrap-host-tenant.use-case';
+import { CreateTenantUseCase } from './use-cases/create-tenant.use-case';
+import { DeleteTenantUseCase } from './use-cases/delete-tenant.use-case';
+import { FinishTenantProvisioningUseCase } from './use-cases/finish-tenant-provisioning.use-case';
+import { GetTenantUseCase } from './use-cases/get-tenant.use-case';
+import { ListTenantsUseCase } from './use-cases/list-tenants.use-case';
+import { ResumeTenantProvisioningUseCase } from './use-cases/resume-tenant-provisioning.use-case';
+import { UpdateTenantUseCase } from './use-cases/update-tenant.use-case';
+
+/** Tenants (ID-T1..T3); at start-up, the host tenant and its System Administrator. */
+@Module({
+  imports: [UsersModule, CredentialsModule],
+  controllers: [TenantsController],
+  providers: [
+    mongoModel(TENANT_MODEL, TenantSchema),
+    { provide: TENANT_REPOSITORY, useClass: MongoTenantRepository },
+    AdministratorAccounts,
+    BootstrapHostTenantUseCase,
+    FinishTenantProvisioningUseCase,
+    ResumeTenantProvisioningUseCase,
+    CreateTenantUseCase,
+    ListTenantsUseCase,
+    GetTenantUseCase,
+    UpdateTenantUseCase,
+    DeleteTenantUseCase,
+  ],
+  exports: [TENANT_REPOSITORY],
+})
+export class TenantsModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly bootstrapHostTenant: BootstrapHostTenantUseCase,
+    private readonly resumeProvisioning: ResumeTenantProvisioningUseCase,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+  ) {}
+
+  /** ID-T1 at every start (a no-op once done), then whatever a crash left provisioning (ID-T2). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bootstrapHostTenant.execute(this.config.tenants.bootstrap);
+    await this.resumeProvisioning.execute();
+  }
+}

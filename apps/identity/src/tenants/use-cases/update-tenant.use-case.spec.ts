@@ -1,0 +1,57 @@
+import { buildIdentityTestbed } from '../../testing/identity-testbed';
+import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
+
+describe('UpdateTenantUseCase (ID-T2)', () => {
+  it('renames a tenant and publishes tenant.updated with its full state', async () => {
+    const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
+    await testbed.givenTenant('acme', 'Acme');
+    testbed.clock.advance(60_000);
+
+    const renamed = await testbed.updateTenant.execute({
+      actor: SYSTEM_ADMINISTRATOR,
+      code: 'acme',
+      name: ' Acme Group ',
+    });
+
+    expect(renamed).toMatchObject({ code: 'acme', name: 'Acme Group', state: 'active', version: 3 });
+    expect(renamed.updatedAt.toISOString()).toBe('2026-03-02T09:01:00.000Z');
+    expect(await testbed.getTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'acme' })).toEqual(renamed);
+    const [event] = testbed.outbox.drain();
+    expect(event.envelope).toMatchObject({
+      type: 'tenant.updated',
+      tenantId: 'acme',
+      aggregateId: 'acme',
+      aggregateVersion: 3,
+      payload: { code: 'acme', name: 'Acme Group', state: 'active' },
+    });
+  });
+
+  it('given the same name, then nothing changes and nothing is published', async () => {
+    const testbed = buildIdentityTestbed();
+    const { tenant } = await testbed.givenTenant('acme', 'Acme');
+
+    expect(
+      await testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'acme', name: 'Acme' }),
+    ).toEqual(tenant);
+    expect(testbed.outbox.drain()).toEqual([]);
+  });
+
+  it('given a deleted or unknown tenant, then TENANT.NOT_FOUND; given an Application Administrator, then TENANT.FORBIDDEN', async () => {
+    const testbed = buildIdentityTestbed();
+    await testbed.givenTenant('acme');
+    await testbed.givenTenant('gone');
+    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'gone' });
+
+    for (const code of ['gone', 'nowhere'])
+      await expect(
+        testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code, name: 'New' }),
+      ).rejects.toMatchObject({ code: 'TENANT.NOT_FOUND' });
+    await expect(
+      testbed.updateTenant.execute({
+        actor: { tenantId: 'acme', roles: ['application_admin'] },
+        code: 'acme',
+        name: 'Mine',
+      }),
+    ).rejects.toMatchObject({ code: 'TENANT.FORBIDDEN' });
+  });
+});

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
+import { CLOCK, type Clock } from '@lms/kernel';
+import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { isVisible, renameTenant, type PublishedTenant } from '../domain/tenant';
+import type { TenantActor } from '../domain/tenant-permissions';
+import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';
+import { TenantNotFoundError } from '../tenants.errors';
+import { authorizeTenantAction } from './tenant-access';
+import { tenantEvent } from './tenant-events';
+
+export interface UpdateTenantCommand {
+  actor: TenantActor;
+  code: string;
+  name: string;
+}
+
+/** ID-T2: renames an active tenant and publishes `tenant.updated`; the same name changes nothing. */
+@Injectable()
+export class UpdateTenantUseCase {
+  constructor(
+    @Inject(TENANT_REPOSITORY) private readonly tenants: TenantRepository,
+    @Inject(EVENT_FACTORY) private readonly events: EventFactory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UpdateTenantCommand): Promise<PublishedTenant> {
+    const { code } = command;
+    authorizeTenantAction(command.actor, 'update', code);
+    return withOptimisticRetry<PublishedTenant>(async () => {
+      const current = await this.tenants.findById(code);
+      if (!isVisible(current)) throw new TenantNotFoundError(code);
+      const now = this.clock.now();
+      const decision = renameTenant(current, command.name, now);
+      if (decision.outcome === 'unchanged') return { outcome: 'written', value: current };
+      const updated = tenantEvent(this.events, 'tenant.updated', decision.tenant, now);
+      const outcome = await this.tenants.update(decision.tenant, current.version, [updated]);
+      return outcome === 'written' ? { outcome, value: decision.tenant } : { outcome };
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { UsersStream } from '@lms/contracts';
+import type { EventFactory, OutboxEntry } from '@lms/messaging';
+import type { User } from './domain/user';
+
+/** `user.created` with the user's full state (event-carried state transfer), for its outbox. */
+export function userCreatedEvent(events: EventFactory, user: User): OutboxEntry {
+  return events.create(UsersStream, 'user.created', {
+    tenantId: user.tenantId,
+    aggregateId: user.id,
+    aggregateVersion: user.version,
+    occurredAt: user.createdAt,
+    payload: {
+      userId: user.id,
+      email: user.email,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      locale: user.locale,
+      state: user.state,
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { defineStream } from '../define-stream';
+
+/** A tenant's code: its id, used as `tenantId` everywhere, never changed and never reused. */
+export const TENANT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{2,31}$/;
+
+export const TENANT_STATES = ['active', 'deleted'] as const;
+export type TenantState = (typeof TENANT_STATES)[number];
+
+/** Full state of a tenant (event-carried state transfer): a projection needs nothing else. */
+export class TenantStateV1 {
+  @Matches(TENANT_CODE_PATTERN) code!: string;
+  @IsString() @Length(1, 200) name!: string;
+  @IsIn(TENANT_STATES) state!: TenantState;
+}
+
+export class TenantCreatedV1 extends TenantStateV1 {}
+export class TenantUpdatedV1 extends TenantStateV1 {}
+export class TenantDeletedV1 extends TenantStateV1 {}
+
+export const TenantsStream = defineStream({
+  topic: 'identity.tenants.v1',
+  partitions: 3,
+  owner: 'identity',
+  schemaVersion: 1,
+  key: (e) => `${e.tenantId}:${e.aggregateId}`,
+  events: {
+    'tenant.created': TenantCreatedV1,
+    'tenant.updated': TenantUpdatedV1,
+    'tenant.deleted': TenantDeletedV1,
+  },
+});
