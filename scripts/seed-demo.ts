@@ -1,12 +1,40 @@
 /**
- * Seeds a small demo through the gateway: a coach, three learners, a group with them and a
- * group coach assignment for the learner role, then waits for the fan-out. Running it again
- * finds the demo and changes nothing.
+ * Seeds a small demo through the gateway, signed in as the host tenant's System Administrator
+ * (`BOOTSTRAP_ADMIN_EMAIL`, `BOOTSTRAP_ADMIN_PASSWORD`): a demo tenant with its Application
+ * Administrator (`DEMO_ADMIN_PASSWORD`), then, as that administrator, a coach, three learners,
+ * a group with them and a group coach assignment for the learner role, and waits for the
+ * fan-out. Running it again finds the demo and changes nothing. Prints how to sign in.
  *
  *   node dist/scripts/seed-demo.js [gatewayUrl]
  */
 const gateway = process.argv[2] ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 const DOMAIN = 'demo.coaching-platform.local';
+const HOST_TENANT = '1000';
+const DEMO_TENANT = 'demo';
+
+interface Credentials {
+  tenant: string;
+  email: string;
+  password: string;
+}
+
+function setting(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const systemAdmin: Credentials = {
+  tenant: HOST_TENANT,
+  email: setting('BOOTSTRAP_ADMIN_EMAIL'),
+  password: setting('BOOTSTRAP_ADMIN_PASSWORD'),
+};
+const demoAdmin: Credentials = {
+  tenant: DEMO_TENANT,
+  email: `admin@${DOMAIN}`,
+  password: setting('DEMO_ADMIN_PASSWORD'),
+};
+let accessToken: string | undefined;
 
 interface Created {
   id: string;
@@ -18,7 +46,10 @@ interface Page<T> {
 async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(`${gateway}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -31,6 +62,31 @@ async function create<T>(path: string, body: unknown): Promise<T> {
   return result.body;
 }
 
+async function signIn(credentials: Credentials): Promise<void> {
+  accessToken = undefined;
+  const result = await call<{ accessToken: string }>('POST', '/api/v1/auth/login', credentials);
+  if (result.status !== 200)
+    throw new Error(`Signing in ${credentials.email} failed: ${JSON.stringify(result.body)}`);
+  accessToken = result.body.accessToken;
+}
+
+/** The demo tenant and its administrator, unless they exist. */
+async function ensureDemoTenant(): Promise<void> {
+  await signIn(systemAdmin);
+  const result = await call<{ code?: string }>('POST', '/api/v1/identity/tenants', {
+    code: DEMO_TENANT,
+    name: 'Demo Academy',
+    administrator: {
+      email: demoAdmin.email,
+      firstName: 'Marta',
+      lastName: 'Conti',
+      password: demoAdmin.password,
+    },
+  });
+  if (result.status !== 201 && result.body.code !== 'TENANT.CODE_TAKEN')
+    throw new Error(`Creating the demo tenant failed: ${result.status} ${JSON.stringify(result.body)}`);
+}
+
 async function findUser(email: string): Promise<Created | undefined> {
   const result = await call<Page<Created>>(
     'GET',
@@ -40,6 +96,8 @@ async function findUser(email: string): Promise<Created | undefined> {
 }
 
 async function main(): Promise<void> {
+  await ensureDemoTenant();
+  await signIn(demoAdmin);
   const coachEmail = `giulia.rossi@${DOMAIN}`;
   const existing = await findUser(coachEmail);
   if (existing) {
@@ -94,7 +152,22 @@ async function main(): Promise<void> {
 }
 
 function printHint(coachId: string): void {
-  console.log(`Fan-out: curl -s '${gateway}/api/v1/coaching/assignments?coachId=${coachId}'`);
+  const login = JSON.stringify({
+    tenant: demoAdmin.tenant,
+    email: demoAdmin.email,
+    password: demoAdmin.password,
+  });
+  console.log(
+    `System administrator: tenant=${systemAdmin.tenant} email=${systemAdmin.email} password=${systemAdmin.password}`,
+  );
+  console.log(
+    `Demo administrator: tenant=${demoAdmin.tenant} email=${demoAdmin.email} password=${demoAdmin.password}`,
+  );
+  console.log('Sign in and list the fan-out:');
+  console.log(
+    `  TOKEN=$(curl -s -X POST '${gateway}/api/v1/auth/login' -H 'content-type: application/json' -d '${login}' | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).accessToken') && ` +
+      `curl -s -H "Authorization: Bearer $TOKEN" '${gateway}/api/v1/coaching/assignments?coachId=${coachId}'`,
+  );
 }
 
 main().catch((error: unknown) => {

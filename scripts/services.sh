@@ -30,6 +30,7 @@ start_service() {
     COACHING_URL="http://127.0.0.1:$(service_port coaching)" \
     LEARNING_URL="http://127.0.0.1:$(service_port learning)" \
     NOTIFICATIONS_URL="http://127.0.0.1:$(service_port notifications)" \
+    IDENTITY_JWKS_URL="http://127.0.0.1:$(service_port identity)/v1/auth/jwks.json" \
     node --enable-source-maps "dist/apps/$name/src/main.js" &
   SERVICE_PID=$!
 }

@@ -16,6 +16,20 @@ set -a
 # shellcheck disable=SC1091
 source "$infra_dir/env"
 set +a
+# The passwords of the host tenant's System Administrator (made by identity at its first
+# start) and of the demo tenant's administrator (made by the seed), kept beside the data so
+# that they stay the same as long as the data does.
+secrets="$infra_dir/secrets.env"
+if [ ! -f "$secrets" ]; then
+  umask 077
+  password() { node -e "console.log(require('node:crypto').randomBytes(18).toString('base64url'))"; }
+  printf 'BOOTSTRAP_ADMIN_EMAIL=admin@platform.local\nBOOTSTRAP_ADMIN_PASSWORD=%s\nDEMO_ADMIN_PASSWORD=%s\n' \
+    "$(password)" "$(password)" >"$secrets"
+fi
+set -a
+# shellcheck disable=SC1090
+source "$secrets"
+set +a
 echo "Building..."
 bash scripts/build.sh
 # shellcheck source=scripts/services.sh
@@ -61,8 +75,8 @@ cat <<INFO
     Mail (MailDev) ${MAILDEV_API_URL}
     Logs           $logdir/
 
-  The demo group's coach assignments (the fan-out) are at the curl above; the e-mails it
-  caused are in MailDev.
+  Sign in with the accounts above (POST /api/v1/auth/login); the curl lists the demo group's
+  coach assignments (the fan-out); the e-mails it caused are in MailDev.
 
   A service that stops is started again; the messages appear here.
   Press Ctrl-C to stop everything.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { EventProducer } from '@lms/messaging';
 import { newId } from '@lms/kernel';
-import { ApiClient, startPlatform, uniqueSuffix, type RunningPlatform } from '@lms/testing';
+import { ApiClient, HOST_TENANT, startPlatform, uniqueSuffix, type RunningPlatform } from '@lms/testing';
 import { PlatformDatabases } from './platform-databases';
 
 /** What every platform phase needs from the benchmark. */
@@ -49,12 +49,11 @@ export async function withBenchPlatform<T>(
   work: (bench: BenchPlatform) => Promise<T>,
 ): Promise<T> {
   const run = uniqueSuffix();
-  const tenantId = `bench-${run}`;
+  // The host tenant: its System Administrator signs the phase's requests in.
+  const tenantId = HOST_TENANT;
   const logDir = path.join(context.logRoot, `platform-bench-${label.replace(/\W+/g, '-')}-${run}`);
-  context.log(
-    `[${label}] starting the platform (tenant ${tenantId}, logs in ${path.relative(context.repoRoot, logDir)})`,
-  );
-  const platform = await startPlatform({ tenantId, basePort: context.basePort, logDir });
+  context.log(`[${label}] starting the platform (logs in ${path.relative(context.repoRoot, logDir)})`);
+  const platform = await startPlatform({ basePort: context.basePort, logDir });
   const untrack = context.track(() => platform.stop());
   const producer = new EventProducer(context.kafka);
   let databases: PlatformDatabases | null = null;
@@ -63,11 +62,11 @@ export async function withBenchPlatform<T>(
     databases = await PlatformDatabases.connect(context.mongoUri, platform.databases);
     return await work({
       tenantId,
-      correlationId: `bench-${tenantId}`,
+      correlationId: `bench-${run}`,
       platform,
       databases,
       producer,
-      api: new ApiClient(platform.gatewayUrl, `bench-${tenantId}`),
+      api: await ApiClient.signIn(platform.gatewayUrl, platform.admin, `bench-${run}`),
       coachId: newId(),
     });
   } finally {

@@ -39,13 +39,12 @@ describe('group fan-out across a kill -9 of coaching (every service as a process
 
   beforeAll(async () => {
     platform = await startPlatform({
-      tenantId: `crash-${run}`,
       basePort: 13_100,
       // One member per chunk, so that the kill lands in the middle; a short lease, so that the
       // restarted instance takes the dead one's job over soon.
       env: { coaching: { FAN_OUT_CHUNK_SIZE: '1', JOB_LEASE_MS: '2000', JOB_POLL_INTERVAL_MS: '200' } },
     });
-    api = new ApiClient(platform.gatewayUrl, `crash-${run}`);
+    api = await ApiClient.signIn(platform.gatewayUrl, platform.admin, `crash-${run}`);
   });
 
   afterAll(async () => {

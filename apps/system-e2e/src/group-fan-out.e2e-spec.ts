@@ -43,8 +43,8 @@ describe('group coach assignment fan-out (every service as a process, through th
     api.get<Page<Assignment>>(`/api/v1/coaching/assignments?coachId=${coachId}&limit=50`);
 
   beforeAll(async () => {
-    platform = await startPlatform({ tenantId: `e2e-${run}` });
-    api = new ApiClient(platform.gatewayUrl, `e2e-${run}`);
+    platform = await startPlatform();
+    api = await ApiClient.signIn(platform.gatewayUrl, platform.admin, `e2e-${run}`);
   });
 
   afterAll(async () => {
@@ -63,6 +63,21 @@ describe('group coach assignment fan-out (every service as a process, through th
       'learning',
       'notifications',
     ]);
+  });
+
+  it('answers 401 problem+json to a call without a token, and to a wrong password', async () => {
+    const anonymous = await new ApiClient(platform.gatewayUrl).call<{ code: string }>(
+      'GET',
+      '/api/v1/coaching/assignments',
+    );
+    const wrongPassword = await new ApiClient(platform.gatewayUrl).call<{ code: string }>(
+      'POST',
+      '/api/v1/auth/login',
+      { ...platform.admin, password: 'not the password' },
+    );
+
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
+    expect([wrongPassword.status, wrongPassword.body.code]).toEqual([401, 'AUTH.INVALID_CREDENTIALS']);
   });
 
   it('refuses bad input with problem+json and a stable code', async () => {

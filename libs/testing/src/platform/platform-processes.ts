@@ -1,14 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { eventually } from '../eventually';
 import { uniqueSuffix } from '../unique';
+import type { SignInCredentials } from '../http-client';
+
+/** The host tenant's code: its System Administrator is the one account that exists at first start. */
+export const HOST_TENANT = '1000';
 
 export const PLATFORM_SERVICES = ['identity', 'coaching', 'learning', 'notifications'] as const;
 export type PlatformService = (typeof PLATFORM_SERVICES)[number];
 
 export interface RunningPlatform {
   gatewayUrl: string;
+  /** The System Administrator of the host tenant, made by identity at its first start. */
+  admin: SignInCredentials;
   /** Per-service database names of this run. */
   databases: Record<PlatformService, string>;
   /** Stops one service the way an operator would (SIGTERM), e.g. to test a restart. */
@@ -22,7 +29,6 @@ export interface RunningPlatform {
 export interface PlatformOptions {
   /** First of six consecutive ports: gateway, then identity, coaching, learning, notifications. */
   basePort?: number;
-  tenantId?: string;
   logDir?: string;
   /** Extra environment of some processes, e.g. a small fan-out chunk for a crash test. */
   env?: Partial<Record<PlatformService | 'gateway', Record<string, string>>>;
@@ -63,6 +69,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     string
   >;
   const children = new Map<string, ChildProcess>();
+  const admin: SignInCredentials = {
+    tenant: HOST_TENANT,
+    email: 'admin@platform.local',
+    password: `platform-${run}-${randomUUID()}`,
+  };
   const url = (p: number): string => `http://127.0.0.1:${p}`;
 
   const startService = async (name: PlatformService | 'gateway'): Promise<void> => {
@@ -77,12 +88,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       LEARNING_URL: url(ports.learning),
       NOTIFICATIONS_URL: url(ports.notifications),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      IDENTITY_JWKS_URL: `${url(ports.identity)}/v1/auth/jwks.json`,
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
     };
     if (name !== 'gateway') {
       env.MONGODB_DB = databases[name];
       env.KAFKA_CONSUMER_GROUP = `${name}-e2e-${run}`;
     }
-    if (options.tenantId) env.DEFAULT_TENANT_ID = options.tenantId;
     Object.assign(env, options.env?.[name] ?? {});
     const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['--enable-source-maps', main], {
@@ -125,6 +138,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   }
   return {
     gatewayUrl: url(ports.gateway),
+    admin,
     databases,
     stopService: (name) => stopService(name),
     killService: (name) => stopService(name, 'SIGKILL'),
