@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AssignmentsStream, UsersStream } from '@lms/contracts';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
+import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
 
@@ -112,7 +112,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       tenantId,
       aggregateId: user.userId,
       aggregateVersion: 1,
-      payload: { ...user, state: 'active' },
+      payload: { ...user, ...ACCOUNT_DEFAULTS, state: 'active' },
     });
   }
 

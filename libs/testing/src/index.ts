@@ -5,3 +5,4 @@ export * from './unique';
 export * from './http-client';
 export * from './platform/platform-processes';
 export * from './infra/resolve-infra';
+export * from './account-defaults';

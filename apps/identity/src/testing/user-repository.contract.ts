@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { UsersStream } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { registerUser, type User } from '../users/domain/user';
 import type { UserRepository } from '../users/ports/user.repository';
+import { userCreatedEvent } from '../users/user-events';
 import {
   contractTenant,
   freshForEachTest,
@@ -43,20 +43,7 @@ export function describeUserRepositoryContract(
     }
 
     function created(of: User): OutboxEntry {
-      return events.create(UsersStream, 'user.created', {
-        tenantId: of.tenantId,
-        aggregateId: of.id,
-        aggregateVersion: of.version,
-        occurredAt: of.createdAt,
-        payload: {
-          userId: of.id,
-          email: of.email,
-          firstName: of.firstName,
-          lastName: of.lastName,
-          locale: of.locale,
-          state: of.state,
-        },
-      });
+      return userCreatedEvent(events, of);
     }
 
     itInsertsAndFindsById(subject, () => user(), created);

@@ -1,4 +1,4 @@
-import { UsersStream } from '@lms/contracts';
+import { UsersStream, type UserStateV1 } from '@lms/contracts';
 import type { EventFactory, OutboxEntry } from '@lms/messaging';
 import type { User } from './domain/user';
 
@@ -9,13 +9,23 @@ export function userCreatedEvent(events: EventFactory, user: User): OutboxEntry 
     aggregateId: user.id,
     aggregateVersion: user.version,
     occurredAt: user.createdAt,
-    payload: {
-      userId: user.id,
-      email: user.email,
-      firstName: user.firstName,
-      lastName: user.lastName,
-      locale: user.locale,
-      state: user.state,
-    },
+    payload: userStateOf(user),
   });
+}
+
+/** The user's full state as events carry it. */
+export function userStateOf(user: User): UserStateV1 {
+  return {
+    userId: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    locale: user.locale,
+    timezone: user.timezone,
+    level: user.level,
+    adminRoles: [...user.adminRoles],
+    customFields: { ...user.customFields },
+    state: user.state,
+    expiresAt: user.expiresAt?.toISOString() ?? null,
+  };
 }

@@ -1,3 +1,4 @@
+import { ACCOUNT_DEFAULTS } from '@lms/testing';
 import { UsersStream } from '@lms/contracts';
 import {
   assignmentCreated,
@@ -21,7 +22,7 @@ describe('UserEventsConsumer', () => {
       envelope('identity', UsersStream, 'user.created', {
         aggregateId: mentee.userId,
         aggregateVersion: 3,
-        payload: { ...mentee, state: 'active' },
+        payload: { ...mentee, ...ACCOUNT_DEFAULTS, state: 'active' },
       }),
     ]);
 

@@ -1,17 +1,11 @@
-import type { UserState } from '@lms/contracts';
+import type { AdminRole, PlatformLevel, UserState } from '@lms/contracts';
 
 export const SUPPORTED_LOCALES = ['en', 'it'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 export const DEFAULT_TIMEZONE = 'Europe/Rome';
 
-/** Platform levels of seed 004 (ID-U2): what a user may administer, before any role. */
-export const PLATFORM_LEVELS = ['user', 'power_user', 'superadmin'] as const;
-export type PlatformLevel = (typeof PLATFORM_LEVELS)[number];
-
-/** Administrative roles of seed 002 (ID-R1); Manager and Agent are derived, never assigned. */
-export const ADMIN_ROLES = ['system_admin', 'application_admin'] as const;
-export type AdminRole = (typeof ADMIN_ROLES)[number];
+export { ADMIN_ROLES, PLATFORM_LEVELS, type AdminRole, type PlatformLevel } from '@lms/contracts';
 
 export interface User {
   id: string;
