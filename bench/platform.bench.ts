@@ -145,8 +145,18 @@ async function publish(results: BenchResults, repoRoot: string, options: BenchOp
   const file = path.join(repoRoot, 'docs', 'benchmarks.md');
   console.log(`\n${await formatted(resultsTable(results), file)}`);
   if (!options.writeDocs) return;
-  writeFileSync(file, await formatted(benchmarksDocument(results), file));
+  writeFileSync(file, await formatted(benchmarksDocument(results) + otherSections(file), file));
   console.log(`wrote ${path.relative(repoRoot, file)}`);
+}
+
+/**
+ * The sections other benchmarks keep in the same document (between `<!-- name:start -->` and
+ * `<!-- name:end -->`), carried over as they are.
+ */
+function otherSections(file: string): string {
+  if (!existsSync(file)) return '';
+  const sections = readFileSync(file, 'utf8').match(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g) ?? [];
+  return sections.map((section) => `\n\n${section}\n`).join('');
 }
 
 /** Markdown as the repository's Prettier settings lay it out (tables aligned), where Prettier is installed. */
