@@ -1,4 +1,14 @@
-import { IsArray, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import {
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+} from 'class-validator';
 import { defineStream } from '../define-stream';
 
 export const USER_STATES = ['activated', 'active', 'deactivated', 'expired'] as const;
