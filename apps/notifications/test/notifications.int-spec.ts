@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AssignmentsStream, UsersStream } from '@lms/contracts';
+import { AssignmentsStream, UsersStream, type UserState } from '@lms/contracts';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
 import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
@@ -35,7 +35,7 @@ function userVersionKey(userId: string, version: number): string {
 /** How a handler spy records an event it handled: by user and version, or by event id. */
 function handledKey(entry: OutboxEntry): string {
   const { envelope } = entry;
-  return envelope.type === 'user.created'
+  return envelope.type.startsWith('user.')
     ? userVersionKey(envelope.aggregateId, envelope.aggregateVersion)
     : entry.eventId;
 }
@@ -73,14 +73,16 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
 
   beforeAll(async () => {
     const { AppModule } = await import('../src/app.module');
-    const { ProjectUserUseCase } = await import('../src/recipients/use-cases/project-user.use-case');
+    const { ProjectUserUseCase, userIdOf } = await import(
+      '../src/recipients/use-cases/project-user.use-case'
+    );
     const { HandleAssignmentEventsUseCase } = await import(
       '../src/deliveries/use-cases/handle-assignment-events.use-case'
     );
     service = await startServiceApp(AppModule, { caller: { tenantId } });
     const projectUser = service.app.get(ProjectUserUseCase);
     const handleAssignmentEvents = service.app.get(HandleAssignmentEventsUseCase);
-    spyOnHandler(projectUser, (command) => userVersionKey(command.user.userId, command.version));
+    spyOnHandler(projectUser, (command) => userVersionKey(userIdOf(command), command.version));
     spyOnHandler(handleAssignmentEvents, (command) => command.eventId);
     producer = new EventProducer(
       createKafka(
@@ -113,6 +115,15 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       aggregateId: user.userId,
       aggregateVersion: 1,
       payload: { ...user, ...ACCOUNT_DEFAULTS, state: 'active' },
+    });
+  }
+
+  function userUpdated(user: User, version: number, state: UserState): OutboxEntry {
+    return identity.create(UsersStream, 'user.updated', {
+      tenantId,
+      aggregateId: user.userId,
+      aggregateVersion: version,
+      payload: { ...user, ...ACCOUNT_DEFAULTS, state },
     });
   }
 
@@ -242,6 +253,34 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     expect(await deliveries(`recipientId=${dario.userId}`)).toEqual([
       expect.objectContaining({ status: 'sent', attempts: 1, sourceEventId: assignment.eventId }),
     ]);
+  });
+
+  it('given a mentee deactivated before an assignment names them, then the mentee gets no mail and the coach does', async () => {
+    const coach = aUser('Katherine', 'Johnson');
+    const elena = aUser('Elena', 'Neri', 'it');
+    await publishAndWait([userCreated(coach), userCreated(elena)]);
+    await publishAndWait([userUpdated(elena, 2, 'deactivated')]);
+    const assignment = assignmentCreated(elena, [coach]);
+
+    await publishAndWait([assignment]);
+
+    await eventually(async () =>
+      expect((await mailbox.to(coach.email)).map((m) => m.subject)).toEqual(['New mentee: Elena Neri']),
+    );
+    const logged = await eventually(async () => {
+      const items = await deliveries(`sourceEventId=${assignment.eventId}`);
+      expect(items.map((d) => `${d.recipientId} ${d.status}`).sort()).toEqual(
+        [`${coach.userId} sent`, `${elena.userId} cancelled`].sort(),
+      );
+      return items;
+    });
+    expect(logged.find((d) => d.recipientId === elena.userId)).toMatchObject({
+      kind: 'assignment.created.mentee',
+      attempts: 0,
+      sentAt: null,
+      lastError: expect.stringMatching(/^RECIPIENT\.DEACTIVATED:/),
+    });
+    expect(await mailbox.to(elena.email)).toHaveLength(0);
   });
 
   it('refuses a page larger than 200 and an unknown status', async () => {

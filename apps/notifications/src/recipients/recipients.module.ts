@@ -5,7 +5,7 @@ import { RECIPIENT_MODEL, RecipientSchema } from './infra/recipient.schema';
 import { RECIPIENT_REPOSITORY } from './ports/recipient.repository';
 import { ProjectUserUseCase } from './use-cases/project-user.use-case';
 
-/** The recipient projection: names, addresses and locales of the users notifications mails. */
+/** The recipient projection: names, addresses, locales and states of the users notifications mails. */
 @Module({
   providers: [
     mongoModel(RECIPIENT_MODEL, RecipientSchema),

@@ -43,13 +43,13 @@ export class InMemoryRecipientRepository implements RecipientRepository {
 
   async find(tenantId: string, userId: string): Promise<Recipient | null> {
     const row = this.rows.get(recipientKey(tenantId, userId));
-    return row ? { ...row } : null;
+    return row ? copyOf(row) : null;
   }
 
   async findMany(tenantId: string, userIds: readonly string[]): Promise<Recipient[]> {
     return [...new Set(userIds)].flatMap((id) => {
       const row = this.rows.get(recipientKey(tenantId, id));
-      return row ? [{ ...row }] : [];
+      return row ? [copyOf(row)] : [];
     });
   }
 }
@@ -64,7 +64,9 @@ function applied(existing: Recipient | undefined, change: RecipientChange): Reci
       firstName: null,
       lastName: null,
       locale: existing?.locale ?? 'en',
+      timezone: existing?.timezone ?? null,
       state: null,
+      expiresAt: null,
       deleted: true,
     };
   }
@@ -74,7 +76,14 @@ function applied(existing: Recipient | undefined, change: RecipientChange): Reci
     firstName: state.firstName,
     lastName: state.lastName,
     locale: state.locale,
+    timezone: state.timezone,
     state: state.state,
+    expiresAt: state.expiresAt ? new Date(state.expiresAt) : null,
     deleted: false,
   };
+}
+
+/** A copy the caller cannot change the stored row through (its date included). */
+function copyOf(row: Recipient): Recipient {
+  return { ...row, expiresAt: row.expiresAt ? new Date(row.expiresAt) : null };
 }

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { AssignmentCreatedV1, EnvelopeOf, EventMap, PayloadOf, StreamDefinition } from '@lms/contracts';
+import type {
+  AssignmentCreatedV1,
+  EnvelopeOf,
+  EventMap,
+  PayloadOf,
+  StreamDefinition,
+  UserState,
+} from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
-import { FixedClock } from '@lms/testing';
+import { ACCOUNT_DEFAULTS, FixedClock } from '@lms/testing';
 import type { NotificationsConfig } from '../config/notifications.config';
 import type { Delivery } from '../deliveries/domain/delivery';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
@@ -15,7 +22,13 @@ import {
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
 import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
-import { ProjectUserUseCase, type ProjectUserCommand } from '../recipients/use-cases/project-user.use-case';
+import {
+  ProjectUserUseCase,
+  userIdOf,
+  type ProjectUserCommand,
+  type ProjectUserDeletionCommand,
+  type ProjectUserStateCommand,
+} from '../recipients/use-cases/project-user.use-case';
 import { FakeMailSender } from './fake-mail-sender';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
 import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
@@ -76,6 +89,14 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
   const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, dispatch);
   const listDeliveries = new ListDeliveriesUseCase(deliveries);
 
+  /** What the users consumer does with a batch of these user events. */
+  async function usersChange(...commands: ProjectUserCommand[]): Promise<void> {
+    await projectUser.execute(commands);
+    await releaseWaiting.execute(
+      commands.map((command) => ({ tenantId: command.tenantId, recipientId: userIdOf(command) })),
+    );
+  }
+
   return {
     clock,
     config,
@@ -95,11 +116,9 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     async deliveriesTo(recipientId: string): Promise<Delivery[]> {
       return (await listDeliveries.execute({ tenantId: TEST_TENANT, recipientId, page: FIRST_PAGE })).items;
     },
+    usersChange,
     /** What the users consumer does with a batch of one user event. */
-    async userArrives(command: ProjectUserCommand): Promise<void> {
-      await projectUser.execute([command]);
-      await releaseWaiting.execute([{ tenantId: command.tenantId, recipientId: command.user.userId }]);
-    },
+    userArrives: (command: ProjectUserCommand) => usersChange(command),
   };
 }
 
@@ -129,15 +148,42 @@ export function envelope<TEvents extends EventMap, K extends keyof TEvents & str
   return entry.envelope as EnvelopeOf<TEvents, K>;
 }
 
-/** What the users consumer makes of the `user.created` of `user`. */
+/** What the users consumer makes of the `user.created` of `user` (active, never expiring). */
 export function userCreated(
   user: TestUser,
   options: { version?: number; tenantId?: string } = {},
-): ProjectUserCommand {
+): ProjectUserStateCommand {
+  return userUpdated(user, { version: options.version ?? 1, tenantId: options.tenantId, state: 'active' });
+}
+
+/** What the users consumer makes of a `user.updated` of `user` at `version`: its full new state. */
+export function userUpdated(
+  user: TestUser,
+  options: { version: number; state: UserState; expiresAt?: Date | null; tenantId?: string },
+): ProjectUserStateCommand {
   return {
+    kind: 'state',
     tenantId: options.tenantId ?? TEST_TENANT,
-    version: options.version ?? 1,
-    user: { ...user, state: 'active' },
+    version: options.version,
+    user: {
+      ...user,
+      timezone: ACCOUNT_DEFAULTS.timezone,
+      state: options.state,
+      expiresAt: options.expiresAt ?? null,
+    },
+  };
+}
+
+/** What the users consumer makes of the `user.deleted` of `user` at `version`. */
+export function userDeleted(
+  user: Pick<TestUser, 'userId'>,
+  options: { version: number; tenantId?: string },
+): ProjectUserDeletionCommand {
+  return {
+    kind: 'deletion',
+    tenantId: options.tenantId ?? TEST_TENANT,
+    version: options.version,
+    userId: user.userId,
   };
 }
 

@@ -20,7 +20,16 @@ export function describeRecipientRepositoryContract(
     });
 
     function stateOf(userId: string, lastName: string, locale = 'en'): RecipientState {
-      return { userId, email: `${userId}@example.test`, firstName: 'Ada', lastName, locale, state: 'active' };
+      return {
+        userId,
+        email: `${userId}@example.test`,
+        firstName: 'Ada',
+        lastName,
+        locale,
+        timezone: 'Europe/Rome',
+        state: 'active',
+        expiresAt: null,
+      };
     }
 
     function change(userId: string, version: number, lastName: string | null): RecipientChange {
@@ -64,15 +73,70 @@ export function describeRecipientRepositoryContract(
       expect(await repository.applyState(tenantId, stateOf(ada, 'Late'), 2)).toBe(false);
       expect(await repository.applyDeletion(tenantId, ada, 2)).toBe(false);
 
-      expect(await repository.find(tenantId, ada)).toMatchObject({
+      expect(await repository.applyMany([change(ada, 1, 'Lovelace')])).toEqual(['stale']);
+
+      expect(await repository.find(tenantId, ada)).toEqual({
+        tenantId,
+        userId: ada,
         deleted: true,
         email: null,
         firstName: null,
         lastName: null,
         locale: 'it',
+        timezone: 'Europe/Rome',
+        state: null,
+        expiresAt: null,
         version: 2,
       });
       expect(await repository.find(tenantId, unknown)).toMatchObject({ deleted: true, version: 5 });
+    });
+
+    it('stores the state, time zone and expiry of the newest event, and a deletion clears the state and expiry', async () => {
+      const ada = randomUUID();
+      const expiresAt = new Date('2026-12-31T23:00:00.000Z');
+      await repository.applyMany([change(ada, 1, 'Lovelace')]);
+
+      await repository.applyMany([
+        {
+          tenantId,
+          userId: ada,
+          version: 2,
+          state: {
+            ...stateOf(ada, 'Lovelace'),
+            timezone: 'America/New_York',
+            state: 'deactivated',
+            expiresAt,
+          },
+        },
+      ]);
+
+      expect(await repository.find(tenantId, ada)).toEqual({
+        tenantId,
+        userId: ada,
+        email: `${ada}@example.test`,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        locale: 'en',
+        timezone: 'America/New_York',
+        state: 'deactivated',
+        expiresAt,
+        deleted: false,
+        version: 2,
+      });
+      expect(await repository.applyState(tenantId, { ...stateOf(ada, 'Lovelace'), state: 'active' }, 3)).toBe(
+        true,
+      );
+      expect(await repository.findMany(tenantId, [ada])).toEqual([
+        expect.objectContaining({ timezone: 'Europe/Rome', state: 'active', expiresAt: null, version: 3 }),
+      ]);
+      expect(await repository.applyDeletion(tenantId, ada, 4)).toBe(true);
+      expect(await repository.find(tenantId, ada)).toMatchObject({
+        timezone: 'Europe/Rome',
+        state: null,
+        expiresAt: null,
+        deleted: true,
+        version: 4,
+      });
     });
 
     it('applies concurrent batches of the same users without going back to an older version', async () => {

@@ -1,3 +1,4 @@
+import type { MailStop } from '../../recipients/domain/recipient';
 import type { Delivery } from './delivery';
 
 /** How deliveries are retried and how long they wait for an unknown recipient. */
@@ -25,6 +26,17 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
 };
 
 export const RECIPIENT_UNKNOWN_ERROR = 'RECIPIENT.UNKNOWN: the recipient never appeared in the users stream';
+
+/**
+ * Why a delivery is cancelled rather than sent: its recipient may not be mailed any more
+ * (a deactivated, expired or deleted user's mails stop). Final: it is never retried, and
+ * nothing later sends it, not even the user's reactivation.
+ */
+export const CANCELLED_BECAUSE: Readonly<Record<MailStop, string>> = {
+  deleted: 'RECIPIENT.DELETED: the recipient was deleted before the mail went out',
+  deactivated: 'RECIPIENT.DEACTIVATED: the recipient was deactivated before the mail went out',
+  expired: "RECIPIENT.EXPIRED: the recipient's account expired before the mail went out",
+};
 
 /** Wait before the next attempt after `failedAttempts` failures: exponential, capped. */
 export function retryDelayMs(settings: DeliverySettings, failedAttempts: number): number {

@@ -5,6 +5,7 @@ import {
   buildNotificationsTestbed,
   TEST_TENANT,
   userCreated,
+  userUpdated,
 } from '../../testing/notifications-testbed';
 
 describe('sending a delivery that fails', () => {
@@ -119,5 +120,122 @@ describe('sending a delivery that fails', () => {
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
     expect(testbed.mailer.to(coach.email)).toHaveLength(1);
     expect(await menteeDelivery(testbed)).toMatchObject({ status: 'cancelled' });
+  });
+});
+
+describe('a delivery to a user whose mails stop', () => {
+  const mentee = aUser('Bruno', 'Rossi');
+  const coach = aUser('Ada', 'Lovelace');
+
+  async function givenKnownMenteeAndCoach() {
+    const testbed = buildNotificationsTestbed();
+    await testbed.usersChange(userCreated(mentee), userCreated(coach));
+    return testbed;
+  }
+
+  it('given a mail held back by the mail server, when its mentee is deactivated before it goes out, then it is cancelled, never sent and never retried', async () => {
+    const testbed = await givenKnownMenteeAndCoach();
+    testbed.mailer.failAlways(new Error('connect ECONNREFUSED 127.0.0.1:1025'));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+    await testbed.userArrives(userUpdated(mentee, { version: 2, state: 'deactivated' }));
+    testbed.mailer.recover();
+
+    testbed.clock.advance(testbed.config.delivery.initialBackoffMs);
+    expect(await testbed.retryDue.execute()).toEqual({ sent: 1, cancelled: 1 });
+
+    const [delivery] = await testbed.deliveriesTo(mentee.userId);
+    expect(delivery).toMatchObject({
+      status: 'cancelled',
+      pendingReason: null,
+      attempts: 1,
+      sentAt: null,
+      lastError: expect.stringMatching(/^RECIPIENT\.DEACTIVATED:/),
+    });
+    expect(testbed.deliveries.outbox().filter((entry) => entry.envelope.aggregateId === delivery.id)).toEqual(
+      [],
+    );
+    expect(testbed.logs).toContainEqual(
+      expect.objectContaining({ msg: 'delivery cancelled', deliveryId: delivery.id, level: 30 }),
+    );
+    testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
+    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
+    expect(testbed.mailer.to(coach.email)).toHaveLength(1);
+  });
+
+  it.each([
+    ['deactivated', 'RECIPIENT.DEACTIVATED'],
+    ['expired', 'RECIPIENT.EXPIRED'],
+  ] as const)(
+    'given a %s mentee, when an assignment names them, then the mentee gets no mail (%s) and the coach does',
+    async (state, code) => {
+      const testbed = await givenKnownMenteeAndCoach();
+      await testbed.userArrives(userUpdated(mentee, { version: 2, state }));
+
+      await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+      expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
+        expect.objectContaining({
+          status: 'cancelled',
+          attempts: 0,
+          lastError: expect.stringContaining(`${code}:`),
+        }),
+      ]);
+      expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
+      expect(testbed.mailer.to(coach.email).map((mail) => mail.subject)).toEqual(['New mentee: Bruno Rossi']);
+    },
+  );
+
+  it('given a mentee deactivated and then activated again, then later mails reach them and the cancelled one stays cancelled', async () => {
+    const testbed = await givenKnownMenteeAndCoach();
+    await testbed.userArrives(userUpdated(mentee, { version: 2, state: 'deactivated' }));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+    await testbed.userArrives(userUpdated(mentee, { version: 3, state: 'active' }));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+    expect((await testbed.deliveriesTo(mentee.userId)).map((delivery) => delivery.status)).toEqual([
+      'sent',
+      'cancelled',
+    ]);
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
+  });
+
+  it('given an account that expires tomorrow, then it is mailed today and not once its expiry has passed, though no event said so', async () => {
+    const testbed = await givenKnownMenteeAndCoach();
+    const day = 24 * 60 * 60_000;
+    const expiresAt = new Date(testbed.clock.now().getTime() + day);
+    await testbed.userArrives(userUpdated(mentee, { version: 2, state: 'active', expiresAt }));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+    testbed.clock.advance(day);
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+    expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
+      expect.objectContaining({
+        status: 'cancelled',
+        lastError: expect.stringMatching(/^RECIPIENT\.EXPIRED:/),
+      }),
+      expect.objectContaining({ status: 'sent' }),
+    ]);
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
+  });
+
+  it('given a mail waiting for a mentee not known yet, when the mentee arrives deactivated, then the mail is cancelled and waits no more', async () => {
+    const testbed = buildNotificationsTestbed();
+    await testbed.userArrives(userCreated(coach));
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+    await testbed.userArrives(userUpdated(mentee, { version: 2, state: 'deactivated' }));
+
+    expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
+      expect.objectContaining({
+        status: 'cancelled',
+        lastError: expect.stringMatching(/^RECIPIENT\.DEACTIVATED:/),
+      }),
+    ]);
+    testbed.clock.advance(testbed.config.delivery.recipientRecheckMs);
+    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
   });
 });

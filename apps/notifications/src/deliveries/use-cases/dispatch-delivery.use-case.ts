@@ -6,7 +6,14 @@ import { type Logger } from '@lms/observability';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { LOGGER } from '@lms/service-kit';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
-import { isMailable, nameOf, type PersonName, type Recipient } from '../../recipients/domain/recipient';
+import {
+  isMailable,
+  mailStopOf,
+  nameOf,
+  type MailStop,
+  type PersonName,
+  type Recipient,
+} from '../../recipients/domain/recipient';
 import { RECIPIENT_REPOSITORY, type RecipientRepository } from '../../recipients/ports/recipient.repository';
 import {
   claimOf,
@@ -15,7 +22,11 @@ import {
   type DeliveryClaim,
   type DeliveryRef,
 } from '../domain/delivery';
-import { decideAfterSendFailure, decideWhileRecipientUnknown } from '../domain/delivery-policy';
+import {
+  CANCELLED_BECAUSE,
+  decideAfterSendFailure,
+  decideWhileRecipientUnknown,
+} from '../domain/delivery-policy';
 import { assignmentLink, renderMail } from '../domain/templates/render-mail';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { DELIVERY_ID_HEADER, MAIL_SENDER, MailSendError, type MailSender } from '../ports/mail-sender';
@@ -127,22 +138,13 @@ export class DispatchDeliveryUseCase {
     lookAgain: boolean,
   ): Promise<DispatchOutcome> {
     const recipient = people.get(personKey(delivery.tenantId, delivery.recipientId)) ?? null;
-    if (recipient?.deleted) {
-      await this.deliveries.markCancelled(claim, {
-        lastError: 'RECIPIENT.DELETED: the recipient was deleted before the mail went out',
-        updatedAt: now,
-      });
-      return 'cancelled';
-    }
+    const stop = recipient ? mailStopOf(recipient, now) : null;
+    if (stop) return this.cancel(delivery, claim, stop, now);
     if (!isMailable(recipient)) {
       const outcome = await this.waitForRecipient(delivery, claim, now);
-      // A `user.created` applied while this claim was held found the delivery taken and
-      // could not send it: look once more now that the claim is released.
-      if (
-        outcome === 'waiting_recipient' &&
-        lookAgain &&
-        isMailable(await this.recipients.find(delivery.tenantId, delivery.recipientId))
-      ) {
+      // A user event applied while this claim was held found the delivery taken and could
+      // not send (or cancel) it: look once more now that the claim is released.
+      if (outcome === 'waiting_recipient' && lookAgain && (await this.isKnownNow(delivery, now))) {
         const [again] = await this.dispatchChunk([refOf(delivery)], { ignoreSchedule: true }, false);
         if (again?.status === 'rejected') throw again.reason;
         return again?.status === 'fulfilled' ? again.value : outcome;
@@ -150,6 +152,29 @@ export class DispatchDeliveryUseCase {
       return outcome;
     }
     return this.send(delivery, recipient, claim, counterpartNames(delivery, people));
+  }
+
+  /** Whether the projection now knows the recipient well enough to send or cancel the delivery. */
+  private async isKnownNow(delivery: Delivery, now: Date): Promise<boolean> {
+    const recipient = await this.recipients.find(delivery.tenantId, delivery.recipientId);
+    return recipient !== null && (isMailable(recipient) || mailStopOf(recipient, now) !== null);
+  }
+
+  /**
+   * The recipient may not be mailed any more: the delivery ends as cancelled, with the
+   * reason as its last error. Not failed (nothing went wrong) and never retried.
+   */
+  private async cancel(
+    delivery: Delivery,
+    claim: DeliveryClaim,
+    stop: MailStop,
+    now: Date,
+  ): Promise<DispatchOutcome> {
+    const lastError = CANCELLED_BECAUSE[stop];
+    const marked = await this.deliveries.markCancelled(claim, { lastError, updatedAt: now });
+    if (!marked) return 'claim_lost';
+    this.logger.info({ ...logFields(delivery), reason: lastError }, 'delivery cancelled');
+    return 'cancelled';
   }
 
   /** The recipients of these deliveries and the people their mails name, in one read per tenant. */

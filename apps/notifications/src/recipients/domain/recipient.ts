@@ -8,7 +8,12 @@ export interface Recipient {
   firstName: string | null;
   lastName: string | null;
   locale: string;
+  /** IANA time zone; null on a row stored before the users stream carried it. */
+  timezone: string | null;
+  /** Null on a tombstone, and on a row stored before the users stream carried it. */
   state: UserState | null;
+  /** When the account expires (it gets no mail from then on); null: never. */
+  expiresAt: Date | null;
   /** Set once the user is deleted: the row stays as a tombstone so that stale events are still ignored. */
   deleted: boolean;
   /** The last applied `aggregateVersion` of the user. */
@@ -53,14 +58,16 @@ export function foldRecipientChanges(
   return { write, newer };
 }
 
-/** The full state a user event carries. */
+/** What the projection keeps of the full state a user event carries. */
 export interface RecipientState {
   userId: string;
   email: string;
   firstName: string;
   lastName: string;
   locale: string;
+  timezone: string;
   state: UserState;
+  expiresAt: Date | null;
 }
 
 export interface PersonName {
@@ -68,11 +75,28 @@ export interface PersonName {
   lastName: string;
 }
 
-/** A recipient that can be mailed: known, not deleted, with an address. */
+/** A recipient a mail can be addressed to: known, not deleted, with an address (see also {@link mailStopOf}). */
 export function isMailable(
   recipient: Recipient | null,
 ): recipient is Recipient & { email: string; firstName: string; lastName: string } {
   return recipient !== null && !recipient.deleted && recipient.email !== null && recipient.firstName !== null;
+}
+
+/** Why a known recipient may not be mailed any more. */
+export type MailStop = 'deleted' | 'deactivated' | 'expired';
+
+/**
+ * Why no mail may go to this recipient at `now`, or null when it may be mailed: a deleted,
+ * deactivated or expired user gets none, and an account expires at its `expiresAt` even
+ * before an event says so (as identity decides sign-in). An `activated` or `active` user,
+ * or a row without a state, may be mailed.
+ */
+export function mailStopOf(recipient: Recipient, now: Date): MailStop | null {
+  if (recipient.deleted) return 'deleted';
+  if (recipient.state === 'deactivated') return 'deactivated';
+  if (recipient.state === 'expired') return 'expired';
+  if (recipient.expiresAt !== null && recipient.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return null;
 }
 
 /** The name of a recipient, or null when it is unknown or deleted. */

@@ -27,6 +27,7 @@ const RECIPIENT_BATCH: VersionedBatchPlan<RecipientChange, RecipientChange, Reci
       userId: write.userId,
       ...fieldsOf(write),
       locale: write.state?.locale ?? 'en',
+      timezone: write.state?.timezone ?? null,
       version: write.version,
       createdAt: now,
       updatedAt: now,
@@ -34,7 +35,7 @@ const RECIPIENT_BATCH: VersionedBatchPlan<RecipientChange, RecipientChange, Reci
   },
   toSet: (write) => ({
     ...fieldsOf(write),
-    ...(write.state ? { locale: write.state.locale } : {}),
+    ...(write.state ? { locale: write.state.locale, timezone: write.state.timezone } : {}),
     version: write.version,
     updatedAt: new Date(),
   }),
@@ -85,10 +86,13 @@ export class MongoRecipientRepository implements RecipientRepository {
   }
 }
 
-/** The fields a change sets (a deletion clears the address and the name; the locale stays). */
+/**
+ * The fields a change sets (a deletion clears the address, the name, the state and the
+ * expiry; the locale and the time zone stay).
+ */
 function fieldsOf(
   change: RecipientChange,
-): Pick<RecipientDocument, 'email' | 'firstName' | 'lastName' | 'state' | 'deleted'> {
+): Pick<RecipientDocument, 'email' | 'firstName' | 'lastName' | 'state' | 'expiresAt' | 'deleted'> {
   const state = change.state;
   return state
     ? {
@@ -96,9 +100,10 @@ function fieldsOf(
         firstName: state.firstName,
         lastName: state.lastName,
         state: state.state,
+        expiresAt: state.expiresAt,
         deleted: false,
       }
-    : { email: null, firstName: null, lastName: null, state: null, deleted: true };
+    : { email: null, firstName: null, lastName: null, state: null, expiresAt: null, deleted: true };
 }
 
 function toRecipient(doc: RecipientDocument): Recipient {
@@ -109,7 +114,9 @@ function toRecipient(doc: RecipientDocument): Recipient {
     firstName: doc.firstName ?? null,
     lastName: doc.lastName ?? null,
     locale: doc.locale ?? 'en',
+    timezone: doc.timezone ?? null,
     state: (doc.state as UserState | null) ?? null,
+    expiresAt: doc.expiresAt ? new Date(doc.expiresAt) : null,
     deleted: doc.deleted === true,
     version: doc.version,
   };

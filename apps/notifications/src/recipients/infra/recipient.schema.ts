@@ -12,7 +12,11 @@ export interface RecipientDocument {
   firstName: string | null;
   lastName: string | null;
   locale: string;
+  /** Absent on a row stored before the users stream carried it. */
+  timezone?: string | null;
   state: string | null;
+  /** Absent on a row stored before the users stream carried it. */
+  expiresAt?: Date | null;
   deleted: boolean;
   version: number;
   createdAt: Date;
@@ -28,7 +32,9 @@ export const RecipientSchema = new Schema<RecipientDocument>(
     firstName: { type: String, default: null },
     lastName: { type: String, default: null },
     locale: { type: String, default: 'en' },
+    timezone: { type: String, default: null },
     state: { type: String, enum: [...USER_STATES, null], default: null },
+    expiresAt: { type: Date, default: null },
     deleted: { type: Boolean, default: false },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
