@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { GroupMembershipsStream, GroupsStream, TenantsStream, UsersStream } from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
@@ -20,6 +21,7 @@ export const SERVICE_NAME = 'identity';
       serviceName: SERVICE_NAME,
       producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream, TenantsStream],
     }),
+    ScheduleModule.forRoot(),
     AuthModule,
     UsersModule,
     GroupsModule,

@@ -83,7 +83,7 @@ describe('sign-in over HTTP (ID-A1, ID-U4), with real Mongo', () => {
 
   async function givenUser(): Promise<User> {
     return service.app.get(CreateUserUseCase).execute({
-      tenantId,
+      actor: { tenantId, userId: null, level: 'superadmin', roles: ['application_admin'] },
       email: `Ada.${uniqueSuffix()}@Example.com`,
       firstName: 'Ada',
       lastName: 'Lovelace',

@@ -123,8 +123,17 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
       firstName: 'Grace',
       lastName: 'Hopper',
       locale: 'it',
+      timezone: 'Europe/Rome',
+      customFields: {},
+      level: 'user',
+      adminRoles: [],
       state: 'activated',
+      expiresAt: null,
+      firstAccessAt: null,
+      powerUserScope: null,
+      permissionProfile: null,
       createdAt: expect.any(String),
+      updatedAt: expect.any(String),
       version: 1,
     });
     const groupResult = await http('POST', '/v1/groups', { name: 'Leadership' });

@@ -81,6 +81,32 @@ describe('sign-in and tenants, through the gateway', () => {
     expect([refused.status, refused.body.code]).toEqual([403, 'TENANT.FORBIDDEN']);
   });
 
+  it('a deactivated user cannot sign in, and an administrator cannot remove its own role', async () => {
+    const code = `e-${run}`;
+    const admin = await tenantWithAdministrator(code);
+    const learner = { tenant: code, email: `lea@${code}.example.com`, password: `lea-password-${run}` };
+    const created = await admin.create<Created>('/api/v1/identity/users', {
+      email: learner.email,
+      firstName: 'Lea',
+      lastName: 'Learner',
+      password: learner.password,
+    });
+    const anonymous = new ApiClient(platform.gatewayUrl);
+    expect((await anonymous.call('POST', '/api/v1/auth/login', learner)).status).toBe(200);
+
+    expect((await admin.call('POST', `/api/v1/identity/users/${created.id}/deactivate`)).status).toBe(200);
+    const refused = await anonymous.call<Problem>('POST', '/api/v1/auth/login', learner);
+    expect([refused.status, refused.body.code]).toEqual([403, 'AUTH.ACCOUNT_DEACTIVATED']);
+
+    const me = await admin.get<{ userId: string }>('/api/v1/auth/me');
+    const ownRole = await admin.call<Problem>(
+      'DELETE',
+      `/api/v1/identity/users/${me.userId}/admin-roles/application_admin`,
+    );
+    expect(ownRole.body.code).toBe('ADMIN_ROLE.OWN_ROLE');
+    expect(ownRole.status).toBeGreaterThanOrEqual(400);
+  });
+
   it('a spent refresh token presented again revokes its whole family', async () => {
     const anonymous = new ApiClient(platform.gatewayUrl);
     const login = await anonymous.call<TokenPair>('POST', '/api/v1/auth/login', platform.admin);

@@ -14,6 +14,13 @@ export interface IdentityConfig {
     /** Failures per client address within a window, across tenants. */
     addressThrottle: { maxFailures: number; windowMs: number };
   };
+  /** Users (ID-U3) and their administrators (ID-R2): the periodic work of every instance. */
+  users: {
+    /** 0: no sweep. */
+    expirySweep: { intervalMs: number; batchSize: number };
+    /** 0: at start-up only. */
+    adminRegistryReconcileIntervalMs: number;
+  };
   /** Tenants (ID-T1): what the first start creates. */
   tenants: {
     bootstrap: {
@@ -33,6 +40,10 @@ export function identityConfigFrom(env: IdentityEnv): IdentityConfig {
       refreshTokenTtlMs: env.REFRESH_TOKEN_TTL_DAYS * 24 * 60 * 60 * 1000,
       accountThrottle: { maxFailures: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
       addressThrottle: { maxFailures: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs },
+    },
+    users: {
+      expirySweep: { intervalMs: env.USER_EXPIRY_SWEEP_INTERVAL_MS, batchSize: env.USER_EXPIRY_SWEEP_BATCH },
+      adminRegistryReconcileIntervalMs: env.ADMIN_REGISTRY_RECONCILE_INTERVAL_MS,
     },
     tenants: {
       bootstrap: {

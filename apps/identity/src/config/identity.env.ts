@@ -60,4 +60,31 @@ export class IdentityEnv extends PlatformEnv {
   @IsString()
   @Length(12, 256)
   BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /**
+   * How often each instance looks for users whose expiry has passed (ID-U3), in milliseconds;
+   * 0: never. Every instance may sweep: each user is expired once.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  USER_EXPIRY_SWEEP_INTERVAL_MS = 60_000;
+
+  /** Users read, and expired, per batch of a sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  USER_EXPIRY_SWEEP_BATCH = 200;
+
+  /**
+   * How often each instance settles the administrative changes a crash cut short (ID-R2), in
+   * milliseconds; 0: only at start-up.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  ADMIN_REGISTRY_RECONCILE_INTERVAL_MS = 60_000;
 }

@@ -1,6 +1,7 @@
 import type { GroupRole } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
 import { FixedClock } from '@lms/testing';
+import { AdministratorRegistry } from '../admin-roles/use-cases/administrator-registry';
 import { GetCurrentUserUseCase } from '../auth/use-cases/get-current-user.use-case';
 import { LogInUseCase } from '../auth/use-cases/log-in.use-case';
 import { LogOutUseCase } from '../auth/use-cases/log-out.use-case';
@@ -18,10 +19,23 @@ import { AddMemberUseCase } from '../memberships/use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from '../memberships/use-cases/change-member-roles.use-case';
 import { ListMembersUseCase } from '../memberships/use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from '../memberships/use-cases/remove-member.use-case';
+import { HOST_TENANT_CODE } from '../tenants/domain/tenant';
 import type { NewUser, User } from '../users/domain/user';
+import type { UserActor } from '../users/domain/user-permissions';
+import { AccountRetirement } from '../users/use-cases/account-retirement';
+import { BulkChangeUserStateUseCase } from '../users/use-cases/bulk-change-user-state.use-case';
+import { ChangeAdminRoleUseCase } from '../users/use-cases/change-admin-role.use-case';
+import { ChangeUserStateUseCase } from '../users/use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from '../users/use-cases/create-user.use-case';
+import { DeleteUserUseCase } from '../users/use-cases/delete-user.use-case';
+import { ExpireDueUsersUseCase } from '../users/use-cases/expire-due-users.use-case';
 import { GetUserUseCase } from '../users/use-cases/get-user.use-case';
 import { ListUsersUseCase } from '../users/use-cases/list-users.use-case';
+import { RecordFirstCourseAccessUseCase } from '../users/use-cases/record-first-course-access.use-case';
+import { UpdateUserUseCase } from '../users/use-cases/update-user.use-case';
+import { UserAccess } from '../users/use-cases/user-access';
+import { UserWriter } from '../users/use-cases/user-writes';
+import { InMemoryAdminRegistryRepository } from './in-memory-admin-registry.repository';
 import { InMemoryFailureCounterRepository } from './in-memory-failure-counter.repository';
 import { InMemoryGroupRepository } from './in-memory-group.repository';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
@@ -35,6 +49,20 @@ import { tenantUseCases } from './tenant-use-cases';
 
 export const TEST_TENANT = 'tenant-a';
 export const OTHER_TENANT = 'tenant-b';
+
+/**
+ * An administrator of the tenant, as a caller without an account of its own: a System
+ * Administrator in the host tenant, an Application Administrator elsewhere.
+ */
+export function administratorOf(tenantId: string = TEST_TENANT): UserActor {
+  const roles = tenantId === HOST_TENANT_CODE ? ['system_admin'] : ['application_admin'];
+  return { tenantId, userId: null, level: 'superadmin', roles };
+}
+
+/** A user calling as itself, as its access token would tell. */
+export function actorFor(user: User): UserActor {
+  return { tenantId: user.tenantId, userId: user.id, level: user.level, roles: [...user.adminRoles] };
+}
 
 /**
  * Every identity use case wired to in-memory repositories, a fixed clock and a recording
@@ -56,6 +84,18 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const keyRing = new SigningKeyRing(new InMemorySigningKeyRepository(), clock, config);
   const loginThrottle = new LoginThrottle(failureCounters, config);
   const tokenPairs = new TokenPairIssuer(storedRefreshTokens, refreshFamilies, keyRing, config);
+  const adminRegistries = new InMemoryAdminRegistryRepository();
+  const writer = new UserWriter(users, events);
+  const administratorRegistry = new AdministratorRegistry(adminRegistries, users, writer, clock);
+  const access = new UserAccess(users, memberships);
+  const retirement = new AccountRetirement(users, writer, administratorRegistry);
+  const changeUserState = new ChangeUserStateUseCase(
+    writer,
+    retirement,
+    administratorRegistry,
+    access,
+    clock,
+  );
 
   const testbed = {
     clock,
@@ -69,16 +109,25 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     storedRefreshTokens,
     refreshFamilies,
     keyRing,
-    createUser: new CreateUserUseCase(users, events, clock, passwords),
-    getUser: new GetUserUseCase(users),
-    listUsers: new ListUsersUseCase(users),
+    adminRegistries,
+    administratorRegistry,
+    createUser: new CreateUserUseCase(users, events, clock, passwords, access, administratorRegistry),
+    getUser: new GetUserUseCase(users, access),
+    listUsers: new ListUsersUseCase(users, access),
+    updateUser: new UpdateUserUseCase(users, writer, clock, passwords, access),
+    deleteUser: new DeleteUserUseCase(clock, access, retirement),
+    changeUserState,
+    bulkChangeUserState: new BulkChangeUserStateUseCase(changeUserState),
+    changeAdminRole: new ChangeAdminRoleUseCase(users, access, administratorRegistry),
+    expireDueUsers: new ExpireDueUsersUseCase(users, writer, clock),
+    recordFirstCourseAccess: new RecordFirstCourseAccessUseCase(writer, clock),
     createGroup: new CreateGroupUseCase(groups, events, clock),
     getGroup: new GetGroupUseCase(groups),
     addMember: new AddMemberUseCase(memberships, groups, users, events, clock),
     changeMemberRoles: new ChangeMemberRolesUseCase(memberships, events, clock),
     removeMember: new RemoveMemberUseCase(memberships, events, clock),
     listMembers: new ListMembersUseCase(memberships, groups),
-    ...tenantUseCases({ outbox, users, passwords, events, clock }),
+    ...tenantUseCases({ outbox, users, passwords, events, clock, administratorRegistry }),
     logIn: new LogInUseCase(users, passwords, loginThrottle, tokenPairs, clock),
     refreshTokens: new RefreshTokensUseCase(storedRefreshTokens, refreshFamilies, users, tokenPairs, clock),
     logOut: new LogOutUseCase(storedRefreshTokens, refreshFamilies, clock),
@@ -96,7 +145,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
       } = {},
     ): Promise<User> {
       const user = await testbed.createUser.execute({
-        tenantId: overrides.tenantId ?? TEST_TENANT,
+        actor: administratorOf(overrides.tenantId),
         email: overrides.email ?? `user-${Math.random().toString(36).slice(2, 10)}@example.com`,
         firstName: overrides.firstName ?? 'Ada',
         lastName: 'Lovelace',
@@ -130,6 +179,18 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
       const changed = { ...user, ...changes, version: user.version + 1 };
       await users.update(changed, user.version, []);
       return changed;
+    },
+
+    /** A power user whose scope is these groups (ID-U2). */
+    async givenPowerUser(groups: Group[]): Promise<User> {
+      const powerUser = await testbed.givenUser({ level: 'power_user' });
+      const scoped = await testbed.updateUser.execute({
+        actor: administratorOf(powerUser.tenantId),
+        userId: powerUser.id,
+        changes: { powerUserScope: { groupIds: groups.map((group) => group.id) } },
+      });
+      outbox.drain();
+      return scoped;
     },
 
     async givenGroup(overrides: { tenantId?: string; name?: string } = {}): Promise<Group> {

@@ -11,7 +11,9 @@ export class InMemoryUserRepository implements UserRepository {
   constructor(private readonly outbox: RecordingOutbox) {}
 
   async findById(tenantId: string, id: string): Promise<User | null> {
-    const user = this.rows.find((row) => row.tenantId === tenantId && row.id === id);
+    const user = this.rows.find(
+      (row) => row.tenantId === tenantId && row.id === id && row.deletedAt === null,
+    );
     return user ? structuredClone(user) : null;
   }
 
@@ -32,7 +34,7 @@ export class InMemoryUserRepository implements UserRepository {
 
   async findByEmail(tenantId: string, emailNormalized: string): Promise<User | null> {
     const user = this.rows.find(
-      (row) => row.tenantId === tenantId && row.emailNormalized === emailNormalized,
+      (row) => row.tenantId === tenantId && row.emailNormalized === emailNormalized && row.deletedAt === null,
     );
     return user ? structuredClone(user) : null;
   }
@@ -49,9 +51,42 @@ export class InMemoryUserRepository implements UserRepository {
 
   async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {
     const matching = this.rows
-      .filter((row) => row.tenantId === tenantId)
-      .filter((row) => filter.emailNormalized === undefined || row.emailNormalized === filter.emailNormalized)
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+      .filter((row) => row.tenantId === tenantId && row.deletedAt === null && matches(row, filter))
+      .sort(byId);
     return structuredClone(slicePage(matching, page));
   }
+
+  async listDueForExpiry(now: Date, afterId: string | null, limit: number): Promise<User[]> {
+    const due = this.rows
+      .filter(
+        (row) =>
+          row.expiresAt !== null &&
+          row.expiresAt.getTime() <= now.getTime() &&
+          row.state !== 'expired' &&
+          row.deletedAt === null &&
+          (afterId === null || row.id > afterId),
+      )
+      .sort(byId);
+    return structuredClone(due.slice(0, limit));
+  }
+}
+
+function byId(a: User, b: User): number {
+  return a.id < b.id ? -1 : 1;
+}
+
+function matches(user: User, filter: UserListFilter): boolean {
+  const text = filter.text?.toLowerCase();
+  return (
+    (filter.emailNormalized === undefined || user.emailNormalized === filter.emailNormalized) &&
+    (filter.state === undefined || user.state === filter.state) &&
+    (filter.level === undefined || user.level === filter.level) &&
+    (filter.customField === undefined ||
+      user.customFields[filter.customField.key] === filter.customField.value) &&
+    (filter.holdsAdminRole !== true || user.adminRoles.length > 0) &&
+    (text === undefined ||
+      [user.emailNormalized, user.firstName, user.lastName].some((field) =>
+        field.toLowerCase().startsWith(text),
+      ))
+  );
 }

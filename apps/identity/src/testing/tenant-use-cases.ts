@@ -1,6 +1,7 @@
 import pino from 'pino';
 import type { EventFactory } from '@lms/messaging';
 import type { FixedClock } from '@lms/testing';
+import type { AdministratorRegistry } from '../admin-roles/use-cases/administrator-registry';
 import type { PasswordHasher } from '../auth/ports/password-hasher';
 import type { TenantActor } from '../tenants/domain/tenant-permissions';
 import { AdministratorAccounts } from '../tenants/use-cases/administrator-accounts';
@@ -39,12 +40,13 @@ export function tenantUseCases(parts: {
   passwords: PasswordHasher;
   events: EventFactory;
   clock: FixedClock;
+  administratorRegistry: AdministratorRegistry;
 }) {
-  const { outbox, users, passwords, events, clock } = parts;
+  const { outbox, users, passwords, events, clock, administratorRegistry } = parts;
   const tenants = new InMemoryTenantRepository(outbox);
   const logs: LoggedLine[] = [];
   const logger = pino({ base: null }, { write: (line: string) => logs.push(JSON.parse(line) as LoggedLine) });
-  const administrators = new AdministratorAccounts(users, events);
+  const administrators = new AdministratorAccounts(users, events, administratorRegistry);
   const finishTenantProvisioning = new FinishTenantProvisioningUseCase(
     tenants,
     administrators,

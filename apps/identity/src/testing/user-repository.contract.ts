@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { registerUser, type User } from '../users/domain/user';
+import { markUserDeleted } from '../users/domain/user-lifecycle';
 import type { UserRepository } from '../users/ports/user.repository';
 import { userCreatedEvent } from '../users/user-events';
 import {
@@ -151,6 +152,100 @@ export function describeUserRepositoryContract(
       await subject.repository.insert(admin, []);
 
       expect(await subject.repository.findById(subject.tenantId, admin.id)).toEqual(admin);
+    });
+
+    it('keeps the lifecycle fields: first course access, the state before expiry, a power user scope and profile', async () => {
+      const powerUser: User = {
+        ...user(),
+        level: 'power_user',
+        state: 'expired',
+        stateBeforeExpiry: 'deactivated',
+        firstAccessAt: new Date('2026-03-02T10:00:00.000Z'),
+        powerUserScope: { groupIds: [randomUUID(), randomUUID()] },
+        permissionProfile: 'enrollments',
+      };
+      await subject.repository.insert(powerUser, []);
+
+      expect(await subject.repository.findById(subject.tenantId, powerUser.id)).toEqual(powerUser);
+    });
+
+    it('given a deleted user, then nobody finds it, its events are kept, and its email is free again', async () => {
+      const ada = user({ email: 'Ada@Example.com' });
+      await subject.repository.insert(ada, []);
+      const deleted = markUserDeleted(ada, new Date('2026-03-03T09:00:00.000Z'));
+
+      expect(await subject.repository.update(deleted, ada.version, [created(deleted)])).toBe('written');
+
+      expect(await subject.repository.findById(subject.tenantId, ada.id)).toBeNull();
+      expect(await subject.repository.findByEmail(subject.tenantId, 'ada@example.com')).toBeNull();
+      expect((await subject.repository.list(subject.tenantId, {}, page)).items).toEqual([]);
+      expect(await subject.outboxOf(ada.id)).toHaveLength(1);
+      const again = user({ email: 'ada@example.com' });
+      expect(await subject.repository.insert(again, [])).toBe('inserted');
+    });
+
+    it('lists by state, level, custom field (exactly) and administrative role', async () => {
+      const ada = { ...user({ hour: 9 }), customFields: { COUNTRY: 'UK' } };
+      const bob = {
+        ...user({ hour: 10 }),
+        state: 'deactivated' as const,
+        customFields: { COUNTRY: 'United-Kingdom' },
+      };
+      const cy = {
+        ...user({ hour: 11 }),
+        level: 'superadmin' as const,
+        adminRoles: ['application_admin' as const],
+      };
+      for (const each of [ada, bob, cy]) await subject.repository.insert(each, []);
+      const ids = async (filter: Parameters<UserRepository['list']>[1]) =>
+        (await subject.repository.list(subject.tenantId, filter, page)).items.map((each) => each.id);
+
+      expect(await ids({ state: 'deactivated' })).toEqual([bob.id]);
+      expect(await ids({ state: 'activated' })).toEqual([ada.id, cy.id]);
+      expect(await ids({ level: 'superadmin' })).toEqual([cy.id]);
+      expect(await ids({ customField: { key: 'COUNTRY', value: 'UK' } })).toEqual([ada.id]);
+      expect(await ids({ customField: { key: 'COUNTRY', value: 'uk' } })).toEqual([]);
+      expect(await ids({ holdsAdminRole: true })).toEqual([cy.id]);
+      expect(await ids({ state: 'activated', level: 'user' })).toEqual([ada.id]);
+    });
+
+    it('lists by the start of the email, first or last name, in any case, taking the text literally', async () => {
+      const ada = {
+        ...user({ hour: 9, email: 'ada.l@example.com' }),
+        firstName: 'Augusta',
+        lastName: 'King',
+      };
+      const bob = { ...user({ hour: 10, email: 'bob@example.com' }), firstName: 'Robert', lastName: 'Adams' };
+      const cy = { ...user({ hour: 11, email: 'cy@example.com' }), firstName: 'Cy', lastName: 'Young' };
+      for (const each of [ada, bob, cy]) await subject.repository.insert(each, []);
+      const ids = async (text: string) =>
+        (await subject.repository.list(subject.tenantId, { text }, page)).items.map((each) => each.id);
+
+      expect(await ids('AD')).toEqual([ada.id, bob.id]);
+      expect(await ids('aug')).toEqual([ada.id]);
+      expect(await ids('king')).toEqual([ada.id]);
+      expect(await ids('oung')).toEqual([]);
+      expect(await ids('ada.')).toEqual([ada.id]);
+      expect(await ids('.*')).toEqual([]);
+    });
+
+    it('lists the users due for expiry across tenants, in id order after a cursor, a batch at a time', async () => {
+      const now = new Date('2020-01-01T00:00:00.000Z');
+      const due = (hour: number, tenantId?: string): User => ({
+        ...user({ hour, tenantId }),
+        expiresAt: new Date(Date.UTC(2019, 11, 31, hour)),
+      });
+      const [first, second, third] = [due(1), due(2, contractTenant()), due(3)];
+      const later = { ...user({ hour: 4 }), expiresAt: new Date('2020-01-02T00:00:00.000Z') };
+      const expired = { ...due(5), state: 'expired' as const, stateBeforeExpiry: 'activated' as const };
+      const gone = markUserDeleted(due(6), now);
+      for (const each of [third, later, expired, gone, first, second, user({ hour: 7 })])
+        await subject.repository.insert(each, []);
+
+      expect(await subject.repository.listDueForExpiry(now, null, 10)).toEqual([first, second, third]);
+      expect(await subject.repository.listDueForExpiry(now, null, 2)).toEqual([first, second]);
+      expect(await subject.repository.listDueForExpiry(now, second.id, 2)).toEqual([third]);
+      expect(await subject.repository.listDueForExpiry(now, third.id, 2)).toEqual([]);
     });
 
     it('updates a user only from the version it was read at, with its events', async () => {

@@ -13,6 +13,28 @@ export function userCreatedEvent(events: EventFactory, user: User): OutboxEntry 
   });
 }
 
+/** `user.updated` with the user's new full state: any change of profile, level, roles, state or expiry. */
+export function userUpdatedEvent(events: EventFactory, user: User): OutboxEntry {
+  return events.create(UsersStream, 'user.updated', {
+    tenantId: user.tenantId,
+    aggregateId: user.id,
+    aggregateVersion: user.version,
+    occurredAt: user.updatedAt,
+    payload: userStateOf(user),
+  });
+}
+
+/** `user.deleted`: projections drop the user. */
+export function userDeletedEvent(events: EventFactory, user: User): OutboxEntry {
+  return events.create(UsersStream, 'user.deleted', {
+    tenantId: user.tenantId,
+    aggregateId: user.id,
+    aggregateVersion: user.version,
+    occurredAt: user.deletedAt ?? user.updatedAt,
+    payload: { userId: user.id },
+  });
+}
+
 /** The user's full state as events carry it. */
 export function userStateOf(user: User): UserStateV1 {
   return {

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@lms/kernel';
+import { ConflictError, DomainError, NotFoundError } from '@lms/kernel';
 
 export class UserNotFoundError extends NotFoundError {
   constructor(userId: string) {
@@ -9,5 +9,47 @@ export class UserNotFoundError extends NotFoundError {
 export class EmailTakenError extends ConflictError {
   constructor() {
     super('USER.EMAIL_TAKEN', 'A user with this email already exists.');
+  }
+}
+
+/** The caller may not do this to this user (ID-R1..R4, ID-U2). */
+export class UserForbiddenError extends DomainError {
+  constructor() {
+    super('USER.FORBIDDEN', 'forbidden', 'You may not do this to this user.');
+  }
+}
+
+/** ID-U5: nobody changes their own state (nor their own expiry, which changes it later). */
+export class OwnStateError extends DomainError {
+  constructor() {
+    super('USER.OWN_STATE', 'forbidden', 'Nobody can change their own state or expiry.');
+  }
+}
+
+export class OwnDeletionError extends DomainError {
+  constructor() {
+    super('USER.OWN_DELETION', 'forbidden', 'Nobody can delete their own account.');
+  }
+}
+
+/** ID-R3: an administrator is deactivated (or its account changed) only by a peer of the same or a higher kind. */
+export class PeerRequiredError extends DomainError {
+  constructor() {
+    super(
+      'USER.PEER_REQUIRED',
+      'forbidden',
+      'Only an administrator of the same or a higher kind can do this to an administrator.',
+    );
+  }
+}
+
+/** ID-U3: an expired account's state is restored only by moving its expiry date to the future. */
+export class UserExpiredError extends ConflictError {
+  constructor(userId: string) {
+    super(
+      'USER.EXPIRED',
+      'The account has expired: move its expiry date to the future to restore its former state.',
+      { userId },
+    );
   }
 }

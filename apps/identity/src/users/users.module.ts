@@ -1,24 +1,48 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
+import { AdminRolesModule } from '../admin-roles/admin-roles.module';
 import { CredentialsModule } from '../auth/credentials.module';
-import { MongoUserRepository } from './infra/mongo-user.repository';
-import { USER_MODEL, UserSchema } from './infra/user.schema';
-import { USER_REPOSITORY } from './ports/user.repository';
+import { MEMBERSHIP_MODEL, MembershipSchema } from '../memberships/infra/membership.schema';
+import { MongoMembershipRepository } from '../memberships/infra/mongo-membership.repository';
+import { MEMBERSHIP_REPOSITORY } from '../memberships/ports/membership.repository';
+import { UserStoreModule } from './user-store.module';
+import { UsersPeriodicWork } from './users-periodic-work';
+import { AccountRetirement } from './use-cases/account-retirement';
+import { BulkChangeUserStateUseCase } from './use-cases/bulk-change-user-state.use-case';
+import { ChangeAdminRoleUseCase } from './use-cases/change-admin-role.use-case';
+import { ChangeUserStateUseCase } from './use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
+import { DeleteUserUseCase } from './use-cases/delete-user.use-case';
+import { ExpireDueUsersUseCase } from './use-cases/expire-due-users.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
 import { ListUsersUseCase } from './use-cases/list-users.use-case';
+import { RecordFirstCourseAccessUseCase } from './use-cases/record-first-course-access.use-case';
+import { UpdateUserUseCase } from './use-cases/update-user.use-case';
+import { UserAccess } from './use-cases/user-access';
 import { UsersController } from './users.controller';
 
 @Module({
-  imports: [CredentialsModule],
+  imports: [CredentialsModule, UserStoreModule, AdminRolesModule],
   controllers: [UsersController],
   providers: [
-    mongoModel(USER_MODEL, UserSchema),
-    { provide: USER_REPOSITORY, useClass: MongoUserRepository },
+    // A power user's scope is its groups' memberships, looked up by their unique key; the
+    // memberships feature imports this module, so the repository is provided here too.
+    mongoModel(MEMBERSHIP_MODEL, MembershipSchema),
+    { provide: MEMBERSHIP_REPOSITORY, useClass: MongoMembershipRepository },
+    UserAccess,
+    AccountRetirement,
     CreateUserUseCase,
     GetUserUseCase,
     ListUsersUseCase,
+    UpdateUserUseCase,
+    DeleteUserUseCase,
+    ChangeUserStateUseCase,
+    BulkChangeUserStateUseCase,
+    ChangeAdminRoleUseCase,
+    ExpireDueUsersUseCase,
+    RecordFirstCourseAccessUseCase,
+    UsersPeriodicWork,
   ],
-  exports: [USER_REPOSITORY],
+  exports: [UserStoreModule, AdminRolesModule],
 })
 export class UsersModule {}

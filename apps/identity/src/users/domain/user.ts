@@ -25,11 +25,31 @@ export interface User {
   state: UserState;
   /** When the account expires (ID-U3); null: never. */
   expiresAt: Date | null;
+  /**
+   * The state an expired account returns to when its expiry moves to the future (ID-U3):
+   * set when it expires, null otherwise.
+   */
+  stateBeforeExpiry: StateBeforeExpiry | null;
+  /** The first time the user opened a course (ID-U3): what makes it `active`; null: never. */
+  firstAccessAt: Date | null;
+  /** What a `power_user` manages (ID-U2): users who are members of these groups; null: nothing. */
+  powerUserScope: PowerUserScope | null;
+  /** The name of a `power_user`'s permission profile (ID-U2); null: none. */
+  permissionProfile: string | null;
   /** argon2id hash of the password; null: the user cannot sign in with a password yet. */
   passwordHash: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the account is deleted: the document stays as a tombstone that nobody finds. */
+  deletedAt: Date | null;
   version: number;
+}
+
+/** The states an account can have had when it expired. */
+export type StateBeforeExpiry = Exclude<UserState, 'expired'>;
+
+export interface PowerUserScope {
+  groupIds: string[];
 }
 
 export interface NewUser {
@@ -68,9 +88,14 @@ export function registerUser(input: NewUser, now: Date): User {
     adminRoles: [...new Set(input.adminRoles ?? [])],
     state: 'activated',
     expiresAt: input.expiresAt ?? null,
+    stateBeforeExpiry: null,
+    firstAccessAt: null,
+    powerUserScope: null,
+    permissionProfile: null,
     passwordHash: input.passwordHash ?? null,
     createdAt: now,
     updatedAt: now,
+    deletedAt: null,
     version: 1,
   };
 }

@@ -1,5 +1,9 @@
-import type { UserState } from '@lms/contracts';
+import type { AdminRole, PlatformLevel, UserState } from '@lms/contracts';
 import type { Locale, User } from '../domain/user';
+
+export class PowerUserScopeResponseDto {
+  groupIds!: string[];
+}
 
 export class UserResponseDto {
   id!: string;
@@ -7,8 +11,20 @@ export class UserResponseDto {
   firstName!: string;
   lastName!: string;
   locale!: Locale;
+  timezone!: string;
+  customFields!: Record<string, string>;
+  level!: PlatformLevel;
+  /** `system_admin` is shown to System Administrators only. */
+  adminRoles!: AdminRole[];
   state!: UserState;
+  /** ISO 8601; null: never. */
+  expiresAt!: string | null;
+  /** When the user first opened a course; null: never. */
+  firstAccessAt!: string | null;
+  powerUserScope!: PowerUserScopeResponseDto | null;
+  permissionProfile!: string | null;
   createdAt!: string;
+  updatedAt!: string;
   version!: number;
 
   static from(user: User): UserResponseDto {
@@ -18,8 +34,17 @@ export class UserResponseDto {
       firstName: user.firstName,
       lastName: user.lastName,
       locale: user.locale,
+      timezone: user.timezone,
+      customFields: { ...user.customFields },
+      level: user.level,
+      adminRoles: [...user.adminRoles],
       state: user.state,
+      expiresAt: user.expiresAt?.toISOString() ?? null,
+      firstAccessAt: user.firstAccessAt?.toISOString() ?? null,
+      powerUserScope: user.powerUserScope ? { groupIds: [...user.powerUserScope.groupIds] } : null,
+      permissionProfile: user.permissionProfile,
       createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
       version: user.version,
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Model } from 'mongoose';
+import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
@@ -18,9 +18,9 @@ export class MongoUserRepository implements UserRepository {
   ) {}
 
   async findById(tenantId: string, id: string): Promise<User | null> {
-    // By `_id` alone, which both engines serve from an index; the tenant is checked here.
+    // By `_id` alone, which both engines serve from an index; the tenant and tombstone are checked here.
     const doc = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<UserDocument>().exec();
-    return doc && doc.tenantId === tenantId ? toUser(doc) : null;
+    return doc && doc.tenantId === tenantId && !doc.deletedAt ? toUser(doc) : null;
   }
 
   async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
@@ -40,7 +40,7 @@ export class MongoUserRepository implements UserRepository {
       .findOne({ tenantId, emailNormalized }, WITHOUT_OUTBOX)
       .lean<UserDocument>()
       .exec();
-    return doc ? toUser(doc) : null;
+    return doc && !doc.deletedAt ? toUser(doc) : null;
   }
 
   async update(user: User, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {
@@ -58,12 +58,54 @@ export class MongoUserRepository implements UserRepository {
   }
 
   async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {
-    const query =
-      filter.emailNormalized === undefined
-        ? { tenantId }
-        : { tenantId, emailNormalized: filter.emailNormalized };
-    return findPage(this.model.find(query, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toUser);
+    // Any filter but the exact email scans the tenant's users on the stand-in (a cold path:
+    // an administrator's search, one page at a time); MongoDB narrows by the tenant first.
+    return findPage(
+      this.model.find(listQuery(tenantId, filter), WITHOUT_OUTBOX).sort({ _id: 1 }),
+      page,
+      toUser,
+    );
   }
+
+  async listDueForExpiry(now: Date, afterId: string | null, limit: number): Promise<User[]> {
+    // MongoDB serves `expiresAt <= now` from the `{expiresAt: 1}` index; the stand-in scans
+    // every user once per batch, which the sweep keeps off the request path (see the schema).
+    const docs = await this.model
+      .find(
+        {
+          expiresAt: trusted({ $lte: now }),
+          state: trusted({ $ne: 'expired' }),
+          deletedAt: null,
+          ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
+        },
+        WITHOUT_OUTBOX,
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<UserDocument[]>()
+      .exec();
+    return docs.map(toUser);
+  }
+}
+
+/** The characters a regular expression reads as syntax, escaped so that a search text is taken literally. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function listQuery(tenantId: string, filter: UserListFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = { tenantId, deletedAt: null };
+  if (filter.emailNormalized !== undefined) query.emailNormalized = filter.emailNormalized;
+  if (filter.state !== undefined) query.state = filter.state;
+  if (filter.level !== undefined) query.level = filter.level;
+  if (filter.customField !== undefined)
+    query[`customFields.${filter.customField.key}`] = filter.customField.value;
+  if (filter.holdsAdminRole === true) query['adminRoles.0'] = trusted({ $exists: true });
+  if (filter.text !== undefined) {
+    const prefix = trusted({ $regex: `^${literal(filter.text)}`, $options: 'i' });
+    query.$or = [{ emailNormalized: prefix }, { firstName: prefix }, { lastName: prefix }];
+  }
+  return query;
 }
 
 function toDocument(user: User): Omit<UserDocument, 'outbox'> {
@@ -81,9 +123,14 @@ function toDocument(user: User): Omit<UserDocument, 'outbox'> {
     adminRoles: user.adminRoles,
     state: user.state,
     expiresAt: user.expiresAt,
+    stateBeforeExpiry: user.stateBeforeExpiry,
+    firstAccessAt: user.firstAccessAt,
+    powerUserScope: user.powerUserScope,
+    permissionProfile: user.permissionProfile,
     passwordHash: user.passwordHash,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
+    deletedAt: user.deletedAt,
     version: user.version,
   };
 }
@@ -103,10 +150,19 @@ function toUser(doc: UserDocument): User {
     level: doc.level ?? 'user',
     adminRoles: doc.adminRoles ?? [],
     state: doc.state,
-    expiresAt: doc.expiresAt ? new Date(doc.expiresAt) : null,
+    expiresAt: dateOrNull(doc.expiresAt),
+    stateBeforeExpiry: doc.stateBeforeExpiry ?? null,
+    firstAccessAt: dateOrNull(doc.firstAccessAt),
+    powerUserScope: doc.powerUserScope ? { groupIds: [...doc.powerUserScope.groupIds] } : null,
+    permissionProfile: doc.permissionProfile ?? null,
     passwordHash: doc.passwordHash ?? null,
     createdAt: new Date(doc.createdAt),
     updatedAt: new Date(doc.updatedAt),
+    deletedAt: dateOrNull(doc.deletedAt),
     version: doc.version,
   };
+}
+
+function dateOrNull(value: Date | null | undefined): Date | null {
+  return value ? new Date(value) : null;
 }

@@ -8,6 +8,8 @@ import {
   type AdminRole,
   type Locale,
   type PlatformLevel,
+  type PowerUserScope,
+  type StateBeforeExpiry,
 } from '../domain/user';
 
 export interface UserDocument {
@@ -24,9 +26,14 @@ export interface UserDocument {
   adminRoles: AdminRole[];
   state: UserState;
   expiresAt: Date | null;
+  stateBeforeExpiry: StateBeforeExpiry | null;
+  firstAccessAt: Date | null;
+  powerUserScope: PowerUserScope | null;
+  permissionProfile: string | null;
   passwordHash: string | null;
   createdAt: Date;
   updatedAt: Date;
+  deletedAt: Date | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -48,9 +55,18 @@ export const UserSchema = new Schema<UserDocument>(
     adminRoles: { type: [{ type: String, enum: ADMIN_ROLES }], default: [] },
     state: { type: String, required: true, enum: USER_STATES },
     expiresAt: { type: Date, default: null },
+    stateBeforeExpiry: {
+      type: String,
+      default: null,
+      enum: [...USER_STATES.filter((state) => state !== 'expired'), null],
+    },
+    firstAccessAt: { type: Date, default: null },
+    powerUserScope: { type: Schema.Types.Mixed, default: null },
+    permissionProfile: { type: String, default: null },
     passwordHash: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    deletedAt: { type: Date, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },
@@ -65,3 +81,10 @@ UserSchema.index({ tenantId: 1, emailNormalized: 1 }, { unique: true });
  * filter from an index too (MongoDB uses `_id`).
  */
 UserSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'user_version' });
+
+/**
+ * The expiry sweep (ID-U3) looks for `expiresAt <= now`: MongoDB serves that range from this
+ * index; the local stand-in cannot serve a range from an index and scans, which is why the
+ * sweep pages by `_id` in bounded batches on an interval, off every request's path.
+ */
+UserSchema.index({ expiresAt: 1 });

@@ -1,3 +1,4 @@
+import type { PlatformLevel, UserState } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest } from '@lms/kernel';
 import type { User } from '../domain/user';
@@ -6,9 +7,20 @@ import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 export interface UserListFilter {
   /** The normalised (lower-case) email: matches one user or none. */
   emailNormalized?: string;
+  state?: UserState;
+  level?: PlatformLevel;
+  /** The start of the email, the first or the last name, in any case. */
+  text?: string;
+  /** A custom field with exactly this value (ID-U1: `UK` does not match `United-Kingdom`). */
+  customField?: { key: string; value: string };
+  /** Only the users holding an administrative role. */
+  holdsAdminRole?: boolean;
 }
 
-/** Users of one tenant at a time: every method takes the tenant id. */
+/**
+ * Users of one tenant at a time: every method takes the tenant id, but the expiry sweep's.
+ * A deleted user (a tombstone) is found by none of them.
+ */
 export interface UserRepository {
   findById(tenantId: string, id: string): Promise<User | null>;
   /** `duplicate` when the tenant already has a user with this email (any case). */
@@ -22,6 +34,11 @@ export interface UserRepository {
   update(user: User, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<WriteOutcome>;
   /** Users in creation order. */
   list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>>;
+  /**
+   * ID-U3: users of every tenant whose expiry is at or before `now` and who have not expired
+   * yet, in id order after `afterId`, at most `limit`.
+   */
+  listDueForExpiry(now: Date, afterId: string | null, limit: number): Promise<User[]>;
 }
 
 export const USER_REPOSITORY = Symbol('USER_REPOSITORY');

@@ -1,11 +1,17 @@
-import { buildIdentityTestbed, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-testbed';
+import {
+  actorFor,
+  administratorOf,
+  buildIdentityTestbed,
+  OTHER_TENANT,
+  TEST_TENANT,
+} from '../../testing/identity-testbed';
 
 describe('CreateUserUseCase', () => {
   it('registers an activated user with the default locale', async () => {
     const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
 
     const user = await testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'Ada.Lovelace@Example.com',
       firstName: 'Ada',
       lastName: 'Lovelace',
@@ -22,14 +28,14 @@ describe('CreateUserUseCase', () => {
       version: 1,
     });
     expect(user.createdAt.toISOString()).toBe('2026-03-02T09:00:00.000Z');
-    expect(await testbed.getUser.execute({ tenantId: TEST_TENANT, userId: user.id })).toEqual(user);
+    expect(await testbed.getUser.execute({ actor: administratorOf(), userId: user.id })).toEqual(user);
   });
 
   it('keeps the locale asked for', async () => {
     const testbed = buildIdentityTestbed();
 
     const user = await testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'gio@example.com',
       firstName: 'Giovanni',
       lastName: 'Rossi',
@@ -43,7 +49,7 @@ describe('CreateUserUseCase', () => {
     const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
 
     const user = await testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'ada@example.com',
       firstName: 'Ada',
       lastName: 'Lovelace',
@@ -75,7 +81,7 @@ describe('CreateUserUseCase', () => {
     await testbed.givenUser({ email: 'ada@example.com' });
 
     const attempt = testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'ADA@Example.COM',
       firstName: 'Other',
       lastName: 'Ada',
@@ -90,7 +96,7 @@ describe('CreateUserUseCase', () => {
     await testbed.givenUser({ tenantId: OTHER_TENANT, email: 'ada@example.com' });
 
     const user = await testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'ada@example.com',
       firstName: 'Ada',
       lastName: 'Lovelace',
@@ -104,14 +110,14 @@ describe('CreateUserUseCase — the password', () => {
   it('given a password, then only its hash is stored; without one, the user has none', async () => {
     const testbed = buildIdentityTestbed();
     const withPassword = await testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'ada@example.com',
       firstName: 'Ada',
       lastName: 'Lovelace',
       password: 'correct horse battery',
     });
     const without = await testbed.createUser.execute({
-      tenantId: TEST_TENANT,
+      actor: administratorOf(),
       email: 'grace@example.com',
       firstName: 'Grace',
       lastName: 'Hopper',
@@ -120,5 +126,50 @@ describe('CreateUserUseCase — the password', () => {
     expect(withPassword.passwordHash).toBe('plain:correct horse battery');
     expect(JSON.stringify(testbed.outbox.drain())).not.toContain('correct horse battery');
     expect(without.passwordHash).toBeNull();
+  });
+});
+
+describe('CreateUserUseCase — who may (ID-R1, ID-U2)', () => {
+  it('given a plain user or a power user, then USER.FORBIDDEN and nothing is created', async () => {
+    const testbed = buildIdentityTestbed();
+    for (const level of ['user', 'power_user'] as const) {
+      const caller = await testbed.givenUser({ level });
+
+      await expect(
+        testbed.createUser.execute({
+          actor: actorFor(caller),
+          email: `new-${level}@example.com`,
+          firstName: 'New',
+          lastName: 'User',
+        }),
+      ).rejects.toMatchObject({ code: 'USER.FORBIDDEN', kind: 'forbidden' });
+    }
+    expect(testbed.outbox.drain()).toEqual([]);
+  });
+
+  it('given an administrative role, then only an administrator of its kind grants it, and the registry knows the new administrator', async () => {
+    const testbed = buildIdentityTestbed();
+
+    const admin = await testbed.createUser.execute({
+      actor: administratorOf(),
+      email: 'second-admin@example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      adminRoles: ['application_admin'],
+    });
+    await expect(
+      testbed.createUser.execute({
+        actor: administratorOf(),
+        email: 'root@example.com',
+        firstName: 'Root',
+        lastName: 'User',
+        adminRoles: ['system_admin'],
+      }),
+    ).rejects.toMatchObject({ code: 'USER.FORBIDDEN' });
+
+    expect(await testbed.adminRegistries.find(TEST_TENANT)).toMatchObject({
+      applicationAdmins: [admin.id],
+      inactive: [],
+    });
   });
 });

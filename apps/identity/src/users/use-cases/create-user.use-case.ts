@@ -2,14 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { CLOCK, type Clock } from '@lms/kernel';
+import { AdministratorRegistry } from '../../admin-roles/use-cases/administrator-registry';
 import { registerUser, type Locale, type NewUser, type User } from '../domain/user';
+import { asSeenBy, type UserActor } from '../domain/user-permissions';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { EmailTakenError } from '../users.errors';
 import { PASSWORD_HASHER, type PasswordHasher } from '../../auth/ports/password-hasher';
 import { userCreatedEvent } from '../user-events';
+import { UserAccess } from './user-access';
 
 export interface CreateUserCommand {
-  tenantId: string;
+  /** Who creates the user: the user belongs to its tenant. */
+  actor: UserActor;
   email: string;
   firstName: string;
   lastName: string;
@@ -17,6 +21,7 @@ export interface CreateUserCommand {
   timezone?: string;
   customFields?: Record<string, string>;
   level?: NewUser['level'];
+  /** Granted as the admin-roles routes grant them: only by an administrator of the role's kind. */
   adminRoles?: NewUser['adminRoles'];
   expiresAt?: Date | null;
   /** Stored only as its argon2id hash; without one the user cannot sign in with a password. */
@@ -31,16 +36,29 @@ export class CreateUserUseCase {
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PASSWORD_HASHER) private readonly passwords: PasswordHasher,
+    private readonly access: UserAccess,
+    private readonly administrators: AdministratorRegistry,
   ) {}
 
   async execute(command: CreateUserCommand): Promise<User> {
     const now = this.clock.now();
-    const { password, ...fields } = command;
+    const { actor, password, ...fields } = command;
+    const id = newId(now);
+    const tenantId = actor.tenantId;
+    await this.access.authorize(actor, 'create');
+    for (const role of fields.adminRoles ?? [])
+      await this.access.authorize(
+        actor,
+        'grant_role',
+        { id, tenantId, level: fields.level ?? 'user', adminRoles: [] },
+        { role },
+      );
     const passwordHash = password === undefined ? null : await this.passwords.hash(password);
-    const user = registerUser({ ...fields, id: newId(now), passwordHash }, now);
+    const user = registerUser({ ...fields, id, tenantId, passwordHash }, now);
     const created = userCreatedEvent(this.events, user);
     const outcome = await this.users.insert(user, [created]);
     if (outcome === 'duplicate') throw new EmailTakenError();
-    return user;
+    if (user.adminRoles.length > 0) await this.administrators.enroll(tenantId, id);
+    return asSeenBy(actor, user);
   }
 }
