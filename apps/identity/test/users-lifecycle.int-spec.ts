@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { UsersStream, type EventEnvelope, type UserStateV1 } from '@lms/contracts';
-import { brokersFromEnv } from '@lms/messaging';
+import { CourseProgressStream, UsersStream, type EventEnvelope, type UserStateV1 } from '@lms/contracts';
+import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
+import { createLogger } from '@lms/observability';
 import { newId } from '@lms/kernel';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
@@ -35,6 +36,8 @@ interface UserBody {
 }
 
 /** A tenant of one test: its users and registry are nobody else's. */
+const silent = createLogger('identity-users-lifecycle-it', { level: 'silent' });
+
 function newTenant(): string {
   return `lifecycle-${uniqueSuffix()}`;
 }
@@ -207,6 +210,39 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
     expectProblem(await as(asAda, 'GET', `/v1/users/${bob.id}`), 403, 'USER.FORBIDDEN');
     expectProblem(await as(asAda, 'GET', '/v1/users'), 403, 'USER.FORBIDDEN');
     expectProblem(await as(asAda, 'PATCH', `/v1/users/${bob.id}`, { firstName: 'X' }), 403, 'USER.FORBIDDEN');
+  });
+
+  it("given learning's first course access of a user, then the user becomes active once, even when the event comes twice", async () => {
+    const tenantId = newTenant();
+    const user = await createUser(tenantId);
+    const learning = new EventFactory('learning');
+    const accessed = learning.create(CourseProgressStream, 'course.first-accessed', {
+      tenantId,
+      aggregateId: user.id,
+      aggregateVersion: 1,
+      payload: { userId: user.id, courseId: 'course-1', accessedAt: '2026-03-02T09:00:00.000Z' },
+    });
+    const producer = new EventProducer(
+      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'identity-users-lifecycle-it' }, silent),
+    );
+    await producer.connect();
+    try {
+      await producer.send([accessed, accessed]);
+    } finally {
+      await producer.disconnect();
+    }
+
+    const [created, activated] = await eventsOf(user.id, 2);
+    expect([created.type, activated.type]).toEqual(['user.created', 'user.updated']);
+    expect(activated.payload).toMatchObject({ userId: user.id, state: 'active' });
+    await eventually(async () =>
+      expect((await as(administratorOf(tenantId), 'GET', `/v1/users/${user.id}`)).body).toMatchObject({
+        state: 'active',
+      }),
+    );
+    // The second delivery changed nothing: no third event.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(received.filter((envelope) => envelope.aggregateId === user.id)).toHaveLength(2);
   });
 
   it('nobody changes its own state or deletes itself; an expired user is restored only by its expiry', async () => {

@@ -7,4 +7,5 @@ export * from './identity/group-memberships.stream';
 export * from './identity/tenants.stream';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
+export * from './learning/course-progress.stream';
 export * from './notifications/deliveries.stream';

@@ -5,6 +5,7 @@ import { GroupMembershipsStream } from './identity/group-memberships.stream';
 import { GroupsStream } from './identity/groups.stream';
 import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
+import { CourseProgressStream } from './learning/course-progress.stream';
 import { DeliveriesStream } from './notifications/deliveries.stream';
 
 /** Every stream of the platform: topics are created from this list at start-up. */
@@ -15,5 +16,6 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   TenantsStream,
   GroupAssignmentsStream,
   AssignmentsStream,
+  CourseProgressStream,
   DeliveriesStream,
 ];

@@ -17,13 +17,14 @@ import { ExpireDueUsersUseCase } from './use-cases/expire-due-users.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
 import { ListUsersUseCase } from './use-cases/list-users.use-case';
 import { RecordFirstCourseAccessUseCase } from './use-cases/record-first-course-access.use-case';
+import { CourseProgressConsumer } from './course-progress.consumer';
 import { UpdateUserUseCase } from './use-cases/update-user.use-case';
 import { UserAccess } from './use-cases/user-access';
 import { UsersController } from './users.controller';
 
 @Module({
   imports: [CredentialsModule, UserStoreModule, AdminRolesModule],
-  controllers: [UsersController],
+  controllers: [UsersController, CourseProgressConsumer],
   providers: [
     // A power user's scope is its groups' memberships, looked up by their unique key; the
     // memberships feature imports this module, so the repository is provided here too.
