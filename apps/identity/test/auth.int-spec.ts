@@ -1,4 +1,4 @@
-import { createLocalJWKSet, type JWK } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, type JWK } from 'jose';
 import { AccessTokenVerifier } from '@lms/service-kit';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import { uniqueSuffix } from '@lms/testing';
@@ -138,6 +138,35 @@ describe('sign-in over HTTP (ID-A1, ID-U4), with real Mongo', () => {
       state: 'activated',
     });
     expectProblem(await call('GET', '/v1/auth/me'), 401, 'AUTH.UNAUTHENTICATED');
+  });
+
+  it('given a key rotation by a System Administrator, then tokens signed before and after both verify; nobody else may rotate', async () => {
+    const before = await signedIn(await givenUser());
+    const systemAdmin = {
+      tenantId: '1000',
+      userId: 'rotating-admin',
+      level: 'superadmin',
+      roles: ['system_admin'],
+    };
+    const refused = await service.request('POST', '/v1/auth/keys/rotate', undefined, {
+      as: { ...systemAdmin, tenantId: 'another-tenant', roles: ['application_admin'] },
+    });
+    const rotated = await service.request('POST', '/v1/auth/keys/rotate', undefined, { as: systemAdmin });
+    const after = await signedIn(await givenUser());
+
+    expect([refused.status, (refused.body as { code: string }).code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    expect(rotated.status).toBe(200);
+    const kid = (rotated.body as { kid: string }).kid;
+    expect(decodeProtectedHeader(after.accessToken).kid).toBe(kid);
+    expect(decodeProtectedHeader(before.accessToken).kid).not.toBe(kid);
+    for (const token of [before.accessToken, after.accessToken]) {
+      const me = await service.app.inject({
+        method: 'GET',
+        url: '/v1/auth/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(me.statusCode).toBe(200);
+    }
   });
 
   it('given a refresh, then a new pair; given the spent token again, then its family is revoked and the newest token is refused too', async () => {

@@ -245,6 +245,25 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
     expect(received.filter((envelope) => envelope.aggregateId === user.id)).toHaveLength(2);
   });
 
+  it('creates a user with its level, time zone, custom fields and expiry, and reads them back', async () => {
+    const tenantId = newTenant();
+    const user = await createUser(tenantId, {
+      level: 'power_user',
+      timezone: 'America/New_York',
+      customFields: { department: 'Sales' },
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+
+    const read = await as(administratorOf(tenantId), 'GET', `/v1/users/${user.id}`);
+    expect(read.body).toMatchObject({
+      level: 'power_user',
+      timezone: 'America/New_York',
+      customFields: { department: 'Sales' },
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      state: 'activated',
+    });
+  });
+
   it('nobody changes its own state or deletes itself; an expired user is restored only by its expiry', async () => {
     const tenantId = newTenant();
     const admin = administratorOf(tenantId);

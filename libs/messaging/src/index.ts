@@ -5,6 +5,7 @@ export * from './outbox/outbox-entry';
 export * from './outbox/event-factory';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.schema';
+export * from './outbox/versioned-write';
 export * from './consumer/envelope-validation';
 export * from './consumer/retry-policy';
 export * from './consumer/dead-letter';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
 import { CurrentPrincipal, Public, type Principal } from '@lms/service-kit';
-import { NotSignedInError } from './auth.errors';
+import { KeyRotationForbiddenError, NotSignedInError } from './auth.errors';
 import type { Jwk } from './domain/signing-key';
+import { HOST_TENANT_CODE } from '../tenants/domain/tenant';
 import { CurrentUserResponseDto } from './dto/current-user.response.dto';
 import { LogInRequestDto } from './dto/log-in.request.dto';
 import { RefreshTokenRequestDto } from './dto/refresh-token.request.dto';
@@ -29,6 +30,18 @@ export class AuthController {
   @Header('Cache-Control', 'public, max-age=300')
   jwks(): Promise<{ keys: Jwk[] }> {
     return this.keyRing.jwks();
+  }
+
+  /**
+   * A new key signs from now on; the retired one stays published until its last token has
+   * expired, so nobody is signed out. System Administrators of the host tenant only.
+   */
+  @Post('keys/rotate')
+  @HttpCode(200)
+  async rotateKeys(@CurrentPrincipal() principal: Principal): Promise<{ kid: string }> {
+    if (principal.tenantId !== HOST_TENANT_CODE || !principal.roles.includes('system_admin'))
+      throw new KeyRotationForbiddenError();
+    return { kid: await this.keyRing.rotate() };
   }
 
   @Public()

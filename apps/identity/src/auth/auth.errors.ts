@@ -60,3 +60,10 @@ export class NotSignedInError extends DomainError {
     super('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in to use this route.');
   }
 }
+
+/** Only a System Administrator of the host tenant rotates the installation's signing keys. */
+export class KeyRotationForbiddenError extends DomainError {
+  constructor() {
+    super('AUTH.FORBIDDEN', 'forbidden', 'Only a System Administrator rotates the signing keys.');
+  }
+}

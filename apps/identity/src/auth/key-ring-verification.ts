@@ -4,7 +4,7 @@ import { AccessTokenVerifier } from '@lms/service-kit';
 import { SigningKeyRing } from './use-cases/signing-key-ring';
 
 /** How soon an unknown `kid` may make the key set be read again (another instance's rotation). */
-const RELOAD_COOLDOWN_MS = 5_000;
+const RELOAD_COOLDOWN_MS = 1_000;
 
 /**
  * Identity verifies access tokens with the keys its key ring holds, read from its database,
@@ -23,6 +23,10 @@ export class KeyRingVerification implements OnModuleInit {
 
   onModuleInit(): void {
     this.verifier.useKeySource((header, token) => this.keyFor(header, token));
+    // A key this process made is known at once; another instance's within the cooldown.
+    this.keyRing.onKeysChanged(() => {
+      this.local = null;
+    });
   }
 
   private async keyFor(...args: Parameters<JWTVerifyGetKey>): Promise<KeyLike | Uint8Array | JWK> {

@@ -50,6 +50,10 @@ export class UsersController {
       firstName: body.firstName,
       lastName: body.lastName,
       locale: body.locale ?? undefined,
+      timezone: body.timezone,
+      customFields: body.customFields,
+      level: body.level,
+      expiresAt: body.expiresAt === undefined ? undefined : new Date(body.expiresAt),
       password: body.password,
     });
     return UserResponseDto.from(user);

@@ -28,6 +28,7 @@ export interface IssuedAccessToken {
  */
 @Injectable()
 export class SigningKeyRing {
+  private readonly keysChanged = new Set<() => void>();
   constructor(
     @Inject(SIGNING_KEY_REPOSITORY) private readonly keys: SigningKeyRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -70,6 +71,11 @@ export class SigningKeyRing {
     return key.kid;
   }
 
+  /** Calls `listener` whenever this process adds or retires a key, e.g. to drop a key cache. */
+  onKeysChanged(listener: () => void): void {
+    this.keysChanged.add(listener);
+  }
+
   private async addKey(): Promise<SigningKey> {
     const now = this.clock.now();
     const kid = newId(now);
@@ -83,6 +89,7 @@ export class SigningKeyRing {
       retiredAt: null,
     };
     await this.keys.insert(key);
+    for (const listener of this.keysChanged) listener();
     return key;
   }
 }

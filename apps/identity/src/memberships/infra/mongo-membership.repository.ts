@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
@@ -42,15 +42,8 @@ export class MongoMembershipRepository implements MembershipRepository {
     outbox: readonly OutboxEntry[],
   ): Promise<WriteOutcome> {
     const { _id, tenantId, ...state } = toDocument(membership);
-    const result = await this.model
-      .updateOne(
-        // Exactly the fields of the `membership_version` unique index: a compare-and-set that
-        // the local stand-in serves from an index too (MongoDB uses `_id`).
-        { _id, tenantId, version: expectedVersion },
-        outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
-      )
-      .exec();
-    if (result.matchedCount === 0) return 'stale';
+    if (!(await writeIfVersion(this.model, { _id, tenantId, version: expectedVersion }, state, outbox)))
+      return 'stale';
     this.published(membership.id, outbox);
     return 'written';
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { DEFAULT_TIMEZONE, type User } from '../domain/user';
@@ -45,14 +45,8 @@ export class MongoUserRepository implements UserRepository {
 
   async update(user: User, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {
     const { _id, tenantId, ...state } = toDocument(user);
-    const result = await this.model
-      .updateOne(
-        // Exactly the fields of the `user_version` unique index: a compare-and-set.
-        { _id, tenantId, version: expectedVersion },
-        outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
-      )
-      .exec();
-    if (result.matchedCount === 0) return 'stale';
+    if (!(await writeIfVersion(this.model, { _id, tenantId, version: expectedVersion }, state, outbox)))
+      return 'stale';
     if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [user.id]);
     return 'written';
   }
