@@ -50,8 +50,15 @@ export function configureHttp(app: NestFastifyApplication, globalPrefix?: string
   app.useGlobalInterceptors(new CorrelationInterceptor());
 }
 
+/**
+ * The proxies whose `X-Forwarded-For` a service believes: the gateway, on the same host or on a
+ * private network (containers). A client that reaches a service from anywhere else is known
+ * by its own address, so it cannot pass for another (login throttling counts per address).
+ */
+export const TRUSTED_PROXIES = 'loopback,linklocal,uniquelocal';
+
 export function createFastifyAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: DEFAULT_BODY_LIMIT_BYTES, trustProxy: true });
+  return new FastifyAdapter({ bodyLimit: DEFAULT_BODY_LIMIT_BYTES, trustProxy: TRUSTED_PROXIES });
 }
 
 /**
