@@ -4,27 +4,10 @@ import type { Logger } from '@lms/observability';
 import { configureHttp, LOGGER, NestPinoLogger } from '@lms/service-kit';
 import { AppModule } from './app.module';
 import { GatewayPrincipalGuard } from './auth/gateway-principal.guard';
-import { GatewayConfigModule } from './config/gateway-config.module';
-import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
+import { gatewayConfigOfEnvironment } from './config/gateway.config';
 import { registerRateLimit } from './rate-limit/rate-limit';
 import { registerUpstreamProxy } from './routing/upstream-proxy';
 import { routingTable } from './routing/routing-table';
-
-/**
- * The checked settings, before the app exists: Fastify takes `trustProxy` and the body
- * limit when it is created. Bad settings fail here, naming every bad variable.
- */
-async function gatewayConfig(): Promise<GatewayConfig> {
-  const context = await NestFactory.createApplicationContext(GatewayConfigModule, {
-    logger: false,
-    abortOnError: false,
-  });
-  try {
-    return context.get<GatewayConfig>(GATEWAY_CONFIG);
-  } finally {
-    await context.close();
-  }
-}
 
 /**
  * Builds the gateway, ready to listen: the shared HTTP set-up (problem+json, correlation
@@ -33,7 +16,7 @@ async function gatewayConfig(): Promise<GatewayConfig> {
  * rendered by the same problem+json filter.
  */
 export async function createGatewayApp(): Promise<NestFastifyApplication> {
-  const config = await gatewayConfig();
+  const config = gatewayConfigOfEnvironment();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy }),

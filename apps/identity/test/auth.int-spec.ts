@@ -1,11 +1,11 @@
 import { createLocalJWKSet, decodeProtectedHeader, type JWK } from 'jose';
 import { AccessTokenVerifier } from '@lms/service-kit';
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
+import { isolateTestEnvironment, type ServiceTestApp } from '@lms/service-testing';
 import { uniqueSuffix } from '@lms/testing';
-import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
 import type { User } from '../src/users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../src/users/ports/user.repository';
 import { CreateUserUseCase } from '../src/users/use-cases/create-user.use-case';
+import { startIdentity } from './support/identity-app';
 
 // The tenant of this file's users: a login names it, and their tokens carry it.
 const tenantId = `auth-it-${uniqueSuffix()}`;
@@ -30,14 +30,7 @@ describe('sign-in over HTTP (ID-A1, ID-U4), with real Mongo', () => {
   let service: ServiceTestApp;
 
   beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, {
-      globalPrefix: 'v1',
-      caller: { tenantId },
-      issueToken: async (app, principal) =>
-        (await app.get(SigningKeyRing).issue({ ...principal, userId: principal.userId ?? 'auth-it-caller' }))
-          .accessToken,
-    });
+    service = await startIdentity({ tenantId }, 'auth-it-caller');
   });
 
   afterAll(async () => {

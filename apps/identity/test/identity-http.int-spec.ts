@@ -6,8 +6,9 @@ import { GroupMembershipsStream, GroupsStream, UsersStream, type EventEnvelope }
 import { brokersFromEnv } from '@lms/messaging';
 import { AccessTokenVerifier, MONGO_CONNECTION } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
+import { isolateTestEnvironment, type ServiceTestApp } from '@lms/service-testing';
 import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
+import { startIdentity } from './support/identity-app';
 
 // One tenant for this file: the tokens of its requests carry it.
 const tenantId = `identity-it-${uniqueSuffix()}`;
@@ -32,14 +33,7 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
   const received: Received[] = [];
 
   beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, {
-      globalPrefix: 'v1',
-      caller: { tenantId },
-      issueToken: async (app, principal) =>
-        (await app.get(SigningKeyRing).issue({ ...principal, userId: principal.userId ?? 'test-caller' }))
-          .accessToken,
-    });
+    service = await startIdentity({ tenantId });
     const kafka = new Kafka({
       clientId: 'identity-it',
       brokers: brokersFromEnv(process.env),

@@ -5,14 +5,8 @@ import { brokersFromEnv } from '@lms/messaging';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { newId } from '@lms/kernel';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import {
-  isolateTestEnvironment,
-  startServiceApp,
-  type ServiceTestApp,
-  type TestResponse,
-} from '@lms/service-testing';
+import { isolateTestEnvironment, type ServiceTestApp } from '@lms/service-testing';
 import { PASSWORD_HASHER, type PasswordHasher } from '../src/auth/ports/password-hasher';
-import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
 import { HOST_ADMINISTRATOR_ID, startProvisioning } from '../src/tenants/domain/tenant';
 import { TENANT_REPOSITORY, type TenantRepository } from '../src/tenants/ports/tenant.repository';
 import {
@@ -20,6 +14,8 @@ import {
   type BootstrapHostTenantCommand,
 } from '../src/tenants/use-cases/bootstrap-host-tenant.use-case';
 import { ResumeTenantProvisioningUseCase } from '../src/tenants/use-cases/resume-tenant-provisioning.use-case';
+import { startIdentity } from './support/identity-app';
+import { expectProblem } from './support/problem';
 
 // The first start's settings, read when the app module loads.
 const bootstrap: BootstrapHostTenantCommand = {
@@ -55,17 +51,7 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
   const received: Array<{ key: string; envelope: EventEnvelope }> = [];
 
   beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, {
-      globalPrefix: 'v1',
-      caller: SYSTEM_ADMINISTRATOR,
-      issueToken: async (app, principal) =>
-        (
-          await app
-            .get(SigningKeyRing)
-            .issue({ ...principal, userId: principal.userId ?? HOST_ADMINISTRATOR_ID })
-        ).accessToken,
-    });
+    service = await startIdentity(SYSTEM_ADMINISTRATOR, HOST_ADMINISTRATOR_ID);
     connection = service.app.get<Connection>(MONGO_CONNECTION);
     consumer = new Kafka({
       clientId: 'identity-tenants-it',
@@ -88,14 +74,6 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
     await consumer?.disconnect();
     await service?.close();
   });
-
-  function expectProblem(result: TestResponse, status: number, code: string): void {
-    expect({ status: result.status, code: (result.body as { code?: string } | undefined)?.code }).toEqual({
-      status,
-      code,
-    });
-    expect(String(result.headers['content-type'])).toContain('application/problem+json');
-  }
 
   function newTenant(code: string) {
     return {

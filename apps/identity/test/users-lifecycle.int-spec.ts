@@ -7,17 +7,12 @@ import { createLogger } from '@lms/observability';
 import { newId } from '@lms/kernel';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import {
-  isolateTestEnvironment,
-  startServiceApp,
-  type ServiceTestApp,
-  type TestResponse,
-} from '@lms/service-testing';
-import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
+import { isolateTestEnvironment, type ServiceTestApp, type TestResponse } from '@lms/service-testing';
 import { registerUser } from '../src/users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../src/users/ports/user.repository';
 import { ExpireDueUsersUseCase } from '../src/users/use-cases/expire-due-users.use-case';
 import { expectProblem } from './support/problem';
+import { startIdentity } from './support/identity-app';
 
 // The sweeps of this file are the test's own: the app's interval is off.
 process.env.USER_EXPIRY_SWEEP_INTERVAL_MS = '0';
@@ -58,14 +53,7 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
   const received: EventEnvelope[] = [];
 
   beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, {
-      globalPrefix: 'v1',
-      caller: administratorOf(newTenant()),
-      issueToken: async (app, principal) =>
-        (await app.get(SigningKeyRing).issue({ ...principal, userId: principal.userId ?? 'lifecycle-admin' }))
-          .accessToken,
-    });
+    service = await startIdentity(administratorOf(newTenant()), 'lifecycle-admin');
     connection = service.app.get<Connection>(MONGO_CONNECTION);
     consumer = new Kafka({
       clientId: 'identity-users-lifecycle-it',

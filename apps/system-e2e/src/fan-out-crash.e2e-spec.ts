@@ -6,20 +6,10 @@ import {
   uniqueSuffix,
   type RunningPlatform,
 } from '@lms/testing';
+import type { Created, Assignment, Page } from './api-shapes';
 
-interface Created {
-  id: string;
-}
 interface GroupAssignment {
   fanOut: { status: string; processed: number };
-}
-interface Assignment {
-  menteeId: string;
-  status: string;
-}
-interface Page<T> {
-  items: T[];
-  nextOffset: number | null;
 }
 
 const LEARNERS = 60;

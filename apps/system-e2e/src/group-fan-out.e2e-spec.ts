@@ -6,21 +6,8 @@ import {
   uniqueSuffix,
   type RunningPlatform,
 } from '@lms/testing';
+import type { Created, Assignment, Page } from './api-shapes';
 
-interface Created {
-  id: string;
-}
-interface Assignment {
-  id: string;
-  menteeId: string;
-  coachIds: string[];
-  origin: string;
-  groupAssignmentId: string | null;
-  status: string;
-}
-interface Page<T> {
-  items: T[];
-}
 interface Delivery {
   recipientId: string;
   status: string;

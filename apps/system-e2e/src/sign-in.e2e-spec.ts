@@ -1,13 +1,5 @@
 import { ApiClient, startPlatform, uniqueSuffix, type RunningPlatform } from '@lms/testing';
-
-interface Created {
-  id: string;
-}
-
-interface Problem {
-  status: number;
-  code: string;
-}
+import type { Created, Problem } from './api-shapes';
 
 interface TokenPair {
   accessToken: string;

@@ -1,4 +1,5 @@
-import type { GatewayEnv } from './gateway.env';
+import { validateEnv } from '@lms/service-kit';
+import { GatewayEnv } from './gateway.env';
 
 /** The services behind the gateway: `/api/v1/<service>/...` is routed to the service's `/v1/...`. */
 export const UPSTREAM_SERVICES = ['identity', 'coaching', 'learning', 'notifications'] as const;
@@ -48,4 +49,13 @@ export function gatewayConfigFrom(env: GatewayEnv): GatewayConfig {
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
     apiDocsDir: env.API_DOCS_DIR?.trim() || null,
   };
+}
+
+/**
+ * The checked settings read from the environment as the configuration module reads them, for
+ * what needs them before the application exists (Fastify takes `trustProxy` and the body limit
+ * when it is created). Bad settings fail here, naming every bad variable.
+ */
+export function gatewayConfigOfEnvironment(): GatewayConfig {
+  return gatewayConfigFrom(validateEnv(GatewayEnv)(process.env));
 }

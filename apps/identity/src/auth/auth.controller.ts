@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Ip, Post, UseInterceptors } fr
 import { CurrentPrincipal, Public, type Principal } from '@lms/service-kit';
 import { KeyRotationForbiddenError, NotSignedInError } from './auth.errors';
 import type { Jwk } from './domain/signing-key';
-import { HOST_TENANT_CODE } from '../tenants/domain/tenant';
+import { isSystemAdministrator } from '../users/domain/user-permissions';
 import { CurrentUserResponseDto } from './dto/current-user.response.dto';
 import { LogInRequestDto } from './dto/log-in.request.dto';
 import { RefreshTokenRequestDto } from './dto/refresh-token.request.dto';
@@ -39,8 +39,7 @@ export class AuthController {
   @Post('keys/rotate')
   @HttpCode(200)
   async rotateKeys(@CurrentPrincipal() principal: Principal): Promise<{ kid: string }> {
-    if (principal.tenantId !== HOST_TENANT_CODE || !principal.roles.includes('system_admin'))
-      throw new KeyRotationForbiddenError();
+    if (!isSystemAdministrator(principal)) throw new KeyRotationForbiddenError();
     return { kid: await this.keyRing.rotate() };
   }
 

@@ -1,17 +1,20 @@
 import type { Model, UpdateQuery } from 'mongoose';
 import type { OutboxEntry } from './outbox-entry';
 
-/** The filter of a compare-and-set: a document's key and the version it was read at. */
+/**
+ * The filter of a compare-and-set: a document's key, its tenant unless the key is the tenant,
+ * and the version it was read at.
+ */
 export interface VersionedKey {
   _id: string;
-  tenantId: string;
+  tenantId?: string;
   version: number;
 }
 
 /**
  * Writes `state` and appends `outbox` to the document at `key` if its version is still the
  * one read (rule 1: the state and its events in one single-document write). The filter names
- * exactly `{_id, tenantId, version}`, which each schema declares as a unique index so that the
+ * exactly `{_id, tenantId, version}` (or `{_id, version}`), which each schema declares as a unique index so that the
  * local stand-in serves it from an index too (MongoDB uses `_id`). False when another writer
  * got there first.
  */

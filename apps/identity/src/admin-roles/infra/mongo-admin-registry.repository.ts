@@ -5,6 +5,7 @@ import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { AdminRegistry, UnsettledAdministrator } from '../domain/admin-registry';
 import type { AdminRegistryRepository } from '../ports/admin-registry.repository';
 import { ADMIN_REGISTRY_MODEL, type AdminRegistryDocument } from './admin-registry.schema';
+import { writeIfVersion } from '@lms/messaging';
 
 @Injectable()
 export class MongoAdminRegistryRepository implements AdminRegistryRepository {
@@ -28,8 +29,9 @@ export class MongoAdminRegistryRepository implements AdminRegistryRepository {
   async update(registry: AdminRegistry, expectedVersion: number): Promise<WriteOutcome> {
     const { _id, ...state } = toDocument(registry);
     // Exactly the fields of the `tenant_admins_version` unique index: a compare-and-set.
-    const result = await this.model.updateOne({ _id, version: expectedVersion }, { $set: state }).exec();
-    return result.matchedCount === 0 ? 'stale' : 'written';
+    return (await writeIfVersion(this.model, { _id, version: expectedVersion }, state, []))
+      ? 'written'
+      : 'stale';
   }
 
   async markSettled(tenantId: string, entry: UnsettledAdministrator): Promise<void> {

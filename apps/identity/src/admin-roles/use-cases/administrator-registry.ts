@@ -11,6 +11,7 @@ import { LastAdministratorError } from '../admin-roles.errors';
 import {
   abandonedEntries,
   enrolled,
+  holdsARole,
   changeRole,
   retireAdministrator,
   rolesIn,
@@ -187,7 +188,9 @@ export class AdministratorRegistry {
   private async syncStanding(tenantId: string, userId: string): Promise<void> {
     await withOptimisticRetry<null>(async () => {
       const registry = await this.registries.find(tenantId);
-      if (!registry) return { outcome: 'written', value: null };
+      // Neither holding a role nor listed inactive: nothing of the account matters here.
+      if (!registry || (!holdsARole(registry, userId) && !registry.inactive.includes(userId)))
+        return { outcome: 'written', value: null };
       const user = await this.users.findById(tenantId, userId);
       const next = withStanding(registry, user && accountOf(user), userId);
       if (!next) return { outcome: 'written', value: null };

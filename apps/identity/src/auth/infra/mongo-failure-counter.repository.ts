@@ -5,6 +5,7 @@ import type { FailureCounter } from '../domain/login-throttle';
 import type { FailureCounterRepository } from '../ports/failure-counter.repository';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import { FAILURE_COUNTER_MODEL, type FailureCounterDocument } from './failure-counter.schema';
+import { writeIfVersion } from '@lms/messaging';
 
 @Injectable()
 export class MongoFailureCounterRepository implements FailureCounterRepository {
@@ -31,8 +32,8 @@ export class MongoFailureCounterRepository implements FailureCounterRepository {
   async replace(counter: FailureCounter, expectedVersion: number): Promise<WriteOutcome> {
     const { _id, ...state } = toDocument(counter);
     // Exactly the fields of the `failure_counter_version` unique index: a compare-and-set.
-    const result = await this.model.updateOne({ _id, version: expectedVersion }, { $set: state }).exec();
-    return result.matchedCount === 0 ? 'stale' : 'written';
+    const written = await writeIfVersion(this.model, { _id, version: expectedVersion }, state, []);
+    return written ? 'written' : 'stale';
   }
 
   async increment(key: string): Promise<WriteOutcome> {

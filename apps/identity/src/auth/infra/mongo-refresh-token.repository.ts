@@ -5,6 +5,7 @@ import type { RefreshToken } from '../domain/refresh-token';
 import type { RefreshTokenRepository } from '../ports/refresh-token.repository';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import { REFRESH_TOKEN_MODEL, type RefreshTokenDocument } from './refresh-token.schema';
+import { writeIfVersion } from '@lms/messaging';
 
 @Injectable()
 export class MongoRefreshTokenRepository implements RefreshTokenRepository {
@@ -22,8 +23,8 @@ export class MongoRefreshTokenRepository implements RefreshTokenRepository {
   async update(token: RefreshToken, expectedVersion: number): Promise<WriteOutcome> {
     const { _id, ...state } = toDocument(token);
     // Exactly the fields of the `refresh_token_version` unique index: a compare-and-set.
-    const result = await this.model.updateOne({ _id, version: expectedVersion }, { $set: state }).exec();
-    return result.matchedCount === 0 ? 'stale' : 'written';
+    const written = await writeIfVersion(this.model, { _id, version: expectedVersion }, state, []);
+    return written ? 'written' : 'stale';
   }
 }
 

@@ -29,6 +29,8 @@ export interface IssuedAccessToken {
 @Injectable()
 export class SigningKeyRing {
   private readonly keysChanged = new Set<() => void>();
+  /** Private keys already imported, by `kid`: a key never changes once made. */
+  private readonly imported = new Map<string, Promise<KeyLike>>();
   constructor(
     @Inject(SIGNING_KEY_REPOSITORY) private readonly keys: SigningKeyRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -52,7 +54,7 @@ export class SigningKeyRing {
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + ttl)
       .setJti(newId(now))
-      .sign((await importJWK(key.privateJwk as JWK, key.algorithm)) as KeyLike);
+      .sign(await this.privateKeyOf(key));
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
   }
 
@@ -69,6 +71,15 @@ export class SigningKeyRing {
     const key = await this.addKey();
     await this.keys.retireAllBut(key.kid, this.clock.now());
     return key.kid;
+  }
+
+  private privateKeyOf(key: SigningKey): Promise<KeyLike> {
+    let imported = this.imported.get(key.kid);
+    if (!imported) {
+      imported = importJWK(key.privateJwk as JWK, key.algorithm) as Promise<KeyLike>;
+      this.imported.set(key.kid, imported);
+    }
+    return imported;
   }
 
   /** Calls `listener` whenever this process adds or retires a key, e.g. to drop a key cache. */

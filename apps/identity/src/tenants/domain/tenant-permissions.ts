@@ -1,4 +1,5 @@
 import { HOST_TENANT_CODE } from './tenant';
+import { isSystemAdministrator } from '../../users/domain/user-permissions';
 
 /** Who asks: the tenant it acts in and its administrative roles. */
 export interface TenantActor {
@@ -16,8 +17,7 @@ export type TenantDecision = 'allowed' | 'forbidden' | 'host-undeletable';
  * not create tenants, nor delete any, its own included; nobody deletes the host tenant.
  */
 export function decideTenantAction(actor: TenantActor, action: TenantAction, code?: string): TenantDecision {
-  const isSystemAdministrator = actor.tenantId === HOST_TENANT_CODE && actor.roles.includes('system_admin');
-  if (!isSystemAdministrator) return 'forbidden';
+  if (!isSystemAdministrator(actor)) return 'forbidden';
   if (action === 'delete' && code === HOST_TENANT_CODE) return 'host-undeletable';
   return 'allowed';
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { writeIfVersion, asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { WriteOutcome } from '../../shared/optimistic-concurrency';
@@ -39,14 +39,8 @@ export class MongoTenantRepository implements TenantRepository {
     outbox: readonly OutboxEntry[],
   ): Promise<WriteOutcome> {
     const { _id, ...state } = toDocument(tenant);
-    const result = await this.model
-      .updateOne(
-        // Exactly the fields of the `tenant_version` unique index: a compare-and-set.
-        { _id, version: expectedVersion },
-        outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state },
-      )
-      .exec();
-    if (result.matchedCount === 0) return 'stale';
+    // Exactly the fields of the `tenant_version` unique index: a compare-and-set.
+    if (!(await writeIfVersion(this.model, { _id, version: expectedVersion }, state, outbox))) return 'stale';
     this.published(tenant.id, outbox);
     return 'written';
   }

@@ -65,7 +65,7 @@ function rankOfRole(role: AdminRole): AdministrativeRank {
 }
 
 /** A System Administrator: the role, in the host tenant. */
-export function isSystemAdministrator(actor: UserActor): boolean {
+export function isSystemAdministrator(actor: Pick<UserActor, 'tenantId' | 'roles'>): boolean {
   return rankOf(actor.roles, actor.tenantId) === 2;
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PlatformLevel, UserState } from '@lms/contracts';
-import type { Page, PageRequest } from '@lms/kernel';
+import { mapPage, type Page, type PageRequest } from '@lms/kernel';
 import { normalizeEmail, type User } from '../domain/user';
 import { asSeenBy, type UserActor } from '../domain/user-permissions';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
@@ -32,6 +32,6 @@ export class ListUsersUseCase {
     await this.access.authorize(actor, 'list');
     const emailNormalized = email === undefined ? undefined : normalizeEmail(email);
     const found = await this.users.list(actor.tenantId, { ...filter, emailNormalized }, page);
-    return { ...found, items: found.items.map((user) => asSeenBy(actor, user)) };
+    return mapPage(found, (user) => asSeenBy(actor, user));
   }
 }

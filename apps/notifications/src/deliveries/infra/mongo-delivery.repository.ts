@@ -13,11 +13,8 @@ import type {
   WaitingDeliveries,
 } from '../ports/delivery.repository';
 import { DELIVERY_MODEL, type DeliveryDocument } from './delivery.schema';
-import {
-  WAITING_RECIPIENT_MODEL,
-  waitingRecipientKey,
-  type WaitingRecipientDocument,
-} from './waiting-recipient.schema';
+import { WAITING_RECIPIENT_MODEL, type WaitingRecipientDocument } from './waiting-recipient.schema';
+import { recipientKey } from '../../recipients/domain/recipient';
 
 /** A free claim: every `lockedUntil <= now` test passes. */
 const UNLOCKED = new Date(0);
@@ -161,7 +158,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
    */
   async markWaitingForRecipient(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
     await this.waiting().updateOne(
-      { _id: waitingRecipientKey(claim.tenantId, claim.recipientId) },
+      { _id: recipientKey(claim.tenantId, claim.recipientId) },
       {
         $push: { deliveryIds: { $each: [claim.deliveryId], $slice: -WAITING_LIST_MAX } },
         $set: { updatedAt: update.updatedAt },
@@ -191,11 +188,11 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   /** One read by `_id: {$in}` of the recipients' waiting lists; the tenant is checked in code. */
   async findWaitingFor(recipients: readonly RecipientRef[]): Promise<WaitingDeliveries[]> {
     if (recipients.length === 0) return [];
-    const keys = [...new Set(recipients.map((r) => waitingRecipientKey(r.tenantId, r.recipientId)))];
+    const keys = [...new Set(recipients.map((r) => recipientKey(r.tenantId, r.recipientId)))];
     const docs = await this.waiting()
       .find({ _id: { $in: keys } })
       .toArray();
-    const asked = new Set(recipients.map((r) => `${r.tenantId}\u0000${r.recipientId}`));
+    const asked = new Set(recipients.map((r) => recipientKey(r.tenantId, r.recipientId)));
     return docs
       .filter((doc) => asked.has(`${doc.tenantId}\u0000${doc.recipientId}`) && doc.deliveryIds.length > 0)
       .map((doc) => ({
@@ -212,7 +209,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
       .map(
         (entry): mongo.AnyBulkWriteOperation<WaitingRecipientDocument> => ({
           updateOne: {
-            filter: { _id: waitingRecipientKey(entry.tenantId, entry.recipientId) },
+            filter: { _id: recipientKey(entry.tenantId, entry.recipientId) },
             update: { $pull: { deliveryIds: { $in: entry.deliveryIds } } },
           },
         }),

@@ -26,7 +26,3 @@ export const WaitingRecipientSchema = new Schema<WaitingRecipientDocument>(
   },
   { collection: 'waiting_recipients', versionKey: false },
 );
-
-export function waitingRecipientKey(tenantId: string, recipientId: string): string {
-  return `${tenantId}:${recipientId}`;
-}

@@ -10,6 +10,7 @@ import {
   isMailable,
   mailStopOf,
   nameOf,
+  recipientKey,
   type MailStop,
   type PersonName,
   type Recipient,
@@ -137,7 +138,7 @@ export class DispatchDeliveryUseCase {
     people: People,
     lookAgain: boolean,
   ): Promise<DispatchOutcome> {
-    const recipient = people.get(personKey(delivery.tenantId, delivery.recipientId)) ?? null;
+    const recipient = people.get(recipientKey(delivery.tenantId, delivery.recipientId)) ?? null;
     const stop = recipient ? mailStopOf(recipient, now) : null;
     if (stop) return this.cancel(delivery, claim, stop, now);
     if (!isMailable(recipient)) {
@@ -189,7 +190,7 @@ export class DispatchDeliveryUseCase {
     const people: People = new Map();
     for (const [tenantId, ids] of idsByTenant) {
       for (const recipient of await this.recipients.findMany(tenantId, [...ids])) {
-        people.set(personKey(tenantId, recipient.userId), recipient);
+        people.set(recipientKey(tenantId, recipient.userId), recipient);
       }
     }
     return people;
@@ -326,16 +327,12 @@ export class DispatchDeliveryUseCase {
   }
 }
 
-/** Recipients by {@link personKey}. */
+/** Recipients by {@link recipientKey}. */
 type People = Map<string, Recipient>;
-
-function personKey(tenantId: string, userId: string): string {
-  return `${tenantId}\u0000${userId}`;
-}
 
 /** The other party's names, or null unless the projection knows every one of them. */
 function counterpartNames(delivery: Delivery, people: People): PersonName[] | null {
-  const names = counterpartIds(delivery).map((id) => nameOf(people.get(personKey(delivery.tenantId, id))));
+  const names = counterpartIds(delivery).map((id) => nameOf(people.get(recipientKey(delivery.tenantId, id))));
   return names.every((name): name is PersonName => name !== null) ? names : null;
 }
 

@@ -1,0 +1,23 @@
+/** The parts of the platform's answers that the end-to-end tests read. */
+export interface Created {
+  id: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextOffset: number | null;
+}
+
+export interface Assignment {
+  id: string;
+  menteeId: string;
+  coachIds: string[];
+  origin: string;
+  groupAssignmentId: string | null;
+  status: string;
+}
+
+export interface Problem {
+  status: number;
+  code: string;
+}
