@@ -188,13 +188,14 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   /** One read by `_id: {$in}` of the recipients' waiting lists; the tenant is checked in code. */
   async findWaitingFor(recipients: readonly RecipientRef[]): Promise<WaitingDeliveries[]> {
     if (recipients.length === 0) return [];
-    const keys = [...new Set(recipients.map((r) => recipientKey(r.tenantId, r.recipientId)))];
+    const asked = new Set(recipients.map((r) => recipientKey(r.tenantId, r.recipientId)));
+    const keys = [...asked];
     const docs = await this.waiting()
       .find({ _id: { $in: keys } })
       .toArray();
-    const asked = new Set(recipients.map((r) => recipientKey(r.tenantId, r.recipientId)));
+    // The tenant is checked in code: a document's key must be the one of the tenant asked.
     return docs
-      .filter((doc) => asked.has(`${doc.tenantId}\u0000${doc.recipientId}`) && doc.deliveryIds.length > 0)
+      .filter((doc) => asked.has(recipientKey(doc.tenantId, doc.recipientId)) && doc.deliveryIds.length > 0)
       .map((doc) => ({
         tenantId: doc.tenantId,
         recipientId: doc.recipientId,
