@@ -45,6 +45,12 @@ run "install" bash scripts/ensure-deps.sh
 run "typecheck" npx tsc -p tsconfig.json --noEmit
 run "lint" npm run --silent lint
 jest_stage unit jest.unit.config.ts
+run "build" bash scripts/build.sh
+# The API contract, the error catalogue, the configuration table and the event catalogue are
+# generated from the code: a route, an error code, a setting or an event changed without its
+# document fails here.
+run "generated documents" bash -c \
+  'node dist/scripts/generate-reference-docs.js --check && node dist/scripts/generate-asyncapi.js --check'
 
 if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:-}" ]; then
   # The tests get infrastructure of their own (other ports, another folder, MongoDB in
@@ -61,5 +67,4 @@ if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:
   set +a
 fi
 jest_stage integration jest.int.config.ts
-run "build" bash scripts/build.sh
 jest_stage e2e jest.e2e.config.ts

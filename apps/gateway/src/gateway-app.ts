@@ -2,12 +2,25 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from '@lms/observability';
 import { configureHttp, LOGGER, NestPinoLogger } from '@lms/service-kit';
+import { registerApiDocsUi } from './api-docs/api-docs-ui';
 import { AppModule } from './app.module';
 import { GatewayPrincipalGuard } from './auth/gateway-principal.guard';
 import { gatewayConfigOfEnvironment } from './config/gateway.config';
 import { registerRateLimit } from './rate-limit/rate-limit';
+import { registerSecurityHeaders } from './security-headers';
 import { registerUpstreamProxy } from './routing/upstream-proxy';
 import { routingTable } from './routing/routing-table';
+
+/** Answer headers a browser page may read: for support, and to pace its calls. */
+const EXPOSED_HEADERS = [
+  'x-correlation-id',
+  'etag',
+  'location',
+  'retry-after',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+];
 
 /**
  * Builds the gateway, ready to listen: the shared HTTP set-up (problem+json, correlation
@@ -25,13 +38,18 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger));
   configureHttp(app);
+  if (config.corsOrigins.length > 0)
+    app.enableCors({ origin: config.corsOrigins, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 });
+  registerApiDocsUi(app);
   app.enableShutdownHooks();
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
-  await registerRateLimit(fastify, config.rateLimitPerMinute);
+  await registerSecurityHeaders(fastify);
+  const limitAccount = await registerRateLimit(fastify, config.rateLimits);
   registerUpstreamProxy(fastify, {
     routes: routingTable(config),
     guard: app.get(GatewayPrincipalGuard),
+    limitAccount,
     timeoutMs: config.upstreamTimeoutMs,
     bodyLimitBytes: config.bodyLimitBytes,
   });

@@ -315,6 +315,14 @@ describe('gateway (two stand-in services on random ports)', () => {
     expect(Object.keys(document.paths)).toContain('/api/v1/coaching/assignments');
     expect(((await asyncapi.json()) as { asyncapi: string }).asyncapi).toMatch(/^3\./);
   });
+
+  it('serves a browsable reference of the same document at /api/docs', async () => {
+    const page = await fetch(`${gateway.url}/api/docs`);
+
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('swagger-ui');
+  });
 });
 
 describe('gateway with a service down', () => {
@@ -368,19 +376,27 @@ describe('gateway with a service down', () => {
   });
 });
 
-describe('gateway rate limit', () => {
+describe('gateway rate limits, security headers and CORS', () => {
+  let tokens: TestTokenAuthority;
   let identity: { server: FastifyInstance; url: string };
   let gateway: { app: NestFastifyApplication; url: string };
 
   beforeAll(async () => {
+    tokens = await TestTokenAuthority.create('coaching-platform-identity');
     identity = await startEchoService('identity');
-    gateway = await startGateway({
-      IDENTITY_URL: identity.url,
-      COACHING_URL: identity.url,
-      LEARNING_URL: identity.url,
-      NOTIFICATIONS_URL: identity.url,
-      RATE_LIMIT_PER_MINUTE: '3',
-    });
+    gateway = await startGateway(
+      {
+        IDENTITY_URL: identity.url,
+        COACHING_URL: identity.url,
+        LEARNING_URL: identity.url,
+        NOTIFICATIONS_URL: identity.url,
+        RATE_LIMIT_PER_MINUTE: '3',
+        ACCOUNT_RATE_LIMIT_PER_MINUTE: '2',
+        SIGN_IN_RATE_LIMIT_PER_MINUTE: '1',
+        CORS_ORIGINS: 'https://learn.example.com',
+      },
+      tokens,
+    );
   });
 
   afterAll(async () => {
@@ -389,24 +405,24 @@ describe('gateway rate limit', () => {
   });
 
   /** A call from `clientIp`, injected without a socket so that each test client has its own address. */
-  const callFrom = (clientIp: string, url: string) =>
-    gateway.app.inject({ method: 'GET', url, remoteAddress: clientIp });
+  const callFrom = (clientIp: string, url: string, headers: Record<string, string> = {}) =>
+    gateway.app.inject({ method: 'GET', url, remoteAddress: clientIp, headers });
 
   it('answers 429 problem+json with Retry-After once a client spent its budget, and only to that client', async () => {
-    const statuses: number[] = [];
+    const remaining: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       const allowed = await callFrom('10.0.0.1', '/api/v1/identity/users');
-      statuses.push(allowed.statusCode);
-      expect(Object.keys(allowed.headers).filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.headers['ratelimit-limit']).toBe('3');
+      remaining.push(String(allowed.headers['ratelimit-remaining']));
     }
     const limited = await callFrom('10.0.0.1', '/api/v1/identity/users');
 
-    expect(statuses).toEqual([200, 200, 200]);
+    expect(remaining).toEqual(['2', '1', '0']);
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
     const retryAfter = Number(limited.headers['retry-after']);
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
-    expect(Object.keys(limited.headers).filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
     expect(limited.json()).toMatchObject({
       status: 429,
       code: 'REQUEST.RATE_LIMITED',
@@ -419,5 +435,55 @@ describe('gateway rate limit', () => {
     expect((await callFrom('10.0.0.1', '/health/live')).statusCode).toBe(200);
     expect((await callFrom('10.0.0.1', '/health/ready')).statusCode).toBe(200);
     expect((await callFrom('10.0.0.2', '/api/v1/identity/users')).statusCode).toBe(200);
+  });
+
+  it('limits one account across addresses, and each account on its own', async () => {
+    const principal = { tenantId: 'tenant-a', userId: 'busy-user', level: 'user', roles: [] as string[] };
+    const busy = { authorization: `Bearer ${await tokens.issue(principal)}` };
+    const other = { authorization: `Bearer ${await tokens.issue({ ...principal, userId: 'other-user' })}` };
+
+    const statuses = [
+      (await callFrom('10.0.1.1', '/api/v1/identity/users', busy)).statusCode,
+      (await callFrom('10.0.1.2', '/api/v1/identity/users', busy)).statusCode,
+    ];
+    const third = await callFrom('10.0.1.3', '/api/v1/identity/users', busy);
+
+    expect(statuses).toEqual([200, 200]);
+    expect(third.statusCode).toBe(429);
+    expect(third.json()).toMatchObject({ code: 'REQUEST.RATE_LIMITED' });
+    expect(Number(third.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((await callFrom('10.0.1.4', '/api/v1/identity/users', other)).statusCode).toBe(200);
+  });
+
+  it('limits sign-in harder than the rest of the API', async () => {
+    const login = () =>
+      gateway.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.0.2.1',
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+      });
+
+    expect((await login()).statusCode).toBe(201); // the stand-in service's answer to any POST
+    const refused = await login();
+
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'REQUEST.RATE_LIMITED' });
+    expect((await callFrom('10.0.2.1', '/api/v1/identity/users')).statusCode).toBe(200);
+  });
+
+  it('sends security headers, and CORS headers to the configured origins only', async () => {
+    const fromApp = await callFrom('10.0.3.1', '/api/v1/health', { origin: 'https://learn.example.com' });
+    const fromElsewhere = await callFrom('10.0.3.2', '/api/v1/health', { origin: 'https://evil.example' });
+
+    expect(fromApp.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+      'access-control-allow-origin': 'https://learn.example.com',
+    });
+    expect(String(fromApp.headers['access-control-expose-headers'])).toContain('x-correlation-id');
+    expect(fromElsewhere.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { GroupMembershipsStream, GroupsStream, TenantsStream, UsersStream } from '@lms/contracts';
+import { JobsModule } from '@lms/jobs';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { AuthModule } from './auth/auth.module';
+import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity.config';
 import { IdentityConfigModule } from './config/identity-config.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembershipsModule } from './memberships/memberships.module';
+import { PermissionProfilesModule } from './permission-profiles/permission-profiles.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,11 +24,16 @@ export const SERVICE_NAME = 'identity';
       serviceName: SERVICE_NAME,
       producedStreams: [UsersStream, GroupsStream, GroupMembershipsStream, TenantsStream],
     }),
+    JobsModule.forRoot({
+      inject: [IDENTITY_CONFIG],
+      useFactory: (config: IdentityConfig) => config.jobs,
+    }),
     ScheduleModule.forRoot(),
     AuthModule,
     UsersModule,
     GroupsModule,
     MembershipsModule,
+    PermissionProfilesModule,
     TenantsModule,
   ],
 })

@@ -175,8 +175,12 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
     expect(renamed.body).toMatchObject({ code, name: 'Acme Group', version: 3 });
 
     const deleted = await service.request('DELETE', `/v1/tenants/${code}`);
-    expect(deleted.status).toBe(204);
-    expectProblem(await service.request('GET', `/v1/tenants/${code}`), 404, 'TENANT.NOT_FOUND');
+    expect(deleted.status).toBe(202);
+    expect(deleted.body).toMatchObject({ code, name: 'Acme Group', state: 'deleting', version: 4 });
+    // The accounts are deactivated by a job; the tenant answers 404 once it is deleted.
+    await eventually(async () =>
+      expectProblem(await service.request('GET', `/v1/tenants/${code}`), 404, 'TENANT.NOT_FOUND'),
+    );
     const afterDeletion = await service.request('GET', '/v1/tenants?limit=200');
     expect((afterDeletion.body as { items: TenantBody[] }).items.map((each) => each.code)).not.toContain(
       code,
@@ -186,7 +190,7 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       expect.objectContaining({ state: 'deactivated', version: 2 }),
     ]);
     expect(await stored('tenants', { _id: code })).toEqual([
-      expect.objectContaining({ state: 'deleted', version: 4, pendingAdministrator: null }),
+      expect.objectContaining({ state: 'deleted', version: 5, pendingAdministrator: null }),
     ]);
 
     const events = await eventually(
@@ -200,7 +204,7 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
     expect(events.map((each) => [each.key, each.envelope.type, each.envelope.aggregateVersion])).toEqual([
       [`${code}:${code}`, 'tenant.created', 2],
       [`${code}:${code}`, 'tenant.updated', 3],
-      [`${code}:${code}`, 'tenant.deleted', 4],
+      [`${code}:${code}`, 'tenant.deleted', 5],
     ]);
     expect(events.map((each) => each.envelope.payload)).toEqual([
       { code, name: `Tenant ${code}`, state: 'active' },
@@ -266,18 +270,18 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       expectProblem(
         await service.request('POST', '/v1/tenants', newTenant(`other-${uniqueSuffix()}`), as),
         403,
-        'TENANT.FORBIDDEN',
+        'AUTH.FORBIDDEN',
       );
       expectProblem(
         await service.request('DELETE', `/v1/tenants/${code}`, undefined, as),
         403,
-        'TENANT.FORBIDDEN',
+        'AUTH.FORBIDDEN',
       );
-      expectProblem(await service.request('GET', '/v1/tenants', undefined, as), 403, 'TENANT.FORBIDDEN');
+      expectProblem(await service.request('GET', '/v1/tenants', undefined, as), 403, 'AUTH.FORBIDDEN');
       expectProblem(
         await service.request('PATCH', `/v1/tenants/${code}`, { name: 'Mine now' }, as),
         403,
-        'TENANT.FORBIDDEN',
+        'AUTH.FORBIDDEN',
       );
       expect((await service.request('GET', `/v1/tenants/${code}`)).body).toMatchObject({ state: 'active' });
     });
@@ -287,7 +291,7 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       expectProblem(
         await service.request('GET', `/v1/tenants/${code}`, undefined, { as: elsewhere }),
         403,
-        'TENANT.FORBIDDEN',
+        'AUTH.FORBIDDEN',
       );
       expect((await service.request('GET', '/v1/tenants', undefined, { as: null })).status).toBe(401);
     });

@@ -70,7 +70,7 @@ describe('sign-in and tenants, through the gateway', () => {
         password: 'long enough password',
       },
     });
-    expect([refused.status, refused.body.code]).toEqual([403, 'TENANT.FORBIDDEN']);
+    expect([refused.status, refused.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
   });
 
   it('a deactivated user cannot sign in, and an administrator cannot remove its own role', async () => {

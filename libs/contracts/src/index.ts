@@ -5,6 +5,7 @@ export * from './identity/users.stream';
 export * from './identity/groups.stream';
 export * from './identity/group-memberships.stream';
 export * from './identity/tenants.stream';
+export * from './identity/permission-rights';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
 export * from './learning/course-progress.stream';

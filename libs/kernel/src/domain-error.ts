@@ -7,7 +7,9 @@ export type DomainErrorKind =
   | 'not_found' // 404
   | 'conflict' // the current state forbids it (409)
   | 'forbidden' // 403
-  | 'unauthenticated'; // 401
+  | 'unauthenticated' // 401
+  | 'rate_limited' // 429, with `Retry-After` when `details.retryAfterSeconds` is given
+  | 'stale'; // 412: the caller's `If-Match` names a version that is no longer the current one
 
 /** A failure the caller can act on, with a stable `code` such as `ASSIGNMENT.NOT_FOUND`. */
 export class DomainError extends Error {
@@ -38,4 +40,24 @@ export class BusinessRuleError extends DomainError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super(code, 'invalid', message, details);
   }
+}
+
+/**
+ * The caller read version `expected` of a resource and asked to change it (`If-Match`), but
+ * someone changed it since: nothing is written, so that nobody overwrites a change unseen.
+ */
+export class StaleVersionError extends DomainError {
+  constructor(expected: number, current: number) {
+    super(
+      'REQUEST.STALE_VERSION',
+      'stale',
+      'The resource changed since you read it: read it again and reapply your change.',
+      { expectedVersion: expected, currentVersion: current },
+    );
+  }
+}
+
+/** Refuses a change of a resource at version `current` when the caller expected another. */
+export function assertExpectedVersion(expected: number | undefined, current: number): void {
+  if (expected !== undefined && expected !== current) throw new StaleVersionError(expected, current);
 }

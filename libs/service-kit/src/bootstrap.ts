@@ -2,8 +2,10 @@ import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RawServerDefault } from 'fastify';
 import { CORRELATION_ID_HEADER, correlationIdFrom, type Logger } from '@lms/observability';
 import { CorrelationInterceptor } from './http/correlation.interceptor';
+import { EntityTagInterceptor } from './http/entity-version';
 import { NestPinoLogger } from './http/nest-pino.logger';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -11,6 +13,12 @@ import { LOGGER } from './service-kit.module';
 import type { ServiceEnv } from './config/service-env';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Every service serves its own resources under this prefix (`/v1/...`). */
+export const SERVICE_ROUTE_PREFIX = 'v1';
+
+/** Routes every service serves outside its global prefix: the orchestrator's probes. */
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
 
 export interface ServiceBootstrapOptions {
   /** Nest root module of the service. */
@@ -44,10 +52,26 @@ export function configureHttp(app: NestFastifyApplication, globalPrefix?: string
     );
     done();
   });
-  if (globalPrefix) app.setGlobalPrefix(globalPrefix, { exclude: ['health/live', 'health/ready'] });
+  acceptEmptyJsonBodies(app);
+  if (globalPrefix) app.setGlobalPrefix(globalPrefix, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new CorrelationInterceptor());
+  app.useGlobalInterceptors(new CorrelationInterceptor(), new EntityTagInterceptor());
+}
+
+/**
+ * `content-type: application/json` with an empty body, as many clients send on a DELETE or
+ * on a POST of an action, is a request without a body, not a malformed one; any other body
+ * goes through Fastify's own parser (and its prototype-poisoning protection).
+ */
+function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', {}, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
 }
 
 /**

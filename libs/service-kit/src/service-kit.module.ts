@@ -19,7 +19,7 @@ export interface ServiceKitOptions {
 
 /**
  * What every service has: its logger, clock, health endpoints, and the default-deny principal
- * guard, which admits a request with a valid access token (or a `@Public()` route).
+ * guard, which admits a request with a valid access token (or a route open to anyone: `@Access('anyone', ...)`), and refuses callers below the route's `@Access(...)` rule.
  */
 @Global()
 @Module({})

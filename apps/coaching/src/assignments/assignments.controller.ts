@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { CurrentTenant } from '@lms/service-kit';
+import { Access, CurrentTenant } from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
 import { ListAssignmentsQueryDto } from './dto/list-assignments.request.dto';
@@ -8,6 +8,10 @@ import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
 import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
 
 /** HTTP adapter of individual assignments, derived ones included (CO-A1, CO-A10). */
+@Access(
+  'administrator',
+  "System and Application Administrators, superadmins (a coach's view of its own mentees comes with CO-W5)",
+)
 @Controller('assignments')
 export class AssignmentsController {
   constructor(

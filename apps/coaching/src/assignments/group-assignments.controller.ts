@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { CurrentTenant } from '@lms/service-kit';
+import { Access, Idempotent, CurrentTenant } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
@@ -10,6 +10,7 @@ import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-
 import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
 
 /** HTTP adapter of group assignments (CO-A2). */
+@Access('administrator', 'System and Application Administrators, superadmins')
 @Controller('group-assignments')
 export class GroupAssignmentsController {
   constructor(
@@ -19,6 +20,7 @@ export class GroupAssignmentsController {
   ) {}
 
   /** Creates it; the fan-out to the group's members runs afterwards, from its event. */
+  @Idempotent()
   @Post()
   @HttpCode(HttpStatus.CREATED)
   async create(

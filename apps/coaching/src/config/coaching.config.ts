@@ -1,3 +1,4 @@
+import { jobRunnerSettings, type JobRunnerSettings } from '@lms/service-kit';
 import type { CoachingEnv } from './coaching.env';
 
 /** Settings of the coaching service, grouped for the code that uses them. */
@@ -5,12 +6,7 @@ export interface CoachingConfig {
   /** Members handled per fan-out chunk: one bulk write and one progress save each. */
   fanOutChunkSize: number;
   /** The job runner that runs fan-outs (rule 6). */
-  jobs: {
-    /** How soon another instance takes over the job of a crashed one. */
-    leaseMs: number;
-    /** How often an idle instance looks for due jobs. */
-    pollIntervalMs: number;
-  };
+  jobs: JobRunnerSettings;
 }
 
 export const COACHING_CONFIG = Symbol('COACHING_CONFIG');
@@ -18,9 +14,6 @@ export const COACHING_CONFIG = Symbol('COACHING_CONFIG');
 export function coachingConfigFrom(env: CoachingEnv): CoachingConfig {
   return {
     fanOutChunkSize: env.FAN_OUT_CHUNK_SIZE,
-    jobs: {
-      leaseMs: env.JOB_LEASE_MS,
-      pollIntervalMs: env.JOB_POLL_INTERVAL_MS,
-    },
+    jobs: jobRunnerSettings(env),
   };
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { Public } from '@lms/service-kit';
+import { Access } from '@lms/service-kit';
 import { API_DOCUMENTS, type ApiDocument, type ApiDocuments } from './api-documents';
 
 /** The whole platform's API documents, as JSON. */
-@Public()
+@Access('anyone', 'anyone')
 @Controller('api/v1')
 export class ApiDocsController {
   constructor(@Inject(API_DOCUMENTS) private readonly documents: ApiDocuments) {}

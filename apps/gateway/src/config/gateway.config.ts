@@ -1,4 +1,5 @@
 import { validateEnv } from '@lms/service-kit';
+import type { RateLimits } from '../rate-limit/rate-limit';
 import { GatewayEnv } from './gateway.env';
 
 /** The services behind the gateway: `/api/v1/<service>/...` is routed to the service's `/v1/...`. */
@@ -18,8 +19,9 @@ export interface GatewayConfig {
   upstreamTimeoutMs: number;
   /** How long `/api/v1/health` waits for each service's readiness. */
   healthTimeoutMs: number;
-  /** API calls per minute and client IP. */
-  rateLimitPerMinute: number;
+  rateLimits: RateLimits;
+  /** Browser origins allowed to call the API (CORS); empty: none. */
+  corsOrigins: string[];
   /**
    * Fastify's `trustProxy`: `false` when clients connect directly (their socket address is
    * their IP), a hop count or a list of addresses when a load balancer sits in front.
@@ -44,7 +46,14 @@ export function gatewayConfigFrom(env: GatewayEnv): GatewayConfig {
     },
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
     healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    rateLimits: {
+      perClientPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      perAccountPerMinute: env.ACCOUNT_RATE_LIMIT_PER_MINUTE,
+      signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    },
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0),
     trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
     apiDocsDir: env.API_DOCS_DIR?.trim() || null,

@@ -58,15 +58,19 @@ function trustProxyFrom({ value }: { value: unknown }): unknown {
 export class GatewayEnv extends ServiceEnv {
   override PORT = 3000;
 
+  /** Where the identity service listens (an origin, no path). */
   @ServiceOrigin()
   IDENTITY_URL = 'http://127.0.0.1:3101';
 
+  /** Where the coaching service listens. */
   @ServiceOrigin()
   COACHING_URL = 'http://127.0.0.1:3102';
 
+  /** Where the learning service listens. */
   @ServiceOrigin()
   LEARNING_URL = 'http://127.0.0.1:3103';
 
+  /** Where the notifications service listens. */
   @ServiceOrigin()
   NOTIFICATIONS_URL = 'http://127.0.0.1:3104';
 
@@ -82,6 +86,25 @@ export class GatewayEnv extends ServiceEnv {
   @PositiveInteger()
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** API calls per signed-in account and minute, counted by each gateway instance on its own. */
+  @PositiveInteger()
+  ACCOUNT_RATE_LIMIT_PER_MINUTE = 1_200;
+
+  /** Sign-in and token refresh calls per client IP and minute. */
+  @PositiveInteger()
+  SIGN_IN_RATE_LIMIT_PER_MINUTE = 30;
+
+  /**
+   * Browser origins allowed to call the API from their pages (CORS), comma-separated, e.g.
+   * `https://learn.example.com`; empty: none (only same-origin pages and non-browser clients).
+   */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /**
+   * Which proxies' `X-Forwarded-For` to believe: `false` (clients connect directly), `true`, a
+   * hop count, or their addresses (comma-separated, or a name like `loopback`).
+   */
   @Transform(trustProxyFrom)
   TRUST_PROXY: boolean | number | string = false;
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@lms/service-kit';
+import { Access } from '@lms/service-kit';
 import { HealthAggregator, type PlatformHealth } from './health-aggregator';
 
 /** `GET /api/v1/health`: the readiness of every service; 503 while any is not ready. */
-@Public()
+@Access('anyone', 'anyone')
 @Controller('api/v1/health')
 export class PlatformHealthController {
   constructor(private readonly aggregator: HealthAggregator) {}

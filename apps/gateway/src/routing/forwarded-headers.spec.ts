@@ -5,6 +5,7 @@ const context = {
   clientIp: '203.0.113.7',
   protocol: 'https',
   host: 'api.example.com',
+  url: '/api/v1/identity/users/42',
 };
 
 describe('headers sent to a service', () => {
@@ -48,6 +49,7 @@ describe('headers sent to a service', () => {
         'x-forwarded-for',
         'x-forwarded-host',
         'x-forwarded-proto',
+        'x-forwarded-uri',
         'x-request-kind',
       ].sort(),
     );
@@ -59,6 +61,7 @@ describe('headers sent to a service', () => {
         'x-correlation-id': 'client-given',
         'x-forwarded-for': '6.6.6.6',
         'x-forwarded-host': 'evil.example',
+        'x-forwarded-uri': '/somewhere/else',
       },
       { ...context, host: undefined },
     );
@@ -67,6 +70,7 @@ describe('headers sent to a service', () => {
     expect(headers['x-forwarded-for']).toBe('203.0.113.7');
     expect(headers['x-forwarded-proto']).toBe('https');
     expect(headers['x-forwarded-host']).toBeUndefined();
+    expect(headers['x-forwarded-uri']).toBe('/api/v1/identity/users/42');
   });
 
   it('strips hop-by-hop headers from answers too', () => {

@@ -1,4 +1,5 @@
 import { CORRELATION_ID_HEADER } from '@lms/observability';
+import { FORWARDED_URI_HEADER } from '@lms/service-kit';
 
 export type HeaderMap = Record<string, string | string[] | number | undefined>;
 
@@ -38,6 +39,8 @@ export interface ForwardingContext {
   clientIp: string;
   protocol: string;
   host: string | undefined;
+  /** The path and query the client called, e.g. `/api/v1/identity/users/42`. */
+  url: string;
 }
 
 /**
@@ -50,6 +53,7 @@ export function upstreamRequestHeaders(incoming: HeaderMap, context: ForwardingC
   headers[CORRELATION_ID_HEADER] = context.correlationId;
   headers['x-forwarded-for'] = context.clientIp;
   headers['x-forwarded-proto'] = context.protocol;
+  headers[FORWARDED_URI_HEADER] = context.url;
   if (context.host) headers['x-forwarded-host'] = context.host;
   else delete headers['x-forwarded-host'];
   return headers;

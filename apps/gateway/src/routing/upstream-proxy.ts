@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { CORRELATION_ID_HEADER, correlationIdFrom } from '@lms/observability';
 import type { GatewayPrincipalGuard } from '../auth/gateway-principal.guard';
@@ -11,6 +11,8 @@ import type { UpstreamRoute } from './routing-table';
 export interface UpstreamProxyOptions {
   routes: readonly UpstreamRoute[];
   guard: GatewayPrincipalGuard;
+  /** Counts the call against its verified account's limit; refuses it past the limit. */
+  limitAccount: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   /** Deadline for the upstream's response headers, and between two chunks of its body. */
   timeoutMs: number;
   bodyLimitBytes: number;
@@ -29,9 +31,10 @@ export function registerUpstreamProxy(fastify: FastifyInstance, options: Upstrea
     // Bodies are forwarded as they came, never parsed: the proxy installs its own
     // pass-through parsers in place of the JSON parser the rest of the gateway uses.
     scope.removeAllContentTypeParsers();
-    scope.addHook('onRequest', async (request) => {
+    scope.addHook('onRequest', async (request, reply) => {
       refuseDeclaredOversizeBody(request, options.bodyLimitBytes);
       await options.guard.admit(request);
+      await options.limitAccount(request, reply);
     });
     // The proxy streams bodies past Fastify's own parsers, so their size limit does not
     // apply: read the body here, up to the limit, and hand the proxy a buffered copy.
@@ -54,6 +57,7 @@ export function registerUpstreamProxy(fastify: FastifyInstance, options: Upstrea
               clientIp: request.ip,
               protocol: request.protocol,
               host: request.host,
+              url: request.url,
             }) as IncomingHttpHeaders,
           rewriteHeaders: (headers) => withoutHopByHopHeaders(headers),
           onError: (reply, { error }) => sendUpstreamFailure(reply, route, error),

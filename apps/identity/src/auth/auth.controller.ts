@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
-import { CurrentPrincipal, Public, type Principal } from '@lms/service-kit';
-import { KeyRotationForbiddenError, NotSignedInError } from './auth.errors';
+import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
+import { Access, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { NotSignedInError } from './auth.errors';
 import type { Jwk } from './domain/signing-key';
-import { isSystemAdministrator } from '../users/domain/user-permissions';
 import { CurrentUserResponseDto } from './dto/current-user.response.dto';
 import { LogInRequestDto } from './dto/log-in.request.dto';
 import { RefreshTokenRequestDto } from './dto/refresh-token.request.dto';
 import { TokenPairResponseDto } from './dto/token-pair.response.dto';
-import { TooManyAttemptsInterceptor } from './too-many-attempts.interceptor';
 import { GetCurrentUserUseCase } from './use-cases/get-current-user.use-case';
 import { LogInUseCase } from './use-cases/log-in.use-case';
 import { LogOutUseCase } from './use-cases/log-out.use-case';
@@ -25,7 +23,7 @@ export class AuthController {
     private readonly getCurrentUser: GetCurrentUserUseCase,
   ) {}
 
-  @Public()
+  @Access('anyone', 'anyone: the public keys that verify access tokens')
   @Get('jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
   jwks(): Promise<{ keys: Jwk[] }> {
@@ -36,18 +34,17 @@ export class AuthController {
    * A new key signs from now on; the retired one stays published until its last token has
    * expired, so nobody is signed out. System Administrators of the host tenant only.
    */
+  @Access('system_administrator', 'System Administrators (host tenant)')
   @Post('keys/rotate')
   @HttpCode(200)
-  async rotateKeys(@CurrentPrincipal() principal: Principal): Promise<{ kid: string }> {
-    if (!isSystemAdministrator(principal)) throw new KeyRotationForbiddenError();
+  async rotateKeys(): Promise<{ kid: string }> {
     return { kid: await this.keyRing.rotate() };
   }
 
-  @Public()
+  @Access('anyone', 'anyone: the credentials are in the body')
   @Post('login')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @UseInterceptors(TooManyAttemptsInterceptor)
   async logIn(@Body() body: LogInRequestDto, @Ip() address: string): Promise<TokenPairResponseDto> {
     const pair = await this.logInUser.execute({
       tenantId: body.tenant,
@@ -58,7 +55,7 @@ export class AuthController {
     return TokenPairResponseDto.from(pair);
   }
 
-  @Public()
+  @Access('anyone', 'anyone: the refresh token is the credential')
   @Post('refresh')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
@@ -67,13 +64,14 @@ export class AuthController {
   }
 
   /** The refresh token is the credential: whoever holds it may end its login. */
-  @Public()
+  @Access('anyone', 'anyone: the refresh token is the credential')
   @Post('logout')
   @HttpCode(204)
   async logOut(@Body() body: RefreshTokenRequestDto): Promise<void> {
     await this.logOutUser.execute({ refreshToken: body.refreshToken });
   }
 
+  @Access('user', 'any signed-in user, about itself')
   @Get('me')
   async me(@CurrentPrincipal() principal: Principal): Promise<CurrentUserResponseDto> {
     if (principal.userId === null) throw new NotSignedInError();

@@ -22,14 +22,13 @@ export class AccountExpiredError extends DomainError {
 }
 
 /**
- * Too many failed logins for the account or the client address. The HTTP layer answers it
- * with 429 and `Retry-After` ({@link TooManyAttemptsInterceptor}); no error kind maps to 429.
+ * Too many failed logins for the account or the client address: 429, with `Retry-After`.
  */
 export class TooManyAttemptsError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       'AUTH.TOO_MANY_ATTEMPTS',
-      'forbidden',
+      'rate_limited',
       `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`,
       { retryAfterSeconds },
     );
@@ -58,12 +57,5 @@ export class RefreshTokenReusedError extends DomainError {
 export class NotSignedInError extends DomainError {
   constructor() {
     super('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in to use this route.');
-  }
-}
-
-/** Only a System Administrator of the host tenant rotates the installation's signing keys. */
-export class KeyRotationForbiddenError extends DomainError {
-  constructor() {
-    super('AUTH.FORBIDDEN', 'forbidden', 'Only a System Administrator rotates the signing keys.');
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
+import { TenantStoreModule } from '../tenants/tenant-store.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { CredentialsModule } from './credentials.module';
@@ -26,7 +27,7 @@ import { TokenPairIssuer } from './use-cases/token-pair-issuer';
 
 /** Sign-in (ID-A1, ID-U4): access tokens and their keys, refresh tokens, throttled logins. */
 @Module({
-  imports: [CredentialsModule, UsersModule],
+  imports: [CredentialsModule, UsersModule, TenantStoreModule],
   controllers: [AuthController],
   providers: [
     mongoModel(SIGNING_KEY_MODEL, SigningKeySchema),

@@ -1,3 +1,4 @@
+import { jobRunnerSettings, type JobRunnerSettings } from '@lms/service-kit';
 import type { IdentityEnv } from './identity.env';
 
 /** Settings of the identity service, grouped for the code that uses them. */
@@ -20,6 +21,8 @@ export interface IdentityConfig {
     expirySweep: { intervalMs: number; batchSize: number };
     /** 0: at start-up only. */
     adminRegistryReconcileIntervalMs: number;
+    /** Users changed per chunk of a bulk state change (ID-U5). */
+    bulkStateChunkSize: number;
   };
   /** Tenants (ID-T1): what the first start creates. */
   tenants: {
@@ -27,7 +30,11 @@ export interface IdentityConfig {
       hostTenantName: string;
       administrator: { email: string; password: string | null };
     };
+    /** Accounts deactivated per chunk of a tenant's deletion (ID-T2). */
+    deletionChunkSize: number;
   };
+  /** The job runner that runs tenant deletions and bulk state changes (rule 6). */
+  jobs: JobRunnerSettings;
 }
 
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
@@ -44,12 +51,15 @@ export function identityConfigFrom(env: IdentityEnv): IdentityConfig {
     users: {
       expirySweep: { intervalMs: env.USER_EXPIRY_SWEEP_INTERVAL_MS, batchSize: env.USER_EXPIRY_SWEEP_BATCH },
       adminRegistryReconcileIntervalMs: env.ADMIN_REGISTRY_RECONCILE_INTERVAL_MS,
+      bulkStateChunkSize: env.BULK_STATE_CHUNK_SIZE,
     },
     tenants: {
       bootstrap: {
         hostTenantName: env.HOST_TENANT_NAME,
         administrator: { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD ?? null },
       },
+      deletionChunkSize: env.TENANT_DELETION_CHUNK_SIZE,
     },
+    jobs: jobRunnerSettings(env),
   };
 }

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { PlatformEnv } from '@lms/service-kit';
+import { JobsEnv } from '@lms/service-kit';
 
 /** The identity service's environment, checked at start-up. */
-export class IdentityEnv extends PlatformEnv {
+export class IdentityEnv extends JobsEnv {
   override PORT = 3101;
 
   /** Lifetime of an access token, in seconds: minutes, since an access token cannot be revoked. */
@@ -87,4 +87,18 @@ export class IdentityEnv extends PlatformEnv {
   @Min(0)
   @Max(86_400_000)
   ADMIN_REGISTRY_RECONCILE_INTERVAL_MS = 60_000;
+
+  /** Accounts deactivated per chunk of a tenant's deletion (ID-T2): one page read each. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  TENANT_DELETION_CHUNK_SIZE = 200;
+
+  /** Users changed per chunk of a bulk state change (ID-U5): one progress save each. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  BULK_STATE_CHUNK_SIZE = 50;
 }

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CurrentTenant } from '@lms/service-kit';
+import { Access, Idempotent, CurrentTenant } from '@lms/service-kit';
 import { CreateGroupRequestDto } from './dto/create-group.request.dto';
 import { GroupIdParamsDto } from './dto/group-id.request.dto';
 import { GroupResponseDto } from './dto/group.response.dto';
 import { CreateGroupUseCase } from './use-cases/create-group.use-case';
 import { GetGroupUseCase } from './use-cases/get-group.use-case';
 
+@Access(
+  'administrator',
+  'System and Application Administrators, superadmins (group administrators come with ID-G2)',
+)
 @Controller('groups')
 export class GroupsController {
   constructor(
@@ -13,6 +17,7 @@ export class GroupsController {
     private readonly getGroup: GetGroupUseCase,
   ) {}
 
+  @Idempotent()
   @Post()
   @HttpCode(201)
   async create(

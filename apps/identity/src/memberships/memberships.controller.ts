@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { CurrentTenant } from '@lms/service-kit';
+import { Access, Idempotent, CurrentTenant } from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
 import { ListMembersQueryDto } from './dto/list-members.request.dto';
@@ -11,6 +11,10 @@ import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-ca
 import { ListMembersUseCase } from './use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
 
+@Access(
+  'administrator',
+  'System and Application Administrators, superadmins (group administrators come with ID-G2)',
+)
 @Controller('groups/:groupId/members')
 export class MembershipsController {
   constructor(
@@ -20,6 +24,7 @@ export class MembershipsController {
     private readonly listMembers: ListMembersUseCase,
   ) {}
 
+  @Idempotent()
   @Post()
   @HttpCode(201)
   async add(

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
 import type { TenantActor } from './domain/tenant-permissions';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.request.dto';
@@ -18,6 +18,7 @@ function actorOf(principal: Principal): TenantActor {
 }
 
 /** ID-T2: tenants, for the System Administrators of the host tenant. */
+@Access('system_administrator', 'System Administrators (host tenant)')
 @Controller('tenants')
 export class TenantsController {
   constructor(
@@ -28,6 +29,7 @@ export class TenantsController {
     private readonly deleteTenant: DeleteTenantUseCase,
   ) {}
 
+  @Idempotent()
   @Post()
   @HttpCode(201)
   async create(
@@ -75,21 +77,29 @@ export class TenantsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: TenantCodeParamsDto,
     @Body() body: UpdateTenantRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
   ): Promise<TenantResponseDto> {
     const tenant = await this.updateTenant.execute({
       actor: actorOf(principal),
       code: params.code,
       name: body.name,
+      expectedVersion,
     });
     return TenantResponseDto.from(tenant);
   }
 
+  /**
+   * Starts the deletion and answers 202 with the tenant `deleting`; its accounts are
+   * deactivated by a job, then it is `deleted` (`GET` answers 404). Sent again, 202 again.
+   */
   @Delete(':code')
-  @HttpCode(204)
+  @HttpCode(202)
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Param() params: TenantCodeParamsDto,
-  ): Promise<void> {
-    await this.deleteTenant.execute({ actor: actorOf(principal), code: params.code });
+  ): Promise<TenantResponseDto> {
+    return TenantResponseDto.from(
+      await this.deleteTenant.execute({ actor: actorOf(principal), code: params.code }),
+    );
   }
 }

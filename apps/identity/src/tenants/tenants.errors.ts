@@ -46,3 +46,14 @@ export class TenantAdministratorConflictError extends ConflictError {
     );
   }
 }
+
+/** ID-T2: a tenant whose deletion has started is neither changed nor given new accounts. */
+export class TenantBeingDeletedError extends ConflictError {
+  constructor(code: string) {
+    super(
+      'TENANT.BEING_DELETED',
+      'The tenant is being deleted, or was: it is no longer changed and takes no new accounts.',
+      { tenantCode: code },
+    );
+  }
+}

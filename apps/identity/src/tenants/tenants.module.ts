@@ -1,11 +1,9 @@
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { mongoModel } from '@lms/service-kit';
 import { CredentialsModule } from '../auth/credentials.module';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { UsersModule } from '../users/users.module';
-import { MongoTenantRepository } from './infra/mongo-tenant.repository';
-import { TENANT_MODEL, TenantSchema } from './infra/tenant.schema';
-import { TENANT_REPOSITORY } from './ports/tenant.repository';
+import { TenantDeletionJob } from './tenant-deletion.job';
+import { TenantStoreModule } from './tenant-store.module';
 import { TenantsController } from './tenants.controller';
 import { AdministratorAccounts } from './use-cases/administrator-accounts';
 import { BootstrapHostTenantUseCase } from './use-cases/bootstrap-host-tenant.use-case';
@@ -15,15 +13,17 @@ import { FinishTenantProvisioningUseCase } from './use-cases/finish-tenant-provi
 import { GetTenantUseCase } from './use-cases/get-tenant.use-case';
 import { ListTenantsUseCase } from './use-cases/list-tenants.use-case';
 import { ResumeTenantProvisioningUseCase } from './use-cases/resume-tenant-provisioning.use-case';
+import { RunTenantDeletionUseCase } from './use-cases/run-tenant-deletion.use-case';
 import { UpdateTenantUseCase } from './use-cases/update-tenant.use-case';
 
-/** Tenants (ID-T1..T3); at start-up, the host tenant and its System Administrator. */
+/**
+ * Tenants (ID-T1..T3); at start-up, the host tenant and its System Administrator; a tenant's
+ * deletion runs as a job.
+ */
 @Module({
-  imports: [UsersModule, CredentialsModule],
+  imports: [TenantStoreModule, UsersModule, CredentialsModule],
   controllers: [TenantsController],
   providers: [
-    mongoModel(TENANT_MODEL, TenantSchema),
-    { provide: TENANT_REPOSITORY, useClass: MongoTenantRepository },
     AdministratorAccounts,
     BootstrapHostTenantUseCase,
     FinishTenantProvisioningUseCase,
@@ -33,8 +33,10 @@ import { UpdateTenantUseCase } from './use-cases/update-tenant.use-case';
     GetTenantUseCase,
     UpdateTenantUseCase,
     DeleteTenantUseCase,
+    RunTenantDeletionUseCase,
+    TenantDeletionJob,
   ],
-  exports: [TENANT_REPOSITORY],
+  exports: [TenantStoreModule],
 })
 export class TenantsModule implements OnApplicationBootstrap {
   constructor(

@@ -1,4 +1,5 @@
-import type { GroupRole } from '@lms/contracts';
+import type { GroupRole, PermissionRight } from '@lms/contracts';
+import { InMemoryJobStore } from '@lms/jobs';
 import { EventFactory } from '@lms/messaging';
 import { FixedClock } from '@lms/testing';
 import { AdministratorRegistry } from '../admin-roles/use-cases/administrator-registry';
@@ -19,29 +20,40 @@ import { AddMemberUseCase } from '../memberships/use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from '../memberships/use-cases/change-member-roles.use-case';
 import { ListMembersUseCase } from '../memberships/use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from '../memberships/use-cases/remove-member.use-case';
+import type { PermissionProfile } from '../permission-profiles/domain/permission-profile';
+import { DefinePermissionProfileUseCase } from '../permission-profiles/use-cases/define-permission-profile.use-case';
+import { DeletePermissionProfileUseCase } from '../permission-profiles/use-cases/delete-permission-profile.use-case';
+import { GetPermissionProfileUseCase } from '../permission-profiles/use-cases/get-permission-profile.use-case';
+import { ListPermissionProfilesUseCase } from '../permission-profiles/use-cases/list-permission-profiles.use-case';
+import type { JobQueue } from '../shared/job-queue';
 import { HOST_TENANT_CODE } from '../tenants/domain/tenant';
 import type { NewUser, User } from '../users/domain/user';
 import type { UserActor } from '../users/domain/user-permissions';
 import { AccountRetirement } from '../users/use-cases/account-retirement';
-import { BulkChangeUserStateUseCase } from '../users/use-cases/bulk-change-user-state.use-case';
 import { ChangeAdminRoleUseCase } from '../users/use-cases/change-admin-role.use-case';
 import { ChangeUserStateUseCase } from '../users/use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from '../users/use-cases/create-user.use-case';
 import { DeleteUserUseCase } from '../users/use-cases/delete-user.use-case';
 import { ExpireDueUsersUseCase } from '../users/use-cases/expire-due-users.use-case';
+import { GetBulkStateChangeUseCase } from '../users/use-cases/get-bulk-state-change.use-case';
 import { GetUserUseCase } from '../users/use-cases/get-user.use-case';
 import { ListUsersUseCase } from '../users/use-cases/list-users.use-case';
 import { RecordFirstCourseAccessUseCase } from '../users/use-cases/record-first-course-access.use-case';
+import { RunBulkStateChangeUseCase } from '../users/use-cases/run-bulk-state-change.use-case';
+import { StartBulkStateChangeUseCase } from '../users/use-cases/start-bulk-state-change.use-case';
 import { UpdateUserUseCase } from '../users/use-cases/update-user.use-case';
 import { UserAccess } from '../users/use-cases/user-access';
 import { UserWriter } from '../users/use-cases/user-writes';
 import { InMemoryAdminRegistryRepository } from './in-memory-admin-registry.repository';
+import { InMemoryBulkStateChangeRepository } from './in-memory-bulk-state-change.repository';
 import { InMemoryFailureCounterRepository } from './in-memory-failure-counter.repository';
 import { InMemoryGroupRepository } from './in-memory-group.repository';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
+import { InMemoryPermissionProfileRepository } from './in-memory-permission-profile.repository';
 import { InMemoryRefreshFamilyRepository } from './in-memory-refresh-family.repository';
 import { InMemoryRefreshTokenRepository } from './in-memory-refresh-token.repository';
 import { InMemorySigningKeyRepository } from './in-memory-signing-key.repository';
+import { InMemoryTenantRepository } from './in-memory-tenant.repository';
 import { InMemoryUserRepository } from './in-memory-user.repository';
 import { RecordingOutbox } from './recording-outbox';
 import { ReversiblePasswordHasher } from './reversible-password-hasher';
@@ -59,6 +71,9 @@ export function administratorOf(tenantId: string = TEST_TENANT): UserActor {
   return { tenantId, userId: null, level: 'superadmin', roles };
 }
 
+/** The rights on users a permission profile can hold (ID-U2): what a power user of the testbed gets unless told. */
+export const USER_RIGHTS: PermissionRight[] = ['users.read', 'users.update_profile', 'users.change_state'];
+
 /** A user calling as itself, as its access token would tell. */
 export function actorFor(user: User): UserActor {
   return { tenantId: user.tenantId, userId: user.id, level: user.level, roles: [...user.adminRoles] };
@@ -74,8 +89,14 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const outbox = new RecordingOutbox();
   const events = new EventFactory('identity');
   const users = new InMemoryUserRepository(outbox);
+  const tenants = new InMemoryTenantRepository(outbox);
+  const bulkStateChanges = new InMemoryBulkStateChangeRepository();
+  // Enqueued long work waits here; a test runs it through its use case (`run*`), chunk by chunk.
+  const jobs = new InMemoryJobStore();
+  const jobQueue: JobQueue = { enqueue: (job) => jobs.enqueue(job, clock.now()) };
   const groups = new InMemoryGroupRepository(outbox);
   const memberships = new InMemoryMembershipRepository(outbox);
+  const permissionProfiles = new InMemoryPermissionProfileRepository();
   const passwords = new ReversiblePasswordHasher();
   const config = identityConfigFrom(new IdentityEnv());
   const failureCounters = new InMemoryFailureCounterRepository();
@@ -87,7 +108,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const adminRegistries = new InMemoryAdminRegistryRepository();
   const writer = new UserWriter(users, events);
   const administratorRegistry = new AdministratorRegistry(adminRegistries, users, writer, clock);
-  const access = new UserAccess(users, memberships);
+  const access = new UserAccess(users, memberships, permissionProfiles);
   const retirement = new AccountRetirement(users, writer, administratorRegistry);
   const changeUserState = new ChangeUserStateUseCase(
     writer,
@@ -101,8 +122,11 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     clock,
     outbox,
     users,
+    bulkStateChanges,
+    jobs,
     groups,
     memberships,
+    permissionProfiles,
     passwords,
     config,
     failureCounters,
@@ -111,13 +135,24 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     keyRing,
     adminRegistries,
     administratorRegistry,
-    createUser: new CreateUserUseCase(users, events, clock, passwords, access, administratorRegistry),
+    createUser: new CreateUserUseCase(
+      users,
+      events,
+      clock,
+      passwords,
+      access,
+      administratorRegistry,
+      tenants,
+      writer,
+    ),
     getUser: new GetUserUseCase(users, access),
     listUsers: new ListUsersUseCase(users, access),
-    updateUser: new UpdateUserUseCase(users, writer, clock, passwords, access),
+    updateUser: new UpdateUserUseCase(users, writer, clock, passwords, access, permissionProfiles),
     deleteUser: new DeleteUserUseCase(clock, access, retirement),
     changeUserState,
-    bulkChangeUserState: new BulkChangeUserStateUseCase(changeUserState),
+    startBulkStateChange: new StartBulkStateChangeUseCase(bulkStateChanges, jobQueue, clock),
+    runBulkStateChange: new RunBulkStateChangeUseCase(bulkStateChanges, changeUserState, clock, config),
+    getBulkStateChange: new GetBulkStateChangeUseCase(bulkStateChanges),
     changeAdminRole: new ChangeAdminRoleUseCase(users, access, administratorRegistry),
     expireDueUsers: new ExpireDueUsersUseCase(users, writer, clock),
     recordFirstCourseAccess: new RecordFirstCourseAccessUseCase(writer, clock),
@@ -127,9 +162,31 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     changeMemberRoles: new ChangeMemberRolesUseCase(memberships, events, clock),
     removeMember: new RemoveMemberUseCase(memberships, events, clock),
     listMembers: new ListMembersUseCase(memberships, groups),
-    ...tenantUseCases({ outbox, users, passwords, events, clock, administratorRegistry }),
-    logIn: new LogInUseCase(users, passwords, loginThrottle, tokenPairs, clock),
-    refreshTokens: new RefreshTokensUseCase(storedRefreshTokens, refreshFamilies, users, tokenPairs, clock),
+    definePermissionProfile: new DefinePermissionProfileUseCase(permissionProfiles, clock),
+    getPermissionProfile: new GetPermissionProfileUseCase(permissionProfiles),
+    listPermissionProfiles: new ListPermissionProfilesUseCase(permissionProfiles),
+    deletePermissionProfile: new DeletePermissionProfileUseCase(permissionProfiles, users),
+    ...tenantUseCases({
+      tenants,
+      outbox,
+      users,
+      writer,
+      passwords,
+      events,
+      clock,
+      config,
+      jobs: jobQueue,
+      administratorRegistry,
+    }),
+    logIn: new LogInUseCase(users, passwords, loginThrottle, tokenPairs, tenants, clock),
+    refreshTokens: new RefreshTokensUseCase(
+      storedRefreshTokens,
+      refreshFamilies,
+      users,
+      tokenPairs,
+      tenants,
+      clock,
+    ),
     logOut: new LogOutUseCase(storedRefreshTokens, refreshFamilies, clock),
     getCurrentUser: new GetCurrentUserUseCase(users),
 
@@ -181,13 +238,34 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
       return changed;
     },
 
-    /** A power user whose scope is these groups (ID-U2). */
-    async givenPowerUser(groups: Group[]): Promise<User> {
+    /** A permission profile of the tenant with these rights (ID-U2), defined by an administrator. */
+    async givenPermissionProfile(
+      rights: readonly string[],
+      overrides: { tenantId?: string; name?: string } = {},
+    ): Promise<PermissionProfile> {
+      const { profile } = await testbed.definePermissionProfile.execute({
+        actor: administratorOf(overrides.tenantId),
+        name: overrides.name ?? `profile-${Math.random().toString(36).slice(2, 10)}`,
+        rights,
+        description: null,
+      });
+      return profile;
+    },
+
+    /**
+     * A power user whose scope is these groups (ID-U2), holding a profile of these rights
+     * (every right on users unless told); `null` rights: no profile at all.
+     */
+    async givenPowerUser(groups: Group[], rights: readonly string[] | null = USER_RIGHTS): Promise<User> {
       const powerUser = await testbed.givenUser({ level: 'power_user' });
+      const profile = rights === null ? null : await testbed.givenPermissionProfile(rights);
       const scoped = await testbed.updateUser.execute({
         actor: administratorOf(powerUser.tenantId),
         userId: powerUser.id,
-        changes: { powerUserScope: { groupIds: groups.map((group) => group.id) } },
+        changes: {
+          powerUserScope: { groupIds: groups.map((group) => group.id) },
+          permissionProfile: profile?.name ?? null,
+        },
       });
       outbox.drain();
       return scoped;

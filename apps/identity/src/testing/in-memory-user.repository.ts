@@ -69,6 +69,20 @@ export class InMemoryUserRepository implements UserRepository {
       .sort(byId);
     return structuredClone(due.slice(0, limit));
   }
+
+  async listNotDeactivated(tenantId: string, limit: number): Promise<User[]> {
+    const left = this.rows
+      .filter((row) => row.tenantId === tenantId && row.state !== 'deactivated' && row.deletedAt === null)
+      .sort(byId);
+    return structuredClone(left.slice(0, limit));
+  }
+
+  async anyHoldsPermissionProfile(tenantId: string, permissionProfile: string): Promise<boolean> {
+    return this.rows.some(
+      (row) =>
+        row.tenantId === tenantId && row.permissionProfile === permissionProfile && row.deletedAt === null,
+    );
+  }
 }
 
 function byId(a: User, b: User): number {

@@ -3,6 +3,8 @@ import type { EventFactory } from '@lms/messaging';
 import type { FixedClock } from '@lms/testing';
 import type { AdministratorRegistry } from '../admin-roles/use-cases/administrator-registry';
 import type { PasswordHasher } from '../auth/ports/password-hasher';
+import type { IdentityConfig } from '../config/identity.config';
+import type { JobQueue } from '../shared/job-queue';
 import type { TenantActor } from '../tenants/domain/tenant-permissions';
 import { AdministratorAccounts } from '../tenants/use-cases/administrator-accounts';
 import { BootstrapHostTenantUseCase } from '../tenants/use-cases/bootstrap-host-tenant.use-case';
@@ -12,9 +14,11 @@ import { FinishTenantProvisioningUseCase } from '../tenants/use-cases/finish-ten
 import { GetTenantUseCase } from '../tenants/use-cases/get-tenant.use-case';
 import { ListTenantsUseCase } from '../tenants/use-cases/list-tenants.use-case';
 import { ResumeTenantProvisioningUseCase } from '../tenants/use-cases/resume-tenant-provisioning.use-case';
+import { RunTenantDeletionUseCase } from '../tenants/use-cases/run-tenant-deletion.use-case';
 import { UpdateTenantUseCase } from '../tenants/use-cases/update-tenant.use-case';
 import type { UserRepository } from '../users/ports/user.repository';
-import { InMemoryTenantRepository } from './in-memory-tenant.repository';
+import type { UserWriter } from '../users/use-cases/user-writes';
+import type { InMemoryTenantRepository } from './in-memory-tenant.repository';
 import type { RecordingOutbox } from './recording-outbox';
 
 /** A System Administrator of the host tenant: the one actor who manages tenants. */
@@ -32,18 +36,22 @@ export const WARN = 40;
 
 /**
  * The tenant use cases over an in-memory tenant repository, for the identity testbed: they
- * share its users, outbox, hasher and clock, and log into `logs`.
+ * share its tenants, users, outbox, hasher, clock and job queue, and log into `logs`.
  */
 export function tenantUseCases(parts: {
+  tenants: InMemoryTenantRepository;
   outbox: RecordingOutbox;
   users: UserRepository;
+  writer: UserWriter;
   passwords: PasswordHasher;
   events: EventFactory;
   clock: FixedClock;
+  config: IdentityConfig;
+  jobs: JobQueue;
   administratorRegistry: AdministratorRegistry;
 }) {
-  const { outbox, users, passwords, events, clock, administratorRegistry } = parts;
-  const tenants = new InMemoryTenantRepository(outbox);
+  const { tenants, outbox, users, writer, passwords, events, clock, config, jobs, administratorRegistry } =
+    parts;
   const logs: LoggedLine[] = [];
   const logger = pino({ base: null }, { write: (line: string) => logs.push(JSON.parse(line) as LoggedLine) });
   const administrators = new AdministratorAccounts(users, events, administratorRegistry);
@@ -54,6 +62,16 @@ export function tenantUseCases(parts: {
     clock,
   );
   const createTenant = new CreateTenantUseCase(tenants, finishTenantProvisioning, passwords, clock);
+  const deleteTenant = new DeleteTenantUseCase(tenants, jobs, clock);
+  const runTenantDeletion = new RunTenantDeletionUseCase(
+    tenants,
+    users,
+    writer,
+    events,
+    clock,
+    config,
+    logger,
+  );
 
   return {
     tenants,
@@ -72,7 +90,8 @@ export function tenantUseCases(parts: {
     listTenants: new ListTenantsUseCase(tenants),
     getTenant: new GetTenantUseCase(tenants),
     updateTenant: new UpdateTenantUseCase(tenants, events, clock),
-    deleteTenant: new DeleteTenantUseCase(tenants, users, events, clock),
+    deleteTenant,
+    runTenantDeletion,
 
     /** An active tenant made by a System Administrator, with its first administrator; its events drained. */
     async givenTenant(code: string, name = `Tenant ${code}`): Promise<CreatedTenant> {
@@ -89,6 +108,13 @@ export function tenantUseCases(parts: {
       });
       outbox.drain();
       return created;
+    },
+
+    /** A tenant a System Administrator deleted, its deletion's job run to the end; its events drained. */
+    async givenTenantDeleted(code: string): Promise<void> {
+      await deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code });
+      await runTenantDeletion.execute({ code });
+      outbox.drain();
     },
   };
 }

@@ -248,6 +248,42 @@ export function describeUserRepositoryContract(
       expect(await subject.repository.listDueForExpiry(now, third.id, 2)).toEqual([]);
     });
 
+    it("lists the tenant's users not deactivated yet, in id order, a page at a time, deleted users aside", async () => {
+      const [activated, active, expired] = [
+        user({ hour: 1 }),
+        { ...user({ hour: 2 }), state: 'active' as const },
+        { ...user({ hour: 3 }), state: 'expired' as const, stateBeforeExpiry: 'activated' as const },
+      ];
+      const deactivated = { ...user({ hour: 4 }), state: 'deactivated' as const };
+      const gone = markUserDeleted(user({ hour: 5 }), activated.createdAt);
+      const elsewhere = user({ tenantId: contractTenant() });
+      for (const each of [expired, deactivated, gone, elsewhere, active, activated])
+        await subject.repository.insert(each, []);
+
+      expect(await subject.repository.listNotDeactivated(subject.tenantId, 10)).toEqual([
+        activated,
+        active,
+        expired,
+      ]);
+      expect(await subject.repository.listNotDeactivated(subject.tenantId, 2)).toEqual([activated, active]);
+      expect(await subject.repository.listNotDeactivated(contractTenant(), 10)).toEqual([]);
+    });
+
+    it('tells whether a user of the tenant holds a permission profile, deleted users aside', async () => {
+      const holder = { ...user({ hour: 9 }), level: 'power_user' as const, permissionProfile: 'sales-desk' };
+      const gone = markUserDeleted({ ...user({ hour: 10 }), permissionProfile: 'coaches' }, holder.createdAt);
+      const elsewhere = { ...user({ tenantId: contractTenant() }), permissionProfile: 'enrollments' };
+      for (const each of [holder, gone, elsewhere, user({ hour: 11 })])
+        await subject.repository.insert(each, []);
+
+      expect(await subject.repository.anyHoldsPermissionProfile(subject.tenantId, 'sales-desk')).toBe(true);
+      expect(await subject.repository.anyHoldsPermissionProfile(subject.tenantId, 'coaches')).toBe(false);
+      expect(await subject.repository.anyHoldsPermissionProfile(subject.tenantId, 'enrollments')).toBe(false);
+      expect(await subject.repository.anyHoldsPermissionProfile(elsewhere.tenantId, 'enrollments')).toBe(
+        true,
+      );
+    });
+
     it('updates a user only from the version it was read at, with its events', async () => {
       const ada = user();
       await subject.repository.insert(ada, [created(ada)]);

@@ -1,20 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { mapPage, type Page } from '@lms/kernel';
-import { CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
 import { BulkChangeUserStateRequestDto } from './dto/bulk-change-user-state.request.dto';
-import { BulkChangeUserStateResponseDto } from './dto/bulk-change-user-state.response.dto';
+import { BulkStateChangeResponseDto } from './dto/bulk-change-user-state.response.dto';
+import { BulkStateChangeIdParamsDto } from './dto/bulk-state-change-id.request.dto';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { ListUsersQueryDto } from './dto/list-users.request.dto';
 import { UpdateUserRequestDto } from './dto/update-user.request.dto';
 import { AdminRoleParamsDto, UserIdParamsDto } from './dto/user-id.request.dto';
 import { UserResponseDto } from './dto/user.response.dto';
-import { BulkChangeUserStateUseCase } from './use-cases/bulk-change-user-state.use-case';
 import { ChangeAdminRoleUseCase } from './use-cases/change-admin-role.use-case';
 import { ChangeUserStateUseCase, type StateAction } from './use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
 import { DeleteUserUseCase } from './use-cases/delete-user.use-case';
+import { GetBulkStateChangeUseCase } from './use-cases/get-bulk-state-change.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
 import { ListUsersUseCase } from './use-cases/list-users.use-case';
+import { StartBulkStateChangeUseCase } from './use-cases/start-bulk-state-change.use-case';
 import { UpdateUserUseCase } from './use-cases/update-user.use-case';
 
 /** `key:value` of a custom field filter, split at the first colon. */
@@ -34,10 +37,13 @@ export class UsersController {
     private readonly updateUser: UpdateUserUseCase,
     private readonly deleteUser: DeleteUserUseCase,
     private readonly changeState: ChangeUserStateUseCase,
-    private readonly bulkChangeState: BulkChangeUserStateUseCase,
+    private readonly startBulkStateChange: StartBulkStateChangeUseCase,
+    private readonly getBulkStateChange: GetBulkStateChangeUseCase,
     private readonly changeAdminRole: ChangeAdminRoleUseCase,
   ) {}
 
+  @Access('administrator', 'System and Application Administrators, superadmins')
+  @Idempotent()
   @Post()
   @HttpCode(201)
   async create(
@@ -59,17 +65,48 @@ export class UsersController {
     return UserResponseDto.from(user);
   }
 
-  /** ID-U5: activates or deactivates many users; 200 with what became of each. */
+  /**
+   * ID-U5: activates or deactivates many users, later: 202 with the change `running`, and its
+   * `Location` (relative to this route, so that it holds behind the gateway too), which answers
+   * how far it got and what became of each id.
+   */
+  @Access(
+    'power_user',
+    'System and Application Administrators, superadmins; power users, for the users of their scope their profile lets them (de)activate',
+  )
+  @Idempotent()
   @Post('bulk-state')
-  @HttpCode(200)
+  @HttpCode(202)
   async bulkState(
     @CurrentPrincipal() actor: Principal,
     @Body() body: BulkChangeUserStateRequestDto,
-  ): Promise<BulkChangeUserStateResponseDto> {
-    const results = await this.bulkChangeState.execute({ actor, userIds: body.userIds, action: body.action });
-    return BulkChangeUserStateResponseDto.from(results);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BulkStateChangeResponseDto> {
+    const change = await this.startBulkStateChange.execute({
+      actor,
+      userIds: body.userIds,
+      action: body.action,
+    });
+    void reply.header('Location', `bulk-state/${change.id}`);
+    return BulkStateChangeResponseDto.from(change);
   }
 
+  /** ID-U5: a bulk state change, for the account that started it and those who manage every user. */
+  @Access('power_user', 'the account that started the change, and those who manage every user')
+  @Get('bulk-state/:id')
+  async bulkStateChange(
+    @CurrentPrincipal() actor: Principal,
+    @Param() params: BulkStateChangeIdParamsDto,
+  ): Promise<BulkStateChangeResponseDto> {
+    return BulkStateChangeResponseDto.from(
+      await this.getBulkStateChange.execute({ actor, bulkStateChangeId: params.id }),
+    );
+  }
+
+  @Access(
+    'user',
+    'those who manage every user; a power user, for the users of its scope its profile lets it read; the user itself',
+  )
   @Get(':id')
   async get(
     @CurrentPrincipal() actor: Principal,
@@ -78,6 +115,7 @@ export class UsersController {
     return UserResponseDto.from(await this.getUser.execute({ actor, userId: params.id }));
   }
 
+  @Access('administrator', 'System and Application Administrators, superadmins')
   @Get()
   async list(
     @CurrentPrincipal() actor: Principal,
@@ -95,16 +133,22 @@ export class UsersController {
     return mapPage(page, UserResponseDto.from);
   }
 
+  @Access(
+    'power_user',
+    "those who manage every user (a peer for an administrator's account fields); a power user, for the users of its scope its profile lets it edit",
+  )
   @Patch(':id')
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param() params: UserIdParamsDto,
     @Body() body: UpdateUserRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
   ): Promise<UserResponseDto> {
     const { expiresAt, powerUserScope, ...changes } = body;
     const user = await this.updateUser.execute({
       actor,
       userId: params.id,
+      expectedVersion,
       changes: {
         ...changes,
         expiresAt: expiresAt === undefined || expiresAt === null ? expiresAt : new Date(expiresAt),
@@ -115,12 +159,20 @@ export class UsersController {
   }
 
   /** The account becomes a tombstone: 404 from then on. */
+  @Access(
+    'administrator',
+    'System and Application Administrators, superadmins; never oneself; a peer for an administrator',
+  )
   @Delete(':id')
   @HttpCode(204)
   async delete(@CurrentPrincipal() actor: Principal, @Param() params: UserIdParamsDto): Promise<void> {
     await this.deleteUser.execute({ actor, userId: params.id });
   }
 
+  @Access(
+    'power_user',
+    'those who manage every user (a peer for an administrator); a power user, for the users of its scope its profile lets it (de)activate; never oneself',
+  )
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(
@@ -130,12 +182,20 @@ export class UsersController {
     return this.changeStateTo(actor, params, 'deactivate');
   }
 
+  @Access(
+    'power_user',
+    'those who manage every user (a peer for an administrator); a power user, for the users of its scope its profile lets it (de)activate; never oneself',
+  )
   @Post(':id/activate')
   @HttpCode(200)
   activate(@CurrentPrincipal() actor: Principal, @Param() params: UserIdParamsDto): Promise<UserResponseDto> {
     return this.changeStateTo(actor, params, 'activate');
   }
 
+  @Access(
+    'administrator',
+    "administrators of the role's kind or higher: `system_admin` by System Administrators only",
+  )
   @Post(':id/admin-roles/:role')
   @HttpCode(200)
   grantRole(
@@ -145,6 +205,10 @@ export class UsersController {
     return this.changeRole(actor, params, 'grant');
   }
 
+  @Access(
+    'administrator',
+    "administrators of the role's kind or higher; never one's own role, never the last administrator",
+  )
   @Delete(':id/admin-roles/:role')
   @HttpCode(200)
   revokeRole(

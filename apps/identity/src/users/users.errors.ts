@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, NotFoundError } from '@lms/kernel';
+import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '@lms/kernel';
 
 export class UserNotFoundError extends NotFoundError {
   constructor(userId: string) {
@@ -50,6 +50,32 @@ export class UserExpiredError extends ConflictError {
       'USER.EXPIRED',
       'The account has expired: move its expiry date to the future to restore its former state.',
       { userId },
+    );
+  }
+}
+
+/** ID-U2: a user is given only a permission profile its tenant has defined. */
+export class UnknownPermissionProfileError extends BusinessRuleError {
+  constructor(permissionProfile: string) {
+    super('USER.UNKNOWN_PERMISSION_PROFILE', 'The tenant has no permission profile of this name.', {
+      permissionProfile,
+    });
+  }
+}
+
+export class BulkStateChangeNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('USER.BULK_STATE_CHANGE_NOT_FOUND', 'No such bulk state change.', { bulkStateChangeId: id });
+  }
+}
+
+/** ID-U5: a bulk state change is followed by whoever started it and by those who manage every user. */
+export class BulkStateChangeForbiddenError extends DomainError {
+  constructor() {
+    super(
+      'USER.FORBIDDEN',
+      'forbidden',
+      'Only the account that started a bulk state change, or someone who manages every user, may follow it.',
     );
   }
 }

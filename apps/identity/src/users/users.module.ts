@@ -5,25 +5,39 @@ import { CredentialsModule } from '../auth/credentials.module';
 import { MEMBERSHIP_MODEL, MembershipSchema } from '../memberships/infra/membership.schema';
 import { MongoMembershipRepository } from '../memberships/infra/mongo-membership.repository';
 import { MEMBERSHIP_REPOSITORY } from '../memberships/ports/membership.repository';
+import { PermissionProfilesModule } from '../permission-profiles/permission-profiles.module';
+import { TenantStoreModule } from '../tenants/tenant-store.module';
+import { BulkStateChangeJob } from './bulk-state-change.job';
+import { BULK_STATE_CHANGE_MODEL, BulkStateChangeSchema } from './infra/bulk-state-change.schema';
+import { MongoBulkStateChangeRepository } from './infra/mongo-bulk-state-change.repository';
+import { BULK_STATE_CHANGE_REPOSITORY } from './ports/bulk-state-change.repository';
 import { UserStoreModule } from './user-store.module';
 import { UsersPeriodicWork } from './users-periodic-work';
 import { AccountRetirement } from './use-cases/account-retirement';
-import { BulkChangeUserStateUseCase } from './use-cases/bulk-change-user-state.use-case';
 import { ChangeAdminRoleUseCase } from './use-cases/change-admin-role.use-case';
 import { ChangeUserStateUseCase } from './use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
 import { DeleteUserUseCase } from './use-cases/delete-user.use-case';
 import { ExpireDueUsersUseCase } from './use-cases/expire-due-users.use-case';
+import { GetBulkStateChangeUseCase } from './use-cases/get-bulk-state-change.use-case';
 import { GetUserUseCase } from './use-cases/get-user.use-case';
 import { ListUsersUseCase } from './use-cases/list-users.use-case';
 import { RecordFirstCourseAccessUseCase } from './use-cases/record-first-course-access.use-case';
+import { RunBulkStateChangeUseCase } from './use-cases/run-bulk-state-change.use-case';
+import { StartBulkStateChangeUseCase } from './use-cases/start-bulk-state-change.use-case';
 import { CourseProgressConsumer } from './course-progress.consumer';
 import { UpdateUserUseCase } from './use-cases/update-user.use-case';
 import { UserAccess } from './use-cases/user-access';
 import { UsersController } from './users.controller';
 
 @Module({
-  imports: [CredentialsModule, UserStoreModule, AdminRolesModule],
+  imports: [
+    CredentialsModule,
+    UserStoreModule,
+    AdminRolesModule,
+    PermissionProfilesModule,
+    TenantStoreModule,
+  ],
   controllers: [UsersController, CourseProgressConsumer],
   providers: [
     // A power user's scope is its groups' memberships, looked up by their unique key; the
@@ -38,7 +52,12 @@ import { UsersController } from './users.controller';
     UpdateUserUseCase,
     DeleteUserUseCase,
     ChangeUserStateUseCase,
-    BulkChangeUserStateUseCase,
+    mongoModel(BULK_STATE_CHANGE_MODEL, BulkStateChangeSchema),
+    { provide: BULK_STATE_CHANGE_REPOSITORY, useClass: MongoBulkStateChangeRepository },
+    StartBulkStateChangeUseCase,
+    RunBulkStateChangeUseCase,
+    GetBulkStateChangeUseCase,
+    BulkStateChangeJob,
     ChangeAdminRoleUseCase,
     ExpireDueUsersUseCase,
     RecordFirstCourseAccessUseCase,

@@ -34,26 +34,31 @@ export class NotificationsEnv extends PlatformEnv {
   @Min(1)
   DELIVERY_MAX_ATTEMPTS = defaults.maxAttempts;
 
+  /** Wait before the first retry of a failed send; it doubles at each further attempt. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   DELIVERY_RETRY_INITIAL_MS = defaults.initialBackoffMs;
 
+  /** The longest wait between two attempts of a send. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   DELIVERY_RETRY_MAX_MS = defaults.maxBackoffMs;
 
+  /** How long an instance holds a delivery it is sending; after that another may retry it. */
   @Type(() => Number)
   @IsInt()
   @Min(1_000)
   DELIVERY_LEASE_MS = defaults.leaseMs;
 
+  /** How often a mail waiting for its recipient's account to be known looks again. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   DELIVERY_RECIPIENT_RECHECK_MS = defaults.recipientRecheckMs;
 
+  /** How long a mail waits for its recipient's account before it is parked as failed. */
   @Type(() => Number)
   @IsInt()
   @Min(1)

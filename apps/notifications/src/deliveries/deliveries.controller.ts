@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { CurrentTenant } from '@lms/service-kit';
+import { Access, CurrentTenant } from '@lms/service-kit';
 import { DeliveryResponseDto } from './dto/delivery.response.dto';
 import { ListDeliveriesQueryDto } from './dto/list-deliveries.request.dto';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 
 /** The delivery log (NO-5): which event mailed whom, and how it went. */
+@Access('administrator', 'System and Application Administrators, superadmins')
 @Controller('deliveries')
 export class DeliveriesController {
   constructor(private readonly listDeliveries: ListDeliveriesUseCase) {}

@@ -4,6 +4,9 @@ import { defineStream } from '../define-stream';
 /** A tenant's code: its id, used as `tenantId` everywhere, never changed and never reused. */
 export const TENANT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{2,31}$/;
 
+/** The host tenant (ID-T1): there from installation, home of the System Administrators. */
+export const HOST_TENANT_CODE = '1000';
+
 export const TENANT_STATES = ['active', 'deleted'] as const;
 export type TenantState = (typeof TENANT_STATES)[number];
 

@@ -1,5 +1,5 @@
 import { createLogger } from '@lms/observability';
-import { bootstrapService } from '@lms/service-kit';
+import { bootstrapService, SERVICE_ROUTE_PREFIX } from '@lms/service-kit';
 import { KafkaEventsTransport } from './kafka-events.transport';
 
 /**
@@ -10,7 +10,7 @@ import { KafkaEventsTransport } from './kafka-events.transport';
 export function runService(name: string, module: unknown): void {
   bootstrapService({
     module,
-    globalPrefix: 'v1',
+    globalPrefix: SERVICE_ROUTE_PREFIX,
     transport: (app) => app.get(KafkaEventsTransport),
   }).catch((error: unknown) => {
     createLogger(name).fatal({ err: error }, `${name} failed to start`);

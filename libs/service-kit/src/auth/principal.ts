@@ -22,7 +22,7 @@ export interface PrincipalResolver {
 }
 export const PRINCIPAL_RESOLVER = Symbol('PRINCIPAL_RESOLVER');
 
-/** The verified caller of the request; only on routes that are not `@Public()`. */
+/** The verified caller of the request; only on routes not open to anyone. */
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal => {
     const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;

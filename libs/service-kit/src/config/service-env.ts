@@ -25,12 +25,14 @@ export class ServiceEnv {
   @IsNotEmpty()
   HOST = '127.0.0.1';
 
+  /** Port the HTTP server listens on. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65_535)
   PORT = 3000;
 
+  /** Log level (pino): `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
@@ -88,4 +90,33 @@ export class PlatformEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   KAFKA_REPLICATION_FACTOR = 1;
+}
+
+/** What the job runner of a service takes from its settings (rule 6). */
+export interface JobRunnerSettings {
+  /** How soon another instance takes over the job of a crashed one. */
+  leaseMs: number;
+  /** How often an idle instance looks for due jobs. */
+  pollIntervalMs: number;
+}
+
+/** The settings of a service that runs long work as leased jobs: {@link PlatformEnv} and the runner's. */
+export class JobsEnv extends PlatformEnv {
+  /** How soon another instance takes over the job of a crashed one (rule 6). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  JOB_LEASE_MS = 15_000;
+
+  /** How often an idle instance looks for due jobs. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  JOB_POLL_INTERVAL_MS = 1_000;
+}
+
+export function jobRunnerSettings(env: JobsEnv): JobRunnerSettings {
+  return { leaseMs: env.JOB_LEASE_MS, pollIntervalMs: env.JOB_POLL_INTERVAL_MS };
 }

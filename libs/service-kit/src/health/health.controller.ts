@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/public.decorator';
+import { Access } from '../auth/access';
 import { HealthRegistry, type ReadinessReport } from './health-registry';
 
-@Public()
+@Access('anyone', 'anyone: liveness and readiness probes')
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}

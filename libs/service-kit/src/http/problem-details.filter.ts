@@ -5,12 +5,20 @@ import { DomainError, type DomainErrorKind } from '@lms/kernel';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/**
+ * The path the client called at the gateway, which the gateway sets on every request it
+ * forwards: the `instance` of an error is the client's path, not the service's internal one.
+ */
+export const FORWARDED_URI_HEADER = 'x-forwarded-uri';
+
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   forbidden: HttpStatus.FORBIDDEN,
   unauthenticated: HttpStatus.UNAUTHORIZED,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  stale: HttpStatus.PRECONDITION_FAILED,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {
@@ -22,7 +30,13 @@ const CODE_OF_STATUS: Record<number, string> = {
   413: 'REQUEST.BODY_TOO_LARGE',
   415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   429: 'REQUEST.RATE_LIMITED',
+  500: 'SERVER.INTERNAL_ERROR',
 };
+
+/** The code of a status the table does not name: the generic one of its class. */
+function codeOfStatus(status: number): string {
+  return CODE_OF_STATUS[status] ?? CODE_OF_STATUS[status >= 500 ? 500 : 400];
+}
 
 export interface ProblemDetails {
   type: string;
@@ -45,7 +59,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
-    problem.instance = request.url;
+    problem.instance = instanceOf(request);
+    const retryAfter = problem.retryAfterSeconds;
+    if (problem.status === 429 && typeof retryAfter === 'number')
+      void reply.header('retry-after', String(retryAfter));
+    const correlationId = (request as { correlationId?: unknown }).correlationId;
+    if (typeof correlationId === 'string') problem.correlationId = correlationId;
     if (problem.status >= 500) {
       // A failure the code raised on purpose (an upstream down) needs its code, not a stack.
       const expected = exception instanceof HttpException || exception instanceof DomainError;
@@ -64,17 +83,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const extensions = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const code =
-        typeof extensions.code === 'string' ? extensions.code : (CODE_OF_STATUS[status] ?? 'REQUEST.FAILED');
+      const code = typeof extensions.code === 'string' ? extensions.code : codeOfStatus(status);
       const detail = typeof extensions.detail === 'string' ? extensions.detail : exception.message;
       const { code: _c, detail: _d, message: _m, statusCode: _s, error: _e, ...rest } = extensions;
       return problem(status, code, detail, rest);
     }
     const status = statusOfFrameworkError(exception);
-    if (status)
-      return problem(status, CODE_OF_STATUS[status] ?? 'REQUEST.INVALID', (exception as Error).message);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'An unexpected error occurred.');
+    if (status) return problem(status, codeOfStatus(status), (exception as Error).message);
+    return problem(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      codeOfStatus(HttpStatus.INTERNAL_SERVER_ERROR),
+      'An unexpected error occurred.',
+    );
   }
+}
+
+/** The path the client called: the gateway's when it came through the gateway. */
+function instanceOf(request: FastifyRequest): string {
+  const forwarded = request.headers[FORWARDED_URI_HEADER];
+  return typeof forwarded === 'string' && forwarded.startsWith('/') ? forwarded : request.url;
 }
 
 /** Fastify's own errors (body too large, bad JSON) carry a 4xx statusCode. */

@@ -8,12 +8,21 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import mongoose, { type Connection } from 'mongoose';
 import type { PlatformEnv } from '../config/service-env';
 import { HealthRegistry } from '../health/health-registry';
+import { IdempotencyInterceptor } from '../http/idempotency/idempotent';
+import { IdempotencyStore } from '../http/idempotency/idempotency-store';
 
 export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
+
+/**
+ * How long the first request with an `Idempotency-Key` holds it (a retry after that runs it
+ * again: the first one died), and how long its answer is kept for retries.
+ */
+const IDEMPOTENCY_RETENTION = { leaseMs: 30_000, retentionMs: 24 * 60 * 60 * 1000 };
 
 /** Something that must finish before the database closes (the outbox relay's last flush). */
 export interface BeforeDatabaseClose {
@@ -31,6 +40,7 @@ class MongoLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     private readonly health: HealthRegistry,
+    private readonly idempotency: IdempotencyStore,
     @Optional() @Inject(BEFORE_DATABASE_CLOSE) private readonly beforeClose?: BeforeDatabaseClose,
   ) {}
 
@@ -45,7 +55,10 @@ class MongoLifecycle implements OnModuleInit, OnApplicationShutdown {
       },
     });
     // Unique indexes guard idempotency: they must exist before the first request.
-    await Promise.all(Object.values(this.connection.models).map((model) => model.createIndexes()));
+    await Promise.all([
+      ...Object.values(this.connection.models).map((model) => model.createIndexes()),
+      this.idempotency.ensureIndexes(),
+    ]);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -75,6 +88,15 @@ export class MongoModule {
             return connection.asPromise();
           },
         },
+        {
+          provide: IdempotencyStore,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection): IdempotencyStore => {
+            if (!connection.db) throw new Error('The database connection is not open');
+            return new IdempotencyStore(connection.db, IDEMPOTENCY_RETENTION);
+          },
+        },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         MongoLifecycle,
       ],
       exports: [MONGO_CONNECTION],

@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { buildIdentityTestbed, OTHER_TENANT, TEST_TENANT } from '../../testing/identity-testbed';
+import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
 import { refreshTokenHash } from './token-pair-issuer';
 
 const PASSWORD = 'correct horse battery';
@@ -80,6 +81,26 @@ describe('LogInUseCase (ID-A1)', () => {
       });
     },
   );
+
+  it('given a tenant being deleted, then its accounts are refused as deactivated before the deletion reaches them, as once it is deleted (ID-T2)', async () => {
+    const testbed = buildIdentityTestbed();
+    for (const code of ['going', 'gone']) {
+      await testbed.givenTenant(code);
+      const user = await testbed.givenUser({ tenantId: code, password: PASSWORD });
+      await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code });
+      if (code === 'gone') await testbed.runTenantDeletion.execute({ code });
+      const attempt = { tenantId: code, email: user.email, address: ADDRESS };
+
+      await expect(testbed.logIn.execute({ ...attempt, password: PASSWORD })).rejects.toMatchObject({
+        code: 'AUTH.ACCOUNT_DEACTIVATED',
+        kind: 'forbidden',
+      });
+      await expect(testbed.logIn.execute({ ...attempt, password: 'wrong password' })).rejects.toMatchObject({
+        code: 'AUTH.INVALID_CREDENTIALS',
+      });
+    }
+    expect(await testbed.tenants.findById('going')).toMatchObject({ state: 'deleting' });
+  });
 });
 
 describe('LogInUseCase — throttling', () => {

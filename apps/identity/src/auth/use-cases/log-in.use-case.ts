@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { CLOCK, type Clock } from '@lms/kernel';
+import { TENANT_REPOSITORY, type TenantRepository } from '../../tenants/ports/tenant.repository';
 import { normalizeEmail } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { InvalidCredentialsError } from '../auth.errors';
@@ -21,7 +22,8 @@ export interface LogInCommand {
  * ID-A1: signs a user in with e-mail and password. A wrong password, an unknown e-mail or
  * tenant and a user without a password all answer `AUTH.INVALID_CREDENTIALS` after the same
  * work (a hash is verified in every case), and count as failures. The account's state is told
- * only to whoever knows the password (ID-U4).
+ * only to whoever knows the password (ID-U4); the accounts of a tenant being deleted stand as
+ * deactivated, as they will be once it is deleted (ID-T2).
  */
 @Injectable()
 export class LogInUseCase {
@@ -32,6 +34,7 @@ export class LogInUseCase {
     @Inject(PASSWORD_HASHER) private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly tokenPairs: TokenPairIssuer,
+    @Inject(TENANT_REPOSITORY) private readonly tenants: TenantRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -50,7 +53,7 @@ export class LogInUseCase {
       await this.throttle.recordFailure(attempt, now);
       throw new InvalidCredentialsError();
     }
-    assertAccountUsable(user, now);
+    assertAccountUsable(user, await this.tenants.findById(user.tenantId), now);
     await this.throttle.recordSuccess(attempt);
     return this.tokenPairs.startFamily(user, now);
   }

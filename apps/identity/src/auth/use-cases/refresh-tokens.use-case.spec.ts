@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { buildIdentityTestbed } from '../../testing/identity-testbed';
+import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
 import { refreshTokenHash } from './token-pair-issuer';
 
 describe('RefreshTokensUseCase (ID-A1)', () => {
@@ -25,6 +26,17 @@ describe('RefreshTokensUseCase (ID-A1)', () => {
     );
     expect(spent?.spentAt).toEqual(testbed.clock.now());
     expect(issued).toMatchObject({ familyId: spent?.familyId, spentAt: null, issuedAt: testbed.clock.now() });
+  });
+
+  it('given a tenant being deleted, then a refresh token of its accounts is refused as deactivated (ID-T2)', async () => {
+    const testbed = buildIdentityTestbed();
+    await testbed.givenTenant('going');
+    const { tokens } = await testbed.givenSignedInUser({ tenantId: 'going' });
+    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
+
+    await expect(testbed.refreshTokens.execute({ refreshToken: tokens.refreshToken })).rejects.toMatchObject({
+      code: 'AUTH.ACCOUNT_DEACTIVATED',
+    });
   });
 
   it('given a spent token presented again, then its family is revoked: the newest token is refused too', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
+import { TENANT_REPOSITORY, type TenantRepository } from '../../tenants/ports/tenant.repository';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { InvalidRefreshTokenError, RefreshTokenReusedError } from '../auth.errors';
 import { refreshDecision, spend, type RefreshToken } from '../domain/refresh-token';
@@ -14,7 +15,8 @@ export interface RefreshTokensCommand {
 /**
  * ID-A1: exchanges a refresh token for a new pair and spends it. A spent token presented
  * again revokes its whole family (RFC 9700); the user is read again, so the new access token
- * carries the current level and roles, and a deactivated or expired user gets none (ID-U4).
+ * carries the current level and roles, and a deactivated or expired user gets none (ID-U4), nor
+ * one of a tenant being deleted (ID-T2).
  */
 @Injectable()
 export class RefreshTokensUseCase {
@@ -23,6 +25,7 @@ export class RefreshTokensUseCase {
     @Inject(REFRESH_FAMILY_REPOSITORY) private readonly families: RefreshFamilyRepository,
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     private readonly tokenPairs: TokenPairIssuer,
+    @Inject(TENANT_REPOSITORY) private readonly tenants: TenantRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -38,7 +41,7 @@ export class RefreshTokensUseCase {
 
     const user = await this.users.findById(token.tenantId, token.userId);
     if (!user) throw new InvalidRefreshTokenError();
-    assertAccountUsable(user, now);
+    assertAccountUsable(user, await this.tenants.findById(user.tenantId), now);
     // Stale: another refresh spent this very token a moment ago; the same token twice is a reuse.
     if ((await this.tokens.update(spend(token, now), token.version)) === 'stale')
       return this.revokeReused(token, now);

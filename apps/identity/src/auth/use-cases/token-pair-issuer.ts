@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '@lms/kernel';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../../config/identity.config';
+import type { Tenant } from '../../tenants/domain/tenant';
 import type { User } from '../../users/domain/user';
 import { AccountDeactivatedError, AccountExpiredError } from '../auth.errors';
 import { accountStanding } from '../domain/account-standing';
@@ -21,9 +22,9 @@ export function refreshTokenHash(refreshToken: string): string {
   return createHash('sha256').update(refreshToken, 'utf8').digest('base64url');
 }
 
-/** Refuses tokens to a deactivated or expired account (ID-U4). */
-export function assertAccountUsable(user: User, now: Date): void {
-  const standing = accountStanding(user, now);
+/** Refuses tokens to a deactivated or expired account (ID-U4), or one of a tenant being deleted (ID-T2). */
+export function assertAccountUsable(user: User, tenant: Pick<Tenant, 'state'> | null, now: Date): void {
+  const standing = accountStanding(user, now, tenant);
   if (standing === 'deactivated') throw new AccountDeactivatedError();
   if (standing === 'expired') throw new AccountExpiredError();
 }

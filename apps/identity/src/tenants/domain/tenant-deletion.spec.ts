@@ -13,15 +13,15 @@ describe('deactivateForTenantDeletion', () => {
   it('given an account in any other state, then it is deactivated at the next version, its data kept', () => {
     for (const state of ['activated', 'active', 'expired'] as const) {
       expect(deactivateForTenantDeletion({ ...user, state }, later)).toEqual({
-        ...user,
-        state: 'deactivated',
-        updatedAt: later,
-        version: 2,
+        outcome: 'changed',
+        user: { ...user, state: 'deactivated', updatedAt: later, version: 2 },
       });
     }
   });
 
   it('given an account already deactivated, then there is nothing to write', () => {
-    expect(deactivateForTenantDeletion({ ...user, state: 'deactivated' }, later)).toBeNull();
+    expect(deactivateForTenantDeletion({ ...user, state: 'deactivated' }, later)).toEqual({
+      outcome: 'unchanged',
+    });
   });
 });

@@ -1,11 +1,15 @@
 import {
   activate,
+  hasDeletionStarted,
   isProvisioningOf,
+  isPublished,
+  isReadable,
   isTenantCode,
   isVisible,
   markDeleted,
   openHostTenant,
   renameTenant,
+  startDeletion,
   startProvisioning,
   type Tenant,
 } from './tenant';
@@ -86,11 +90,30 @@ describe('Tenant', () => {
     });
   });
 
-  it('given a tenant deleted, then it keeps its document, invisible', () => {
-    const deleted = markDeleted(activate(provisioning(), at), later);
+  it('given an active tenant whose deletion starts, then it is deleting: readable, not listed or editable, unpublished, closed to sign-in', () => {
+    const deleting = startDeletion(activate(provisioning(), at), later);
 
-    expect(deleted).toMatchObject({ code: 'acme', state: 'deleted', version: 3, updatedAt: later });
+    expect(deleting).toMatchObject({ code: 'acme', state: 'deleting', version: 3, updatedAt: later });
+    expect(isVisible(deleting)).toBe(false);
+    expect(isReadable(deleting)).toBe(true);
+    expect(isPublished(deleting)).toBe(false);
+    expect(hasDeletionStarted(deleting)).toBe(true);
+  });
+
+  it('given a tenant deleted, then it keeps its document, invisible, unreadable, closed to sign-in', () => {
+    const deleted = markDeleted(startDeletion(activate(provisioning(), at), at), later);
+
+    expect(deleted).toMatchObject({ code: 'acme', state: 'deleted', version: 4, updatedAt: later });
     expect(isVisible(deleted)).toBe(false);
+    expect(isReadable(deleted)).toBe(false);
+    expect(isPublished(deleted)).toBe(true);
+    expect(hasDeletionStarted(deleted)).toBe(true);
+  });
+
+  it('keeps sign-in open in an active or provisioning tenant, and in one it has no document of', () => {
+    expect(hasDeletionStarted(activate(provisioning(), at))).toBe(false);
+    expect(hasDeletionStarted(provisioning())).toBe(false);
+    expect(hasDeletionStarted(null)).toBe(false);
   });
 
   it('opens the host tenant active, code 1000', () => {

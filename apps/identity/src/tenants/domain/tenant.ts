@@ -1,4 +1,4 @@
-import { TENANT_CODE_PATTERN, type TenantState } from '@lms/contracts';
+import { TENANT_CODE_PATTERN, TENANT_STATES, type TenantState } from '@lms/contracts';
 import { normalizeEmail, type AdminRole } from '../../users/domain/user';
 
 /** The host tenant (ID-T1): there from installation, home of the System Administrators; never deleted. */
@@ -6,9 +6,12 @@ export const HOST_TENANT_CODE = '1000';
 
 /**
  * `provisioning`: written, its first administrator not created yet; seen by nobody but the
- * code that finishes it. `active` and `deleted` are the states the rest of the platform sees.
+ * code that finishes it. `deleting`: its deletion has started and its accounts are being
+ * deactivated by a job; it can be read (to follow the deletion) but is not listed, renamed,
+ * given new accounts or signed in to, and nothing is published about it until it is
+ * `deleted`. `active` and `deleted` are the states the rest of the platform sees.
  */
-export const TENANT_LIFECYCLE_STATES = ['provisioning', 'active', 'deleted'] as const;
+export const TENANT_LIFECYCLE_STATES = ['provisioning', 'active', 'deleting', 'deleted'] as const;
 export type TenantLifecycleState = (typeof TENANT_LIFECYCLE_STATES)[number];
 
 /** What finishing a tenant's provisioning needs to create its first administrator (ID-T2). */
@@ -38,6 +41,15 @@ export interface Tenant {
 /** A tenant as the rest of the platform knows it: active or deleted. */
 export type PublishedTenant = Tenant & { state: TenantState };
 
+/** A tenant in use: listed, renamed, given accounts, signed in to. */
+export type ActiveTenant = Tenant & { state: 'active' };
+
+/** A tenant whose accounts are being deactivated before it is marked deleted (ID-T2). */
+export type DeletingTenant = Tenant & { state: 'deleting' };
+
+/** A tenant as the HTTP API answers it: published, or being deleted. */
+export type ShownTenant = PublishedTenant | DeletingTenant;
+
 /**
  * The id of the System Administrator created at first start (ID-T1): fixed, so that
  * instances starting together create one and the same user.
@@ -48,13 +60,31 @@ export function isTenantCode(code: string): boolean {
   return TENANT_CODE_PATTERN.test(code);
 }
 
-/** A tenant is visible (listed, readable, editable) only while active. */
-export function isVisible(tenant: Tenant | null): tenant is PublishedTenant & { state: 'active' } {
+/** A tenant is visible (listed, editable, given accounts) only while active. */
+export function isVisible(tenant: Tenant | null): tenant is ActiveTenant {
   return tenant?.state === 'active';
 }
 
+/** Readable by code: active, or being deleted (so that its deletion can be followed). */
+export function isReadable(tenant: Tenant | null): tenant is ActiveTenant | DeletingTenant {
+  return tenant?.state === 'active' || tenant?.state === 'deleting';
+}
+
 export function isPublished(tenant: Tenant): tenant is PublishedTenant {
-  return tenant.state !== 'provisioning';
+  return (TENANT_STATES as readonly string[]).includes(tenant.state);
+}
+
+export function isDeleting(tenant: Tenant | null): tenant is DeletingTenant {
+  return tenant?.state === 'deleting';
+}
+
+/**
+ * Whether the tenant's deletion has started (`deleting` or `deleted`): its accounts may not
+ * sign in, and it takes no new ones. A tenant without a document here is not refused by this
+ * rule: its accounts are found, or not, by themselves.
+ */
+export function hasDeletionStarted(tenant: Pick<Tenant, 'state'> | null): boolean {
+  return tenant?.state === 'deleting' || tenant?.state === 'deleted';
 }
 
 /**
@@ -87,7 +117,7 @@ export function startProvisioning(
 }
 
 /** The tenant once its first administrator exists: active, without the pending administrator. */
-export function activate(tenant: Tenant, now: Date): PublishedTenant {
+export function activate(tenant: Tenant, now: Date): ActiveTenant {
   return {
     ...tenant,
     state: 'active',
@@ -125,7 +155,15 @@ export function renameTenant(
   };
 }
 
-/** The tenant deleted: the document stays, so that its code is never given again. */
-export function markDeleted(tenant: PublishedTenant, now: Date): PublishedTenant {
+/** ID-T2: an active tenant's deletion starts; its accounts are deactivated afterwards, by a job. */
+export function startDeletion(tenant: ActiveTenant, now: Date): DeletingTenant {
+  return { ...tenant, state: 'deleting', updatedAt: now, version: tenant.version + 1 };
+}
+
+/**
+ * The tenant deleted, once no account of it is left to deactivate: the document stays, so
+ * that its code is never given again.
+ */
+export function markDeleted(tenant: DeletingTenant, now: Date): PublishedTenant {
   return { ...tenant, state: 'deleted', updatedAt: now, version: tenant.version + 1 };
 }

@@ -13,8 +13,12 @@ export class TenantAdministratorRequestDto {
 }
 
 export class CreateTenantRequestDto {
-  /** The tenant's id for ever: 3 to 32 lower-case letters, digits or dashes, e.g. `acme`. */
+  /**
+   * The tenant's id for ever: 3 to 32 lower-case letters, digits or dashes.
+   * @example "acme"
+   */
   @IsString() @Matches(TENANT_CODE_PATTERN) code!: string;
+  /** @example "Acme Academy" */
   @Trim() @IsString() @Length(1, 200) name!: string;
   @IsObject()
   @ValidateNested()

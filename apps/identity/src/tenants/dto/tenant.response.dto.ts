@@ -1,5 +1,4 @@
-import type { TenantState } from '@lms/contracts';
-import type { PublishedTenant } from '../domain/tenant';
+import type { ShownTenant } from '../domain/tenant';
 import type { CreatedTenant } from '../use-cases/create-tenant.use-case';
 
 export class TenantResponseDto {
@@ -7,12 +6,13 @@ export class TenantResponseDto {
   id!: string;
   code!: string;
   name!: string;
-  state!: TenantState;
+  /** `deleting` from the deletion's request until its accounts are deactivated; then `deleted` (404). */
+  state!: ShownTenant['state'];
   createdAt!: string;
   updatedAt!: string;
   version!: number;
 
-  static from(tenant: PublishedTenant): TenantResponseDto {
+  static from(tenant: ShownTenant): TenantResponseDto {
     return {
       id: tenant.id,
       code: tenant.code,

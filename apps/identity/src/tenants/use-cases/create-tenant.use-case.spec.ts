@@ -75,18 +75,20 @@ describe('CreateTenantUseCase (ID-T2)', () => {
     expect(JSON.stringify(events)).not.toContain('correct horse battery');
   });
 
-  it('given a code taken by an active or a deleted tenant, then TENANT.CODE_TAKEN and nothing is written', async () => {
+  it('given a code taken by an active, a deleting or a deleted tenant, then TENANT.CODE_TAKEN and nothing is written', async () => {
     const testbed = buildIdentityTestbed();
     await testbed.givenTenant('acme');
     await testbed.givenTenant('gone');
-    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'gone' });
+    await testbed.givenTenantDeleted('gone');
+    await testbed.givenTenant('going');
+    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
     await testbed.bootstrapHostTenant.execute({
       hostTenantName: 'Platform',
       administrator: { email: 'admin@platform.local', password: 'a long enough password' },
     });
     testbed.outbox.drain();
 
-    for (const code of ['acme', 'gone', '1000']) {
+    for (const code of ['acme', 'gone', 'going', '1000']) {
       await expect(testbed.createTenant.execute(acme({ code }))).rejects.toMatchObject({
         code: 'TENANT.CODE_TAKEN',
         kind: 'conflict',

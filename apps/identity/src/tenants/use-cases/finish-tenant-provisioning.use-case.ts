@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
-import { activate, isPublished, type PublishedTenant } from '../domain/tenant';
+import { activate, isDeleting, isPublished, type PublishedTenant } from '../domain/tenant';
 import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';
 import { TenantAdministratorConflictError, TenantNotFoundError } from '../tenants.errors';
 import { AdministratorAccounts } from './administrator-accounts';
@@ -32,7 +32,7 @@ export class FinishTenantProvisioningUseCase {
   async execute(command: { code: string }): Promise<PublishedTenant> {
     const { code } = command;
     const tenant = await this.tenants.findById(code);
-    if (!tenant) throw new TenantNotFoundError(code);
+    if (!tenant || isDeleting(tenant)) throw new TenantNotFoundError(code);
     if (isPublished(tenant)) return tenant;
     const pending = tenant.pendingAdministrator;
     if (pending) {
@@ -45,7 +45,7 @@ export class FinishTenantProvisioningUseCase {
     }
     return withOptimisticRetry<PublishedTenant>(async () => {
       const current = await this.tenants.findById(code);
-      if (!current) throw new TenantNotFoundError(code);
+      if (!current || isDeleting(current)) throw new TenantNotFoundError(code);
       if (isPublished(current)) return { outcome: 'written', value: current };
       const now = this.clock.now();
       const active = activate(current, now);

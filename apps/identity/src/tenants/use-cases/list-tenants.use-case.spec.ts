@@ -3,10 +3,11 @@ import { failOnce } from '../../testing/fail-once';
 import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
 
 describe('ListTenantsUseCase (ID-T2)', () => {
-  it('lists the active tenants in code order, page by page; deleted and unfinished ones are not listed', async () => {
+  it('lists the active tenants in code order, page by page; deleted, deleting and unfinished ones are not listed', async () => {
     const testbed = buildIdentityTestbed();
-    for (const code of ['delta', 'alpha', 'gone', 'charlie']) await testbed.givenTenant(code);
-    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'gone' });
+    for (const code of ['delta', 'alpha', 'gone', 'charlie', 'going']) await testbed.givenTenant(code);
+    await testbed.givenTenantDeleted('gone');
+    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
     failOnce(testbed.users, 'insert');
     await expect(testbed.givenTenant('bravo')).rejects.toThrow();
 

@@ -26,6 +26,30 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
     });
   });
 
+  it('given the version the caller read, then another version refuses the rename (REQUEST.STALE_VERSION)', async () => {
+    const testbed = buildIdentityTestbed();
+    const { tenant } = await testbed.givenTenant('acme', 'Acme');
+    testbed.outbox.drain();
+
+    await expect(
+      testbed.updateTenant.execute({
+        actor: SYSTEM_ADMINISTRATOR,
+        code: 'acme',
+        name: 'Acme Group',
+        expectedVersion: tenant.version - 1,
+      }),
+    ).rejects.toMatchObject({ code: 'REQUEST.STALE_VERSION' });
+    expect(testbed.outbox.drain()).toEqual([]);
+    expect(
+      await testbed.updateTenant.execute({
+        actor: SYSTEM_ADMINISTRATOR,
+        code: 'acme',
+        name: 'Acme Group',
+        expectedVersion: tenant.version,
+      }),
+    ).toMatchObject({ name: 'Acme Group', version: tenant.version + 1 });
+  });
+
   it('given the same name, then nothing changes and nothing is published', async () => {
     const testbed = buildIdentityTestbed();
     const { tenant } = await testbed.givenTenant('acme', 'Acme');
@@ -40,7 +64,7 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
     const testbed = buildIdentityTestbed();
     await testbed.givenTenant('acme');
     await testbed.givenTenant('gone');
-    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'gone' });
+    await testbed.givenTenantDeleted('gone');
 
     for (const code of ['gone', 'nowhere'])
       await expect(
@@ -53,5 +77,19 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
         name: 'Mine',
       }),
     ).rejects.toMatchObject({ code: 'TENANT.FORBIDDEN' });
+  });
+  it('given a tenant being deleted, then TENANT.BEING_DELETED and nothing is published', async () => {
+    const testbed = buildIdentityTestbed();
+    await testbed.givenTenant('going');
+    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
+
+    await expect(
+      testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going', name: 'New' }),
+    ).rejects.toMatchObject({ code: 'TENANT.BEING_DELETED', kind: 'conflict' });
+    expect(await testbed.tenants.findById('going')).toMatchObject({
+      name: 'Tenant going',
+      state: 'deleting',
+    });
+    expect(testbed.outbox.drain()).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { assertExpectedVersion, CLOCK, type Clock } from '@lms/kernel';
 import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
-import { isVisible, renameTenant, type PublishedTenant } from '../domain/tenant';
+import { isDeleting, isVisible, renameTenant, type PublishedTenant } from '../domain/tenant';
 import type { TenantActor } from '../domain/tenant-permissions';
 import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';
-import { TenantNotFoundError } from '../tenants.errors';
+import { TenantBeingDeletedError, TenantNotFoundError } from '../tenants.errors';
 import { authorizeTenantAction } from './tenant-access';
 import { tenantEvent } from './tenant-events';
 
@@ -13,9 +13,15 @@ export interface UpdateTenantCommand {
   actor: TenantActor;
   code: string;
   name: string;
+  /** The version the caller read (`If-Match`): another one refuses the change (412). */
+  expectedVersion?: number;
 }
 
-/** ID-T2: renames an active tenant and publishes `tenant.updated`; the same name changes nothing. */
+/**
+ * ID-T2: renames an active tenant and publishes `tenant.updated`; the same name changes nothing.
+ * A tenant being deleted is not renamed (`TENANT.BEING_DELETED`); a caller that read another
+ * version than the current one changes nothing (`REQUEST.STALE_VERSION`).
+ */
 @Injectable()
 export class UpdateTenantUseCase {
   constructor(
@@ -29,7 +35,9 @@ export class UpdateTenantUseCase {
     authorizeTenantAction(command.actor, 'update', code);
     return withOptimisticRetry<PublishedTenant>(async () => {
       const current = await this.tenants.findById(code);
+      if (isDeleting(current)) throw new TenantBeingDeletedError(code);
       if (!isVisible(current)) throw new TenantNotFoundError(code);
+      assertExpectedVersion(command.expectedVersion, current.version);
       const now = this.clock.now();
       const decision = renameTenant(current, command.name, now);
       if (decision.outcome === 'unchanged') return { outcome: 'written', value: current };

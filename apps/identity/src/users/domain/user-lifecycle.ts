@@ -8,6 +8,10 @@ import {
   type User,
 } from './user';
 
+/** What an administrator does to a user's state (ID-U3, ID-U5). */
+export const STATE_ACTIONS = ['activate', 'deactivate'] as const;
+export type StateAction = (typeof STATE_ACTIONS)[number];
+
 /** What a change decided: the user at its next version, or nothing to write. */
 export type UserChange = { outcome: 'changed'; user: User } | { outcome: 'unchanged' };
 

@@ -1,8 +1,10 @@
+import { PERMISSION_RIGHTS } from '@lms/contracts';
 import {
   asSeenBy,
   decideUserAction,
   managesEveryUser,
   needsScope,
+  powerUserRightsAllow,
   type UserAction,
   type UserActor,
   type UserTarget,
@@ -75,11 +77,14 @@ describe('decideUserAction (ID-R1, ID-R4, ID-U2)', () => {
     expect(decideUserAction(plainUser, 'create')).toEqual({ allowed: false, code: 'USER.FORBIDDEN' });
   });
 
-  it('given a power user, then it reads, edits and (de)activates the plain users of its scope, and nothing more', () => {
-    const inScope = { targetInScope: true };
+  it('given a power user whose profile holds every right on users, then it reads, edits and (de)activates the plain users of its scope, and nothing more', () => {
+    const powerUserRights = [...PERMISSION_RIGHTS];
+    const inScope = { targetInScope: true, powerUserRights };
     for (const action of ['read', 'update_profile', 'change_state'] as const) {
       expect(decideUserAction(powerUser, action, target(), inScope)).toEqual({ allowed: true });
-      expect(decideUserAction(powerUser, action, target(), { targetInScope: false })).toEqual({
+      expect(
+        decideUserAction(powerUser, action, target(), { targetInScope: false, powerUserRights }),
+      ).toEqual({
         allowed: false,
         code: 'USER.FORBIDDEN',
       });
@@ -99,6 +104,57 @@ describe('decideUserAction (ID-R1, ID-R4, ID-U2)', () => {
         code: 'USER.FORBIDDEN',
       });
     expect(decideUserAction(powerUser, 'list')).toEqual({ allowed: false, code: 'USER.FORBIDDEN' });
+  });
+
+  it("given a power user, then it does to the users of its scope exactly what its profile's rights allow", () => {
+    const may = (rights: string[]) =>
+      MANAGING.filter(
+        (action) =>
+          decideUserAction(powerUser, action, target(), { targetInScope: true, powerUserRights: rights })
+            .allowed,
+      );
+
+    expect(may(['users.read'])).toEqual(['read']);
+    expect(may(['users.update_profile'])).toEqual(['read', 'update_profile']);
+    expect(may(['users.change_state'])).toEqual(['read', 'change_state']);
+    expect(may(['users.read', 'users.change_state'])).toEqual(['read', 'change_state']);
+    expect(may(['assignments.manage', 'enrollments.manage'])).toEqual([]);
+    expect(may(['users.delete', 'read'])).toEqual([]);
+    expect(may([])).toEqual([]);
+  });
+
+  it('given a power user without a profile, then it reads itself only, as a plain user does', () => {
+    expect(decideUserAction(powerUser, 'read', target({ id: 'actor' }))).toEqual({ allowed: true });
+    for (const action of MANAGING)
+      expect(decideUserAction(powerUser, action, target(), { targetInScope: true })).toEqual({
+        allowed: false,
+        code: 'USER.FORBIDDEN',
+      });
+  });
+
+  it('given an administrator or a superadmin, then a profile never narrows what it may do (ID-U2)', () => {
+    for (const manager of [systemAdministrator, applicationAdministrator, superadmin]) {
+      const user = target({ tenantId: manager.tenantId });
+      for (const action of MANAGING)
+        expect(
+          decideUserAction(manager, action, user, { targetInScope: false, powerUserRights: [] }),
+        ).toEqual({
+          allowed: true,
+        });
+    }
+    expect(
+      decideUserAction(actor({ level: 'superadmin' }), 'delete', target(), {
+        powerUserRights: ['users.read'],
+      }),
+    ).toEqual({ allowed: true });
+  });
+
+  it('tells which rights allow which action on a user, ignoring rights it does not know', () => {
+    expect(powerUserRightsAllow(['users.read'], 'read')).toBe(true);
+    expect(powerUserRightsAllow(['users.read'], 'update_profile')).toBe(false);
+    expect(powerUserRightsAllow(['users.change_state'], 'change_expiry')).toBe(false);
+    expect(powerUserRightsAllow(['enrollments.manage'], 'read')).toBe(false);
+    expect(powerUserRightsAllow(['constructor', 'toString'], 'read')).toBe(false);
   });
 
   it('asks for the scope only for a power user acting on another plain user', () => {

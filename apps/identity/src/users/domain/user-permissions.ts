@@ -1,4 +1,4 @@
-import type { AdminRole } from '@lms/contracts';
+import { isPermissionRight, type AdminRole, type PermissionRight } from '@lms/contracts';
 import { HOST_TENANT_CODE } from '../../tenants/domain/tenant';
 import type { User } from './user';
 
@@ -46,6 +46,8 @@ export interface UserActionContext {
   role?: AdminRole;
   /** Whether the target is a member of a group of the actor's power-user scope. */
   targetInScope?: boolean;
+  /** The rights of the actor's permission profile as a power user (ID-U2); absent: none. */
+  powerUserRights?: readonly string[];
 }
 
 /**
@@ -99,14 +101,29 @@ export function needsScope(actor: UserActor, target: UserTarget): boolean {
 const ALLOWED: UserDecision = { allowed: true };
 const refuse = (code: UserRefusal): UserDecision => ({ allowed: false, code });
 
-/** What a power user may do to a plain user of its scope (ID-U2): read, edit the profile, (de)activate. */
-const POWER_USER_ACTIONS: readonly UserAction[] = ['read', 'update_profile', 'change_state'];
+/**
+ * What each right of a permission profile lets a power user do to the plain users of its scope
+ * (ID-U2). Editing and (de)activating answer with the account, so they include reading it.
+ */
+const ACTIONS_OF_RIGHT: Partial<Record<PermissionRight, readonly UserAction[]>> = {
+  'users.read': ['read'],
+  'users.update_profile': ['read', 'update_profile'],
+  'users.change_state': ['read', 'change_state'],
+};
+
+/** Whether a power user holding these rights may do `action` to a plain user of its scope (ID-U2). */
+export function powerUserRightsAllow(rights: readonly string[], action: UserAction): boolean {
+  return rights.some(
+    (right) => isPermissionRight(right) && ACTIONS_OF_RIGHT[right]?.includes(action) === true,
+  );
+}
 
 /**
  * ID-R1..R4, ID-U2, ID-U5: whether `actor` may do `action` to `target` (absent for `list`
  * and `create`). Nobody acts across tenants. Administrators and superadmins manage every
- * user of their tenant; a power user reads, edits and (de)activates the plain users of its
- * scope; a plain user reads only itself. Nobody changes its own state or expiry, deletes
+ * user of their tenant, whatever profile they hold; a power user does to the plain users of
+ * its scope what the rights of its permission profile allow, and without a profile reads only
+ * itself, as a plain user does. Nobody changes its own state or expiry, deletes
  * itself or gives up its own administrative role. Changing the state, expiry, password or
  * level of an administrator, or deleting one, takes a peer of the same or a higher kind;
  * only an administrator of a role's kind (or higher) grants or revokes it, so the System
@@ -143,7 +160,7 @@ export function decideUserAction(
     actor.level === 'power_user' &&
     isPlainUser(target) &&
     context.targetInScope === true &&
-    POWER_USER_ACTIONS.includes(action)
+    powerUserRightsAllow(context.powerUserRights ?? [], action)
   )
     return ALLOWED;
   return refuse('USER.FORBIDDEN');

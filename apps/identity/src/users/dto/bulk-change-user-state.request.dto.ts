@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
-import { MAX_BULK_STATE_USERS } from '../use-cases/bulk-change-user-state.use-case';
-import type { StateAction } from '../use-cases/change-user-state.use-case';
+import { MAX_BULK_STATE_USERS } from '../domain/bulk-state-change';
+import { STATE_ACTIONS, type StateAction } from '../domain/user-lifecycle';
 
 export class BulkChangeUserStateRequestDto {
   /** 1 to 1,000 user ids. */
@@ -10,5 +10,5 @@ export class BulkChangeUserStateRequestDto {
   @IsUUID('all', { each: true })
   userIds!: string[];
 
-  @IsIn(['activate', 'deactivate']) action!: StateAction;
+  @IsIn(STATE_ACTIONS) action!: StateAction;
 }

@@ -1,4 +1,10 @@
-import type { BulkStateOutcome, BulkStateResult } from '../use-cases/bulk-change-user-state.use-case';
+import type {
+  BulkStateChange,
+  BulkStateChangeState,
+  BulkStateOutcome,
+  BulkStateResult,
+} from '../domain/bulk-state-change';
+import type { StateAction } from '../domain/user-lifecycle';
 
 export class BulkStateResultResponseDto {
   userId!: string;
@@ -13,11 +19,27 @@ export class BulkStateResultResponseDto {
   }
 }
 
-export class BulkChangeUserStateResponseDto {
-  /** One per distinct id, in the order given. */
+/** A bulk state change (ID-U5): how far it got, and what became of each id done. */
+export class BulkStateChangeResponseDto {
+  id!: string;
+  /** `running` until every id has its result, then `finished`. */
+  state!: BulkStateChangeState;
+  action!: StateAction;
+  /** Distinct ids to change. */
+  total!: number;
+  /** Ids done so far. */
+  processed!: number;
+  /** One per distinct id done, in the order given. */
   results!: BulkStateResultResponseDto[];
 
-  static from(results: readonly BulkStateResult[]): BulkChangeUserStateResponseDto {
-    return { results: results.map(BulkStateResultResponseDto.from) };
+  static from(change: BulkStateChange): BulkStateChangeResponseDto {
+    return {
+      id: change.id,
+      state: change.state,
+      action: change.action,
+      total: change.userIds.length,
+      processed: change.results.length,
+      results: change.results.map(BulkStateResultResponseDto.from),
+    };
   }
 }

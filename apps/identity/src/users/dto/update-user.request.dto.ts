@@ -10,10 +10,12 @@ import {
   IsTimeZone,
   IsUUID,
   Length,
+  Matches,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PLATFORM_LEVELS, type PlatformLevel } from '@lms/contracts';
+import { PERMISSION_PROFILE_NAME_PATTERN } from '../../permission-profiles/domain/permission-profile';
 import { Trim } from '../../shared/trim.transform';
 import { SUPPORTED_LOCALES, type Locale } from '../domain/user';
 import { MAX_SCOPE_GROUPS } from '../use-cases/user-access';
@@ -50,6 +52,8 @@ export class UpdateUserRequestDto {
   @ValidateNested()
   @Type(() => PowerUserScopeRequestDto)
   powerUserScope?: PowerUserScopeRequestDto | null;
-  /** A power user's permission profile (ID-U2); null: none. */
-  @IsOptional() @Trim() @IsString() @Length(1, 64) permissionProfile?: string | null;
+  /** The name of a permission profile of the tenant, for a power user (ID-U2); null: none. */
+  @IsOptional() @Trim() @IsString() @Matches(PERMISSION_PROFILE_NAME_PATTERN) permissionProfile?:
+    | string
+    | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
+import { USER_STATES } from '@lms/contracts';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
@@ -9,6 +10,8 @@ import type { UserListFilter, UserRepository } from '../ports/user.repository';
 import { USER_MODEL, type UserDocument } from './user.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+const NOT_DEACTIVATED = USER_STATES.filter((state) => state !== 'deactivated');
 
 @Injectable()
 export class MongoUserRepository implements UserRepository {
@@ -79,6 +82,28 @@ export class MongoUserRepository implements UserRepository {
       .lean<UserDocument[]>()
       .exec();
     return docs.map(toUser);
+  }
+
+  async listNotDeactivated(tenantId: string, limit: number): Promise<User[]> {
+    // MongoDB serves it from the `{tenantId, state, _id}` index; the stand-in scans the users,
+    // once per chunk of a tenant's deletion (a job, off every request's path).
+    const docs = await this.model
+      .find({ tenantId, state: trusted({ $in: NOT_DEACTIVATED }), deletedAt: null }, WITHOUT_OUTBOX)
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<UserDocument[]>()
+      .exec();
+    return docs.map(toUser);
+  }
+
+  async anyHoldsPermissionProfile(tenantId: string, permissionProfile: string): Promise<boolean> {
+    // MongoDB serves it from the `{tenantId, permissionProfile}` index; the stand-in scans the
+    // users (a cold path: deleting a profile).
+    const doc = await this.model
+      .findOne({ tenantId, permissionProfile, deletedAt: null }, { _id: 1 })
+      .lean<Pick<UserDocument, '_id'>>()
+      .exec();
+    return doc !== null;
   }
 }
 

@@ -88,3 +88,16 @@ UserSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'use
  * sweep pages by `_id` in bounded batches on an interval, off every request's path.
  */
 UserSchema.index({ expiresAt: 1 });
+
+/**
+ * ID-T2: a tenant's accounts not deactivated yet, a page per chunk of its deletion. MongoDB
+ * serves it from this index; the local stand-in scans the users, once per chunk of a job.
+ */
+UserSchema.index({ tenantId: 1, state: 1, _id: 1 });
+
+/**
+ * ID-U2: whether any user holds a permission profile, asked before the profile is deleted.
+ * MongoDB serves it from this index; the local stand-in scans the users, which only that
+ * deletion (a cold path, an administrator's) pays.
+ */
+UserSchema.index({ tenantId: 1, permissionProfile: 1 });

@@ -39,6 +39,10 @@ export interface UserRepository {
    * yet, in id order after `afterId`, at most `limit`.
    */
   listDueForExpiry(now: Date, afterId: string | null, limit: number): Promise<User[]>;
+  /** ID-T2: users of the tenant not deactivated yet, in id order, at most `limit` (a tenant's deletion). */
+  listNotDeactivated(tenantId: string, limit: number): Promise<User[]>;
+  /** ID-U2: whether a user of the tenant holds the permission profile of this name. */
+  anyHoldsPermissionProfile(tenantId: string, permissionProfile: string): Promise<boolean>;
 }
 
 export const USER_REPOSITORY = Symbol('USER_REPOSITORY');

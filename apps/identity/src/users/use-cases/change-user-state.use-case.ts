@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { AdministratorRegistry } from '../../admin-roles/use-cases/administrator-registry';
 import type { User } from '../domain/user';
-import { activateUser, deactivateUser, type UserChange } from '../domain/user-lifecycle';
+import { activateUser, deactivateUser, type StateAction, type UserChange } from '../domain/user-lifecycle';
 import { asSeenBy, type UserActor } from '../domain/user-permissions';
 import { UserExpiredError } from '../users.errors';
 import { AccountRetirement } from './account-retirement';
 import { UserAccess } from './user-access';
 import { UserWriter, type WrittenUser } from './user-writes';
 
-export type StateAction = 'activate' | 'deactivate';
+export type { StateAction } from '../domain/user-lifecycle';
 
 export interface ChangeUserStateCommand {
   actor: UserActor;

@@ -5,6 +5,7 @@ import {
   OTHER_TENANT,
   TEST_TENANT,
 } from '../../testing/identity-testbed';
+import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
 
 describe('CreateUserUseCase', () => {
   it('registers an activated user with the default locale', async () => {
@@ -171,5 +172,49 @@ describe('CreateUserUseCase — who may (ID-R1, ID-U2)', () => {
       applicationAdmins: [admin.id],
       inactive: [],
     });
+  });
+  it('given a tenant whose deletion has started, then TENANT.BEING_DELETED and nothing is written (ID-T2)', async () => {
+    const testbed = buildIdentityTestbed();
+    await testbed.givenTenant('going');
+    await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
+
+    await expect(
+      testbed.createUser.execute({
+        actor: administratorOf('going'),
+        email: 'late@example.com',
+        firstName: 'Late',
+        lastName: 'Comer',
+      }),
+    ).rejects.toMatchObject({ code: 'TENANT.BEING_DELETED', kind: 'conflict' });
+
+    expect(await testbed.users.findByEmail('going', 'late@example.com')).toBeNull();
+    expect(testbed.outbox.drain()).toEqual([]);
+  });
+
+  it('given a deletion that starts while the user is written, then the new account is deactivated, as the deletion would, and the creation is refused', async () => {
+    const testbed = buildIdentityTestbed();
+    await testbed.givenTenant('going');
+    const insert = testbed.users.insert.bind(testbed.users);
+    testbed.users.insert = async (user, outbox) => {
+      await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
+      // The deletion's job reads its last page before the new account is written.
+      await testbed.runTenantDeletion.execute({ code: 'going' });
+      return insert(user, outbox);
+    };
+
+    await expect(
+      testbed.createUser.execute({
+        actor: administratorOf('going'),
+        email: 'late@example.com',
+        firstName: 'Late',
+        lastName: 'Comer',
+      }),
+    ).rejects.toMatchObject({ code: 'TENANT.BEING_DELETED' });
+
+    expect(await testbed.users.findByEmail('going', 'late@example.com')).toMatchObject({
+      state: 'deactivated',
+      version: 2,
+    });
+    expect(await testbed.tenants.findById('going')).toMatchObject({ state: 'deleted' });
   });
 });

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { actorFor, administratorOf, buildIdentityTestbed, TEST_TENANT } from '../../testing/identity-testbed';
+import {
+  actorFor,
+  administratorOf,
+  buildIdentityTestbed,
+  OTHER_TENANT,
+  TEST_TENANT,
+} from '../../testing/identity-testbed';
 
 const past = new Date('2026-03-01T00:00:00.000Z');
 const future = new Date('2027-01-01T00:00:00.000Z');
@@ -8,6 +14,7 @@ describe('UpdateUserUseCase (ID-U1, ID-U2)', () => {
   it('changes the profile, level and custom fields, with user.updated carrying the full state', async () => {
     const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
     const ada = await testbed.givenUser({ email: 'ada@example.com' });
+    await testbed.givenPermissionProfile(['enrollments.manage'], { name: 'enrollments' });
     testbed.clock.advance(60_000);
 
     const updated = await testbed.updateUser.execute({
@@ -43,6 +50,38 @@ describe('UpdateUserUseCase (ID-U1, ID-U2)', () => {
     });
   });
 
+  it('given the version the caller read, then a change applies only while the user is still at it', async () => {
+    const testbed = buildIdentityTestbed();
+    const ada = await testbed.givenUser({ firstName: 'Ada' });
+    const read = ada.version;
+    await testbed.updateUser.execute({
+      actor: administratorOf(),
+      userId: ada.id,
+      changes: { lastName: 'King' },
+    });
+
+    await expect(
+      testbed.updateUser.execute({
+        actor: administratorOf(),
+        userId: ada.id,
+        expectedVersion: read,
+        changes: { firstName: 'Augusta' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'REQUEST.STALE_VERSION',
+      kind: 'stale',
+      details: { expectedVersion: read, currentVersion: read + 1 },
+    });
+    expect((await testbed.users.findById(TEST_TENANT, ada.id))?.firstName).toBe('Ada');
+    const current = await testbed.updateUser.execute({
+      actor: administratorOf(),
+      userId: ada.id,
+      expectedVersion: read + 1,
+      changes: { firstName: 'Augusta' },
+    });
+    expect(current).toMatchObject({ firstName: 'Augusta', lastName: 'King', version: read + 2 });
+  });
+
   it('given nothing different, then nothing is written or published', async () => {
     const testbed = buildIdentityTestbed();
     const ada = await testbed.givenUser({ firstName: 'Ada' });
@@ -69,6 +108,62 @@ describe('UpdateUserUseCase (ID-U1, ID-U2)', () => {
 
     expect(updated.passwordHash).toBe('plain:a brand new secret');
     expect(JSON.stringify(testbed.outbox.drain())).not.toContain('a brand new secret');
+  });
+});
+
+describe('UpdateUserUseCase — the permission profile (ID-U2)', () => {
+  it("given a profile the tenant has not defined, or another tenant's, then USER.UNKNOWN_PERMISSION_PROFILE and nothing is written", async () => {
+    const testbed = buildIdentityTestbed();
+    const ada = await testbed.givenUser({ level: 'power_user' });
+    await testbed.givenPermissionProfile(['users.read'], { tenantId: OTHER_TENANT, name: 'elsewhere' });
+
+    for (const permissionProfile of ['nobody-defined-it', 'elsewhere'])
+      await expect(
+        testbed.updateUser.execute({
+          actor: administratorOf(),
+          userId: ada.id,
+          changes: { permissionProfile },
+        }),
+      ).rejects.toMatchObject({ code: 'USER.UNKNOWN_PERMISSION_PROFILE', kind: 'invalid' });
+
+    expect(await testbed.users.findById(TEST_TENANT, ada.id)).toEqual(ada);
+    expect(testbed.outbox.drain()).toEqual([]);
+  });
+
+  it('given a profile of the tenant, then the user holds it; null takes it away', async () => {
+    const testbed = buildIdentityTestbed();
+    const ada = await testbed.givenUser({ level: 'power_user' });
+    const profile = await testbed.givenPermissionProfile(['users.read'], { name: 'readers' });
+
+    const given = await testbed.updateUser.execute({
+      actor: administratorOf(),
+      userId: ada.id,
+      changes: { permissionProfile: profile.name },
+    });
+    const taken = await testbed.updateUser.execute({
+      actor: administratorOf(),
+      userId: ada.id,
+      changes: { permissionProfile: null },
+    });
+
+    expect([given.permissionProfile, taken.permissionProfile]).toEqual(['readers', null]);
+  });
+
+  it('given a power user, then it gives nobody a profile, not even a plain user of its scope (USER.FORBIDDEN)', async () => {
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
+    const powerUser = await testbed.givenPowerUser([group]);
+    const member = await testbed.givenUser();
+    await testbed.givenMember(group, member);
+
+    for (const userId of [member.id, powerUser.id])
+      await expect(
+        testbed.updateUser.execute({
+          actor: actorFor(powerUser),
+          userId,
+          changes: { permissionProfile: powerUser.permissionProfile },
+        }),
+      ).rejects.toMatchObject({ code: 'USER.FORBIDDEN' });
   });
 });
 

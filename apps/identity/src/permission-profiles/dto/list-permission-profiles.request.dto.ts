@@ -1,0 +1,3 @@
+import { PageQueryDto } from '@lms/service-kit';
+
+export class ListPermissionProfilesQueryDto extends PageQueryDto {}

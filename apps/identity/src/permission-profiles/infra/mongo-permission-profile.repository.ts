@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { writeIfVersion } from '@lms/messaging';
+import type { Page, PageRequest } from '@lms/kernel';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { PermissionProfile } from '../domain/permission-profile';
+import type { PermissionProfileRepository } from '../ports/permission-profile.repository';
+import { PERMISSION_PROFILE_MODEL, type PermissionProfileDocument } from './permission-profile.schema';
+
+@Injectable()
+export class MongoPermissionProfileRepository implements PermissionProfileRepository {
+  constructor(
+    @InjectModel(PERMISSION_PROFILE_MODEL) private readonly model: Model<PermissionProfileDocument>,
+  ) {}
+
+  async find(tenantId: string, name: string): Promise<PermissionProfile | null> {
+    // Exactly the fields of the unique key: served from it on both engines.
+    const doc = await this.model.findOne({ tenantId, name }).lean<PermissionProfileDocument>().exec();
+    return doc ? toProfile(doc) : null;
+  }
+
+  async insert(profile: PermissionProfile): Promise<WriteOutcome> {
+    try {
+      await this.model.create(toDocument(profile));
+      return 'written';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'stale';
+      throw error;
+    }
+  }
+
+  async update(profile: PermissionProfile, expectedVersion: number): Promise<WriteOutcome> {
+    const { _id, tenantId, ...state } = toDocument(profile);
+    // Exactly the fields of the `permission_profile_version` unique index: a compare-and-set on
+    // this profile, never on another one defined under its name after it was deleted.
+    return (await writeIfVersion(this.model, { _id, tenantId, version: expectedVersion }, state, []))
+      ? 'written'
+      : 'stale';
+  }
+
+  async delete(tenantId: string, name: string): Promise<boolean> {
+    const result = await this.model.deleteOne({ tenantId, name }).exec();
+    return result.deletedCount > 0;
+  }
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<PermissionProfile>> {
+    // MongoDB serves it from the unique key; the local stand-in scans (see the schema).
+    return findPage(this.model.find({ tenantId }).sort({ name: 1 }), page, toProfile);
+  }
+}
+
+function toDocument(profile: PermissionProfile): PermissionProfileDocument {
+  return {
+    _id: profile.id,
+    tenantId: profile.tenantId,
+    name: profile.name,
+    rights: [...profile.rights],
+    description: profile.description,
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+    version: profile.version,
+  };
+}
+
+function toProfile(doc: PermissionProfileDocument): PermissionProfile {
+  return {
+    id: doc._id,
+    tenantId: doc.tenantId,
+    name: doc.name,
+    rights: [...doc.rights],
+    description: doc.description ?? null,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    version: doc.version,
+  };
+}

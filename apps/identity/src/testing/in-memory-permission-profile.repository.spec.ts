@@ -1,0 +1,7 @@
+import { InMemoryPermissionProfileRepository } from './in-memory-permission-profile.repository';
+import { describePermissionProfileRepositoryContract } from './permission-profile-repository.contract';
+import { inMemoryUnderContract } from './repository-under-contract';
+
+describePermissionProfileRepositoryContract('InMemoryPermissionProfileRepository', () =>
+  inMemoryUnderContract(() => new InMemoryPermissionProfileRepository()),
+);

@@ -1,0 +1,48 @@
+import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import type { PermissionProfile } from '../permission-profiles/domain/permission-profile';
+import type { PermissionProfileRepository } from '../permission-profiles/ports/permission-profile.repository';
+import type { WriteOutcome } from '../shared/optimistic-concurrency';
+
+/** Permission profiles in memory, with the guarantees of the Mongo repository: one per name and tenant, conditional writes. */
+export class InMemoryPermissionProfileRepository implements PermissionProfileRepository {
+  private readonly rows: PermissionProfile[] = [];
+
+  async find(tenantId: string, name: string): Promise<PermissionProfile | null> {
+    const profile = this.rows.find((row) => row.tenantId === tenantId && row.name === name);
+    return profile ? structuredClone(profile) : null;
+  }
+
+  async insert(profile: PermissionProfile): Promise<WriteOutcome> {
+    // As the schema's `required`, which refuses an empty string before anything is written.
+    if (profile.name === '') throw new Error('A permission profile needs a name');
+    const taken = this.rows.some(
+      (row) => row.id === profile.id || (row.tenantId === profile.tenantId && row.name === profile.name),
+    );
+    if (taken) return 'stale';
+    this.rows.push(structuredClone(profile));
+    return 'written';
+  }
+
+  async update(profile: PermissionProfile, expectedVersion: number): Promise<WriteOutcome> {
+    const at = this.rows.findIndex(
+      (row) => row.id === profile.id && row.tenantId === profile.tenantId && row.version === expectedVersion,
+    );
+    if (at < 0) return 'stale';
+    this.rows[at] = structuredClone(profile);
+    return 'written';
+  }
+
+  async delete(tenantId: string, name: string): Promise<boolean> {
+    const at = this.rows.findIndex((row) => row.tenantId === tenantId && row.name === name);
+    if (at < 0) return false;
+    this.rows.splice(at, 1);
+    return true;
+  }
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<PermissionProfile>> {
+    const matching = this.rows
+      .filter((row) => row.tenantId === tenantId)
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+    return structuredClone(slicePage(matching, page));
+  }
+}

@@ -1,0 +1,127 @@
+import { newId } from '@lms/kernel';
+import {
+  definePermissionProfile,
+  type PermissionProfile,
+} from '../permission-profiles/domain/permission-profile';
+import type { PermissionProfileRepository } from '../permission-profiles/ports/permission-profile.repository';
+import {
+  contractTenant,
+  freshForEachTest,
+  type MakeRepositoryUnderContract,
+} from './repository-under-contract';
+
+/**
+ * What every {@link PermissionProfileRepository} guarantees, run against the in-memory fake
+ * (unit) and the Mongo repository (integration), so that the fake cannot drift from the real one.
+ */
+export function describePermissionProfileRepositoryContract(
+  name: string,
+  make: MakeRepositoryUnderContract<PermissionProfileRepository>,
+): void {
+  describe(`${name} (permission profile repository contract)`, () => {
+    const subject = freshForEachTest(make);
+    const at = new Date('2026-03-02T09:00:00.000Z');
+
+    /** A new profile of the test's tenant (or another), as the domain makes it. */
+    function profile(
+      overrides: { tenantId?: string; name?: string; rights?: string[]; description?: string | null } = {},
+    ): PermissionProfile {
+      const decision = definePermissionProfile(
+        null,
+        {
+          id: newId(at),
+          tenantId: overrides.tenantId ?? subject.tenantId,
+          name: overrides.name ?? 'enrollments',
+          rights: overrides.rights ?? ['users.read', 'enrollments.manage'],
+          description: overrides.description === undefined ? 'Enrols the sales team' : overrides.description,
+        },
+        at,
+      );
+      if (decision.outcome !== 'created') throw new Error(`not a new profile: ${decision.outcome}`);
+      return decision.profile;
+    }
+
+    it('given a profile inserted, then it is found by its name whole, as a plain value, within its tenant only', async () => {
+      const inserted = profile({ description: null });
+
+      expect(await subject.repository.insert(inserted)).toBe('written');
+
+      expect(await subject.repository.find(subject.tenantId, 'enrollments')).toEqual(inserted);
+      expect(await subject.repository.find(subject.tenantId, 'other')).toBeNull();
+      expect(await subject.repository.find(contractTenant(), 'enrollments')).toBeNull();
+    });
+
+    it('given a name the tenant already has, then the insert answers stale and the first profile stays; another tenant may have it too', async () => {
+      const first = profile();
+      await subject.repository.insert(first);
+
+      expect(await subject.repository.insert(profile({ rights: [] }))).toBe('stale');
+      const elsewhere = profile({ tenantId: contractTenant() });
+      expect(await subject.repository.insert(elsewhere)).toBe('written');
+
+      expect(await subject.repository.find(subject.tenantId, first.name)).toEqual(first);
+      expect(await subject.repository.find(elsewhere.tenantId, elsewhere.name)).toEqual(elsewhere);
+    });
+
+    it('refuses a profile with an empty name, and stores nothing of it', async () => {
+      const blank = { ...profile(), name: '' };
+
+      await expect(subject.repository.insert(blank)).rejects.toThrow();
+
+      expect(await subject.repository.find(subject.tenantId, '')).toBeNull();
+    });
+
+    it('replaces a profile only from the version it was read at, never another one defined under its name since', async () => {
+      const first = profile();
+      await subject.repository.insert(first);
+      const replaced: PermissionProfile = {
+        ...first,
+        rights: ['users.read'],
+        description: null,
+        updatedAt: new Date('2026-03-02T10:00:00.000Z'),
+        version: 2,
+      };
+
+      expect(await subject.repository.update(replaced, 1)).toBe('written');
+      expect(await subject.repository.update({ ...replaced, rights: [], version: 2 }, 1)).toBe('stale');
+      expect(await subject.repository.find(subject.tenantId, first.name)).toEqual(replaced);
+
+      await subject.repository.delete(subject.tenantId, first.name);
+      const again = profile();
+      await subject.repository.insert(again);
+      expect(await subject.repository.update({ ...replaced, version: 3 }, 1)).toBe('stale');
+      expect(await subject.repository.find(subject.tenantId, first.name)).toEqual(again);
+    });
+
+    it('deletes a profile by its name within its tenant only, and tells when there was none', async () => {
+      const doomed = profile();
+      const elsewhere = profile({ tenantId: contractTenant() });
+      await subject.repository.insert(doomed);
+      await subject.repository.insert(elsewhere);
+
+      expect(await subject.repository.delete(subject.tenantId, doomed.name)).toBe(true);
+      expect(await subject.repository.delete(subject.tenantId, doomed.name)).toBe(false);
+
+      expect(await subject.repository.find(subject.tenantId, doomed.name)).toBeNull();
+      expect(await subject.repository.find(elsewhere.tenantId, elsewhere.name)).toEqual(elsewhere);
+    });
+
+    it("lists the tenant's profiles in name order, page by page, telling where the next page starts", async () => {
+      const [a, b, c] = ['assistants', 'coaches', 'sales-desk'].map((each) => profile({ name: each }));
+      for (const each of [c, a, profile({ tenantId: contractTenant(), name: 'aaa' }), b])
+        await subject.repository.insert(each);
+
+      const first = await subject.repository.list(subject.tenantId, { limit: 2, offset: 0 });
+      const last = await subject.repository.list(subject.tenantId, { limit: 2, offset: 2 });
+
+      expect(first).toEqual({ items: [a, b], limit: 2, offset: 0, nextOffset: 2 });
+      expect(last).toEqual({ items: [c], limit: 2, offset: 2, nextOffset: null });
+      expect(await subject.repository.list(contractTenant(), { limit: 50, offset: 0 })).toEqual({
+        items: [],
+        limit: 50,
+        offset: 0,
+        nextOffset: null,
+      });
+    });
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The administrative rights a power user's permission profile can hold (ID-U2): each a subset
+ * of what those who manage every user may do. Declared here, not in identity alone, because
+ * the service owning each right enforces it: identity the `users.*` rights, coaching
+ * `assignments.manage`, learning `enrollments.manage`.
+ */
+export const PERMISSION_RIGHTS = [
+  /** Read the plain users of the power user's scope. */
+  'users.read',
+  /** Edit their names, locale, time zone and custom fields. */
+  'users.update_profile',
+  /** Activate and deactivate them. */
+  'users.change_state',
+  /** Manage the coach assignments of the scope (coaching; not enforced yet). */
+  'assignments.manage',
+  /** Manage the course enrollments of the scope (learning; not enforced yet). */
+  'enrollments.manage',
+] as const;
+export type PermissionRight = (typeof PERMISSION_RIGHTS)[number];
+
+export function isPermissionRight(right: string): right is PermissionRight {
+  return (PERMISSION_RIGHTS as readonly string[]).includes(right);
+}
