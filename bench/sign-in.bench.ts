@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import argon2 from 'argon2';
 import { AccessTokenVerifier } from '@lms/service-kit';
 import { ApiClient, startPlatform } from '@lms/testing';
 import { TestTokenAuthority } from '@lms/service-testing';
 import { ARGON2_PARAMETERS } from '../apps/identity/src/auth/infra/argon2-password-hasher';
+import { writeBenchmarkSection } from './platform/benchmark-section';
 import { summarizeLatencies, type LatencySummary } from './platform/latency-stats';
 
 /**
@@ -23,7 +24,6 @@ const repoRoot = path.resolve(
   __dirname,
   existsSync(path.join(__dirname, '..', 'package.json')) ? '..' : '../..',
 );
-const SECTION = { start: '<!-- sign-in:start -->', end: '<!-- sign-in:end -->' };
 
 interface Rate {
   operations: number;
@@ -135,7 +135,6 @@ async function main(): Promise<void> {
 
     const perCheckMs = 1000 / tokenChecks.perSecond;
     const lines = [
-      SECTION.start,
       '## Sign-in and token verification',
       '',
       `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:sign-in\` (\`bench/sign-in.bench.ts\`) on this machine,`,
@@ -157,19 +156,9 @@ async function main(): Promise<void> {
       `${(((2 * perCheckMs) / withToken.p50) * 100).toFixed(0)} % of the authenticated read's median. A login one at a time takes`,
       `${(1000 / loginsOne.perSecond).toFixed(0)} ms, of which argon2's verification is ${(1000 / verifying.perSecond).toFixed(0)} ms; the rest is the gateway and`,
       'the database round trips of a login (the throttle counters, the user, the refresh family and token, the signing key).',
-      SECTION.end,
+      '',
     ];
-    const section = lines.join('\n');
-    say(`\n${section}\n`);
-    const file = path.join(repoRoot, 'docs', 'benchmarks.md');
-    const current = readFileSync(file, 'utf8');
-    const at = current.indexOf(SECTION.start);
-    const end = current.indexOf(SECTION.end);
-    const next =
-      at >= 0 && end > at
-        ? `${current.slice(0, at)}${section}${current.slice(end + SECTION.end.length)}`
-        : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, next);
+    say(`\n${await writeBenchmarkSection(repoRoot, 'sign-in', lines)}\n`);
     say('wrote docs/benchmarks.md (sign-in section)');
   } finally {
     await platform.stop();

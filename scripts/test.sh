@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, checks types and lint, runs the unit tests, starts
-# the infrastructure when none is given, then runs the integration and end-to-end tests
-# against the real broker, database and SMTP server. Exits non-zero on any failure and
+# `npm test`: installs what is missing, checks types and lint, runs the unit tests, checks the
+# generated documents, starts the infrastructure when none is given, then runs the
+# integration and end-to-end tests against the real broker, database and SMTP server, and
+# fuzzes the whole API from its document. Exits non-zero on any failure and
 # closes with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,3 +69,5 @@ if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:
 fi
 jest_stage integration jest.int.config.ts
 jest_stage e2e jest.e2e.config.ts
+# Property-based fuzzing of every operation of the API document (Schemathesis): no 5xx.
+run "fuzz" bash scripts/fuzz.sh

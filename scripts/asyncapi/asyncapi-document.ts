@@ -149,7 +149,12 @@ export function buildAsyncApiDocument(streams: readonly StreamDefinition[], opti
       ].join('\n'),
       messages: channelMessages,
       bindings: {
-        kafka: { topic: stream.topic, partitions: stream.partitions, bindingVersion: KAFKA_BINDING_VERSION },
+        kafka: {
+          topic: stream.topic,
+          partitions: stream.partitions,
+          ...(stream.compacted ? { topicConfiguration: { 'cleanup.policy': ['compact'] } } : {}),
+          bindingVersion: KAFKA_BINDING_VERSION,
+        },
       },
     };
     operations[`publish.${stream.topic}`] = {

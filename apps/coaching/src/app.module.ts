@@ -7,6 +7,7 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
 import { CoachingConfigModule } from './config/coaching-config.module';
 import { MembershipsModule } from './memberships/memberships.module';
+import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'coaching';
 
@@ -24,6 +25,7 @@ export const SERVICE_NAME = 'coaching';
       useFactory: (config: CoachingConfig) => config.jobs,
     }),
     MembershipsModule,
+    UsersModule,
     AssignmentsModule,
   ],
 })

@@ -25,6 +25,12 @@ export interface StreamDefinition<TEvents extends EventMap = EventMap> {
   readonly schemaVersion: number;
   /** Partition key: every event of one aggregate lands on one partition, in order. */
   readonly key: (envelope: EventEnvelope) => string;
+  /**
+   * Every event carries its aggregate's full state, so the topic is compacted: Kafka keeps at
+   * least the latest event of each key for ever, and a projection built later (a new service,
+   * a rebuilt database) still finds every aggregate by reading the topic from the beginning.
+   */
+  readonly compacted?: boolean;
   readonly events: TEvents;
 }
 

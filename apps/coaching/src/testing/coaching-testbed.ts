@@ -13,7 +13,10 @@ import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group
 import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
 import type { Membership, MembershipChange } from '../memberships/domain/membership';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
+import type { CoachingUserChange, CoachingUserProfile } from '../users/domain/coaching-user';
+import { ApplyUserEventsUseCase } from '../users/use-cases/apply-user-events.use-case';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
+import { InMemoryCoachingUserRepository } from './in-memory-coaching-user.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
 import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
 
@@ -34,6 +37,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const memberships = new InMemoryMembershipProjectionRepository();
   const groupAssignments = new InMemoryGroupAssignmentRepository();
   const assignments = new InMemoryAssignmentRepository();
+  const users = new InMemoryCoachingUserRepository();
   const writer = new AssignmentWriter(assignments, events, clock);
   const config = {
     fanOutChunkSize: options.fanOutChunkSize ?? 500,
@@ -52,6 +56,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     memberships,
     groupAssignments,
     assignments,
+    users,
     createGroupAssignment: new CreateGroupAssignmentUseCase(groupAssignments, events, clock),
     runFanOut: new RunGroupFanOutUseCase(
       groupAssignments,
@@ -67,6 +72,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     listGroupAssignments: new ListGroupAssignmentsUseCase(groupAssignments),
     getAssignment: new GetAssignmentUseCase(assignments),
     listAssignments: new ListAssignmentsUseCase(assignments),
+    applyUserEvents: new ApplyUserEventsUseCase(users),
 
     /** A membership event alone in its batch, as the consumer hands it over (defaults: added, version 1, now). */
     async membershipEvent(
@@ -115,6 +121,25 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       return found ?? null;
     },
 
+    /**
+     * A user event as the consumer hands it over, at the clock's time: the user's full state (an
+     * active learner unless told otherwise), or null for a deletion; in the tenant unless told.
+     */
+    userChange(
+      userId: string,
+      version: number,
+      profile: Partial<CoachingUserProfile> | null = {},
+      tenantId = TENANT,
+    ): CoachingUserChange {
+      return {
+        tenantId,
+        userId,
+        version,
+        occurredAt: clock.now(),
+        profile: profile === null ? null : { ...aUserProfile(userId), ...profile },
+      };
+    },
+
     /** The assignment events written so far, of one type. */
     assignmentEvents(type: 'assignment.created' | 'assignment.ended'): OutboxEntry[] {
       return assignments.published.filter((entry) => entry.envelope.type === type);
@@ -123,6 +148,20 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
 }
 
 export type CoachingTestbed = ReturnType<typeof buildCoachingTestbed>;
+
+/** The full state identity publishes for an active learner who never expires. */
+export function aUserProfile(userId: string): CoachingUserProfile {
+  return {
+    email: `${userId}@example.test`,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    locale: 'en',
+    state: 'active',
+    level: 'user',
+    adminRoles: [],
+    expiresAt: null,
+  };
+}
 
 /** Sorted UUIDs, so that tests can reason about the fan-out's userId order. */
 export function orderedIds(count: number): string[] {

@@ -24,6 +24,7 @@ export class TenantDeletedV1 extends TenantStateV1 {}
 export const TenantsStream = defineStream({
   topic: 'identity.tenants.v1',
   partitions: 3,
+  compacted: true,
   owner: 'identity',
   schemaVersion: 1,
   key: (e) => `${e.tenantId}:${e.aggregateId}`,

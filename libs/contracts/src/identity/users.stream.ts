@@ -52,6 +52,7 @@ export class UserDeletedV1 {
 export const UsersStream = defineStream({
   topic: 'identity.users.v1',
   partitions: 6,
+  compacted: true,
   owner: 'identity',
   schemaVersion: 1,
   key: (e) => `${e.tenantId}:${e.aggregateId}`,

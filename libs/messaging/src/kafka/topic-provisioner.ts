@@ -11,15 +11,17 @@ export interface TopicPlan {
 }
 
 /**
- * Creates the topics a service needs, with the partition counts its contracts declare.
+ * Creates the topics a service needs, with the partition counts its contracts declare, and
+ * compacted when the stream carries full state (a topic that exists is left as it is).
  * Idempotent: safe for several services and instances at start-up at once.
  */
 export async function ensureTopics(kafka: Kafka, plan: TopicPlan): Promise<void> {
   const replicationFactor = plan.replicationFactor ?? 1;
-  const wanted = new Map<string, number>();
-  for (const stream of plan.streams) wanted.set(stream.topic, stream.partitions);
+  const wanted = new Map<string, { partitions: number; compacted: boolean }>();
+  for (const stream of plan.streams)
+    wanted.set(stream.topic, { partitions: stream.partitions, compacted: stream.compacted === true });
   for (const { stream, consumerGroup } of plan.deadLetters ?? []) {
-    wanted.set(deadLetterTopic(stream, consumerGroup), 1);
+    wanted.set(deadLetterTopic(stream, consumerGroup), { partitions: 1, compacted: false });
   }
   const admin = kafka.admin();
   await admin.connect();
@@ -31,7 +33,12 @@ export async function ensureTopics(kafka: Kafka, plan: TopicPlan): Promise<void>
       try {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map(([topic, numPartitions]) => ({ topic, numPartitions, replicationFactor })),
+          topics: missing.map(([topic, { partitions, compacted }]) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor,
+            configEntries: compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+          })),
         });
       } catch (error) {
         // Another instance may have created some of them in between: look again.

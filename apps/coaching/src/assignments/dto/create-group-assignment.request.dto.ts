@@ -7,8 +7,8 @@ import {
   IsISO8601,
   IsOptional,
   IsUUID,
-  Matches,
 } from 'class-validator';
+import { MatchesPattern } from '@lms/service-kit';
 import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
 
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,12 +38,12 @@ export class CreateGroupAssignmentRequestDto {
 
   /** Defaults to today; may be in the past. */
   @IsOptional()
-  @Matches(DAY_PATTERN, { message: DAY_MESSAGE })
+  @MatchesPattern(DAY_PATTERN, { message: DAY_MESSAGE, required: false })
   @IsISO8601({ strict: true }, { message: DAY_MESSAGE })
   startDate?: string;
 
   @IsOptional()
-  @Matches(DAY_PATTERN, { message: DAY_MESSAGE })
+  @MatchesPattern(DAY_PATTERN, { message: DAY_MESSAGE, required: false })
   @IsISO8601({ strict: true }, { message: DAY_MESSAGE })
   endDate?: string | null;
 }

@@ -1,5 +1,6 @@
+import { MatchesPattern } from '@lms/service-kit';
 import { Type } from 'class-transformer';
-import { IsEmail, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { TENANT_CODE_PATTERN } from '@lms/contracts';
 import { Trim } from '../../shared/trim.transform';
 
@@ -17,7 +18,7 @@ export class CreateTenantRequestDto {
    * The tenant's id for ever: 3 to 32 lower-case letters, digits or dashes.
    * @example "acme"
    */
-  @IsString() @Matches(TENANT_CODE_PATTERN) code!: string;
+  @IsString() @MatchesPattern(TENANT_CODE_PATTERN) code!: string;
   /** @example "Acme Academy" */
   @Trim() @IsString() @Length(1, 200) name!: string;
   @IsObject()

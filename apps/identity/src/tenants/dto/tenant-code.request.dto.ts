@@ -1,6 +1,7 @@
-import { IsString, Matches } from 'class-validator';
+import { MatchesPattern } from '@lms/service-kit';
+import { IsString } from 'class-validator';
 import { TENANT_CODE_PATTERN } from '@lms/contracts';
 
 export class TenantCodeParamsDto {
-  @IsString() @Matches(TENANT_CODE_PATTERN) code!: string;
+  @IsString() @MatchesPattern(TENANT_CODE_PATTERN) code!: string;
 }

@@ -1,3 +1,4 @@
+import { MatchesPattern } from '@lms/service-kit';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,7 +11,6 @@ import {
   IsTimeZone,
   IsUUID,
   Length,
-  Matches,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -53,7 +53,9 @@ export class UpdateUserRequestDto {
   @Type(() => PowerUserScopeRequestDto)
   powerUserScope?: PowerUserScopeRequestDto | null;
   /** The name of a permission profile of the tenant, for a power user (ID-U2); null: none. */
-  @IsOptional() @Trim() @IsString() @Matches(PERMISSION_PROFILE_NAME_PATTERN) permissionProfile?:
-    | string
-    | null;
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MatchesPattern(PERMISSION_PROFILE_NAME_PATTERN, { required: false })
+  permissionProfile?: string | null;
 }
