@@ -4,6 +4,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { ApiClient, eventually, startPlatform } from '@lms/testing';
 import { writeBenchmarkSection } from './platform/benchmark-section';
+import { COLLECTIONS, PlatformDatabases } from './platform/platform-databases';
+import { summarizeLatencies } from './platform/latency-stats';
 
 /**
  * The HTTP path at a fixed concurrency, in one run on this machine:
@@ -15,7 +17,7 @@ import { writeBenchmarkSection } from './platform/benchmark-section';
  * second, p50 and p99, and writes them into the gateway section of docs/benchmarks.md.
  *
  *   npm run bench:gateway   [-- --connections 16 --seconds 10]
- *   (needs the infrastructure: npm run infra:up, or KAFKA_BROKERS, MONGODB_URI and SMTP_URL)
+ *   (on infrastructure of its own, started fresh, unless KAFKA_BROKERS, MONGODB_URI and SMTP_URL are given)
  */
 const repoRoot = path.resolve(
   __dirname,
@@ -55,6 +57,45 @@ async function measure(
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+/**
+ * The database engine's own ceiling for the list: the query coaching's repository sends for
+ * it (filter, sort, projection, one page), straight through the driver, `connections` at once.
+ */
+async function engineCeiling(
+  databases: PlatformDatabases,
+  groupAssignmentId: string,
+  connections: number,
+  seconds: number,
+): Promise<Measured> {
+  const assignments = databases.collection('coaching', COLLECTIONS.assignments);
+  const query = () =>
+    assignments
+      .find({ tenantId: '1000', groupAssignmentId }, { projection: { outbox: 0 } })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(LIST_SIZE + 1)
+      .toArray();
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        await query();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const summary = summarizeLatencies(latencies);
+  return {
+    label: "the list's query, straight to the database engine",
+    perSecond: latencies.length / seconds,
+    p50: Math.round(summary?.p50 ?? 0),
+    p99: Math.round(summary?.p99 ?? 0),
+    errors: 0,
+    non2xx: 0,
   };
 }
 
@@ -143,7 +184,16 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${accessToken}` };
 
-    say('3. the list straight to coaching, then through the gateway');
+    say(
+      "3. the list's query straight to the database, the list straight to coaching, then through the gateway",
+    );
+    const databases = await PlatformDatabases.connect(String(process.env.MONGODB_URI), platform.databases);
+    let engine: Measured;
+    try {
+      engine = await engineCeiling(databases, groupAssignment.id, connections, seconds);
+    } finally {
+      await databases.close();
+    }
     const direct = await measure(
       'the list, straight to coaching',
       `http://127.0.0.1:${BASE_PORT + 2}/v1/${query}`,
@@ -175,7 +225,7 @@ async function main(): Promise<void> {
       seconds,
     );
 
-    const rows = [bareServer, direct, gateway, keysDirect, keysGateway].map(
+    const rows = [bareServer, engine, direct, gateway, keysDirect, keysGateway].map(
       (m) =>
         `| ${m.label} | ${Math.round(m.perSecond)}/s | ${(m.perSecond / bareServer.perSecond).toFixed(2)} | ${m.p50} ms | ${m.p99} ms | ${m.errors + m.non2xx} |`,
     );
@@ -192,6 +242,10 @@ async function main(): Promise<void> {
       '| what | requests | of the bare server | p50 | p99 | errors and non-2xx |',
       '| --- | --- | --- | --- | --- | --- |',
       ...rows,
+      '',
+      `The list through the gateway runs at ${(gateway.perSecond / engine.perSecond).toFixed(2)} of its query's rate on the database engine alone, and`,
+      `${(gateway.perSecond / direct.perSecond).toFixed(2)} of the list straight to coaching; the light read through the gateway at`,
+      `${(keysGateway.perSecond / keysDirect.perSecond).toFixed(2)} of the same read straight to identity.`,
       '',
       `Target: the gateway path at least 0.25 of the bare server's rate (here ${(gateway.perSecond / bareServer.perSecond).toFixed(2)}) and p99 under 50 ms (here ${gateway.p99} ms).`,
       '',

@@ -17,8 +17,8 @@ import { summarizeLatencies, type LatencySummary } from './platform/latency-stat
  *      the service) beside a public read of the same size (no token, nothing verified).
  * Prints the figures and writes them into the sign-in section of docs/benchmarks.md.
  *
- *   npm run bench:sign-in            (needs the infrastructure: npm run infra:up, or the
- *                                     KAFKA_BROKERS, MONGODB_URI and SMTP_URL variables)
+ *   npm run bench:sign-in   (on infrastructure of its own, started fresh, unless
+ *                           KAFKA_BROKERS, MONGODB_URI and SMTP_URL are given)
  */
 const repoRoot = path.resolve(
   __dirname,

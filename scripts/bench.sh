@@ -5,6 +5,9 @@
 #
 #   npm run bench -- [--engine memory|h2] [--sizes 10000,100000] [--latency-samples 1000] [--only a,b,c]
 #
+# `--bench <name>` runs bench/<name>.bench.ts instead, on the same fresh infrastructure
+# (`npm run bench:gateway`, `npm run bench:sign-in`).
+#
 # Installs what is missing and, unless KAFKA_BROKERS, MONGODB_URI and SMTP_URL are given (and
 # no --engine), starts infrastructure of the benchmark's own: its own folder
 # (.infra/bench-<engine>) and ports, so that the broker and database of `npm start` and
@@ -16,9 +19,15 @@ cd "$(dirname "$0")/.."
 root=$(pwd -P)
 
 engine=""
+bench=platform
 args=()
 while (($#)); do
   case $1 in
+    --bench)
+      bench=${2:-}
+      shift 2
+      ;;
+    --bench=*) bench=${1#*=}; shift ;;
     --engine)
       engine=${2:-}
       [ -n "$engine" ] || { echo "bench.sh: --engine takes memory or h2" >&2; exit 2; }
@@ -36,8 +45,8 @@ esac
 bash scripts/ensure-deps.sh
 
 if [[ " ${args[*]-} " == *" --help "* || " ${args[*]-} " == *" -h "* ]]; then
-  [ -f dist/bench/platform.bench.js ] || bash scripts/build.sh
-  exec node dist/bench/platform.bench.js --help
+  [ -f "dist/bench/$bench.bench.js" ] || bash scripts/build.sh
+  exec node "dist/bench/$bench.bench.js" --help
 fi
 
 stop_infra=false
@@ -68,8 +77,9 @@ if [ -n "$engine" ] || [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] 
   # shellcheck disable=SC1091
   source "$INFRA_DIR/env"
   set +a
-  args=(--engine "$engine" ${args[@]+"${args[@]}"})
+  if [ "$bench" = platform ]; then args=(--engine "$engine" ${args[@]+"${args[@]}"}); fi
 fi
 echo "Building..."
 bash scripts/build.sh
-node --enable-source-maps dist/bench/platform.bench.js ${args[@]+"${args[@]}"}
+[ -f "dist/bench/$bench.bench.js" ] || { echo "bench.sh: no benchmark bench/$bench.bench.ts" >&2; exit 2; }
+node --enable-source-maps "dist/bench/$bench.bench.js" ${args[@]+"${args[@]}"}

@@ -19,7 +19,7 @@ fi
 stop_infra=false
 if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${MONGODB_URI:-}" ] || [ -z "${SMTP_URL:-}" ]; then
   export INFRA_DIR="$(pwd -P)/.infra/fuzz" MONGO_BACKEND=memory \
-    KAFKA_PORT=39092 KAFKA_CONTROLLER_PORT=39093 MONGO_PORT=27038 SMTP_PORT=1046 MAILDEV_WEB_PORT=1101
+    KAFKA_PORT=49092 KAFKA_CONTROLLER_PORT=49093 MONGO_PORT=27048 SMTP_PORT=1056 MAILDEV_WEB_PORT=1111
   if ! bash infra/status.sh >/dev/null 2>&1; then stop_infra=true; fi
   bash infra/up.sh
   set -a
