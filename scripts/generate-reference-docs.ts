@@ -44,7 +44,9 @@ async function main(argv: readonly string[]): Promise<number> {
         : table.filter((route) => route.service === name);
     services.push({ name, document, routes });
   }
-  const openapi = platformDocument(services, { version });
+  const errors = errorCatalogue(root, sourceFiles(root));
+  const errorStatuses = new Map(errors.map((entry) => [entry.code, entry.status]));
+  const openapi = platformDocument(services, { version, errorStatuses });
   const prettier = (await resolveConfig(path.join(root, 'README.md'))) ?? {};
   const pretty = (text: string, parser: string): Promise<string> => format(text, { ...prettier, parser });
   const readme = path.join(root, 'README.md');
@@ -58,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
     },
     {
       file: path.join(root, 'docs', 'errors.md'),
-      text: await pretty(errorCatalogueMarkdown(errorCatalogue(root, sourceFiles(root))), 'markdown'),
+      text: await pretty(errorCatalogueMarkdown(errors), 'markdown'),
     },
     {
       file: readme,

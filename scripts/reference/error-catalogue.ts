@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { HttpStatus } from '@nestjs/common';
 import * as ts from 'typescript';
+import type { DomainErrorKind } from '@lms/kernel';
+import { STATUS_OF_KIND } from '@lms/service-kit';
 
 /** One error code the platform can answer with. */
 export interface CatalogueEntry {
@@ -15,15 +17,6 @@ export interface CatalogueEntry {
 }
 
 export const ERROR_CODE = /^[A-Z][A-Z_]*\.[A-Z][A-Z_]*$/;
-
-const STATUS_OF_KIND: Record<string, number> = {
-  invalid: 422,
-  not_found: 404,
-  conflict: 409,
-  forbidden: 403,
-  unauthenticated: 401,
-  rate_limited: 429,
-};
 
 /** The domain error classes whose constructors fix the kind. */
 const KIND_OF_BASE: Record<string, string> = {
@@ -68,9 +61,10 @@ function domainErrorEntry(
   const code = textOf(args[0]);
   if (!code || !ERROR_CODE.test(code)) return null;
   if (base in KIND_OF_BASE)
-    return { code, status: STATUS_OF_KIND[KIND_OF_BASE[base]], detail: textOf(args[1]) };
+    return { code, status: STATUS_OF_KIND[KIND_OF_BASE[base] as DomainErrorKind], detail: textOf(args[1]) };
   if (base === 'DomainError') {
-    return { code, status: STATUS_OF_KIND[textOf(args[1]) ?? ''] ?? null, detail: textOf(args[2]) };
+    const kind = textOf(args[1]) as DomainErrorKind | null;
+    return { code, status: (kind && STATUS_OF_KIND[kind]) ?? null, detail: textOf(args[2]) };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ACCESS_EXTENSION, CALLER_KINDS, type AccessRule } from '@lms/service-kit';
+import { ACCESS_EXTENSION, CALLER_KINDS, ERROR_CODES_EXTENSION, type AccessRule } from '@lms/service-kit';
 import { exampleOf } from './schema-example';
 
 type Json = Record<string, unknown>;
@@ -14,7 +14,20 @@ export interface PublishedService {
 
 export interface PlatformDocumentOptions {
   version: string;
+  /** The HTTP status of every error code the platform raises (null: not an HTTP answer). */
+  errorStatuses: ReadonlyMap<string, number | null>;
 }
+
+/** What an answer of a status means, for a route that lists codes of it. */
+const PROBLEM_MEANINGS: Record<string, string> = {
+  '401': 'Not signed in, or the credentials are not right.',
+  '403': 'The caller may not do this.',
+  '404': "No such resource in the caller's tenant.",
+  '409': 'The current state of the resource forbids it.',
+  '412': 'The resource changed since it was read.',
+  '422': 'A rule of the platform refuses the request.',
+  '429': 'Too many attempts.',
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -147,6 +160,7 @@ export function platformDocument(
         const where = `${method.toUpperCase()} ${path} (${service.name})`;
         if (published[method]) throw new Error(`${where} is published twice`);
         published[method] = publishedOperation(operation, path, service.name, accessOf(operation, where));
+        withErrorCodes(published[method] as Json, options.errorStatuses, where);
       }
     }
   }
@@ -185,6 +199,28 @@ const REASONS: Record<string, string> = {
   '202': 'Accepted',
   '204': 'No Content',
 };
+
+/** Lists the route's own error codes under their statuses (`x-error-codes`, from `@ApiErrors`). */
+function withErrorCodes(operation: Json, statuses: ReadonlyMap<string, number | null>, where: string): void {
+  const codes = (operation[ERROR_CODES_EXTENSION] as string[] | undefined) ?? [];
+  const byStatus = new Map<string, string[]>();
+  for (const code of codes) {
+    const status = statuses.get(code);
+    if (status === undefined || status === null)
+      throw new Error(`${where} lists ${code}, which no HTTP answer of the platform carries`);
+    byStatus.set(String(status), [...(byStatus.get(String(status)) ?? []), code]);
+  }
+  const responses = operation.responses as Record<string, Json>;
+  for (const [status, listed] of byStatus) {
+    const known = responses[status];
+    const description = String(known?.description ?? PROBLEM_MEANINGS[status] ?? 'Refused.');
+    responses[status] = {
+      description: `${description} Codes: ${listed.map((code) => `\`${code}\``).join(', ')}.`,
+      content: { 'application/problem+json': { schema: PROBLEM_REF } },
+    };
+  }
+  operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
+}
 
 function publishedOperation(operation: Json, path: string, service: string, access: AccessRule): Json {
   const responses: Json = { ...((toOpenApi31Schemas(operation.responses) as Json | undefined) ?? {}) };

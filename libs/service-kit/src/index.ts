@@ -3,6 +3,7 @@ export * from './http/validation.pipe';
 export * from './http/correlation.interceptor';
 export * from './http/entity-version';
 export * from './http/matches-pattern';
+export * from './http/api-errors';
 export * from './http/nest-pino.logger';
 export * from './http/page-query.request.dto';
 export * from './health/health-registry';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, CurrentTenant } from '@lms/service-kit';
+import { ApiErrors, Access, CurrentTenant } from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
 import { ListAssignmentsQueryDto } from './dto/list-assignments.request.dto';
@@ -33,6 +33,7 @@ export class AssignmentsController {
     return mapPage(page, AssignmentResponseDto.from);
   }
 
+  @ApiErrors('ASSIGNMENT.NOT_FOUND')
   @Get(':id')
   async get(@CurrentTenant() tenantId: string, @Param() params: IdParamsDto): Promise<AssignmentResponseDto> {
     return AssignmentResponseDto.from(await this.getAssignment.execute({ tenantId, id: params.id }));

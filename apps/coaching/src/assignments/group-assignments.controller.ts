@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, Idempotent, CurrentTenant } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, CurrentTenant } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
@@ -21,6 +21,7 @@ export class GroupAssignmentsController {
 
   /** Creates it; the fan-out to the group's members runs afterwards, from its event. */
   @Idempotent()
+  @ApiErrors('GROUP_ASSIGNMENT.INVALID', 'ASSIGNMENT.DATES_INVALID')
   @Post()
   @HttpCode(HttpStatus.CREATED)
   async create(
@@ -44,6 +45,7 @@ export class GroupAssignmentsController {
     return mapPage(page, GroupAssignmentResponseDto.from);
   }
 
+  @ApiErrors('GROUP_ASSIGNMENT.NOT_FOUND')
   @Get(':id')
   async get(
     @CurrentTenant() tenantId: string,

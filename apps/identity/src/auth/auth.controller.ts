@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
-import { Access, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { ApiErrors, Access, CurrentPrincipal, type Principal } from '@lms/service-kit';
 import { NotSignedInError } from './auth.errors';
 import type { Jwk } from './domain/signing-key';
 import { CurrentUserResponseDto } from './dto/current-user.response.dto';
@@ -42,6 +42,12 @@ export class AuthController {
   }
 
   @Access('anyone', 'anyone: the credentials are in the body')
+  @ApiErrors(
+    'AUTH.INVALID_CREDENTIALS',
+    'AUTH.ACCOUNT_DEACTIVATED',
+    'AUTH.ACCOUNT_EXPIRED',
+    'AUTH.TOO_MANY_ATTEMPTS',
+  )
   @Post('login')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
@@ -56,6 +62,12 @@ export class AuthController {
   }
 
   @Access('anyone', 'anyone: the refresh token is the credential')
+  @ApiErrors(
+    'AUTH.INVALID_REFRESH_TOKEN',
+    'AUTH.REFRESH_TOKEN_REUSED',
+    'AUTH.ACCOUNT_DEACTIVATED',
+    'AUTH.ACCOUNT_EXPIRED',
+  )
   @Post('refresh')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Access, Idempotent, CurrentTenant } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, CurrentTenant } from '@lms/service-kit';
 import { CreateGroupRequestDto } from './dto/create-group.request.dto';
 import { GroupIdParamsDto } from './dto/group-id.request.dto';
 import { GroupResponseDto } from './dto/group.response.dto';
@@ -32,6 +32,7 @@ export class GroupsController {
     return GroupResponseDto.from(group);
   }
 
+  @ApiErrors('GROUP.NOT_FOUND')
   @Get(':id')
   async get(@CurrentTenant() tenantId: string, @Param() params: GroupIdParamsDto): Promise<GroupResponseDto> {
     return GroupResponseDto.from(await this.getGroup.execute({ tenantId, groupId: params.id }));

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, Idempotent, CurrentTenant } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, CurrentTenant } from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
 import { ListMembersQueryDto } from './dto/list-members.request.dto';
@@ -25,6 +25,12 @@ export class MembershipsController {
   ) {}
 
   @Idempotent()
+  @ApiErrors(
+    'GROUP.NOT_FOUND',
+    'MEMBERSHIP.USER_UNKNOWN',
+    'MEMBERSHIP.ALREADY_EXISTS',
+    'MEMBERSHIP.ROLES_INVALID',
+  )
   @Post()
   @HttpCode(201)
   async add(
@@ -41,6 +47,7 @@ export class MembershipsController {
     return MembershipResponseDto.from(membership);
   }
 
+  @ApiErrors('MEMBERSHIP.NOT_FOUND', 'MEMBERSHIP.ROLES_INVALID')
   @Put(':userId')
   async changeRoles(
     @CurrentTenant() tenantId: string,
@@ -56,12 +63,14 @@ export class MembershipsController {
     return MembershipResponseDto.from(membership);
   }
 
+  @ApiErrors('MEMBERSHIP.NOT_FOUND')
   @Delete(':userId')
   @HttpCode(204)
   async remove(@CurrentTenant() tenantId: string, @Param() params: MemberParamsDto): Promise<void> {
     await this.removeMember.execute({ tenantId, groupId: params.groupId, userId: params.userId });
   }
 
+  @ApiErrors('GROUP.NOT_FOUND')
   @Get()
   async list(
     @CurrentTenant() tenantId: string,

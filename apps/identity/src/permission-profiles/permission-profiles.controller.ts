@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from 
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { ApiErrors, Access, CurrentPrincipal, type Principal } from '@lms/service-kit';
 import { DefinePermissionProfileRequestDto } from './dto/define-permission-profile.request.dto';
 import { ListPermissionProfilesQueryDto } from './dto/list-permission-profiles.request.dto';
 import { PermissionProfileNameParamsDto } from './dto/permission-profile-name.request.dto';
@@ -26,6 +26,7 @@ export class PermissionProfilesController {
   /** Creates (201) or replaces (200) the profile of this name. */
   @ApiCreatedResponse({ type: PermissionProfileResponseDto, description: 'The profile was created.' })
   @ApiOkResponse({ type: PermissionProfileResponseDto, description: 'The profile was replaced.' })
+  @ApiErrors('PERMISSION_PROFILE.UNKNOWN_RIGHT', 'PERMISSION_PROFILE.NAME_INVALID')
   @Put(':name')
   async define(
     @CurrentPrincipal() actor: Principal,
@@ -55,6 +56,7 @@ export class PermissionProfilesController {
     return mapPage(page, PermissionProfileResponseDto.from);
   }
 
+  @ApiErrors('PERMISSION_PROFILE.NOT_FOUND')
   @Get(':name')
   async get(
     @CurrentPrincipal() actor: Principal,
@@ -64,6 +66,7 @@ export class PermissionProfilesController {
   }
 
   /** 409 `PERMISSION_PROFILE.IN_USE` while a user holds it. */
+  @ApiErrors('PERMISSION_PROFILE.NOT_FOUND', 'PERMISSION_PROFILE.IN_USE')
   @Delete(':name')
   @HttpCode(204)
   async delete(

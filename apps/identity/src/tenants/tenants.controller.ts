@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
 import type { TenantActor } from './domain/tenant-permissions';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.request.dto';
@@ -30,6 +30,7 @@ export class TenantsController {
   ) {}
 
   @Idempotent()
+  @ApiErrors('TENANT.CODE_TAKEN', 'TENANT.CODE_INVALID', 'TENANT.ADMINISTRATOR_CONFLICT')
   @Post()
   @HttpCode(201)
   async create(
@@ -62,6 +63,7 @@ export class TenantsController {
     return mapPage(page, TenantResponseDto.from);
   }
 
+  @ApiErrors('TENANT.NOT_FOUND')
   @Get(':code')
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -72,6 +74,7 @@ export class TenantsController {
     );
   }
 
+  @ApiErrors('TENANT.NOT_FOUND', 'TENANT.BEING_DELETED', 'REQUEST.STALE_VERSION')
   @Patch(':code')
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -92,6 +95,7 @@ export class TenantsController {
    * Starts the deletion and answers 202 with the tenant `deleting`; its accounts are
    * deactivated by a job, then it is `deleted` (`GET` answers 404). Sent again, 202 again.
    */
+  @ApiErrors('TENANT.NOT_FOUND', 'TENANT.HOST_UNDELETABLE')
   @Delete(':code')
   @HttpCode(202)
   async delete(

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
 import { BulkChangeUserStateRequestDto } from './dto/bulk-change-user-state.request.dto';
 import { BulkStateChangeResponseDto } from './dto/bulk-change-user-state.response.dto';
 import { BulkStateChangeIdParamsDto } from './dto/bulk-state-change-id.request.dto';
@@ -44,6 +44,7 @@ export class UsersController {
 
   @Access('administrator', 'System and Application Administrators, superadmins')
   @Idempotent()
+  @ApiErrors('USER.EMAIL_TAKEN', 'TENANT.BEING_DELETED')
   @Post()
   @HttpCode(201)
   async create(
@@ -93,6 +94,7 @@ export class UsersController {
 
   /** ID-U5: a bulk state change, for the account that started it and those who manage every user. */
   @Access('power_user', 'the account that started the change, and those who manage every user')
+  @ApiErrors('USER.BULK_STATE_CHANGE_NOT_FOUND', 'USER.FORBIDDEN')
   @Get('bulk-state/:id')
   async bulkStateChange(
     @CurrentPrincipal() actor: Principal,
@@ -107,6 +109,7 @@ export class UsersController {
     'user',
     'those who manage every user; a power user, for the users of its scope its profile lets it read; the user itself',
   )
+  @ApiErrors('USER.NOT_FOUND', 'USER.FORBIDDEN')
   @Get(':id')
   async get(
     @CurrentPrincipal() actor: Principal,
@@ -137,6 +140,14 @@ export class UsersController {
     'power_user',
     "those who manage every user (a peer for an administrator's account fields); a power user, for the users of its scope its profile lets it edit",
   )
+  @ApiErrors(
+    'USER.NOT_FOUND',
+    'USER.FORBIDDEN',
+    'USER.PEER_REQUIRED',
+    'USER.OWN_STATE',
+    'USER.UNKNOWN_PERMISSION_PROFILE',
+    'REQUEST.STALE_VERSION',
+  )
   @Patch(':id')
   async update(
     @CurrentPrincipal() actor: Principal,
@@ -163,6 +174,13 @@ export class UsersController {
     'administrator',
     'System and Application Administrators, superadmins; never oneself; a peer for an administrator',
   )
+  @ApiErrors(
+    'USER.NOT_FOUND',
+    'USER.FORBIDDEN',
+    'USER.OWN_DELETION',
+    'USER.PEER_REQUIRED',
+    'ADMIN_ROLE.LAST_ADMIN',
+  )
   @Delete(':id')
   @HttpCode(204)
   async delete(@CurrentPrincipal() actor: Principal, @Param() params: UserIdParamsDto): Promise<void> {
@@ -172,6 +190,14 @@ export class UsersController {
   @Access(
     'power_user',
     'those who manage every user (a peer for an administrator); a power user, for the users of its scope its profile lets it (de)activate; never oneself',
+  )
+  @ApiErrors(
+    'USER.NOT_FOUND',
+    'USER.FORBIDDEN',
+    'USER.OWN_STATE',
+    'USER.PEER_REQUIRED',
+    'USER.EXPIRED',
+    'ADMIN_ROLE.LAST_ADMIN',
   )
   @Post(':id/deactivate')
   @HttpCode(200)
@@ -186,6 +212,7 @@ export class UsersController {
     'power_user',
     'those who manage every user (a peer for an administrator); a power user, for the users of its scope its profile lets it (de)activate; never oneself',
   )
+  @ApiErrors('USER.NOT_FOUND', 'USER.FORBIDDEN', 'USER.OWN_STATE', 'USER.PEER_REQUIRED', 'USER.EXPIRED')
   @Post(':id/activate')
   @HttpCode(200)
   activate(@CurrentPrincipal() actor: Principal, @Param() params: UserIdParamsDto): Promise<UserResponseDto> {
@@ -196,6 +223,7 @@ export class UsersController {
     'administrator',
     "administrators of the role's kind or higher: `system_admin` by System Administrators only",
   )
+  @ApiErrors('USER.NOT_FOUND', 'USER.FORBIDDEN')
   @Post(':id/admin-roles/:role')
   @HttpCode(200)
   grantRole(
@@ -209,6 +237,7 @@ export class UsersController {
     'administrator',
     "administrators of the role's kind or higher; never one's own role, never the last administrator",
   )
+  @ApiErrors('USER.NOT_FOUND', 'USER.FORBIDDEN', 'ADMIN_ROLE.OWN_ROLE', 'ADMIN_ROLE.LAST_ADMIN')
   @Delete(':id/admin-roles/:role')
   @HttpCode(200)
   revokeRole(

@@ -11,7 +11,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  */
 export const FORWARDED_URI_HEADER = 'x-forwarded-uri';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+/** The HTTP status of each kind of domain error. */
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
