@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, Idempotent, CurrentTenant } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, CurrentTenant, IfMatch } from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
 import { ListMembersQueryDto } from './dto/list-members.request.dto';
@@ -47,18 +47,20 @@ export class MembershipsController {
     return MembershipResponseDto.from(membership);
   }
 
-  @ApiErrors('MEMBERSHIP.NOT_FOUND', 'MEMBERSHIP.ROLES_INVALID')
+  @ApiErrors('MEMBERSHIP.NOT_FOUND', 'MEMBERSHIP.ROLES_INVALID', 'REQUEST.STALE_VERSION')
   @Put(':userId')
   async changeRoles(
     @CurrentTenant() tenantId: string,
     @Param() params: MemberParamsDto,
     @Body() body: ChangeMemberRolesRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
   ): Promise<MembershipResponseDto> {
     const membership = await this.changeMemberRoles.execute({
       tenantId,
       groupId: params.groupId,
       userId: params.userId,
       roles: body.roles,
+      expectedVersion,
     });
     return MembershipResponseDto.from(membership);
   }

@@ -28,6 +28,30 @@ describe('ChangeMemberRolesUseCase', () => {
     });
   });
 
+  it('given the version the caller read, then a change made meanwhile refuses it (REQUEST.STALE_VERSION)', async () => {
+    const testbed = buildIdentityTestbed();
+    const group = await testbed.givenGroup();
+    const user = await testbed.givenUser();
+    const added = await testbed.givenMember(group, user, ['learner']);
+    const change = (roles: string[], expectedVersion: number) =>
+      testbed.changeMemberRoles.execute({
+        tenantId: TEST_TENANT,
+        groupId: group.id,
+        userId: user.id,
+        roles,
+        expectedVersion,
+      });
+    await change(['coach'], added.version);
+    testbed.outbox.drain();
+
+    await expect(change(['admin'], added.version)).rejects.toMatchObject({ code: 'REQUEST.STALE_VERSION' });
+    expect(testbed.outbox.drain()).toEqual([]);
+    expect(await change(['admin'], added.version + 1)).toMatchObject({
+      roles: ['admin'],
+      version: added.version + 2,
+    });
+  });
+
   it('changes nothing and publishes nothing for the same roles in another order', async () => {
     const testbed = buildIdentityTestbed();
     const group = await testbed.givenGroup();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { assertExpectedVersion, CLOCK, type Clock } from '@lms/kernel';
 import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
 import { changeRoles, type Membership } from '../domain/membership';
 import { MembershipNotFoundError, MembershipRolesInvalidError } from '../memberships.errors';
@@ -12,9 +12,15 @@ export interface ChangeMemberRolesCommand {
   groupId: string;
   userId: string;
   roles: readonly string[];
+  /** The version the caller read (`If-Match`): another one refuses the change (412). */
+  expectedVersion?: number;
 }
 
-/** ID-G6: gives a member new roles; publishes `membership.roles-changed`, nothing when the roles are the same. */
+/**
+ * ID-G6: gives a member new roles; publishes `membership.roles-changed`, nothing when the roles
+ * are the same. A caller that read another version than the current one changes nothing
+ * (`REQUEST.STALE_VERSION`).
+ */
 @Injectable()
 export class ChangeMemberRolesUseCase {
   constructor(
@@ -29,8 +35,9 @@ export class ChangeMemberRolesUseCase {
       const now = this.clock.now();
       const existing = await this.memberships.find(tenantId, groupId, userId);
       const decision = changeRoles(existing, command.roles, now);
-      if (decision.outcome === 'invalid-roles') throw new MembershipRolesInvalidError();
       if (decision.outcome === 'not-member') throw new MembershipNotFoundError(groupId, userId);
+      if (existing) assertExpectedVersion(command.expectedVersion, existing.version);
+      if (decision.outcome === 'invalid-roles') throw new MembershipRolesInvalidError();
       if (decision.outcome === 'unchanged') return { outcome: 'written', value: decision.membership };
 
       const membership = decision.membership;
