@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { GatewayPrincipalGuard } from './auth/gateway-principal.guard';
 import { gatewayConfigOfEnvironment } from './config/gateway.config';
 import { registerRateLimit } from './rate-limit/rate-limit';
+import { rateLimitStoreFor } from './rate-limit/rate-limit-store';
 import { registerSecurityHeaders } from './security-headers';
 import { registerUpstreamProxy } from './routing/upstream-proxy';
 import { routingTable } from './routing/routing-table';
@@ -45,7 +46,11 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurityHeaders(fastify);
-  const limitAccount = await registerRateLimit(fastify, config.rateLimits);
+  const limitAccount = await registerRateLimit(
+    fastify,
+    config.rateLimits,
+    await rateLimitStoreFor(fastify, config.rateLimitStoreUri),
+  );
   registerUpstreamProxy(fastify, {
     routes: routingTable(config),
     guard: app.get(GatewayPrincipalGuard),

@@ -487,3 +487,56 @@ describe('gateway rate limits, security headers and CORS', () => {
     expect(fromElsewhere.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('gateway rate limits shared by two instances (real MongoDB)', () => {
+  let identity: { server: FastifyInstance; url: string };
+  let first: { app: NestFastifyApplication; url: string };
+  let second: { app: NestFastifyApplication; url: string };
+
+  beforeAll(async () => {
+    identity = await startEchoService('identity');
+    const mongoUri = String(process.env.MONGODB_URI);
+    const shared = {
+      IDENTITY_URL: identity.url,
+      COACHING_URL: identity.url,
+      LEARNING_URL: identity.url,
+      NOTIFICATIONS_URL: identity.url,
+      RATE_LIMIT_PER_MINUTE: '3',
+      RATE_LIMIT_MONGODB_URI: mongoUri.replace(/\/(\?|$)/, `/gateway-it-${Date.now()}$1`),
+    };
+    first = await startGateway(shared);
+    second = await startGateway(shared);
+  });
+
+  afterAll(async () => {
+    await first?.app.close();
+    await second?.app.close();
+    await identity?.server.close();
+  });
+
+  it("counts a client's calls together whichever instance takes them", async () => {
+    // The shared counts are kept per minute: start well inside one.
+    const untilNextMinute = 60_000 - (Date.now() % 60_000);
+    if (untilNextMinute < 3_000) await new Promise((resolve) => setTimeout(resolve, untilNextMinute + 100));
+    const call = (gateway: { app: NestFastifyApplication }) =>
+      gateway.app.inject({ method: 'GET', url: '/api/v1/identity/users', remoteAddress: '10.0.9.1' });
+
+    const statuses = [
+      (await call(first)).statusCode,
+      (await call(second)).statusCode,
+      (await call(first)).statusCode,
+    ];
+    const fourth = await call(second);
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json()).toMatchObject({ code: 'REQUEST.RATE_LIMITED' });
+    expect(Number(fourth.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const other = await second.app.inject({
+      method: 'GET',
+      url: '/api/v1/identity/users',
+      remoteAddress: '10.0.9.2',
+    });
+    expect(other.statusCode).toBe(200);
+  });
+});

@@ -22,6 +22,7 @@ describe('the gateway configuration', () => {
       upstreamTimeoutMs: 15_000,
       healthTimeoutMs: 2_000,
       rateLimits: { perClientPerMinute: 600, perAccountPerMinute: 1_200, signInPerMinute: 30 },
+      rateLimitStoreUri: null,
       corsOrigins: [],
       trustProxy: false,
       bodyLimitBytes: 1024 * 1024,

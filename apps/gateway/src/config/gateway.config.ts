@@ -20,6 +20,8 @@ export interface GatewayConfig {
   /** How long `/api/v1/health` waits for each service's readiness. */
   healthTimeoutMs: number;
   rateLimits: RateLimits;
+  /** Where the gateway instances count the rate limits together; null: each in memory. */
+  rateLimitStoreUri: string | null;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   /**
@@ -51,6 +53,7 @@ export function gatewayConfigFrom(env: GatewayEnv): GatewayConfig {
       perAccountPerMinute: env.ACCOUNT_RATE_LIMIT_PER_MINUTE,
       signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     },
+    rateLimitStoreUri: env.RATE_LIMIT_MONGODB_URI?.trim() || null,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min, ValidateBy } from 'class-validator';
 import { ServiceEnv } from '@lms/service-kit';
 
 /** Why `value` is not a service origin (`http(s)://host[:port]`, no path), or null when it is one. */
@@ -93,6 +93,14 @@ export class GatewayEnv extends ServiceEnv {
   /** Sign-in and token refresh calls per client IP and minute. */
   @PositiveInteger()
   SIGN_IN_RATE_LIMIT_PER_MINUTE = 30;
+
+  /**
+   * A MongoDB database the gateway instances share to count the rate limits together, e.g.
+   * `mongodb://db:27017/gateway`; unset: each instance counts on its own, in memory.
+   */
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'RATE_LIMIT_MONGODB_URI must be a mongodb:// URL' })
+  RATE_LIMIT_MONGODB_URI?: string;
 
   /**
    * Browser origins allowed to call the API from their pages (CORS), comma-separated, e.g.

@@ -1,4 +1,4 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@lms/service-kit';
@@ -39,7 +39,8 @@ async function enforce(limiter: Limiter, request: FastifyRequest, reply: Fastify
 
 /**
  * Limits API calls with `@fastify/rate-limit`, counted in memory by each gateway instance on
- * its own (with several instances behind a balancer, each allows its share):
+ * its own (with several instances behind a balancer, each allows its share), or, given a
+ * shared `store` (`RATE_LIMIT_MONGODB_URI`), by all of them together:
  * - every call under `/api/v1/` per client address (`request.ip`, which honours the trusted
  *   proxies), answering with the `RateLimit-Limit`, `RateLimit-Remaining` and
  *   `RateLimit-Reset` headers of the IETF draft;
@@ -55,8 +56,10 @@ async function enforce(limiter: Limiter, request: FastifyRequest, reply: Fastify
 export async function registerRateLimit(
   fastify: FastifyInstance,
   limits: RateLimits,
+  store?: FastifyRateLimitStoreCtor,
 ): Promise<(request: FastifyRequest & { principal?: Principal }, reply: FastifyReply) => Promise<void>> {
   await fastify.register(rateLimit, {
+    ...(store ? { store } : {}),
     global: false,
     max: limits.perClientPerMinute,
     timeWindow: ONE_MINUTE_MS,
