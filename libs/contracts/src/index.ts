@@ -6,6 +6,7 @@ export * from './identity/groups.stream';
 export * from './identity/group-memberships.stream';
 export * from './identity/tenants.stream';
 export * from './identity/permission-rights';
+export * from './identity/caller-kind';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
 export * from './learning/course-progress.stream';

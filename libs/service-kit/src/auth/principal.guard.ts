@@ -1,7 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@lms/kernel';
-import { ACCESS_RULE, callerKindOf, reaches, type AccessRule } from './access';
+import { callerKindOf, reaches } from '@lms/contracts';
+import { ACCESS_RULE, type AccessRule } from './access';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver, type RequestWithPrincipal } from './principal';
 
 /**

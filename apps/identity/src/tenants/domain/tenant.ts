@@ -1,8 +1,8 @@
-import { TENANT_CODE_PATTERN, TENANT_STATES, type TenantState } from '@lms/contracts';
+import { HOST_TENANT_CODE, TENANT_CODE_PATTERN, TENANT_STATES, type TenantState } from '@lms/contracts';
 import { normalizeEmail, type AdminRole } from '../../users/domain/user';
 
 /** The host tenant (ID-T1): there from installation, home of the System Administrators; never deleted. */
-export const HOST_TENANT_CODE = '1000';
+export { HOST_TENANT_CODE };
 
 /**
  * `provisioning`: written, its first administrator not created yet; seen by nobody but the

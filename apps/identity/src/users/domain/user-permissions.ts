@@ -1,5 +1,10 @@
-import { isPermissionRight, type AdminRole, type PermissionRight } from '@lms/contracts';
-import { HOST_TENANT_CODE } from '../../tenants/domain/tenant';
+import {
+  callerKindOf,
+  isPermissionRight,
+  reaches,
+  type AdminRole,
+  type PermissionRight,
+} from '@lms/contracts';
 import type { User } from './user';
 
 /** Who asks: the tenant it acts in, its account, its platform level and administrative roles. */
@@ -57,9 +62,8 @@ export interface UserActionContext {
 type AdministrativeRank = 0 | 1 | 2;
 
 function rankOf(roles: readonly string[], tenantId: string): AdministrativeRank {
-  if (roles.includes('system_admin') && tenantId === HOST_TENANT_CODE) return 2;
-  if (roles.includes('application_admin') || roles.includes('system_admin')) return 1;
-  return 0;
+  const kind = callerKindOf({ tenantId, roles });
+  return kind === 'system_administrator' ? 2 : kind === 'administrator' ? 1 : 0;
 }
 
 function rankOfRole(role: AdminRole): AdministrativeRank {
@@ -76,7 +80,7 @@ export function isSystemAdministrator(actor: Pick<UserActor, 'tenantId' | 'roles
  * the level `superadmin`. Roles and level combine, the most permissive winning (ID-R4).
  */
 export function managesEveryUser(actor: UserActor): boolean {
-  return rankOf(actor.roles, actor.tenantId) > 0 || actor.level === 'superadmin';
+  return reaches(callerKindOf(actor), 'administrator');
 }
 
 /** A plain user: level `user`, no administrative role; the only kind a power user manages. */
