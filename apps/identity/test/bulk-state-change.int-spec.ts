@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { UsersStream, type EventEnvelope } from '@lms/contracts';
 import { JobRunner } from '@lms/jobs';
-import { brokersFromEnv } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, type ServiceTestApp, type TestResponse } from '@lms/service-testing';
+import {
+  isolateTestEnvironment,
+  recordStreams,
+  type ServiceTestApp,
+  type StreamRecorder,
+  type TestResponse,
+} from '@lms/service-testing';
 import { startBulkStateChange } from '../src/users/domain/bulk-state-change';
 import {
   BULK_STATE_CHANGE_REPOSITORY,
@@ -44,27 +48,15 @@ function administratorOf(tenantId: string): Principal {
  */
 describe('bulk state changes as jobs (real Kafka and Mongo)', () => {
   let service: ServiceTestApp;
-  let consumer: Consumer;
-  const received: EventEnvelope[] = [];
+  let recorder: StreamRecorder;
 
   beforeAll(async () => {
     service = await startIdentity(administratorOf(`bulk-${uniqueSuffix()}`), 'bulk-admin');
-    consumer = new Kafka({
-      clientId: 'identity-bulk-state-it',
-      brokers: brokersFromEnv(process.env),
-      logLevel: logLevel.NOTHING,
-    }).consumer({ groupId: `identity-bulk-state-it-${uniqueSuffix()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [UsersStream.topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push(JSON.parse(message.value?.toString('utf8') ?? '{}') as EventEnvelope);
-      },
-    });
+    recorder = await recordStreams([UsersStream], 'identity-bulk-state-it');
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await recorder?.stop();
     await service?.close();
   });
 
@@ -119,7 +111,8 @@ describe('bulk state changes as jobs (real Kafka and Mongo)', () => {
     return eventually(
       () => {
         const byId = new Map(
-          received
+          recorder
+            .envelopes()
             .filter((event) => ours.has(event.aggregateId) && event.type === 'user.updated')
             .map((event) => [event.eventId, event]),
         );

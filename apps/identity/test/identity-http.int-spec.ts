@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, type JWK } from 'jose';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { GroupMembershipsStream, GroupsStream, UsersStream, type EventEnvelope } from '@lms/contracts';
-import { brokersFromEnv } from '@lms/messaging';
+import { GroupMembershipsStream, GroupsStream, UsersStream } from '@lms/contracts';
 import { AccessTokenVerifier, MONGO_CONNECTION } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, type ServiceTestApp } from '@lms/service-testing';
+import {
+  isolateTestEnvironment,
+  recordStreams,
+  type RecordedEvent,
+  type ServiceTestApp,
+  type StreamRecorder,
+} from '@lms/service-testing';
 import { SigningKeyRing } from '../src/auth/use-cases/signing-key-ring';
 import { startIdentity } from './support/identity-app';
 
 // One tenant for this file: the tokens of its requests carry it.
 const tenantId = `identity-it-${uniqueSuffix()}`;
 isolateTestEnvironment('identity');
-
-interface Received {
-  topic: string;
-  key: string;
-  envelope: EventEnvelope;
-}
 
 interface HttpResult {
   status: number;
@@ -29,33 +27,15 @@ interface HttpResult {
 
 describe('identity over HTTP, with real Kafka and Mongo', () => {
   let service: ServiceTestApp;
-  let consumer: Consumer;
-  const received: Received[] = [];
+  let recorder: StreamRecorder;
 
   beforeAll(async () => {
     service = await startIdentity({ tenantId });
-    const kafka = new Kafka({
-      clientId: 'identity-it',
-      brokers: brokersFromEnv(process.env),
-      logLevel: logLevel.NOTHING,
-    });
-    consumer = kafka.consumer({ groupId: `identity-it-${uniqueSuffix()}` });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: [UsersStream.topic, GroupsStream.topic, GroupMembershipsStream.topic],
-      fromBeginning: true,
-    });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const envelope = JSON.parse(message.value?.toString('utf8') ?? '{}') as EventEnvelope;
-        if (envelope.tenantId === tenantId)
-          received.push({ topic, key: message.key?.toString('utf8') ?? '', envelope });
-      },
-    });
+    recorder = await recordStreams([UsersStream, GroupsStream, GroupMembershipsStream], 'identity-it');
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await recorder?.stop();
     await service?.close();
   });
 
@@ -186,7 +166,9 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     const key = `${tenantId}:${String(group.id)}:${String(user.id)}`;
     const membershipEvents = await eventually(
       () => {
-        const events = received.filter((r) => r.topic === GroupMembershipsStream.topic && r.key === key);
+        const events = recorder.events.filter(
+          (r) => r.topic === GroupMembershipsStream.topic && r.key === key,
+        );
         expect(events).toHaveLength(4);
         return events;
       },
@@ -216,9 +198,11 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
     ]);
 
     const userCreated = await eventually(() => {
-      const event = received.find((r) => r.topic === UsersStream.topic && r.envelope.aggregateId === user.id);
+      const event = recorder.events.find(
+        (r) => r.topic === UsersStream.topic && r.envelope.aggregateId === user.id,
+      );
       expect(event).toBeDefined();
-      return event as Received;
+      return event as RecordedEvent;
     });
     expect(userCreated.key).toBe(`${tenantId}:${String(user.id)}`);
     expect(userCreated.envelope).toMatchObject({
@@ -235,7 +219,7 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
       },
     });
     await eventually(() => {
-      const event = received.find(
+      const event = recorder.events.find(
         (r) => r.topic === GroupsStream.topic && r.envelope.aggregateId === group.id,
       );
       expect(event?.envelope).toMatchObject({

@@ -1,11 +1,14 @@
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { TenantsStream, UsersStream, type EventEnvelope } from '@lms/contracts';
 import { JobRunner } from '@lms/jobs';
-import { brokersFromEnv } from '@lms/messaging';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, type ServiceTestApp } from '@lms/service-testing';
+import {
+  isolateTestEnvironment,
+  recordStreams,
+  type ServiceTestApp,
+  type StreamRecorder,
+} from '@lms/service-testing';
 import { HOST_ADMINISTRATOR_ID, isVisible, startDeletion } from '../src/tenants/domain/tenant';
 import { TENANT_REPOSITORY, type TenantRepository } from '../src/tenants/ports/tenant.repository';
 import { USER_REPOSITORY, type UserRepository } from '../src/users/ports/user.repository';
@@ -42,22 +45,11 @@ interface StoredUser {
  */
 describe('tenant deletion as a job (real Kafka and Mongo)', () => {
   const apps: ServiceTestApp[] = [];
-  let consumer: Consumer;
-  const received: EventEnvelope[] = [];
+  let recorder: StreamRecorder;
+  const received = (): EventEnvelope[] => recorder.envelopes();
 
   beforeAll(async () => {
-    consumer = new Kafka({
-      clientId: 'identity-tenant-deletion-it',
-      brokers: brokersFromEnv(process.env),
-      logLevel: logLevel.NOTHING,
-    }).consumer({ groupId: `identity-tenant-deletion-it-${uniqueSuffix()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [UsersStream.topic, TenantsStream.topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push(JSON.parse(message.value?.toString('utf8') ?? '{}') as EventEnvelope);
-      },
-    });
+    recorder = await recordStreams([UsersStream, TenantsStream], 'identity-tenant-deletion-it');
   });
 
   afterEach(async () => {
@@ -65,7 +57,7 @@ describe('tenant deletion as a job (real Kafka and Mongo)', () => {
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await recorder?.stop();
   });
 
   async function startInstance(): Promise<ServiceTestApp> {
@@ -144,7 +136,7 @@ describe('tenant deletion as a job (real Kafka and Mongo)', () => {
     const deactivations = await eventually(
       () => {
         const byId = new Map(
-          received
+          received()
             .filter(
               (event) =>
                 event.tenantId === code &&
@@ -187,7 +179,7 @@ describe('tenant deletion as a job (real Kafka and Mongo)', () => {
     await expectDeleted(identity, code);
     const deactivations = await expectEachAccountDeactivatedOnce(identity, code, accountIds);
     const [deleted] = await eventually(() => {
-      const events = received.filter(
+      const events = received().filter(
         (event) => event.aggregateId === code && event.type === 'tenant.deleted',
       );
       expect(events).toHaveLength(1);
@@ -196,7 +188,7 @@ describe('tenant deletion as a job (real Kafka and Mongo)', () => {
     expect(deleted).toMatchObject({ aggregateVersion: 4, payload: { code, state: 'deleted' } });
     const lastDeactivation = Math.max(...deactivations.map((event) => Date.parse(event.occurredAt)));
     expect(Date.parse(deleted.occurredAt)).toBeGreaterThanOrEqual(lastDeactivation);
-    expect(received.filter((event) => event.tenantId === code && event.type === 'tenant.updated')).toEqual(
+    expect(received().filter((event) => event.tenantId === code && event.type === 'tenant.updated')).toEqual(
       [],
     );
   });

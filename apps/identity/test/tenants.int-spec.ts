@@ -1,11 +1,14 @@
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { TenantsStream, type EventEnvelope } from '@lms/contracts';
-import { brokersFromEnv } from '@lms/messaging';
+import { TenantsStream } from '@lms/contracts';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { newId } from '@lms/kernel';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, type ServiceTestApp } from '@lms/service-testing';
+import {
+  isolateTestEnvironment,
+  recordStreams,
+  type ServiceTestApp,
+  type StreamRecorder,
+} from '@lms/service-testing';
 import { PASSWORD_HASHER, type PasswordHasher } from '../src/auth/ports/password-hasher';
 import { HOST_ADMINISTRATOR_ID, startProvisioning } from '../src/tenants/domain/tenant';
 import { TENANT_REPOSITORY, type TenantRepository } from '../src/tenants/ports/tenant.repository';
@@ -47,31 +50,16 @@ interface TenantBody {
 describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
   let service: ServiceTestApp;
   let connection: Connection;
-  let consumer: Consumer;
-  const received: Array<{ key: string; envelope: EventEnvelope }> = [];
+  let recorder: StreamRecorder;
 
   beforeAll(async () => {
     service = await startIdentity(SYSTEM_ADMINISTRATOR, HOST_ADMINISTRATOR_ID);
     connection = service.app.get<Connection>(MONGO_CONNECTION);
-    consumer = new Kafka({
-      clientId: 'identity-tenants-it',
-      brokers: brokersFromEnv(process.env),
-      logLevel: logLevel.NOTHING,
-    }).consumer({ groupId: `identity-tenants-it-${uniqueSuffix()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [TenantsStream.topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push({
-          key: message.key?.toString('utf8') ?? '',
-          envelope: JSON.parse(message.value?.toString('utf8') ?? '{}') as EventEnvelope,
-        });
-      },
-    });
+    recorder = await recordStreams([TenantsStream], 'identity-tenants-it');
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await recorder?.stop();
     await service?.close();
   });
 
@@ -195,7 +183,7 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
 
     const events = await eventually(
       () => {
-        const ofTenant = received.filter((each) => each.envelope.aggregateId === code);
+        const ofTenant = recorder.events.filter((each) => each.envelope.aggregateId === code);
         expect(ofTenant).toHaveLength(3);
         return ofTenant;
       },

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { CourseProgressStream, UsersStream, type EventEnvelope, type UserStateV1 } from '@lms/contracts';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
@@ -7,7 +6,13 @@ import { createLogger } from '@lms/observability';
 import { newId } from '@lms/kernel';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import { eventually, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, type ServiceTestApp, type TestResponse } from '@lms/service-testing';
+import {
+  isolateTestEnvironment,
+  recordStreams,
+  type ServiceTestApp,
+  type StreamRecorder,
+  type TestResponse,
+} from '@lms/service-testing';
 import { registerUser } from '../src/users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../src/users/ports/user.repository';
 import { ExpireDueUsersUseCase } from '../src/users/use-cases/expire-due-users.use-case';
@@ -49,28 +54,16 @@ function principalOf(user: UserBody, tenantId: string): Principal {
 describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', () => {
   let service: ServiceTestApp;
   let connection: Connection;
-  let consumer: Consumer;
-  const received: EventEnvelope[] = [];
+  let recorder: StreamRecorder;
 
   beforeAll(async () => {
     service = await startIdentity(administratorOf(newTenant()), 'lifecycle-admin');
     connection = service.app.get<Connection>(MONGO_CONNECTION);
-    consumer = new Kafka({
-      clientId: 'identity-users-lifecycle-it',
-      brokers: brokersFromEnv(process.env),
-      logLevel: logLevel.NOTHING,
-    }).consumer({ groupId: `identity-users-lifecycle-it-${uniqueSuffix()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [UsersStream.topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push(JSON.parse(message.value?.toString('utf8') ?? '{}') as EventEnvelope);
-      },
-    });
+    recorder = await recordStreams([UsersStream], 'identity-users-lifecycle-it');
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await recorder?.stop();
     await service?.close();
   });
 
@@ -109,7 +102,7 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
   function eventsOf(userId: string, count: number): Promise<EventEnvelope[]> {
     return eventually(
       () => {
-        const events = received.filter((envelope) => envelope.aggregateId === userId);
+        const events = recorder.envelopes().filter((envelope) => envelope.aggregateId === userId);
         expect(events.length).toBeGreaterThanOrEqual(count);
         return events;
       },
@@ -231,7 +224,7 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
     );
     // The second delivery changed nothing: no third event.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(received.filter((envelope) => envelope.aggregateId === user.id)).toHaveLength(2);
+    expect(recorder.envelopes().filter((envelope) => envelope.aggregateId === user.id)).toHaveLength(2);
   });
 
   it('creates a user with its level, time zone, custom fields and expiry, and reads them back', async () => {

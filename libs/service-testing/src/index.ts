@@ -1,2 +1,3 @@
 export * from './service-app';
 export * from './test-token-authority';
+export * from './stream-recorder';
