@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './clock';
 export * from './page';
 export * from './id';
+export * from './optimistic-concurrency';

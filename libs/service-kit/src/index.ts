@@ -25,3 +25,4 @@ export * from './bootstrap';
 export * from './mongo/versioned-batch';
 export * from './http/idempotency/idempotent';
 export * from './http/idempotency/idempotency-store';
+export * from './scheduling/periodic-task';

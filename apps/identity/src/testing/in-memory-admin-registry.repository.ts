@@ -1,6 +1,6 @@
 import type { AdminRegistry, UnsettledAdministrator } from '../admin-roles/domain/admin-registry';
 import type { AdminRegistryRepository } from '../admin-roles/ports/admin-registry.repository';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 
 export class InMemoryAdminRegistryRepository implements AdminRegistryRepository {
   private readonly rows = new Map<string, AdminRegistry>();

@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import type { BulkStateChange } from '../users/domain/bulk-state-change';
 import type { BulkStateChangeRepository } from '../users/ports/bulk-state-change.repository';
 

@@ -1,6 +1,6 @@
 import type { FailureCounter } from '../auth/domain/login-throttle';
 import type { FailureCounterRepository } from '../auth/ports/failure-counter.repository';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 
 export class InMemoryFailureCounterRepository implements FailureCounterRepository {
   private readonly rows = new Map<string, FailureCounter>();

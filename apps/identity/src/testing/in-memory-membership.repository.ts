@@ -1,8 +1,7 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Membership } from '../memberships/domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../memberships/ports/membership.repository';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
 import { RecordingOutbox } from './recording-outbox';
 
 /**

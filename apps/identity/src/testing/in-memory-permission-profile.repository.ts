@@ -1,7 +1,6 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { PermissionProfile } from '../permission-profiles/domain/permission-profile';
 import type { PermissionProfileRepository } from '../permission-profiles/ports/permission-profile.repository';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
 
 /** Permission profiles in memory, with the guarantees of the Mongo repository: one per name and tenant, conditional writes. */
 export class InMemoryPermissionProfileRepository implements PermissionProfileRepository {

@@ -1,6 +1,6 @@
 import type { RefreshToken } from '../auth/domain/refresh-token';
 import type { RefreshTokenRepository } from '../auth/ports/refresh-token.repository';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 
 export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
   private readonly rows = new Map<string, RefreshToken>();

@@ -1,6 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
+import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Tenant, TenantLifecycleState } from '../tenants/domain/tenant';
 import type { TenantRepository } from '../tenants/ports/tenant.repository';
 import type { RecordingOutbox } from './recording-outbox';

@@ -1,8 +1,7 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { User } from '../users/domain/user';
 import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
-import type { WriteOutcome } from '../shared/optimistic-concurrency';
 import type { RecordingOutbox } from './recording-outbox';
 
 export class InMemoryUserRepository implements UserRepository {

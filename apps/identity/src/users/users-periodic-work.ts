@@ -6,10 +6,9 @@ import {
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Logger } from '@lms/observability';
-import { LOGGER } from '@lms/service-kit';
 import { AdministratorRegistry } from '../admin-roles/use-cases/administrator-registry';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
-import { PeriodicTask } from './periodic-task';
+import { LOGGER, PeriodicTask } from '@lms/service-kit';
 import { ExpireDueUsersUseCase } from './use-cases/expire-due-users.use-case';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import type { AdminRegistry, UnsettledAdministrator } from '../domain/admin-registry';
 import type { AdminRegistryRepository } from '../ports/admin-registry.repository';
 import { ADMIN_REGISTRY_MODEL, type AdminRegistryDocument } from './admin-registry.schema';

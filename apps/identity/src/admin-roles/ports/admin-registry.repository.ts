@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import type { AdminRegistry, UnsettledAdministrator } from '../domain/admin-registry';
 
 /** The administrator registries, one document per tenant (its id is the tenant's). */

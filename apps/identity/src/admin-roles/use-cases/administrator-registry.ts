@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AdminRole } from '@lms/contracts';
-import { CLOCK, type Clock } from '@lms/kernel';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import type { User } from '../../users/domain/user';
 import { withAdminRoles } from '../../users/domain/user-lifecycle';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';

@@ -3,7 +3,7 @@ import { trusted, type Model } from 'mongoose';
 import { InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { FailureCounter } from '../domain/login-throttle';
 import type { FailureCounterRepository } from '../ports/failure-counter.repository';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import { FAILURE_COUNTER_MODEL, type FailureCounterDocument } from './failure-counter.schema';
 import { writeIfVersion } from '@lms/messaging';
 

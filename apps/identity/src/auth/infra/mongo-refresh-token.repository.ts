@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { InjectModel } from '@lms/service-kit';
 import type { RefreshToken } from '../domain/refresh-token';
 import type { RefreshTokenRepository } from '../ports/refresh-token.repository';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import { REFRESH_TOKEN_MODEL, type RefreshTokenDocument } from './refresh-token.schema';
 import { writeIfVersion } from '@lms/messaging';
 

@@ -1,5 +1,5 @@
 import type { FailureCounter } from '../domain/login-throttle';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 
 /**
  * Counters of failed logins, one per key, shared by every identity instance. A key is an

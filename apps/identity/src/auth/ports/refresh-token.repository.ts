@@ -1,5 +1,5 @@
 import type { RefreshToken } from '../domain/refresh-token';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 
 /**
  * Refresh tokens by their SHA-256. A token is found by its hash alone: the token is the

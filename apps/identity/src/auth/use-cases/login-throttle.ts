@@ -7,7 +7,7 @@ import {
   FAILURE_COUNTER_REPOSITORY,
   type FailureCounterRepository,
 } from '../ports/failure-counter.repository';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 
 /** Who tries to sign in, and from where. */
 export interface LoginAttempt {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupsStream, type GroupConfidentiality } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { newId } from '@lms/kernel';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { newId, CLOCK, type Clock } from '@lms/kernel';
 import { createGroup, type Group } from '../domain/group';
 import { GROUP_REPOSITORY, type GroupRepository } from '../ports/group.repository';
 

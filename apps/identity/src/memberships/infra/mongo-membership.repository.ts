@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { Membership } from '../domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../ports/membership.repository';
 import { MEMBERSHIP_MODEL, type MembershipDocument } from './membership.schema';

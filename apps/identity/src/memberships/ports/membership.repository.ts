@@ -1,7 +1,6 @@
 import type { GroupRole } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Membership } from '../domain/membership';
 
 export interface MemberListFilter {

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { newId } from '@lms/kernel';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { newId, CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import { GroupNotFoundError } from '../../groups/groups.errors';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { addMember, type Membership } from '../domain/membership';
 import {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/kernel';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import { removeMember, type Membership } from '../domain/membership';
 import { MembershipNotFoundError } from '../memberships.errors';
 import { MEMBERSHIP_REPOSITORY, type MembershipRepository } from '../ports/membership.repository';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { writeIfVersion } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { PermissionProfile } from '../domain/permission-profile';
 import type { PermissionProfileRepository } from '../ports/permission-profile.repository';
 import { PERMISSION_PROFILE_MODEL, type PermissionProfileDocument } from './permission-profile.schema';

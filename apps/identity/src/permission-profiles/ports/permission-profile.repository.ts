@@ -1,5 +1,4 @@
-import type { Page, PageRequest } from '@lms/kernel';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { PermissionProfile } from '../domain/permission-profile';
 
 /**

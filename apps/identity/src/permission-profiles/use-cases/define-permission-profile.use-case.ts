@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, newId, type Clock } from '@lms/kernel';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { CLOCK, newId, type Clock, withOptimisticRetry } from '@lms/kernel';
 import type { UserActor } from '../../users/domain/user-permissions';
 import { definePermissionProfile, type PermissionProfile } from '../domain/permission-profile';
 import {

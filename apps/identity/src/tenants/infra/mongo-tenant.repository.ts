@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { writeIfVersion, asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { Tenant, TenantLifecycleState } from '../domain/tenant';
 import type { TenantRepository } from '../ports/tenant.repository';
 import { TENANT_MODEL, type TenantDocument } from './tenant.schema';

@@ -1,6 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Tenant, TenantLifecycleState } from '../domain/tenant';
 
 /** Tenants, each keyed by its code (the tenant id): every method takes the code or the tenant. */

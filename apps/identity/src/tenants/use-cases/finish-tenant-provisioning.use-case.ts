@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/kernel';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import { activate, isDeleting, isPublished, type PublishedTenant } from '../domain/tenant';
 import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';
 import { TenantAdministratorConflictError, TenantNotFoundError } from '../tenants.errors';

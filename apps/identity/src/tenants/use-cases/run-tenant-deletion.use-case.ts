@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import type { Logger } from '@lms/observability';
 import { LOGGER } from '@lms/service-kit';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../../config/identity.config';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
 import type { User } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { UserWriter } from '../../users/use-cases/user-writes';

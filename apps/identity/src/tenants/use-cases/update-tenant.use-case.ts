@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { assertExpectedVersion, CLOCK, type Clock } from '@lms/kernel';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { assertExpectedVersion, CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import { isDeleting, isVisible, renameTenant, type PublishedTenant } from '../domain/tenant';
 import type { TenantActor } from '../domain/tenant-permissions';
 import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { writeIfVersion } from '@lms/messaging';
 import { InjectModel } from '@lms/service-kit';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import type { BulkStateChange } from '../domain/bulk-state-change';
 import type { BulkStateChangeRepository } from '../ports/bulk-state-change.repository';
 import { BULK_STATE_CHANGE_MODEL, type BulkStateChangeDocument } from './bulk-state-change.schema';

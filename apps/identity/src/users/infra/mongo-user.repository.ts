@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { USER_STATES } from '@lms/contracts';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { DEFAULT_TIMEZONE, type User } from '../domain/user';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 import type { UserListFilter, UserRepository } from '../ports/user.repository';
 import { USER_MODEL, type UserDocument } from './user.schema';
 

@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
+import type { WriteOutcome } from '@lms/kernel';
 import type { BulkStateChange } from '../domain/bulk-state-change';
 
 /** Bulk state changes (ID-U5), each in its tenant; the runner's recovery alone reads across tenants. */

@@ -1,8 +1,7 @@
 import type { PlatformLevel, UserState } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { User } from '../domain/user';
-import type { WriteOutcome } from '../../shared/optimistic-concurrency';
 
 export interface UserListFilter {
   /** The normalised (lower-case) email: matches one user or none. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { newId } from '@lms/kernel';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { newId, CLOCK, type Clock } from '@lms/kernel';
 import { AdministratorRegistry } from '../../admin-roles/use-cases/administrator-registry';
 import { hasDeletionStarted } from '../../tenants/domain/tenant';
 import { deactivateForTenantDeletion } from '../../tenants/domain/tenant-deletion';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@lms/kernel';
-import { ConcurrentModificationError } from '../../shared/optimistic-concurrency';
+import { CLOCK, type Clock, ConcurrentModificationError } from '@lms/kernel';
 import type { User } from '../domain/user';
 import { expireIfDue } from '../domain/user-lifecycle';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';

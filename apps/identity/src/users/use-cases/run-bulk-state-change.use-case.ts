@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { CLOCK, type Clock, ConcurrentModificationError } from '@lms/kernel';
 import { LastAdministratorError } from '../../admin-roles/admin-roles.errors';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../../config/identity.config';
-import { ConcurrentModificationError } from '../../shared/optimistic-concurrency';
 import {
   nextChunk,
   recordChunk,

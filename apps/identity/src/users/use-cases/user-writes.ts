@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { withOptimisticRetry } from '../../shared/optimistic-concurrency';
+import { withOptimisticRetry } from '@lms/kernel';
 import type { User } from '../domain/user';
 import type { UserChange } from '../domain/user-lifecycle';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';

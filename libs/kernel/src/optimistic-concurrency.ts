@@ -1,4 +1,4 @@
-import { ConflictError } from '@lms/kernel';
+import { ConflictError } from './domain-error';
 
 /** What a conditional write answers: it happened, or the version read was no longer current. */
 export type WriteOutcome = 'written' | 'stale';

@@ -1,8 +1,14 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import pino from 'pino';
 import { eventually } from '@lms/testing';
-import type { LoggedLine } from '../testing/tenant-use-cases';
 import { PeriodicTask } from './periodic-task';
+
+/** A line the task logged: pino's level number, its message and its fields. */
+interface LoggedLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
 
 function logged() {
   const lines: LoggedLine[] = [];
