@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AssignmentsStream, GroupAssignmentsStream } from '@lms/contracts';
 import { JobsModule } from '@lms/jobs';
 import { MessagingModule } from '@lms/messaging';
@@ -14,6 +15,7 @@ export const SERVICE_NAME = 'coaching';
 @Module({
   imports: [
     CoachingConfigModule,
+    ScheduleModule.forRoot(),
     ServiceKitModule.forRoot({ serviceName: SERVICE_NAME }),
     MongoModule.forRoot({ dbName: SERVICE_NAME }),
     MessagingModule.forRoot({

@@ -22,7 +22,7 @@ export interface ServiceTestApp {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
-    options?: { as?: Principal | null },
+    options?: { as?: Principal | null; headers?: Record<string, string> },
   ): Promise<TestResponse>;
   /** A bearer token of `principal` that the app accepts. */
   tokenFor(principal: Principal): Promise<string>;
@@ -107,8 +107,10 @@ export async function startServiceApp(
     tokenFor,
     async request(method, url, body, requestOptions = {}) {
       const as = requestOptions.as === undefined ? caller : requestOptions.as;
-      const headers: Record<string, string> =
-        body === undefined ? {} : { 'content-type': 'application/json' };
+      const headers: Record<string, string> = {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...requestOptions.headers,
+      };
       if (as !== null) headers.authorization = `Bearer ${await tokenFor(as)}`;
       const response = await app.inject({
         method,

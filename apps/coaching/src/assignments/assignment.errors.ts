@@ -1,4 +1,4 @@
-import { BusinessRuleError, NotFoundError } from '@lms/kernel';
+import { BusinessRuleError, ConflictError, NotFoundError } from '@lms/kernel';
 
 export class AssignmentDatesInvalidError extends BusinessRuleError {
   constructor(reason: string) {
@@ -21,5 +21,75 @@ export class AssignmentNotFoundError extends NotFoundError {
 export class GroupAssignmentNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('GROUP_ASSIGNMENT.NOT_FOUND', `Group assignment ${id} does not exist.`, { groupAssignmentId: id });
+  }
+}
+
+export class AssignmentAlreadyEndedError extends ConflictError {
+  constructor(id: string) {
+    super(
+      'ASSIGNMENT.ALREADY_ENDED',
+      `Assignment ${id} has ended: it is kept as history and changes no more.`,
+      {
+        assignmentId: id,
+      },
+    );
+  }
+}
+
+export class AssignmentExpiredError extends ConflictError {
+  constructor(id: string) {
+    super('ASSIGNMENT.EXPIRED', `Assignment ${id} has expired: reactivate it first, then edit its dates.`, {
+      assignmentId: id,
+    });
+  }
+}
+
+export class AssignmentNotExpiredError extends ConflictError {
+  constructor(id: string, status: string) {
+    super(
+      'ASSIGNMENT.NOT_EXPIRED',
+      `Assignment ${id} is ${status}: only an expired assignment is reactivated.`,
+      {
+        assignmentId: id,
+        status,
+      },
+    );
+  }
+}
+
+export class AssignmentDerivedError extends ConflictError {
+  constructor(id: string, groupAssignmentId: string | null) {
+    super(
+      'ASSIGNMENT.DERIVED',
+      `Assignment ${id} comes from a group assignment and follows it: change the group assignment instead.`,
+      { assignmentId: id, groupAssignmentId },
+    );
+  }
+}
+
+export class AssignmentDeleteNotConfirmedError extends BusinessRuleError {
+  constructor(id: string) {
+    super(
+      'ASSIGNMENT.DELETE_NOT_CONFIRMED',
+      `Deleting assignment ${id} removes it and its history for good: confirm with confirm=DELETE, or end it instead.`,
+      { assignmentId: id, confirmWith: 'DELETE', alternative: `/api/v1/coaching/assignments/${id}/end` },
+    );
+  }
+}
+
+export class AssignmentSelfCoachingError extends BusinessRuleError {
+  constructor(userId: string) {
+    super('ASSIGNMENT.SELF_COACHING', `User ${userId} cannot be its own coach.`, { userId });
+  }
+}
+
+/** A coach or mentee coaching's copy of identity's users does not know, or that may not take part now. */
+export class AssignmentUsersNotAssignableError extends BusinessRuleError {
+  constructor(users: ReadonlyArray<{ userId: string; as: 'mentee' | 'coach'; reason: string }>) {
+    super(
+      'ASSIGNMENT.USERS_NOT_ASSIGNABLE',
+      `${users.length} of the users cannot be assigned: ${users.map((u) => `${u.as} ${u.userId} is ${u.reason}`).join('; ')}.`,
+      { users },
+    );
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { MembershipsModule } from '../memberships/memberships.module';
+import { UsersModule } from '../users/users.module';
 import { AssignmentsController } from './assignments.controller';
+import { AssignmentsPeriodicWork } from './assignments-periodic-work';
 import { GroupAssignmentEventsConsumer } from './group-assignment-events.consumer';
 import { GroupAssignmentsController } from './group-assignments.controller';
 import { GroupFanOutJob } from './group-fan-out.job';
@@ -14,16 +16,22 @@ import { ASSIGNMENT_REPOSITORY } from './ports/assignment.repository';
 import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository';
 import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
+import { AssignmentLifecycleUseCase } from './use-cases/assignment-lifecycle.use-case';
 import { AssignmentWriter } from './use-cases/assignment-writer';
+import { CreateAssignmentUseCase } from './use-cases/create-assignment.use-case';
+import { FollowAssignmentCalendarUseCase } from './use-cases/follow-assignment-calendar.use-case';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
 import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
 import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
 import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
 
-/** Group assignments, their fan-out, and the individual assignments derived from them (CO-A2, CO-A11). */
+/**
+ * Individual assignments through their life (CO-A1, CO-A4..A6, CO-A8, CO-A9), group assignments,
+ * their fan-out, and the individual assignments derived from them (CO-A2, CO-A11).
+ */
 @Module({
-  imports: [MembershipsModule],
+  imports: [MembershipsModule, UsersModule],
   controllers: [
     GroupAssignmentsController,
     AssignmentsController,
@@ -36,6 +44,10 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
     { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },
     AssignmentWriter,
+    CreateAssignmentUseCase,
+    AssignmentLifecycleUseCase,
+    FollowAssignmentCalendarUseCase,
+    AssignmentsPeriodicWork,
     CreateGroupAssignmentUseCase,
     RunGroupFanOutUseCase,
     GroupFanOutJob,

@@ -14,4 +14,21 @@ export class CoachingEnv extends JobsEnv {
   @Min(1)
   @Max(5_000)
   FAN_OUT_CHUNK_SIZE = DEFAULT_FAN_OUT_CHUNK_SIZE;
+
+  /**
+   * How often each instance moves assignments along the calendar (a scheduled one starts, one
+   * past its end date expires: CO-A1, CO-A8), in milliseconds; 0: never.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  ASSIGNMENT_CALENDAR_INTERVAL_MS = 60_000;
+
+  /** Assignments read, and moved, per batch of a calendar sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  ASSIGNMENT_CALENDAR_BATCH = 200;
 }

@@ -20,13 +20,24 @@ function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
+    active: true,
     createdAt: new Date('2025-03-01T10:00:00.000Z'),
     updatedAt: new Date('2025-03-01T10:00:00.000Z'),
     endedAt: null,
     endReason: null,
+    deletedAt: null,
     version: 1,
     ...overrides,
   };
+}
+
+function individualAssignment(tenantId: string, overrides: Partial<Assignment> = {}): Assignment {
+  return derivedAssignment(tenantId, {
+    origin: 'individual',
+    groupAssignmentId: null,
+    groupId: null,
+    ...overrides,
+  });
 }
 
 function ended(assignment: Assignment): Assignment {
@@ -86,10 +97,10 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       const assignment = derivedAssignment(tenantId);
       await repo.insertDerivedIfAbsent(tenantId, [{ assignment, outbox: [] }]);
 
-      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 7)).toBe(false);
-      expect(await repo.end(newTenant(), { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
-      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(true);
-      expect(await repo.end(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
+      expect(await repo.save(tenantId, { assignment: ended(assignment), outbox: [] }, 7)).toBe(false);
+      expect(await repo.save(newTenant(), { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
+      expect(await repo.save(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(true);
+      expect(await repo.save(tenantId, { assignment: ended(assignment), outbox: [] }, 1)).toBe(false);
       expect(await repo.findById(tenantId, assignment.id)).toEqual(ended(assignment));
 
       const comeback = { ...assignment, id: newId(), createdAt: new Date('2025-04-01T10:00:00.000Z') };
@@ -120,7 +131,7 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
         tenantId,
         items.map((assignment) => ({ assignment, outbox: [] })),
       );
-      await repo.end(tenantId, { assignment: ended(sameMemberOtherGa), outbox: [] }, 1);
+      await repo.save(tenantId, { assignment: ended(sameMemberOtherGa), outbox: [] }, 1);
 
       expect(
         (
@@ -138,6 +149,64 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       );
     });
 
+    it('inserts an individual assignment, saves its changes only at the expected version, and hides it once deleted', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const assignment = individualAssignment(tenantId);
+      await repo.insert({ assignment, outbox: [] });
+      expect(await repo.findById(tenantId, assignment.id)).toEqual(assignment);
+
+      const off = { ...assignment, active: false, version: 2 };
+      expect(await repo.save(tenantId, { assignment: off, outbox: [] }, 2)).toBe(false);
+      expect(await repo.save(tenantId, { assignment: off, outbox: [] }, 1)).toBe(true);
+      expect(await repo.findById(tenantId, assignment.id)).toEqual(off);
+      expect((await repo.list(tenantId, { active: false, origin: 'individual' }, PAGE)).items).toEqual([off]);
+      expect((await repo.list(tenantId, { active: true }, PAGE)).items).toEqual([]);
+
+      const deleted = { ...off, deletedAt: new Date('2025-03-06T10:00:00.000Z'), version: 3 };
+      expect(await repo.save(tenantId, { assignment: deleted, outbox: [] }, 2)).toBe(true);
+      expect(await repo.findById(tenantId, assignment.id)).toBeNull();
+      expect((await repo.list(tenantId, {}, PAGE)).items).toEqual([]);
+    });
+
+    it('finds the individual assignments the calendar moves on a day, by id, a batch at a time', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const today = '2025-03-10';
+      const due = [
+        individualAssignment(tenantId, { status: 'scheduled', startDate: '2025-03-10' }),
+        individualAssignment(tenantId, { status: 'current', endDate: '2025-03-09' }),
+        individualAssignment(tenantId, {
+          status: 'scheduled',
+          startDate: '2025-03-01',
+          endDate: '2025-03-05',
+        }),
+      ];
+      const notDue = [
+        individualAssignment(tenantId, { status: 'scheduled', startDate: '2025-03-11' }),
+        individualAssignment(tenantId, { status: 'current', endDate: '2025-03-10' }),
+        individualAssignment(tenantId, { status: 'current', endDate: null }),
+        individualAssignment(tenantId, { status: 'expired', endDate: '2025-03-01' }),
+        individualAssignment(tenantId, { status: 'ended', endDate: '2025-03-01' }),
+        individualAssignment(tenantId, {
+          endDate: '2025-03-01',
+          deletedAt: new Date('2025-03-02T00:00:00.000Z'),
+        }),
+        derivedAssignment(tenantId, { endDate: '2025-03-01' }),
+      ];
+      for (const assignment of [...due, ...notDue]) await repo.insert({ assignment, outbox: [] });
+
+      // Other tests' tenants share the collection: keep only this one's.
+      const mine = async (after: string | null, limit: number) =>
+        (await repo.listDueOnCalendar(today, after, limit)).filter((a) => a.tenantId === tenantId);
+      const ids = due.map((a) => a.id).sort();
+      expect((await mine(null, 1_000)).map((a) => a.id)).toEqual(ids);
+      expect((await mine(ids[0], 1_000)).map((a) => a.id)).toEqual(ids.slice(1));
+      const firstBatch = await repo.listDueOnCalendar(today, null, 2);
+      expect(firstBatch).toHaveLength(2);
+      expect(firstBatch[0].id < firstBatch[1].id).toBe(true);
+    });
+
     it('lists newest first with filters, a page at a time', async () => {
       const repo = make();
       const tenantId = newTenant();
@@ -153,7 +222,7 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
         tenantId,
         [...items, otherCoach].map((assignment) => ({ assignment, outbox: [] })),
       );
-      await repo.end(tenantId, { assignment: ended(items[0]), outbox: [] }, 1);
+      await repo.save(tenantId, { assignment: ended(items[0]), outbox: [] }, 1);
 
       const byCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 0 });
       expect(byCoach).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });

@@ -5,7 +5,11 @@ import { createLogger } from '@lms/observability';
 import { FixedClock } from '@lms/testing';
 import { ApplyMembershipEventsUseCase } from '../assignments/use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
+import type { AssignmentEventType } from '../assignments/domain/assignment-lifecycle';
+import { AssignmentLifecycleUseCase } from '../assignments/use-cases/assignment-lifecycle.use-case';
 import { AssignmentWriter } from '../assignments/use-cases/assignment-writer';
+import { CreateAssignmentUseCase } from '../assignments/use-cases/create-assignment.use-case';
+import { FollowAssignmentCalendarUseCase } from '../assignments/use-cases/follow-assignment-calendar.use-case';
 import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from '../assignments/use-cases/get-group-assignment.use-case';
 import { ListAssignmentsUseCase } from '../assignments/use-cases/list-assignments.use-case';
@@ -27,6 +31,7 @@ export interface TestbedOptions {
   /** The fixed time of the clock; defaults to 2025-03-10T09:00:00Z. */
   now?: string;
   fanOutChunkSize?: number;
+  calendarBatchSize?: number;
 }
 
 /** Every use case of the service, built on in-memory repositories and a fixed clock. */
@@ -42,6 +47,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const config = {
     fanOutChunkSize: options.fanOutChunkSize ?? 500,
     jobs: { leaseMs: 15_000, pollIntervalMs: 1_000 },
+    assignmentCalendar: { intervalMs: 0, batchSize: options.calendarBatchSize ?? 200 },
   };
   const applyMembershipEvents = new ApplyMembershipEventsUseCase(
     memberships,
@@ -73,6 +79,22 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     getAssignment: new GetAssignmentUseCase(assignments),
     listAssignments: new ListAssignmentsUseCase(assignments),
     applyUserEvents: new ApplyUserEventsUseCase(users),
+    createAssignment: new CreateAssignmentUseCase(users, writer, clock),
+    lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock),
+    followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock),
+
+    /** Users coaching knows and may assign, as identity's events left them. */
+    async givenUsers(...userIds: string[]): Promise<void> {
+      await users.applyMany(
+        userIds.map((userId) => ({
+          tenantId: TENANT,
+          userId,
+          version: 1,
+          occurredAt: clock.now(),
+          profile: aUserProfile(userId),
+        })),
+      );
+    },
 
     /** A membership event alone in its batch, as the consumer hands it over (defaults: added, version 1, now). */
     async membershipEvent(
@@ -141,7 +163,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     },
 
     /** The assignment events written so far, of one type. */
-    assignmentEvents(type: 'assignment.created' | 'assignment.ended'): OutboxEntry[] {
+    assignmentEvents(type: AssignmentEventType): OutboxEntry[] {
       return assignments.published.filter((entry) => entry.envelope.type === type);
     },
   };

@@ -57,19 +57,39 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     return inserted;
   }
 
-  async end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
-    const row = this.rows.get(ended.assignment.id);
-    if (!row || row.tenantId !== tenantId || row.status !== 'current' || row.version !== expectedVersion)
-      return false;
-    this.rows.set(row.id, structuredClone(ended.assignment));
-    this.published.push(...ended.outbox);
+  async insert(created: AssignmentWithEvents): Promise<void> {
+    const { assignment, outbox } = created;
+    if (this.rows.has(assignment.id)) throw new Error(`duplicate assignment id ${assignment.id}`);
+    this.rows.set(assignment.id, structuredClone(assignment));
+    this.published.push(...outbox);
+    this.relayed.push(assignment.id);
+  }
+
+  async save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
+    const row = this.rows.get(changed.assignment.id);
+    if (!row || row.tenantId !== tenantId || row.version !== expectedVersion) return false;
+    this.rows.set(row.id, structuredClone(changed.assignment));
+    this.published.push(...changed.outbox);
     this.relayed.push(row.id);
     return true;
   }
 
   async findById(tenantId: string, id: string): Promise<Assignment | null> {
     const row = this.rows.get(id);
-    return row && row.tenantId === tenantId ? structuredClone(row) : null;
+    return row && row.tenantId === tenantId && row.deletedAt === null ? structuredClone(row) : null;
+  }
+
+  async listDueOnCalendar(today: string, afterId: string | null, limit: number): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.origin === 'individual' &&
+        a.deletedAt === null &&
+        (afterId === null || a.id > afterId) &&
+        ((a.status === 'scheduled' && a.startDate <= today) ||
+          (a.status === 'current' && a.endDate !== null && a.endDate < today)),
+    )
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
   }
 
   async listCurrentDerivedFor(
@@ -106,6 +126,9 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     const matching = this.where(
       (a) =>
         a.tenantId === tenantId &&
+        a.deletedAt === null &&
+        (filter.active === undefined || a.active === filter.active) &&
+        (filter.origin === undefined || a.origin === filter.origin) &&
         (filter.menteeId === undefined || a.menteeId === filter.menteeId) &&
         (filter.coachId === undefined || a.coachIds.includes(filter.coachId)) &&
         (filter.groupAssignmentId === undefined || a.groupAssignmentId === filter.groupAssignmentId) &&

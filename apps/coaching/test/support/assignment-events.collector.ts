@@ -3,6 +3,7 @@ import { EventConsumer, EventProducer } from '@lms/messaging';
 import type { Logger } from '@lms/observability';
 import { eventually, uniqueSuffix } from '@lms/testing';
 import type { Kafka } from 'kafkajs';
+import type { AssignmentEventType } from '../../src/assignments/domain/assignment-lifecycle';
 
 export interface AssignmentEvent {
   eventId: string;
@@ -13,6 +14,7 @@ export interface AssignmentEvent {
     assignmentId: string;
     menteeId: string;
     status: string;
+    active?: boolean;
     origin: string;
     groupAssignmentId: string | null;
   };
@@ -20,11 +22,13 @@ export interface AssignmentEvent {
 
 /**
  * Reads `coaching.assignments.v1` with a real consumer of its own group and keeps the events of
- * one tenant. It reads from the beginning (only this service writes the topic), so that nothing
+ * one tenant, each once (by event id). It reads from the beginning (only this service writes the topic), so that nothing
  * sent before it joined is missed.
  */
 export class AssignmentEventsCollector {
+  /** Each event once, in the order first read. */
   readonly events: AssignmentEvent[] = [];
+  private readonly seen = new Set<string>();
   private readonly consumer: EventConsumer;
   private readonly producer: EventProducer;
 
@@ -34,12 +38,15 @@ export class AssignmentEventsCollector {
       groupId: `coaching-test-reader-${uniqueSuffix()}`,
       fromBeginning: true,
     });
-    for (const type of ['assignment.created', 'assignment.ended'] as const) {
+    for (const type of Object.keys(AssignmentsStream.events) as AssignmentEventType[]) {
       this.consumer.on({
         stream: AssignmentsStream,
         type,
         handle: async (envelope: EventEnvelope) => {
-          if (envelope.tenantId === tenantId) this.events.push(envelope as unknown as AssignmentEvent);
+          // The outbox publishes at least once: a copy of an event already seen is the same event.
+          if (envelope.tenantId !== tenantId || this.seen.has(envelope.eventId)) return;
+          this.seen.add(envelope.eventId);
+          this.events.push(envelope as unknown as AssignmentEvent);
         },
       });
     }
@@ -55,7 +62,7 @@ export class AssignmentEventsCollector {
     );
   }
 
-  of(type: 'assignment.created' | 'assignment.ended', menteeId?: string): AssignmentEvent[] {
+  of(type: AssignmentEventType, menteeId?: string): AssignmentEvent[] {
     return this.events.filter(
       (e) => e.type === type && (menteeId === undefined || e.payload.menteeId === menteeId),
     );

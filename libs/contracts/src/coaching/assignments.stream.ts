@@ -2,6 +2,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -11,7 +12,12 @@ import {
 } from 'class-validator';
 import { defineStream } from '../define-stream';
 
-export const ASSIGNMENT_STATUSES = ['current', 'ended', 'expired'] as const;
+/**
+ * Where an assignment is in its life (CO-A1, CO-A6, CO-A8): `scheduled` until its start date,
+ * `current` from then, `expired` once its end date has passed, `ended` when ended on purpose.
+ * Whether it grants anything meanwhile is said apart, by `active` (CO-A5).
+ */
+export const ASSIGNMENT_STATUSES = ['scheduled', 'current', 'expired', 'ended'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const ASSIGNMENT_ORIGINS = ['individual', 'group'] as const;
@@ -28,6 +34,8 @@ export class AssignmentStateV1 {
   @IsISO8601({ strict: true }) startDate!: string;
   @IsOptional() @IsISO8601({ strict: true }) endDate!: string | null;
   @IsIn(ASSIGNMENT_STATUSES) status!: AssignmentStatus;
+  /** False while deactivated (CO-A5): the setup is kept, nothing is granted. Absent: true. */
+  @IsOptional() @IsBoolean() active?: boolean;
 }
 
 export class AssignmentCreatedV1 extends AssignmentStateV1 {}
@@ -36,6 +44,17 @@ export class AssignmentEndedV1 extends AssignmentStateV1 {
   @IsISO8601() endedAt!: string;
   @IsString() reason!: string;
 }
+
+/** Its dates were edited (CO-A4), or it was deactivated or activated (CO-A5). */
+export class AssignmentUpdatedV1 extends AssignmentStateV1 {}
+/** A scheduled assignment reached its start date: it is current from now on (CO-A1). */
+export class AssignmentStartedV1 extends AssignmentStateV1 {}
+/** Its end date has passed (CO-A8). */
+export class AssignmentExpiredV1 extends AssignmentStateV1 {}
+/** An expired assignment is current again, from a new start date (CO-A8). */
+export class AssignmentReactivatedV1 extends AssignmentStateV1 {}
+/** Deleted for good (CO-A9): gone from every list and report; shares are kept. */
+export class AssignmentDeletedV1 extends AssignmentStateV1 {}
 
 export const AssignmentsStream = defineStream({
   topic: 'coaching.assignments.v1',
@@ -46,5 +65,10 @@ export const AssignmentsStream = defineStream({
   events: {
     'assignment.created': AssignmentCreatedV1,
     'assignment.ended': AssignmentEndedV1,
+    'assignment.updated': AssignmentUpdatedV1,
+    'assignment.started': AssignmentStartedV1,
+    'assignment.expired': AssignmentExpiredV1,
+    'assignment.reactivated': AssignmentReactivatedV1,
+    'assignment.deleted': AssignmentDeletedV1,
   },
 });

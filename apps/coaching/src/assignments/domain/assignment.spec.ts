@@ -49,10 +49,12 @@ describe('deriving the assignment of a member', () => {
       startDate: '2025-02-01',
       endDate: '2025-12-31',
       status: 'current',
+      active: true,
       createdAt: NOW,
       updatedAt: NOW,
       endedAt: null,
       endReason: null,
+      deletedAt: null,
       version: 1,
     });
   });

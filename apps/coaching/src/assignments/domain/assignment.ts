@@ -3,7 +3,12 @@ import type { Membership } from '../../memberships/domain/membership';
 import { calendarDateOf, laterOf, type CalendarDate } from './calendar-date';
 import type { GroupAssignment } from './group-assignment';
 
-export const ASSIGNMENT_END_REASONS = ['membership.removed', 'membership.roles-changed'] as const;
+/** Why an assignment ended: its member left, its roles stopped matching, or an administrator ended it (CO-A6). */
+export const ASSIGNMENT_END_REASONS = [
+  'membership.removed',
+  'membership.roles-changed',
+  'ended-now',
+] as const;
 export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
 
 /** One mentee coached by one or more coaches (CO-A1), possibly derived from a group assignment (CO-A2). */
@@ -18,10 +23,14 @@ export interface Assignment {
   startDate: CalendarDate;
   endDate: CalendarDate | null;
   status: AssignmentStatus;
+  /** False while deactivated (CO-A5): the setup is kept, the coaches are granted nothing. */
+  active: boolean;
   createdAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
   endReason: AssignmentEndReason | null;
+  /** Set when deleted for good (CO-A9): from then on it is in no list, report or read. */
+  deletedAt: Date | null;
   version: number;
 }
 
@@ -60,10 +69,12 @@ export function deriveAssignment(
     startDate,
     endDate: groupAssignment.endDate,
     status: 'current',
+    active: true,
     createdAt: now,
     updatedAt: now,
     endedAt: null,
     endReason: null,
+    deletedAt: null,
     version: 1,
   };
 }
@@ -96,5 +107,6 @@ export function assignmentState(assignment: Assignment): AssignmentStateV1 {
     startDate: assignment.startDate,
     endDate: assignment.endDate,
     status: assignment.status,
+    active: assignment.active,
   };
 }

@@ -49,10 +49,12 @@ function derived(groupAssignmentId: string, overrides: Partial<Assignment> = {})
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
+    active: true,
     createdAt: new Date('2025-03-01T10:00:00.000Z'),
     updatedAt: new Date('2025-03-01T10:00:00.000Z'),
     endedAt: null,
     endReason: null,
+    deletedAt: null,
     version: 1,
     ...overrides,
   };

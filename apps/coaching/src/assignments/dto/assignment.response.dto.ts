@@ -12,9 +12,13 @@ export class AssignmentResponseDto {
   startDate!: string;
   endDate!: string | null;
   status!: AssignmentStatus;
+  /** False while deactivated (CO-A5): the setup is kept, the coaches are granted nothing. */
+  active!: boolean;
   createdAt!: string;
   endedAt?: string;
   endReason?: AssignmentEndReason;
+  /** Send it back in `If-Match` to change this version only. */
+  version!: number;
 
   static from(assignment: Assignment): AssignmentResponseDto {
     return {
@@ -27,9 +31,11 @@ export class AssignmentResponseDto {
       startDate: assignment.startDate,
       endDate: assignment.endDate,
       status: assignment.status,
+      active: assignment.active,
       createdAt: assignment.createdAt.toISOString(),
       ...(assignment.endedAt === null ? {} : { endedAt: assignment.endedAt.toISOString() }),
       ...(assignment.endReason === null ? {} : { endReason: assignment.endReason }),
+      version: assignment.version,
     };
   }
 }

@@ -1,18 +1,6 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-} from 'class-validator';
-import { MatchesPattern } from '@lms/service-kit';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
-
-export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MESSAGE = '$property must be a day written YYYY-MM-DD';
+import { IsDay } from './day';
 
 /** Coaches per group assignment: a bound on the request size (security rules: size limits). */
 export const MAX_COACHES = 50;
@@ -38,12 +26,10 @@ export class CreateGroupAssignmentRequestDto {
 
   /** Defaults to today; may be in the past. */
   @IsOptional()
-  @MatchesPattern(DAY_PATTERN, { message: DAY_MESSAGE, required: false })
-  @IsISO8601({ strict: true }, { message: DAY_MESSAGE })
+  @IsDay()
   startDate?: string;
 
   @IsOptional()
-  @MatchesPattern(DAY_PATTERN, { message: DAY_MESSAGE, required: false })
-  @IsISO8601({ strict: true }, { message: DAY_MESSAGE })
+  @IsDay()
   endDate?: string | null;
 }

@@ -1,5 +1,11 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '@lms/contracts';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  ASSIGNMENT_ORIGINS,
+  ASSIGNMENT_STATUSES,
+  type AssignmentOrigin,
+  type AssignmentStatus,
+} from '@lms/contracts';
 import { PageQueryDto } from '@lms/service-kit';
 
 /** `GET /v1/assignments` filters. */
@@ -19,4 +25,15 @@ export class ListAssignmentsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ASSIGNMENT_STATUSES)
   status?: AssignmentStatus;
+
+  /** `true`: only active ones; `false`: only deactivated ones (CO-A5). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+
+  /** Individual ones (CO-A1) or those derived from a group assignment (CO-A2). */
+  @IsOptional()
+  @IsIn(ASSIGNMENT_ORIGINS)
+  origin?: AssignmentOrigin;
 }

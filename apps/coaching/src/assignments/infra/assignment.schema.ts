@@ -22,6 +22,7 @@ export interface AssignmentDocument {
   startDate: string;
   endDate: string | null;
   status: AssignmentStatus;
+  active: boolean;
   /**
    * `'current'` while a derived assignment is current; the assignment's own id once it ended
    * (and always for individual assignments). With the unique index below this allows one
@@ -33,6 +34,7 @@ export interface AssignmentDocument {
   updatedAt: Date;
   endedAt: Date | null;
   endReason: AssignmentEndReason | null;
+  deletedAt: Date | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -51,11 +53,13 @@ export const AssignmentSchema = new Schema<AssignmentDocument>(
     startDate: { type: String, required: true },
     endDate: { type: String, default: null },
     status: { type: String, enum: ASSIGNMENT_STATUSES, required: true },
+    active: { type: Boolean, default: true },
     currentSlot: { type: String, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     endedAt: { type: Date, default: null },
     endReason: { type: String, enum: [...ASSIGNMENT_END_REASONS, null], default: null },
+    deletedAt: { type: Date, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },
@@ -73,3 +77,6 @@ AssignmentSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name
 AssignmentSchema.index({ tenantId: 1, menteeId: 1, groupId: 1, status: 1 });
 AssignmentSchema.index({ tenantId: 1, coachIds: 1, createdAt: -1 });
 AssignmentSchema.index({ tenantId: 1, createdAt: -1 });
+// The calendar's sweep (CO-A1, CO-A8): scheduled ones by start, current ones by end.
+AssignmentSchema.index({ status: 1, startDate: 1 });
+AssignmentSchema.index({ status: 1, endDate: 1 });

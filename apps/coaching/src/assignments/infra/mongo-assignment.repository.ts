@@ -70,24 +70,20 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     }
   }
 
-  async end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
-    const { assignment, outbox } = ended;
+  async insert(created: AssignmentWithEvents): Promise<void> {
+    const { assignment, outbox } = created;
+    await this.model.collection.insertOne({ ...toDocument(assignment), outbox: [...outbox] } as never);
+    this.relay.publishSoon(asOutboxCollection(this.model), [assignment.id]);
+  }
+
+  async save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
+    const { assignment, outbox } = changed;
+    const { _id, tenantId: _t, createdAt: _c, ...state } = toDocument(assignment);
     const result = await this.model.updateOne(
       // Compare-and-set on exactly the fields of the `assignment_version` unique index, which the
-      // local stand-in serves from it too. The version read says the rest (status current).
-      { _id: assignment.id, tenantId, version: expectedVersion },
-      {
-        $set: {
-          status: assignment.status,
-          currentSlot: assignment.id,
-          endDate: assignment.endDate,
-          endedAt: assignment.endedAt,
-          endReason: assignment.endReason,
-          updatedAt: assignment.updatedAt,
-          version: assignment.version,
-        },
-        $push: { outbox: { $each: [...outbox] } },
-      },
+      // local stand-in serves from it too: the version read says everything else.
+      { _id, tenantId, version: expectedVersion },
+      { $set: state, $push: { outbox: { $each: [...outbox] } } },
     );
     if (result.modifiedCount !== 1) return false;
     this.relay.publishSoon(asOutboxCollection(this.model), [assignment.id]);
@@ -100,7 +96,30 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       .findOne({ _id: id }, { outbox: 0 })
       .lean<AssignmentDocument>()
       .exec();
-    return doc && doc.tenantId === tenantId ? toAssignment(doc) : null;
+    return doc && doc.tenantId === tenantId && !doc.deletedAt ? toAssignment(doc) : null;
+  }
+
+  async listDueOnCalendar(today: string, afterId: string | null, limit: number): Promise<Assignment[]> {
+    // A periodic sweep over every tenant: MongoDB serves each branch from its (status, date)
+    // index; the local stand-in scans, once per batch.
+    const docs = await this.model
+      .find(
+        {
+          origin: 'individual',
+          deletedAt: null,
+          ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
+          $or: [
+            { status: 'scheduled', startDate: trusted({ $lte: today }) },
+            { status: 'current', endDate: trusted({ $ne: null, $lt: today }) },
+          ],
+        },
+        { outbox: 0 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
   }
 
   async listCurrentDerivedFor(
@@ -145,7 +164,9 @@ export class MongoAssignmentRepository implements AssignmentRepository {
   }
 
   async list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
-    const query: Record<string, string> = { tenantId };
+    const query: Record<string, string | boolean | null> = { tenantId, deletedAt: null };
+    if (filter.active !== undefined) query.active = filter.active;
+    if (filter.origin !== undefined) query.origin = filter.origin;
     if (filter.menteeId !== undefined) query.menteeId = filter.menteeId;
     if (filter.coachId !== undefined) query.coachIds = filter.coachId;
     if (filter.groupAssignmentId !== undefined) query.groupAssignmentId = filter.groupAssignmentId;
@@ -176,10 +197,13 @@ function toAssignment(doc: AssignmentDocument): Assignment {
     startDate: doc.startDate,
     endDate: doc.endDate ?? null,
     status: doc.status,
+    // Written before deactivation existed: active.
+    active: doc.active ?? true,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     endedAt: doc.endedAt ?? null,
     endReason: doc.endReason ?? null,
+    deletedAt: doc.deletedAt ?? null,
     version: doc.version,
   };
 }

@@ -1,13 +1,16 @@
-import type { AssignmentStatus } from '@lms/contracts';
+import type { AssignmentOrigin, AssignmentStatus } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest } from '@lms/kernel';
 import type { Assignment } from '../domain/assignment';
+import type { CalendarDate } from '../domain/calendar-date';
 
 export interface AssignmentFilter {
   menteeId?: string;
   coachId?: string;
   groupAssignmentId?: string;
   status?: AssignmentStatus;
+  active?: boolean;
+  origin?: AssignmentOrigin;
 }
 
 export interface AssignmentWithEvents {
@@ -26,12 +29,21 @@ export interface AssignmentRepository {
    * returns their ids. Running it twice inserts nothing the second time.
    */
   insertDerivedIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]>;
+  /** Inserts a new individual assignment (CO-A1) with its events, and has them published. */
+  insert(created: AssignmentWithEvents): Promise<void>;
   /**
-   * Replaces a current assignment by its ended state, with its events, if it is still at
-   * `expectedVersion` and current; false otherwise (nothing written).
+   * Replaces an assignment by its next state, with its events, if it is still at
+   * `expectedVersion`; false otherwise (nothing written). Every change after creation (ending,
+   * editing, the calendar's moves, deletion) is written this way.
    */
-  end(tenantId: string, ended: AssignmentWithEvents, expectedVersion: number): Promise<boolean>;
+  save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean>;
+  /** The assignment, unless it does not exist in the tenant or was deleted (CO-A9). */
   findById(tenantId: string, id: string): Promise<Assignment | null>;
+  /**
+   * Individual assignments of every tenant the calendar moves on `today` (scheduled ones whose
+   * start has come, current ones whose end has passed), by id after `afterId`, at most `limit`.
+   */
+  listDueOnCalendar(today: CalendarDate, afterId: string | null, limit: number): Promise<Assignment[]>;
   /** The current assignments one group assignment gives the given mentees. */
   listCurrentDerivedFor(
     tenantId: string,
@@ -47,6 +59,7 @@ export interface AssignmentRepository {
     groupAssignmentIds: readonly string[],
     menteeIds: readonly string[],
   ): Promise<Assignment[]>;
+  /** Newest first; deleted assignments are never listed. */
   list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>>;
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AssignmentsStream } from '@lms/contracts';
-import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
+import { EVENT_FACTORY, type EventFactory, type OutboxEntry } from '@lms/messaging';
 import { CLOCK, type Clock } from '@lms/kernel';
 import {
   assignmentState,
@@ -8,15 +8,16 @@ import {
   type Assignment,
   type AssignmentEndReason,
 } from '../domain/assignment';
+import type { AssignmentEventType } from '../domain/assignment-lifecycle';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 
 const END_ATTEMPTS = 3;
 
 /**
- * Writes individual assignments, each change in one write with its events (rule 1): creates
- * derived ones unless a current one exists already, and ends current ones by compare-and-set,
- * reading again whatever changed meanwhile. The fan-out and the membership handler both write
- * through it, so that both create and end assignments the same idempotent way.
+ * Writes individual assignments, each change in one write with its event (rule 1): creates
+ * them (derived ones unless a current one exists already), and changes them by compare-and-set
+ * on the version read. The fan-out, the membership handler, the administrator's lifecycle
+ * routes and the calendar all write through it, so every change is published the same way.
  */
 @Injectable()
 export class AssignmentWriter {
@@ -26,23 +27,30 @@ export class AssignmentWriter {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Creates those not yet current for their (group assignment, mentee); returns the ids created. */
+  /** Creates the derived ones not yet current for their (group assignment, mentee); returns the ids created. */
   async create(tenantId: string, drafts: readonly Assignment[]): Promise<string[]> {
     if (drafts.length === 0) return [];
     const occurredAt = this.clock.now();
     const items = drafts.map((assignment) => ({
       assignment,
-      outbox: [
-        this.events.create(AssignmentsStream, 'assignment.created', {
-          tenantId,
-          aggregateId: assignment.id,
-          aggregateVersion: assignment.version,
-          payload: assignmentState(assignment),
-          occurredAt,
-        }),
-      ],
+      outbox: [this.eventOf('assignment.created', assignment, occurredAt)],
     }));
     return this.assignments.insertDerivedIfAbsent(tenantId, items);
+  }
+
+  /** Creates an individual assignment (CO-A1) with its `assignment.created`. */
+  async insert(assignment: Assignment): Promise<void> {
+    const outbox = [this.eventOf('assignment.created', assignment, assignment.createdAt)];
+    await this.assignments.insert({ assignment, outbox });
+  }
+
+  /**
+   * Writes `next` (the assignment at its next version) with its event, if the assignment is
+   * still at `next.version - 1`; false when someone changed it meanwhile (nothing written).
+   */
+  async change(next: Assignment, event: AssignmentEventType): Promise<boolean> {
+    const outbox = [this.eventOf(event, next, next.updatedAt)];
+    return this.assignments.save(next.tenantId, { assignment: next, outbox }, next.version - 1);
   }
 
   /** Ends each assignment that is still current; returns how many this call ended. */
@@ -67,19 +75,29 @@ export class AssignmentWriter {
       if (current === null || current.status !== 'current') return false;
       if (attempt > END_ATTEMPTS)
         throw new Error(`Assignment ${assignment.id} kept changing while it was being ended`);
-      const now = this.clock.now();
-      const ended = endAssignment(current, { now, reason });
-      const event = this.events.create(AssignmentsStream, 'assignment.ended', {
-        tenantId,
-        aggregateId: ended.id,
-        aggregateVersion: ended.version,
-        payload: { ...assignmentState(ended), endedAt: now.toISOString(), reason },
-        occurredAt: now,
-      });
-      if (await this.assignments.end(tenantId, { assignment: ended, outbox: [event] }, current.version))
+      if (await this.change(endAssignment(current, { now: this.clock.now(), reason }), 'assignment.ended'))
         return true;
       // Changed meanwhile (another instance ended it, or edited it): look again.
       current = await this.assignments.findById(tenantId, assignment.id);
     }
+  }
+
+  private eventOf(type: AssignmentEventType, assignment: Assignment, occurredAt: Date): OutboxEntry {
+    const state = assignmentState(assignment);
+    const input = {
+      tenantId: assignment.tenantId,
+      aggregateId: assignment.id,
+      aggregateVersion: assignment.version,
+      occurredAt,
+    };
+    if (type === 'assignment.ended') {
+      const endedAt = (assignment.endedAt ?? occurredAt).toISOString();
+      const reason = assignment.endReason ?? 'ended-now';
+      return this.events.create(AssignmentsStream, type, {
+        ...input,
+        payload: { ...state, endedAt, reason },
+      });
+    }
+    return this.events.create(AssignmentsStream, type, { ...input, payload: state });
   }
 }

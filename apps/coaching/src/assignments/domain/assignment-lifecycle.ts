@@ -1,0 +1,205 @@
+import type { AssignmentStatus, AssignmentsStream } from '@lms/contracts';
+import type { Assignment } from './assignment';
+import { decideAssignmentDates, type AssignmentDates, type RequestedDates } from './assignment-dates';
+import type { CalendarDate } from './calendar-date';
+
+/** The events of `coaching.assignments.v1`, one per kind of change. */
+export type AssignmentEventType = keyof (typeof AssignmentsStream)['events'];
+
+/** Why a change is refused; each is answered with its own code. */
+export type AssignmentRefusal =
+  | { rule: 'ended' }
+  | { rule: 'expired' }
+  | { rule: 'not-expired'; status: AssignmentStatus }
+  | { rule: 'derived'; groupAssignmentId: string | null }
+  | { rule: 'dates'; reason: string }
+  | { rule: 'not-confirmed' };
+
+/** What a change decided: the assignment at its next version and its event, nothing, or a refusal. */
+export type AssignmentChange =
+  | { outcome: 'changed'; assignment: Assignment; event: AssignmentEventType }
+  | { outcome: 'unchanged' }
+  | { outcome: 'refused'; refusal: AssignmentRefusal };
+
+/** When a change happens: the instant, and the day it is (the day dates are compared with). */
+export interface ChangeContext {
+  now: Date;
+  today: CalendarDate;
+}
+
+/** The word an administrator types to delete an assignment for good (CO-A9). */
+export const DELETE_CONFIRMATION = 'DELETE';
+
+/**
+ * Where dates put an assignment on `today`: `scheduled` before its start, `expired` after its
+ * end (the end date is the last day coached), `current` in between.
+ */
+export function statusOnDay(dates: AssignmentDates, today: CalendarDate): AssignmentStatus {
+  if (dates.startDate > today) return 'scheduled';
+  if (dates.endDate !== null && dates.endDate < today) return 'expired';
+  return 'current';
+}
+
+export interface NewIndividualAssignment {
+  tenantId: string;
+  menteeId: string;
+  coachIds: string[];
+  groupId: string | null;
+  dates: AssignmentDates;
+}
+
+/** An individual assignment (CO-A1): `scheduled` when it starts later, active from the start. */
+export function newIndividualAssignment(
+  input: NewIndividualAssignment,
+  context: ChangeContext & { id: string },
+): Assignment {
+  const { now } = context;
+  return {
+    id: context.id,
+    tenantId: input.tenantId,
+    menteeId: input.menteeId,
+    coachIds: [...input.coachIds],
+    origin: 'individual',
+    groupAssignmentId: null,
+    groupId: input.groupId,
+    startDate: input.dates.startDate,
+    endDate: input.dates.endDate,
+    status: statusOnDay(input.dates, context.today),
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+    endedAt: null,
+    endReason: null,
+    deletedAt: null,
+    version: 1,
+  };
+}
+
+function changed(
+  assignment: Assignment,
+  fields: Partial<Assignment>,
+  event: AssignmentEventType,
+  now: Date,
+): AssignmentChange {
+  return {
+    outcome: 'changed',
+    assignment: { ...assignment, ...fields, updatedAt: now, version: assignment.version + 1 },
+    event,
+  };
+}
+
+function refused(refusal: AssignmentRefusal): AssignmentChange {
+  return { outcome: 'refused', refusal };
+}
+
+/**
+ * What an administrator may not do to any assignment in its state: an assignment derived from
+ * a group assignment follows it (CO-A11) and is changed through it; an ended one is history.
+ */
+function administrativeRefusal(assignment: Assignment): AssignmentRefusal | null {
+  if (assignment.origin === 'group')
+    return { rule: 'derived', groupAssignmentId: assignment.groupAssignmentId };
+  if (assignment.status === 'ended') return { rule: 'ended' };
+  return null;
+}
+
+/**
+ * CO-A4: a new date range; an absent date is kept, a null end date removes it. The status
+ * follows the dates (a start moved to a later day schedules it again; an end moved before
+ * today expires it). An expired assignment is reactivated first, then edited.
+ */
+export function editDates(
+  assignment: Assignment,
+  requested: RequestedDates,
+  context: ChangeContext,
+): AssignmentChange {
+  const refusal = administrativeRefusal(assignment);
+  if (refusal) return refused(refusal);
+  if (assignment.status === 'expired') return refused({ rule: 'expired' });
+  const decision = decideAssignmentDates(
+    {
+      startDate: requested.startDate ?? assignment.startDate,
+      endDate: requested.endDate === undefined ? assignment.endDate : requested.endDate,
+    },
+    context.now,
+  );
+  if (!decision.ok) return refused({ rule: 'dates', reason: decision.reason });
+  const { startDate, endDate } = decision.dates;
+  if (startDate === assignment.startDate && endDate === assignment.endDate) return { outcome: 'unchanged' };
+  const status = statusOnDay(decision.dates, context.today);
+  return changed(assignment, { startDate, endDate, status }, 'assignment.updated', context.now);
+}
+
+/** CO-A5: deactivated or activated at any time, whatever the dates; its setup is kept. */
+export function setActive(assignment: Assignment, active: boolean, context: ChangeContext): AssignmentChange {
+  const refusal = administrativeRefusal(assignment);
+  if (refusal) return refused(refusal);
+  if (assignment.active === active) return { outcome: 'unchanged' };
+  return changed(assignment, { active }, 'assignment.updated', context.now);
+}
+
+/** CO-A6: ended as of now, whatever the dates; history and interactions are kept. */
+export function endNow(assignment: Assignment, context: ChangeContext): AssignmentChange {
+  const refusal = administrativeRefusal(assignment);
+  if (refusal) return refused(refusal);
+  const { now } = context;
+  return changed(
+    assignment,
+    { status: 'ended', endedAt: now, endReason: 'ended-now' },
+    'assignment.ended',
+    now,
+  );
+}
+
+/**
+ * CO-A8: an expired assignment returns with a new start date (today by default). Its end date
+ * had passed, which is why it expired, so the reactivated assignment has none until it is
+ * edited; a start date after today schedules it.
+ */
+export function reactivate(
+  assignment: Assignment,
+  requested: { startDate?: CalendarDate },
+  context: ChangeContext,
+): AssignmentChange {
+  const refusal = administrativeRefusal(assignment);
+  if (refusal) return refused(refusal);
+  if (assignment.status !== 'expired') return refused({ rule: 'not-expired', status: assignment.status });
+  const decision = decideAssignmentDates({ startDate: requested.startDate, endDate: null }, context.now);
+  if (!decision.ok) return refused({ rule: 'dates', reason: decision.reason });
+  const { startDate, endDate } = decision.dates;
+  const status = statusOnDay(decision.dates, context.today);
+  return changed(assignment, { startDate, endDate, status }, 'assignment.reactivated', context.now);
+}
+
+/**
+ * The calendar's own moves (CO-A1, CO-A8): a scheduled assignment starts on its start date,
+ * one past its end date expires. Only forward; an ended assignment, a derived one (it follows
+ * its group assignment) and one already where its dates put it are left as they are.
+ */
+export function followCalendar(assignment: Assignment, context: ChangeContext): AssignmentChange {
+  if (assignment.origin !== 'individual' || assignment.deletedAt !== null) return { outcome: 'unchanged' };
+  if (assignment.status !== 'scheduled' && assignment.status !== 'current') return { outcome: 'unchanged' };
+  const status = statusOnDay(assignment, context.today);
+  if (status === assignment.status || status === 'scheduled') return { outcome: 'unchanged' };
+  return changed(
+    assignment,
+    { status },
+    status === 'current' ? 'assignment.started' : 'assignment.expired',
+    context.now,
+  );
+}
+
+/**
+ * CO-A9: deleted for good, in any state, only with the confirmation word; shares are not
+ * touched. Ending it is the alternative that keeps its history.
+ */
+export function deleteForGood(
+  assignment: Assignment,
+  confirmation: string | undefined,
+  context: ChangeContext,
+): AssignmentChange {
+  if (assignment.origin === 'group')
+    return refused({ rule: 'derived', groupAssignmentId: assignment.groupAssignmentId });
+  if (confirmation !== DELETE_CONFIRMATION) return refused({ rule: 'not-confirmed' });
+  return changed(assignment, { deletedAt: context.now }, 'assignment.deleted', context.now);
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@lms/kernel';
+import type { Assignment } from '../domain/assignment';
+import { followCalendar } from '../domain/assignment-lifecycle';
+import { calendarDateOf } from '../domain/calendar-date';
+import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
+import { AssignmentWriter } from './assignment-writer';
+
+export interface FollowAssignmentCalendarCommand {
+  /** Assignments read, and moved, per batch. */
+  batchSize: number;
+}
+
+/**
+ * The calendar's sweep (CO-A1, CO-A8): every scheduled individual assignment whose start date
+ * has come becomes current (`assignment.started`), every current one whose end date has passed
+ * becomes expired (`assignment.expired`). Safe on N instances (rule 5): each move is a
+ * compare-and-set on the version read, so when two sweeps find the same assignment one writes
+ * and the other writes nothing, and each assignment moves once with one event. Batches follow
+ * one another by id, so a sweep ends even when some cannot be moved now (the next one will).
+ */
+@Injectable()
+export class FollowAssignmentCalendarUseCase {
+  constructor(
+    @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
+    private readonly writer: AssignmentWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: FollowAssignmentCalendarCommand): Promise<{ started: number; expired: number }> {
+    const now = this.clock.now();
+    const today = calendarDateOf(now);
+    const report = { started: 0, expired: 0 };
+    for (let after: string | null = null; ; ) {
+      const due: Assignment[] = await this.assignments.listDueOnCalendar(today, after, command.batchSize);
+      for (const assignment of due) {
+        const change = followCalendar(assignment, { now, today });
+        if (change.outcome !== 'changed' || !(await this.writer.change(change.assignment, change.event)))
+          continue;
+        if (change.assignment.status === 'current') report.started++;
+        else report.expired++;
+      }
+      if (due.length < command.batchSize) return report;
+      after = due[due.length - 1].id;
+    }
+  }
+}
