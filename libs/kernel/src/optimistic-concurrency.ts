@@ -8,13 +8,13 @@ export type Attempt<T> = () => Promise<{ outcome: 'written'; value: T } | { outc
 
 export class ConcurrentModificationError extends ConflictError {
   constructor() {
-    super('CONCURRENT_MODIFICATION', 'The resource was changed by another request at the same time; retry.');
+    super('REQUEST.CONCURRENT_MODIFICATION', 'The resource was changed by another request at the same time; retry.');
   }
 }
 
 /**
  * Runs a read-decide-write attempt and, when a concurrent writer won, runs it once more on
- * fresh state. Losing twice answers 409 `CONCURRENT_MODIFICATION`.
+ * fresh state. Losing twice answers 409 `REQUEST.CONCURRENT_MODIFICATION`.
  */
 export async function withOptimisticRetry<T>(attempt: Attempt<T>, attempts = 2): Promise<T> {
   for (let i = 0; i < attempts; i++) {

@@ -126,7 +126,7 @@ describe('ChangeMemberRolesUseCase', () => {
     expect(testbed.outbox.drain().map((e) => e.envelope.aggregateVersion)).toEqual([3]);
   });
 
-  it('answers CONCURRENT_MODIFICATION when it loses the race twice', async () => {
+  it('answers REQUEST.CONCURRENT_MODIFICATION when it loses the race twice', async () => {
     const testbed = buildIdentityTestbed();
     const group = await testbed.givenGroup();
     const user = await testbed.givenUser();
@@ -145,7 +145,7 @@ describe('ChangeMemberRolesUseCase', () => {
       roles: ['coach'],
     });
 
-    await expect(attempt).rejects.toMatchObject({ code: 'CONCURRENT_MODIFICATION', kind: 'conflict' });
+    await expect(attempt).rejects.toMatchObject({ code: 'REQUEST.CONCURRENT_MODIFICATION', kind: 'conflict' });
     expect(testbed.outbox.drain()).toEqual([]);
   });
 });
