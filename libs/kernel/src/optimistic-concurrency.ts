@@ -8,7 +8,10 @@ export type Attempt<T> = () => Promise<{ outcome: 'written'; value: T } | { outc
 
 export class ConcurrentModificationError extends ConflictError {
   constructor() {
-    super('REQUEST.CONCURRENT_MODIFICATION', 'The resource was changed by another request at the same time; retry.');
+    super(
+      'REQUEST.CONCURRENT_MODIFICATION',
+      'The resource was changed by another request at the same time; retry.',
+    );
   }
 }
 

@@ -49,10 +49,7 @@ export class AssignmentNotExpiredError extends ConflictError {
     super(
       'ASSIGNMENT.NOT_EXPIRED',
       `Assignment ${id} is ${status}: only an expired assignment is reactivated.`,
-      {
-        assignmentId: id,
-        status,
-      },
+      { assignmentId: id, currentStatus: status },
     );
   }
 }

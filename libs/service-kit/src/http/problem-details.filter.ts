@@ -118,12 +118,13 @@ function problem(
   extensions: Record<string, unknown> = {},
 ): ProblemDetails {
   return {
+    // A detail of the error never overrides a member the problem format itself defines.
+    ...extensions,
     type: `https://errors.coaching-platform.dev/${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: titleOf(status),
     status,
     code,
     detail,
-    ...extensions,
   };
 }
 

@@ -145,7 +145,10 @@ describe('ChangeMemberRolesUseCase', () => {
       roles: ['coach'],
     });
 
-    await expect(attempt).rejects.toMatchObject({ code: 'REQUEST.CONCURRENT_MODIFICATION', kind: 'conflict' });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'REQUEST.CONCURRENT_MODIFICATION',
+      kind: 'conflict',
+    });
     expect(testbed.outbox.drain()).toEqual([]);
   });
 });
