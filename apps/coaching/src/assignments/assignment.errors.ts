@@ -90,3 +90,29 @@ export class AssignmentUsersNotAssignableError extends BusinessRuleError {
     );
   }
 }
+
+export class GroupAssignmentAlreadyEndedError extends ConflictError {
+  constructor(id: string) {
+    super(
+      'GROUP_ASSIGNMENT.ALREADY_ENDED',
+      `Group assignment ${id} has ended: it is kept as history and changes no more.`,
+      {
+        groupAssignmentId: id,
+      },
+    );
+  }
+}
+
+export class GroupAssignmentDeleteNotConfirmedError extends BusinessRuleError {
+  constructor(id: string) {
+    super(
+      'GROUP_ASSIGNMENT.DELETE_NOT_CONFIRMED',
+      `Deleting group assignment ${id} removes it and every assignment it gave for good: confirm with confirm=DELETE, or end it instead.`,
+      {
+        groupAssignmentId: id,
+        confirmWith: 'DELETE',
+        alternative: `/api/v1/coaching/group-assignments/${id}/end`,
+      },
+    );
+  }
+}

@@ -7,6 +7,7 @@ import { AssignmentsPeriodicWork } from './assignments-periodic-work';
 import { GroupAssignmentEventsConsumer } from './group-assignment-events.consumer';
 import { GroupAssignmentsController } from './group-assignments.controller';
 import { GroupFanOutJob } from './group-fan-out.job';
+import { GroupFollowJob } from './group-follow.job';
 import { ASSIGNMENT_MODEL, AssignmentSchema } from './infra/assignment.schema';
 import { GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema } from './infra/group-assignment.schema';
 import { MongoAssignmentRepository } from './infra/mongo-assignment.repository';
@@ -21,7 +22,9 @@ import { AssignmentWriter } from './use-cases/assignment-writer';
 import { CreateAssignmentUseCase } from './use-cases/create-assignment.use-case';
 import { FollowAssignmentCalendarUseCase } from './use-cases/follow-assignment-calendar.use-case';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
+import { FollowGroupAssignmentUseCase } from './use-cases/follow-group-assignment.use-case';
 import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
+import { GroupAssignmentLifecycleUseCase } from './use-cases/group-assignment-lifecycle.use-case';
 import { ListAssignmentsUseCase } from './use-cases/list-assignments.use-case';
 import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
 import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
@@ -51,6 +54,9 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     CreateGroupAssignmentUseCase,
     RunGroupFanOutUseCase,
     GroupFanOutJob,
+    GroupAssignmentLifecycleUseCase,
+    FollowGroupAssignmentUseCase,
+    GroupFollowJob,
     ApplyMembershipEventsUseCase,
     GetGroupAssignmentUseCase,
     ListGroupAssignmentsUseCase,

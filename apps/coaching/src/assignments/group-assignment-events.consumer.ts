@@ -4,11 +4,13 @@ import { GroupAssignmentsStream, type EnvelopeOf } from '@lms/contracts';
 import { JobRunner } from '@lms/jobs';
 import { OnEvent } from '@lms/messaging';
 import { groupFanOutJob } from './group-fan-out.job';
+import { groupFollowJob } from './group-follow.job';
 
 type GroupAssignmentEvents = typeof GroupAssignmentsStream.events;
 
 /**
- * Kafka adapter: the service's own `group-assignment.created` enqueues the fan-out job. The
+ * Kafka adapter: the service's own `group-assignment.created` enqueues the fan-out job, and
+ * each later change the job its derived assignments follow it with. The
  * fan-out itself runs in the job runner, chunk by chunk, never inside this handler: the
  * partition is never held for longer than one write.
  */
@@ -21,5 +23,33 @@ export class GroupAssignmentEventsConsumer {
     @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.created'>,
   ): Promise<void> {
     await this.jobs.enqueue(groupFanOutJob(event.tenantId, event.payload.groupAssignmentId));
+  }
+
+  /** (De)activated: its derived assignments follow, in a job (CO-A11). */
+  @OnEvent(GroupAssignmentsStream, 'group-assignment.updated')
+  async onUpdated(
+    @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.updated'>,
+  ): Promise<void> {
+    await this.follow(event);
+  }
+
+  /** Ended: its derived assignments end with it, in a job (CO-A11). */
+  @OnEvent(GroupAssignmentsStream, 'group-assignment.ended')
+  async onEnded(
+    @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.ended'>,
+  ): Promise<void> {
+    await this.follow(event);
+  }
+
+  /** Deleted: its derived assignments are deleted with it, in a job (CO-A9, CO-A11). */
+  @OnEvent(GroupAssignmentsStream, 'group-assignment.deleted')
+  async onDeleted(
+    @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.deleted'>,
+  ): Promise<void> {
+    await this.follow(event);
+  }
+
+  private async follow(event: { tenantId: string; payload: { groupAssignmentId: string } }): Promise<void> {
+    await this.jobs.enqueue(groupFollowJob(event.tenantId, event.payload.groupAssignmentId));
   }
 }

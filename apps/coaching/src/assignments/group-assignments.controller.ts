@@ -1,15 +1,28 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, Idempotent, CurrentTenant } from '@lms/service-kit';
+import { ApiErrors, Access, Idempotent, CurrentTenant, IfMatch } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
+import { DeleteAssignmentQueryDto } from './dto/delete-assignment.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
 import { ListGroupAssignmentsQueryDto } from './dto/list-group-assignments.request.dto';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
 import { GetGroupAssignmentUseCase } from './use-cases/get-group-assignment.use-case';
+import { GroupAssignmentLifecycleUseCase } from './use-cases/group-assignment-lifecycle.use-case';
 import { ListGroupAssignmentsUseCase } from './use-cases/list-group-assignments.use-case';
 
-/** HTTP adapter of group assignments (CO-A2). */
+/** The errors every change of one group assignment may answer. */
+const CHANGE_ERRORS = [
+  'GROUP_ASSIGNMENT.NOT_FOUND',
+  'REQUEST.STALE_VERSION',
+  'REQUEST.CONCURRENT_MODIFICATION',
+];
+
+/**
+ * HTTP adapter of group assignments (CO-A2) and of their life (CO-A5, CO-A6, CO-A9): a change is
+ * answered at once; its derived assignments follow it afterwards, in bulk, with the progress in
+ * `follow`.
+ */
 @Access('administrator', 'System and Application Administrators, superadmins')
 @Controller('group-assignments')
 export class GroupAssignmentsController {
@@ -17,6 +30,7 @@ export class GroupAssignmentsController {
     private readonly createGroupAssignment: CreateGroupAssignmentUseCase,
     private readonly getGroupAssignment: GetGroupAssignmentUseCase,
     private readonly listGroupAssignments: ListGroupAssignmentsUseCase,
+    private readonly lifecycle: GroupAssignmentLifecycleUseCase,
   ) {}
 
   /** Creates it; the fan-out to the group's members runs afterwards, from its event. */
@@ -54,5 +68,60 @@ export class GroupAssignmentsController {
     return GroupAssignmentResponseDto.from(
       await this.getGroupAssignment.execute({ tenantId, id: params.id }),
     );
+  }
+
+  /** CO-A5: grants nothing until activated again; its derived assignments follow. */
+  @ApiErrors(...CHANGE_ERRORS, 'GROUP_ASSIGNMENT.ALREADY_ENDED')
+  @Post(':id/deactivate')
+  @HttpCode(HttpStatus.OK)
+  async deactivate(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.lifecycle.setActive({ tenantId, id: params.id, expectedVersion }, false),
+    );
+  }
+
+  /** CO-A5: grants again; its derived assignments follow. */
+  @ApiErrors(...CHANGE_ERRORS, 'GROUP_ASSIGNMENT.ALREADY_ENDED')
+  @Post(':id/activate')
+  @HttpCode(HttpStatus.OK)
+  async activate(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.lifecycle.setActive({ tenantId, id: params.id, expectedVersion }, true),
+    );
+  }
+
+  /** CO-A6: ends as of now, and every assignment it gave with it; history is kept. */
+  @ApiErrors(...CHANGE_ERRORS, 'GROUP_ASSIGNMENT.ALREADY_ENDED')
+  @Post(':id/end')
+  @HttpCode(HttpStatus.OK)
+  async end(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.lifecycle.end({ tenantId, id: params.id, expectedVersion }),
+    );
+  }
+
+  /** CO-A9: deleted for good with every assignment it gave, only with `confirm=DELETE`. */
+  @ApiErrors(...CHANGE_ERRORS, 'GROUP_ASSIGNMENT.DELETE_NOT_CONFIRMED')
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async delete(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @Query() query: DeleteAssignmentQueryDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<void> {
+    await this.lifecycle.delete({ tenantId, id: params.id, expectedVersion }, query.confirm);
   }
 }

@@ -207,6 +207,47 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       expect(firstBatch[0].id < firstBatch[1].id).toBe(true);
     });
 
+    it("saves several changes in one call, each only at its expected version, and pages a group assignment's derived ones by id", async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const groupAssignmentId = newId();
+      const items = [1, 2, 3, 4].map(() => derivedAssignment(tenantId, { groupAssignmentId }));
+      await repo.insertDerivedIfAbsent(
+        tenantId,
+        items.map((assignment) => ({ assignment, outbox: [] })),
+      );
+      await repo.insertDerivedIfAbsent(tenantId, [{ assignment: derivedAssignment(tenantId), outbox: [] }]);
+      const ids = items.map((a) => a.id).sort();
+
+      expect((await repo.listDerivedAfter(tenantId, groupAssignmentId, null, 3)).map((a) => a.id)).toEqual(
+        ids.slice(0, 3),
+      );
+      expect((await repo.listDerivedAfter(tenantId, groupAssignmentId, ids[2], 3)).map((a) => a.id)).toEqual([
+        ids[3],
+      ]);
+      expect(await repo.listDerivedAfter(newTenant(), groupAssignmentId, null, 3)).toEqual([]);
+
+      const off = (a: Assignment): Assignment => ({ ...a, active: false, version: 2 });
+      const written = await repo.saveMany(tenantId, [
+        { assignment: off(items[0]), outbox: [], expectedVersion: 1 },
+        { assignment: off(items[1]), outbox: [], expectedVersion: 5 },
+        {
+          assignment: { ...off(items[2]), deletedAt: new Date('2025-03-04T00:00:00.000Z') },
+          outbox: [],
+          expectedVersion: 1,
+        },
+      ]);
+
+      expect(written).toBe(2);
+      expect((await repo.findById(tenantId, items[0].id))?.active).toBe(false);
+      expect((await repo.findById(tenantId, items[1].id))?.active).toBe(true);
+      expect(await repo.findById(tenantId, items[2].id)).toBeNull();
+      expect(
+        (await repo.listDerivedAfter(tenantId, groupAssignmentId, null, 10)).map((a) => a.id),
+      ).not.toContain(items[2].id);
+      expect(await repo.saveMany(tenantId, [])).toBe(0);
+    });
+
     it('lists newest first with filters, a page at a time', async () => {
       const repo = make();
       const tenantId = newTenant();

@@ -10,6 +10,8 @@ import { AssignmentLifecycleUseCase } from '../assignments/use-cases/assignment-
 import { AssignmentWriter } from '../assignments/use-cases/assignment-writer';
 import { CreateAssignmentUseCase } from '../assignments/use-cases/create-assignment.use-case';
 import { FollowAssignmentCalendarUseCase } from '../assignments/use-cases/follow-assignment-calendar.use-case';
+import { FollowGroupAssignmentUseCase } from '../assignments/use-cases/follow-group-assignment.use-case';
+import { GroupAssignmentLifecycleUseCase } from '../assignments/use-cases/group-assignment-lifecycle.use-case';
 import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from '../assignments/use-cases/get-group-assignment.use-case';
 import { ListAssignmentsUseCase } from '../assignments/use-cases/list-assignments.use-case';
@@ -81,6 +83,8 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     applyUserEvents: new ApplyUserEventsUseCase(users),
     createAssignment: new CreateAssignmentUseCase(users, writer, clock),
     lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock),
+    groupLifecycle: new GroupAssignmentLifecycleUseCase(groupAssignments, events, clock),
+    follow: new FollowGroupAssignmentUseCase(groupAssignments, assignments, writer, clock, config),
     followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock),
 
     /** Users coaching knows and may assign, as identity's events left them. */

@@ -18,9 +18,12 @@ function groupAssignment(tenantId: string, overrides: Partial<GroupAssignment> =
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
+    active: true,
     fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    follow: { status: 'done', version: 1, processed: 0, cursor: null },
     createdAt: new Date('2025-03-01T10:00:00.000Z'),
     updatedAt: new Date('2025-03-01T10:00:00.000Z'),
+    deletedAt: null,
     version: 1,
     ...overrides,
   };
@@ -94,6 +97,45 @@ export function describeGroupAssignmentRepositoryContract(
         cursor: 'u4',
         completedAt: now,
       });
+    });
+
+    it('saves a change only at the expected version; follow progress only for that version; a deleted one is in no list', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const ga = groupAssignment(tenantId);
+      await repo.create(ga, []);
+      const now = new Date('2025-03-03T00:00:00.000Z');
+      const off: GroupAssignment = {
+        ...ga,
+        active: false,
+        version: 2,
+        follow: { status: 'pending', version: 2, processed: 0, cursor: null },
+      };
+
+      expect(await repo.save(off, [], 2)).toBe(false);
+      expect(await repo.save(off, [], 1)).toBe(true);
+      expect(await repo.findById(tenantId, ga.id)).toEqual(off);
+      expect((await repo.listUnfinishedFollows()).map((g) => g.id)).toContain(ga.id);
+
+      const chunk = { version: 2, expectedCursor: null, cursor: 'a3', processed: 3, now };
+      expect(await repo.recordFollowChunk(tenantId, ga.id, { ...chunk, version: 1 })).toBe(false);
+      expect(await repo.recordFollowChunk(tenantId, ga.id, chunk)).toBe(true);
+      expect(await repo.recordFollowChunk(tenantId, ga.id, chunk)).toBe(false);
+      expect(await repo.markFollowDone(tenantId, ga.id, 1)).toBe(false);
+      expect(await repo.markFollowDone(tenantId, ga.id, 2)).toBe(true);
+      expect((await repo.findById(tenantId, ga.id))?.follow).toEqual({
+        status: 'done',
+        version: 2,
+        processed: 3,
+        cursor: 'a3',
+      });
+      expect((await repo.listUnfinishedFollows()).map((g) => g.id)).not.toContain(ga.id);
+
+      const deleted = { ...off, deletedAt: now, version: 3 };
+      expect(await repo.save(deleted, [], 2)).toBe(true);
+      expect(await repo.findById(tenantId, ga.id)).toEqual(deleted);
+      expect(await repo.listCurrentByGroups(tenantId, [ga.groupId])).toEqual([]);
+      expect((await repo.list(tenantId, {}, PAGE)).items).toEqual([]);
     });
 
     it('lists the current ones of a group, and all of them newest first with a page', async () => {

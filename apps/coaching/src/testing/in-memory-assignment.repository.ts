@@ -20,6 +20,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
   readonly relayed: string[] = [];
   private failures = 0;
   private beforeInsert: (() => Promise<void>) | null = null;
+  private beforeSaveMany: (() => Promise<void>) | null = null;
 
   failNextInsert(times = 1): void {
     this.failures = times;
@@ -72,6 +73,41 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     this.published.push(...changed.outbox);
     this.relayed.push(row.id);
     return true;
+  }
+
+  /** Runs `work` once, at the start of the next bulk save, after its changes were decided. */
+  duringNextSave(work: () => Promise<void>): void {
+    this.beforeSaveMany = work;
+  }
+
+  async saveMany(
+    tenantId: string,
+    changes: ReadonlyArray<AssignmentWithEvents & { expectedVersion: number }>,
+  ): Promise<number> {
+    const meanwhile = this.beforeSaveMany;
+    this.beforeSaveMany = null;
+    if (meanwhile) await meanwhile();
+    let written = 0;
+    for (const { expectedVersion, ...change } of changes)
+      if (await this.save(tenantId, change, expectedVersion)) written++;
+    return written;
+  }
+
+  async listDerivedAfter(
+    tenantId: string,
+    groupAssignmentId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        a.groupAssignmentId === groupAssignmentId &&
+        a.deletedAt === null &&
+        (afterId === null || a.id > afterId),
+    )
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
   }
 
   async findById(tenantId: string, id: string): Promise<Assignment | null> {

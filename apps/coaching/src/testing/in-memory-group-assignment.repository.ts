@@ -3,6 +3,7 @@ import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { GroupAssignment } from '../assignments/domain/group-assignment';
 import type {
   FanOutChunk,
+  FollowChunk,
   GroupAssignmentRepository,
 } from '../assignments/ports/group-assignment.repository';
 
@@ -23,6 +24,39 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     this.published.push(...outbox);
   }
 
+  async save(
+    groupAssignment: GroupAssignment,
+    outbox: readonly OutboxEntry[],
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const row = this.own(groupAssignment.tenantId, groupAssignment.id);
+    if (!row || row.version !== expectedVersion) return false;
+    this.rows.set(row.id, structuredClone(groupAssignment));
+    this.published.push(...outbox);
+    return true;
+  }
+
+  async recordFollowChunk(tenantId: string, id: string, chunk: FollowChunk): Promise<boolean> {
+    const row = this.own(tenantId, id);
+    if (!row || row.version !== chunk.version || row.follow.cursor !== chunk.expectedCursor) return false;
+    row.follow = { ...row.follow, cursor: chunk.cursor, processed: row.follow.processed + chunk.processed };
+    row.updatedAt = chunk.now;
+    return true;
+  }
+
+  async markFollowDone(tenantId: string, id: string, version: number): Promise<boolean> {
+    const row = this.own(tenantId, id);
+    if (!row || row.version !== version) return false;
+    row.follow = { ...row.follow, status: 'done' };
+    return true;
+  }
+
+  async listUnfinishedFollows(): Promise<GroupAssignment[]> {
+    return [...this.rows.values()]
+      .filter((row) => row.follow.status === 'pending')
+      .map((row) => structuredClone(row));
+  }
+
   async findById(tenantId: string, id: string): Promise<GroupAssignment | null> {
     const found = this.rows.get(id);
     return found && found.tenantId === tenantId ? structuredClone(found) : null;
@@ -30,7 +64,13 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
 
   async listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]> {
     return [...this.rows.values()]
-      .filter((g) => g.tenantId === tenantId && groupIds.includes(g.groupId) && g.status === 'current')
+      .filter(
+        (g) =>
+          g.tenantId === tenantId &&
+          groupIds.includes(g.groupId) &&
+          g.status === 'current' &&
+          g.deletedAt === null,
+      )
       .map((g) => structuredClone(g));
   }
 
@@ -41,7 +81,10 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
   ): Promise<Page<GroupAssignment>> {
     const matching = [...this.rows.values()]
       .filter(
-        (g) => g.tenantId === tenantId && (filter.groupId === undefined || g.groupId === filter.groupId),
+        (g) =>
+          g.tenantId === tenantId &&
+          g.deletedAt === null &&
+          (filter.groupId === undefined || g.groupId === filter.groupId),
       )
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
     return structuredClone(slicePage(matching, page));

@@ -1,4 +1,13 @@
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
 import { defineStream } from '../define-stream';
 import { GROUP_ROLES, type GroupRole } from '../identity/group-memberships.stream';
 
@@ -14,10 +23,16 @@ export class GroupAssignmentStateV1 {
   @IsISO8601({ strict: true }) startDate!: string;
   @IsOptional() @IsISO8601({ strict: true }) endDate!: string | null;
   @IsIn(GROUP_ASSIGNMENT_STATUSES) status!: GroupAssignmentStatus;
+  /** False while deactivated (CO-A5), its derived assignments with it. Absent: true. */
+  @IsOptional() @IsBoolean() active?: boolean;
 }
 
 export class GroupAssignmentCreatedV1 extends GroupAssignmentStateV1 {}
 export class GroupAssignmentEndedV1 extends GroupAssignmentStateV1 {}
+/** Deactivated or activated (CO-A5): its derived assignments follow. */
+export class GroupAssignmentUpdatedV1 extends GroupAssignmentStateV1 {}
+/** Deleted for good (CO-A9), its derived assignments with it. */
+export class GroupAssignmentDeletedV1 extends GroupAssignmentStateV1 {}
 
 export const GroupAssignmentsStream = defineStream({
   topic: 'coaching.group-assignments.v1',
@@ -28,5 +43,7 @@ export const GroupAssignmentsStream = defineStream({
   events: {
     'group-assignment.created': GroupAssignmentCreatedV1,
     'group-assignment.ended': GroupAssignmentEndedV1,
+    'group-assignment.updated': GroupAssignmentUpdatedV1,
+    'group-assignment.deleted': GroupAssignmentDeletedV1,
   },
 });

@@ -13,9 +13,12 @@ const groupAssignment: GroupAssignment = {
   startDate: '2025-02-01',
   endDate: '2025-12-31',
   status: 'current',
+  active: true,
   fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+  follow: { status: 'done', version: 1, processed: 0, cursor: null },
   createdAt: new Date('2025-03-01T10:00:00.000Z'),
   updatedAt: new Date('2025-03-01T10:00:00.000Z'),
+  deletedAt: null,
   version: 1,
 };
 

@@ -3,11 +3,15 @@ import type { Membership } from '../../memberships/domain/membership';
 import { calendarDateOf, laterOf, type CalendarDate } from './calendar-date';
 import type { GroupAssignment } from './group-assignment';
 
-/** Why an assignment ended: its member left, its roles stopped matching, or an administrator ended it (CO-A6). */
+/**
+ * Why an assignment ended: its member left, its roles stopped matching, an administrator ended
+ * it (CO-A6), or the group assignment it came from ended (CO-A11).
+ */
 export const ASSIGNMENT_END_REASONS = [
   'membership.removed',
   'membership.roles-changed',
   'ended-now',
+  'group-assignment.ended',
 ] as const;
 export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
 
@@ -69,7 +73,7 @@ export function deriveAssignment(
     startDate,
     endDate: groupAssignment.endDate,
     status: 'current',
-    active: true,
+    active: groupAssignment.active,
     createdAt: now,
     updatedAt: now,
     endedAt: null,

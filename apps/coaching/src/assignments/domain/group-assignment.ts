@@ -20,6 +20,19 @@ export interface FanOutProgress {
   completedAt: Date | null;
 }
 
+/**
+ * How far its derived assignments have followed the group assignment's last change (CO-A11):
+ * `pending` from the change until every derived assignment matches it, saved after each chunk
+ * (the last derived assignment handled, by id) so that it resumes after a crash.
+ */
+export interface FollowProgress {
+  status: 'pending' | 'done';
+  /** The version of the group assignment being followed. */
+  version: number;
+  processed: number;
+  cursor: string | null;
+}
+
 /** A group, roles within it and coaches (CO-A2): every member holding one of the roles is coached. */
 export interface GroupAssignment {
   id: string;
@@ -30,9 +43,14 @@ export interface GroupAssignment {
   startDate: CalendarDate;
   endDate: CalendarDate | null;
   status: GroupAssignmentStatus;
+  /** False while deactivated (CO-A5): its derived assignments grant nothing either. */
+  active: boolean;
   fanOut: FanOutProgress;
+  follow: FollowProgress;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when deleted for good (CO-A9), its derived assignments with it. */
+  deletedAt: Date | null;
   version: number;
 }
 
@@ -71,9 +89,12 @@ export function newGroupAssignment(
     startDate: input.dates.startDate,
     endDate: input.dates.endDate,
     status: 'current',
+    active: true,
     fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    follow: { status: 'done', version: 1, processed: 0, cursor: null },
     createdAt: now,
     updatedAt: now,
+    deletedAt: null,
     version: 1,
   };
 }
@@ -88,5 +109,11 @@ export function groupAssignmentState(groupAssignment: GroupAssignment): GroupAss
     startDate: groupAssignment.startDate,
     endDate: groupAssignment.endDate,
     status: groupAssignment.status,
+    active: groupAssignment.active,
   };
+}
+
+/** Whether it coaches anyone now: current and not deleted (CO-A2, CO-A9). */
+export function isInForce(groupAssignment: Pick<GroupAssignment, 'status' | 'deletedAt'>): boolean {
+  return groupAssignment.status === 'current' && groupAssignment.deletedAt === null;
 }

@@ -15,9 +15,12 @@ function groupAssignment(overrides: Partial<GroupAssignment> = {}): GroupAssignm
     startDate: '2025-03-01',
     endDate: null,
     status: 'current',
+    active: true,
     fanOut: { status: 'done', processed: 0, cursor: null, completedAt: null },
+    follow: { status: 'done', version: 1, processed: 0, cursor: null },
     createdAt: new Date('2025-03-01T10:00:00.000Z'),
     updatedAt: new Date('2025-03-01T10:00:00.000Z'),
+    deletedAt: null,
     version: 1,
     ...overrides,
   };

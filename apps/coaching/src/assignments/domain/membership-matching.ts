@@ -1,12 +1,15 @@
 import type { Membership } from '../../memberships/domain/membership';
 import type { Assignment, AssignmentEndReason } from './assignment';
-import type { GroupAssignment } from './group-assignment';
+import { isInForce, type GroupAssignment } from './group-assignment';
 
-type MatchableGroupAssignment = Pick<GroupAssignment, 'groupId' | 'roles' | 'coachIds' | 'status'>;
+type MatchableGroupAssignment = Pick<
+  GroupAssignment,
+  'groupId' | 'roles' | 'coachIds' | 'status' | 'deletedAt'
+>;
 type MatchableMembership = Pick<Membership, 'groupId' | 'userId' | 'roles' | 'status'>;
 
 /**
- * Whether a group assignment coaches this member (CO-A2): the group assignment is current, the
+ * Whether a group assignment coaches this member (CO-A2): the group assignment is in force, the
  * member is in its group holding at least one of its roles, and is not one of its coaches
  * (nobody coaches themselves).
  */
@@ -15,7 +18,7 @@ export function membershipMatches(
   membership: MatchableMembership,
 ): boolean {
   return (
-    groupAssignment.status === 'current' &&
+    isInForce(groupAssignment) &&
     membership.status === 'active' &&
     membership.groupId === groupAssignment.groupId &&
     membership.roles.some((role) => groupAssignment.roles.includes(role)) &&

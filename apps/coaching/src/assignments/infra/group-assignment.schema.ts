@@ -17,9 +17,12 @@ export interface GroupAssignmentDocument {
   startDate: string;
   endDate: string | null;
   status: GroupAssignmentStatus;
+  active: boolean;
   fanOut: { status: FanOutStatus; processed: number; cursor: string | null; completedAt: Date | null };
+  follow: { status: 'pending' | 'done'; version: number; processed: number; cursor: string | null };
   createdAt: Date;
   updatedAt: Date;
+  deletedAt: Date | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -36,14 +39,22 @@ export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
     startDate: { type: String, required: true },
     endDate: { type: String, default: null },
     status: { type: String, enum: GROUP_ASSIGNMENT_STATUSES, required: true },
+    active: { type: Boolean, default: true },
     fanOut: {
       status: { type: String, enum: FAN_OUT_STATUSES, required: true },
       processed: { type: Number, required: true },
       cursor: { type: String, default: null },
       completedAt: { type: Date, default: null },
     },
+    follow: {
+      status: { type: String, enum: ['pending', 'done'], default: 'done' },
+      version: { type: Number, default: 1 },
+      processed: { type: Number, default: 0 },
+      cursor: { type: String, default: null },
+    },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    deletedAt: { type: Date, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },
@@ -53,5 +64,11 @@ export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
 // Membership events read the current group assignments of a group (non-unique: real MongoDB only).
 GroupAssignmentSchema.index({ tenantId: 1, groupId: 1, status: 1 });
 GroupAssignmentSchema.index({ tenantId: 1, createdAt: -1 });
-// The job runner's recovery of fan-outs left without a job (non-unique: real MongoDB only).
+// The job runner's recovery of fan-outs and follows left without a job (non-unique: real MongoDB only).
 GroupAssignmentSchema.index({ status: 1, 'fanOut.status': 1 });
+GroupAssignmentSchema.index({ 'follow.status': 1 });
+// Compare-and-set of a change to one group assignment: an index on both engines.
+GroupAssignmentSchema.index(
+  { _id: 1, tenantId: 1, version: 1 },
+  { unique: true, name: 'group_assignment_version' },
+);

@@ -90,6 +90,56 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     return true;
   }
 
+  async saveMany(
+    tenantId: string,
+    changes: ReadonlyArray<AssignmentWithEvents & { expectedVersion: number }>,
+  ): Promise<number> {
+    if (changes.length === 0) return 0;
+    const operations = changes.map(({ assignment, outbox, expectedVersion }) => {
+      const { _id, tenantId: _t, createdAt: _c, ...state } = toDocument(assignment);
+      return {
+        updateOne: {
+          filter: { _id, tenantId, version: expectedVersion },
+          update: { $set: state, $push: { outbox: { $each: [...outbox] } } },
+        },
+      };
+    });
+    const result = await this.model.collection.bulkWrite(operations as never, { ordered: false });
+    // Which of them were written is not said per operation: the relay reads each one's outbox
+    // from the database, so that only events actually written are published.
+    this.relay.publishSoon(
+      asOutboxCollection(this.model),
+      changes.map(({ assignment }) => assignment.id),
+    );
+    await this.relay.backpressure();
+    return result.modifiedCount;
+  }
+
+  async listDerivedAfter(
+    tenantId: string,
+    groupAssignmentId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Assignment[]> {
+    // MongoDB serves it from the (tenant, group assignment, _id) index; the local stand-in scans
+    // once per page.
+    const docs = await this.model
+      .find(
+        {
+          tenantId,
+          groupAssignmentId,
+          deletedAt: null,
+          ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
+        },
+        { outbox: 0 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
+  }
+
   async findById(tenantId: string, id: string): Promise<Assignment | null> {
     const doc = await this.model
       // By `_id` alone, which both engines serve from an index; the tenant is checked below.

@@ -4,10 +4,14 @@ import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messagin
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
-import type { FanOutChunk, GroupAssignmentRepository } from '../ports/group-assignment.repository';
+import type {
+  FanOutChunk,
+  FollowChunk,
+  GroupAssignmentRepository,
+} from '../ports/group-assignment.repository';
 import { GROUP_ASSIGNMENT_MODEL, type GroupAssignmentDocument } from './group-assignment.schema';
 
-/** Unfinished fan-outs re-enqueued per look; the next look takes the rest. */
+/** Unfinished fan-outs (or follows) re-enqueued per look; the next look takes the rest. */
 const UNFINISHED_FAN_OUTS_PER_LOOK = 1_000;
 
 @Injectable()
@@ -21,6 +25,50 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     const { id, ...state } = groupAssignment;
     await this.model.create({ _id: id, ...state, outbox: [...outbox] });
     this.relay.publishSoon(asOutboxCollection(this.model), [id]);
+  }
+
+  async save(
+    groupAssignment: GroupAssignment,
+    outbox: readonly OutboxEntry[],
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const { id, tenantId, createdAt: _c, ...state } = groupAssignment;
+    const result = await this.model.updateOne(
+      // Exactly the fields of the `group_assignment_version` unique index, served from it on both engines.
+      { _id: id, tenantId, version: expectedVersion },
+      { $set: state, $push: { outbox: { $each: [...outbox] } } },
+    );
+    if (result.modifiedCount !== 1) return false;
+    this.relay.publishSoon(asOutboxCollection(this.model), [id]);
+    return true;
+  }
+
+  async recordFollowChunk(tenantId: string, id: string, chunk: FollowChunk): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, tenantId, version: chunk.version, 'follow.cursor': chunk.expectedCursor },
+      {
+        $set: { 'follow.cursor': chunk.cursor, updatedAt: chunk.now },
+        $inc: { 'follow.processed': chunk.processed },
+      },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async markFollowDone(tenantId: string, id: string, version: number): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, tenantId, version },
+      { $set: { 'follow.status': 'done' } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  async listUnfinishedFollows(): Promise<GroupAssignment[]> {
+    const docs = await this.model
+      .find({ 'follow.status': 'pending' }, { outbox: 0 })
+      .limit(UNFINISHED_FAN_OUTS_PER_LOOK)
+      .lean<GroupAssignmentDocument[]>()
+      .exec();
+    return docs.map(toGroupAssignment);
   }
 
   async findById(tenantId: string, id: string): Promise<GroupAssignment | null> {
@@ -37,7 +85,10 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     // MongoDB serves this from the (tenantId, groupId, status) index, one bound per group; the
     // local stand-in scans the collection once (group assignments are few next to members).
     const docs = await this.model
-      .find({ tenantId, groupId: trusted({ $in: [...new Set(groupIds)] }), status: 'current' }, { outbox: 0 })
+      .find(
+        { tenantId, groupId: trusted({ $in: [...new Set(groupIds)] }), status: 'current', deletedAt: null },
+        { outbox: 0 },
+      )
       .lean<GroupAssignmentDocument[]>()
       .exec();
     return docs.map(toGroupAssignment);
@@ -48,7 +99,11 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     filter: { groupId?: string },
     page: PageRequest,
   ): Promise<Page<GroupAssignment>> {
-    const query = { tenantId, ...(filter.groupId === undefined ? {} : { groupId: filter.groupId }) };
+    const query = {
+      tenantId,
+      deletedAt: null,
+      ...(filter.groupId === undefined ? {} : { groupId: filter.groupId }),
+    };
     return findPage(
       this.model.find(query, { outbox: 0 }).sort({ createdAt: -1, _id: -1 }),
       page,
@@ -111,14 +166,23 @@ function toGroupAssignment(doc: GroupAssignmentDocument): GroupAssignment {
     startDate: doc.startDate,
     endDate: doc.endDate ?? null,
     status: doc.status,
+    // Written before deactivation, deletion and follows existed: active, kept, nothing to follow.
+    active: doc.active ?? true,
     fanOut: {
       status: doc.fanOut.status,
       processed: doc.fanOut.processed,
       cursor: doc.fanOut.cursor ?? null,
       completedAt: doc.fanOut.completedAt ?? null,
     },
+    follow: {
+      status: doc.follow?.status ?? 'done',
+      version: doc.follow?.version ?? doc.version,
+      processed: doc.follow?.processed ?? 0,
+      cursor: doc.follow?.cursor ?? null,
+    },
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    deletedAt: doc.deletedAt ?? null,
     version: doc.version,
   };
 }

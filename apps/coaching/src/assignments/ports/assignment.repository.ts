@@ -37,6 +37,25 @@ export interface AssignmentRepository {
    * editing, the calendar's moves, deletion) is written this way.
    */
   save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean>;
+  /**
+   * Saves several changes at once (one round trip), each only if its assignment is still at
+   * its `expectedVersion`; has the events of those written published; returns how many were
+   * written (the others changed meanwhile and wrote nothing).
+   */
+  saveMany(
+    tenantId: string,
+    changes: ReadonlyArray<AssignmentWithEvents & { expectedVersion: number }>,
+  ): Promise<number>;
+  /**
+   * The assignments derived from one group assignment (deleted ones excepted), by id after
+   * `afterId`, at most `limit`: the pages a group assignment's follow walks (CO-A11).
+   */
+  listDerivedAfter(
+    tenantId: string,
+    groupAssignmentId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Assignment[]>;
   /** The assignment, unless it does not exist in the tenant or was deleted (CO-A9). */
   findById(tenantId: string, id: string): Promise<Assignment | null>;
   /**

@@ -11,14 +11,40 @@ export interface FanOutChunk {
   now: Date;
 }
 
+/** A chunk of a follow (CO-A11): saved only while the group assignment is still at `version`. */
+export interface FollowChunk {
+  version: number;
+  expectedCursor: string | null;
+  cursor: string;
+  processed: number;
+  now: Date;
+}
+
 /** Group assignments (CO-A2) and their fan-out progress. Every query is scoped by tenant. */
 export interface GroupAssignmentRepository {
   /** Stores a new group assignment together with its events (one write), then has them published. */
   create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void>;
+  /**
+   * Replaces it by its next state, with its events, if it is still at `expectedVersion`; false
+   * otherwise (nothing written).
+   */
+  save(
+    groupAssignment: GroupAssignment,
+    outbox: readonly OutboxEntry[],
+    expectedVersion: number,
+  ): Promise<boolean>;
+  /** The group assignment, a deleted one included (its derived assignments must follow it). */
   findById(tenantId: string, id: string): Promise<GroupAssignment | null>;
-  /** The current group assignments of any of the groups, in one read. */
+  /** The current group assignments (not deleted) of any of the groups, in one read. */
   listCurrentByGroups(tenantId: string, groupIds: readonly string[]): Promise<GroupAssignment[]>;
+  /** Newest first; deleted ones are never listed. */
   list(tenantId: string, filter: { groupId?: string }, page: PageRequest): Promise<Page<GroupAssignment>>;
+  /** Saves a follow chunk's progress; false when the group assignment changed or another run moved the cursor. */
+  recordFollowChunk(tenantId: string, id: string, chunk: FollowChunk): Promise<boolean>;
+  /** The follow of `version` is done; false when the group assignment changed since. */
+  markFollowDone(tenantId: string, id: string, version: number): Promise<boolean>;
+  /** Group assignments of every tenant whose derived assignments have not followed yet (recovery, a cold path). */
+  listUnfinishedFollows(): Promise<GroupAssignment[]>;
   /** pending → running; a no-op in any other state. */
   markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void>;
   /** Saves a chunk's progress; false when another run moved the cursor first (nothing written). */

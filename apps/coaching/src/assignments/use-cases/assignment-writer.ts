@@ -53,6 +53,22 @@ export class AssignmentWriter {
     return this.assignments.save(next.tenantId, { assignment: next, outbox }, next.version - 1);
   }
 
+  /**
+   * Writes several changes in one round trip, each as {@link change} does; returns how many
+   * were written (the others changed meanwhile and wrote nothing).
+   */
+  async changeMany(
+    changes: ReadonlyArray<{ next: Assignment; event: AssignmentEventType }>,
+  ): Promise<number> {
+    if (changes.length === 0) return 0;
+    const items = changes.map(({ next, event }) => ({
+      assignment: next,
+      outbox: [this.eventOf(event, next, next.updatedAt)],
+      expectedVersion: next.version - 1,
+    }));
+    return this.assignments.saveMany(changes[0].next.tenantId, items);
+  }
+
   /** Ends each assignment that is still current; returns how many this call ended. */
   async end(
     tenantId: string,

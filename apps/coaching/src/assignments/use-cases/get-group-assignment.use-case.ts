@@ -6,7 +6,7 @@ import {
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
 
-/** One group assignment of the tenant, with its fan-out progress. */
+/** One group assignment of the tenant (not deleted), with its fan-out and follow progress. */
 @Injectable()
 export class GetGroupAssignmentUseCase {
   constructor(
@@ -15,7 +15,7 @@ export class GetGroupAssignmentUseCase {
 
   async execute(query: { tenantId: string; id: string }): Promise<GroupAssignment> {
     const found = await this.groupAssignments.findById(query.tenantId, query.id);
-    if (!found) throw new GroupAssignmentNotFoundError(query.id);
+    if (!found || found.deletedAt !== null) throw new GroupAssignmentNotFoundError(query.id);
     return found;
   }
 }

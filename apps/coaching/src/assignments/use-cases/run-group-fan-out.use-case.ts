@@ -9,7 +9,7 @@ import {
   type MembershipProjectionRepository,
 } from '../../memberships/ports/membership-projection.repository';
 import { deriveAssignment, type Assignment } from '../domain/assignment';
-import type { GroupAssignment } from '../domain/group-assignment';
+import { isInForce, type GroupAssignment } from '../domain/group-assignment';
 import { membersNoLongerMatching, membershipMatches } from '../domain/membership-matching';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 import {
@@ -106,7 +106,7 @@ export class RunGroupFanOutUseCase {
       this.logger.warn({ tenantId, groupAssignmentId }, 'fan-out of an unknown group assignment skipped');
       return outcome;
     }
-    if (groupAssignment.status !== 'current' || groupAssignment.fanOut.status === 'done') {
+    if (!isInForce(groupAssignment) || groupAssignment.fanOut.status === 'done') {
       this.pages.forget(groupAssignmentId);
       return outcome;
     }

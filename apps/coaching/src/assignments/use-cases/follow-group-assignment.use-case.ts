@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@lms/kernel';
+import { COACHING_CONFIG, type CoachingConfig } from '../../config/coaching.config';
+import type { AssignmentEventType } from '../domain/assignment-lifecycle';
+import { calendarDateOf } from '../domain/calendar-date';
+import type { Assignment } from '../domain/assignment';
+import { followGroupAssignment } from '../domain/group-assignment-lifecycle';
+import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
+import {
+  GROUP_ASSIGNMENT_REPOSITORY,
+  type GroupAssignmentRepository,
+} from '../ports/group-assignment.repository';
+import { AssignmentWriter } from './assignment-writer';
+
+/** What one chunk of a follow did, and whether more is left. */
+export interface FollowChunkOutcome {
+  /** Derived assignments looked at by this chunk. */
+  processed: number;
+  /** Of them, those this chunk changed. */
+  changed: number;
+  more: boolean;
+}
+
+/**
+ * A group assignment's derived assignments follow its last change (CO-A11): ended, deactivated,
+ * activated or deleted with it, a chunk at a time in one bulk write each, by id. It runs as a
+ * job (`GroupFollowJob`); progress is saved on the group assignment after each chunk, for the
+ * version being followed, so that a run resumes after the last derived assignment done and a
+ * newer change of the group assignment starts the follow over. Each change of a derived
+ * assignment is a compare-and-set: one changed meanwhile (by a membership event) is read again
+ * and decided again before the cursor moves past it.
+ */
+@Injectable()
+export class FollowGroupAssignmentUseCase {
+  constructor(
+    @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
+    @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
+    private readonly writer: AssignmentWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
+  ) {}
+
+  /** Runs every chunk until done (scripts and tests; the service runs it as a job). */
+  async execute(command: { tenantId: string; groupAssignmentId: string }): Promise<{ changed: number }> {
+    let changed = 0;
+    for (;;) {
+      const chunk = await this.runChunk(command);
+      changed += chunk.changed;
+      if (!chunk.more) return { changed };
+    }
+  }
+
+  async runChunk(command: { tenantId: string; groupAssignmentId: string }): Promise<FollowChunkOutcome> {
+    const { tenantId, groupAssignmentId } = command;
+    const groupAssignment = await this.groupAssignments.findById(tenantId, groupAssignmentId);
+    if (groupAssignment === null || groupAssignment.follow.status === 'done')
+      return { processed: 0, changed: 0, more: false };
+    const { version, cursor } = groupAssignment.follow;
+    const limit = this.config.fanOutChunkSize;
+    const page: Assignment[] = await this.assignments.listDerivedAfter(
+      tenantId,
+      groupAssignmentId,
+      cursor,
+      limit,
+    );
+    const now = this.clock.now();
+    const changes = page.flatMap((derived) => {
+      const change = followGroupAssignment(derived, groupAssignment, { now, today: calendarDateOf(now) });
+      return change.outcome === 'changed'
+        ? [{ next: change.assignment, event: change.event as AssignmentEventType }]
+        : [];
+    });
+    const written = await this.writer.changeMany(changes);
+    // One changed meanwhile: the same page again, read afresh.
+    if (written < changes.length) return { processed: 0, changed: written, more: true };
+    if (page.length > 0) {
+      const saved = await this.groupAssignments.recordFollowChunk(tenantId, groupAssignmentId, {
+        version,
+        expectedCursor: cursor,
+        cursor: page[page.length - 1].id,
+        processed: page.length,
+        now,
+      });
+      if (!saved || page.length === limit)
+        return { processed: saved ? page.length : 0, changed: written, more: true };
+    }
+    // A newer change of the group assignment meanwhile: its follow starts over.
+    const done = await this.groupAssignments.markFollowDone(
+      tenantId,
+      groupAssignmentId,
+      groupAssignment.version,
+    );
+    return { processed: page.length, changed: written, more: !done };
+  }
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { GroupAssignmentsStream } from '@lms/contracts';
+import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
+import { assertExpectedVersion, CLOCK, withOptimisticRetry, type Clock } from '@lms/kernel';
+import {
+  GroupAssignmentAlreadyEndedError,
+  GroupAssignmentDeleteNotConfirmedError,
+  GroupAssignmentNotFoundError,
+} from '../assignment.errors';
+import type { ChangeContext } from '../domain/assignment-lifecycle';
+import { calendarDateOf } from '../domain/calendar-date';
+import { groupAssignmentState, type GroupAssignment } from '../domain/group-assignment';
+import {
+  deleteGroupAssignment,
+  endGroupAssignment,
+  setGroupAssignmentActive,
+  type GroupAssignmentChange,
+} from '../domain/group-assignment-lifecycle';
+import {
+  GROUP_ASSIGNMENT_REPOSITORY,
+  type GroupAssignmentRepository,
+} from '../ports/group-assignment.repository';
+import type { AssignmentTarget } from './assignment-lifecycle.use-case';
+
+/**
+ * What an administrator does to a group assignment over its life (CO-A5, CO-A6, CO-A9): the
+ * change is written by compare-and-set with its event, and its derived assignments follow it
+ * afterwards, in a job started from that event (`FollowGroupAssignmentUseCase`), never inside
+ * the request.
+ */
+@Injectable()
+export class GroupAssignmentLifecycleUseCase {
+  constructor(
+    @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
+    @Inject(EVENT_FACTORY) private readonly events: EventFactory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  setActive(target: AssignmentTarget, active: boolean): Promise<GroupAssignment> {
+    return this.apply(target, (groupAssignment, context) =>
+      setGroupAssignmentActive(groupAssignment, active, context),
+    );
+  }
+
+  end(target: AssignmentTarget): Promise<GroupAssignment> {
+    return this.apply(target, endGroupAssignment);
+  }
+
+  async delete(target: AssignmentTarget, confirmation: string | undefined): Promise<void> {
+    await this.apply(target, (groupAssignment, context) =>
+      deleteGroupAssignment(groupAssignment, confirmation, context),
+    );
+  }
+
+  private apply(
+    target: AssignmentTarget,
+    decide: (groupAssignment: GroupAssignment, context: ChangeContext) => GroupAssignmentChange,
+  ): Promise<GroupAssignment> {
+    return withOptimisticRetry<GroupAssignment>(async () => {
+      const found = await this.groupAssignments.findById(target.tenantId, target.id);
+      if (found === null || found.deletedAt !== null) throw new GroupAssignmentNotFoundError(target.id);
+      assertExpectedVersion(target.expectedVersion, found.version);
+      const now = this.clock.now();
+      const change = decide(found, { now, today: calendarDateOf(now) });
+      if (change.outcome === 'refused')
+        throw change.refusal.rule === 'ended'
+          ? new GroupAssignmentAlreadyEndedError(found.id)
+          : new GroupAssignmentDeleteNotConfirmedError(found.id);
+      if (change.outcome === 'unchanged') return { outcome: 'written', value: found };
+      const next = change.groupAssignment;
+      const event = this.events.create(GroupAssignmentsStream, change.event, {
+        tenantId: next.tenantId,
+        aggregateId: next.id,
+        aggregateVersion: next.version,
+        payload: groupAssignmentState(next),
+        occurredAt: now,
+      });
+      if (!(await this.groupAssignments.save(next, [event], found.version))) return { outcome: 'stale' };
+      return { outcome: 'written', value: next };
+    });
+  }
+}
