@@ -4,3 +4,4 @@ export * from './clock';
 export * from './page';
 export * from './id';
 export * from './optimistic-concurrency';
+export * from './bulk-progress';

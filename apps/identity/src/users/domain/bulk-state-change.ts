@@ -1,3 +1,4 @@
+import { BULK_STATES, nextBulkChunk, recordBulkChunk, type BulkProgress, type BulkState } from '@lms/kernel';
 import type { StateAction } from './user-lifecycle';
 import { managesEveryUser, type UserActor } from './user-permissions';
 
@@ -26,15 +27,15 @@ export interface BulkStateResult {
 }
 
 /** `running` until every id has its result, then `finished`. */
-export const BULK_STATE_CHANGE_STATES = ['running', 'finished'] as const;
-export type BulkStateChangeState = (typeof BULK_STATE_CHANGE_STATES)[number];
+export const BULK_STATE_CHANGE_STATES = BULK_STATES;
+export type BulkStateChangeState = BulkState;
 
 /**
  * ID-U5: one request to activate or deactivate many users, run as a job chunk by chunk. The
  * results are its progress: one per id done, in the order of `userIds`, so the next chunk
  * starts at `results.length`.
  */
-export interface BulkStateChange {
+export interface BulkStateChange extends BulkProgress<BulkStateResult> {
   id: string;
   tenantId: string;
   /** Who asked, as its access token told when it asked: every chunk acts with these rights. */
@@ -42,11 +43,7 @@ export interface BulkStateChange {
   action: StateAction;
   /** The ids to change, each once, in the order first given. */
   userIds: string[];
-  results: BulkStateResult[];
-  state: BulkStateChangeState;
   createdAt: Date;
-  finishedAt: Date | null;
-  version: number;
 }
 
 /** A new bulk change of the actor's tenant: an id given twice is changed once. */
@@ -71,9 +68,7 @@ export function startBulkStateChange(
 
 /** The ids of the next chunk: up to `size` after the last one done; none once finished. */
 export function nextChunk(change: BulkStateChange, size: number): string[] {
-  if (change.state === 'finished') return [];
-  const done = change.results.length;
-  return change.userIds.slice(done, done + size);
+  return nextBulkChunk(change.userIds, change, size);
 }
 
 /** The change with a chunk's results recorded, at its next version; finished once every id has one. */
@@ -82,15 +77,7 @@ export function recordChunk(
   results: readonly BulkStateResult[],
   now: Date,
 ): BulkStateChange {
-  const all = [...change.results, ...results.map((result) => ({ ...result }))];
-  const finished = all.length >= change.userIds.length;
-  return {
-    ...change,
-    results: all,
-    state: finished ? 'finished' : 'running',
-    finishedAt: finished ? now : null,
-    version: change.version + 1,
-  };
+  return recordBulkChunk(change, change.userIds.length, results, now);
 }
 
 /**
