@@ -261,6 +261,15 @@ describe('every route of the API document, attacked', () => {
       if (!assignment) throw new Error('the fan-out has not assigned the member yet');
       return assignment.id;
     });
+    // Once coaching knows the coach (its user event travels over Kafka), a bulk assignment.
+    fixtures['bulk/id'] = await eventually(async () => {
+      const answer = await send('POST', '/api/v1/coaching/assignments/bulk', {
+        token: tokens.adminA,
+        body: { groupId, roles: ['learner'], coachIds: [coachId], menteeIds: [fixtures['users/id']] },
+      });
+      if (answer.status !== 202) throw new Error(`the bulk assignment answered ${answer.status}`);
+      return String((answer.body as unknown as Created).id);
+    });
   });
 
   afterAll(async () => {

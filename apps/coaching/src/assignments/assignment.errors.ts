@@ -116,3 +116,9 @@ export class GroupAssignmentDeleteNotConfirmedError extends BusinessRuleError {
     );
   }
 }
+
+export class BulkAssignmentNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('BULK_ASSIGNMENT.NOT_FOUND', `Bulk assignment ${id} does not exist.`, { bulkAssignmentId: id });
+  }
+}

@@ -3,6 +3,17 @@ import { mongoModel } from '@lms/service-kit';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { UsersModule } from '../users/users.module';
 import { AssignmentsController } from './assignments.controller';
+import { BulkAssignmentJob } from './bulk-assignment.job';
+import { BulkAssignmentsController } from './bulk-assignments.controller';
+import { BULK_ASSIGNMENT_MODEL, BulkAssignmentSchema } from './infra/bulk-assignment.schema';
+import { MongoBulkAssignmentRepository } from './infra/mongo-bulk-assignment.repository';
+import { BULK_ASSIGNMENT_REPOSITORY } from './ports/bulk-assignment.repository';
+import {
+  GetBulkAssignmentUseCase,
+  ListBulkCandidatesUseCase,
+  RunBulkAssignmentUseCase,
+} from './use-cases/bulk-assignment.use-cases';
+import { StartBulkAssignmentUseCase } from './use-cases/start-bulk-assignment.use-case';
 import { AssignmentsPeriodicWork } from './assignments-periodic-work';
 import { GroupAssignmentEventsConsumer } from './group-assignment-events.consumer';
 import { GroupAssignmentsController } from './group-assignments.controller';
@@ -37,6 +48,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
   imports: [MembershipsModule, UsersModule],
   controllers: [
     GroupAssignmentsController,
+    BulkAssignmentsController,
     AssignmentsController,
     GroupAssignmentEventsConsumer,
     MembershipEventsConsumer,
@@ -44,6 +56,13 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
   providers: [
     mongoModel(GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema),
     mongoModel(ASSIGNMENT_MODEL, AssignmentSchema),
+    mongoModel(BULK_ASSIGNMENT_MODEL, BulkAssignmentSchema),
+    { provide: BULK_ASSIGNMENT_REPOSITORY, useClass: MongoBulkAssignmentRepository },
+    StartBulkAssignmentUseCase,
+    RunBulkAssignmentUseCase,
+    GetBulkAssignmentUseCase,
+    ListBulkCandidatesUseCase,
+    BulkAssignmentJob,
     { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
     { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },
     AssignmentWriter,

@@ -248,6 +248,35 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       expect(await repo.saveMany(tenantId, [])).toBe(0);
     });
 
+    it('inserts individual assignments by id once, and reads the scheduled and current ones of some mentees', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const [a, b] = [
+        individualAssignment(tenantId),
+        individualAssignment(tenantId, { status: 'scheduled' }),
+      ];
+      const endedOne = individualAssignment(tenantId, { menteeId: a.menteeId, status: 'ended' });
+
+      expect(
+        (
+          await repo.insertIfAbsent(
+            tenantId,
+            [a, b, endedOne].map((assignment) => ({ assignment, outbox: [] })),
+          )
+        ).sort(),
+      ).toEqual([a.id, b.id, endedOne.id].sort());
+      expect(
+        await repo.insertIfAbsent(tenantId, [{ assignment: { ...a, coachIds: ['other'] }, outbox: [] }]),
+      ).toEqual([]);
+      expect((await repo.findById(tenantId, a.id))?.coachIds).toEqual(a.coachIds);
+
+      expect((await repo.listLiveOf(tenantId, [a.menteeId, b.menteeId])).map((x) => x.id).sort()).toEqual(
+        [a.id, b.id].sort(),
+      );
+      expect(await repo.listLiveOf(newTenant(), [a.menteeId])).toEqual([]);
+      expect(await repo.listLiveOf(tenantId, [])).toEqual([]);
+    });
+
     it('lists newest first with filters, a page at a time', async () => {
       const repo = make();
       const tenantId = newTenant();

@@ -12,6 +12,13 @@ import { CreateAssignmentUseCase } from '../assignments/use-cases/create-assignm
 import { FollowAssignmentCalendarUseCase } from '../assignments/use-cases/follow-assignment-calendar.use-case';
 import { FollowGroupAssignmentUseCase } from '../assignments/use-cases/follow-group-assignment.use-case';
 import { GroupAssignmentLifecycleUseCase } from '../assignments/use-cases/group-assignment-lifecycle.use-case';
+import {
+  GetBulkAssignmentUseCase,
+  ListBulkCandidatesUseCase,
+  RunBulkAssignmentUseCase,
+} from '../assignments/use-cases/bulk-assignment.use-cases';
+import { StartBulkAssignmentUseCase } from '../assignments/use-cases/start-bulk-assignment.use-case';
+import type { NewJob } from '@lms/jobs';
 import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from '../assignments/use-cases/get-group-assignment.use-case';
 import { ListAssignmentsUseCase } from '../assignments/use-cases/list-assignments.use-case';
@@ -22,6 +29,7 @@ import type { ProjectionOutcome } from '../shared/projection-outcome';
 import type { CoachingUserChange, CoachingUserProfile } from '../users/domain/coaching-user';
 import { ApplyUserEventsUseCase } from '../users/use-cases/apply-user-events.use-case';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
+import { InMemoryBulkAssignmentRepository } from './in-memory-bulk-assignment.repository';
 import { InMemoryCoachingUserRepository } from './in-memory-coaching-user.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
 import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
@@ -45,6 +53,9 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const groupAssignments = new InMemoryGroupAssignmentRepository();
   const assignments = new InMemoryAssignmentRepository();
   const users = new InMemoryCoachingUserRepository();
+  const bulks = new InMemoryBulkAssignmentRepository();
+  /** What use cases enqueued, as the job runner would take it. */
+  const jobs = { enqueued: [] as NewJob[], enqueue: async (job: NewJob) => (jobs.enqueued.push(job), true) };
   const writer = new AssignmentWriter(assignments, events, clock);
   const config = {
     fanOutChunkSize: options.fanOutChunkSize ?? 500,
@@ -84,6 +95,12 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     createAssignment: new CreateAssignmentUseCase(users, writer, clock),
     lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock),
     groupLifecycle: new GroupAssignmentLifecycleUseCase(groupAssignments, events, clock),
+    bulks,
+    jobs,
+    startBulk: new StartBulkAssignmentUseCase(bulks, users, jobs, clock),
+    runBulk: new RunBulkAssignmentUseCase(bulks, users, memberships, assignments, writer, clock, config),
+    getBulk: new GetBulkAssignmentUseCase(bulks),
+    bulkCandidates: new ListBulkCandidatesUseCase(memberships, assignments),
     follow: new FollowGroupAssignmentUseCase(groupAssignments, assignments, writer, clock, config),
     followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock),
 

@@ -58,6 +58,29 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     return inserted;
   }
 
+  async insertIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]> {
+    const inserted: string[] = [];
+    for (const { assignment, outbox } of items) {
+      if (assignment.tenantId !== tenantId) throw new Error('tenant mismatch');
+      if (this.rows.has(assignment.id)) continue;
+      this.rows.set(assignment.id, structuredClone(assignment));
+      this.published.push(...outbox);
+      inserted.push(assignment.id);
+    }
+    this.relayed.push(...inserted);
+    return inserted;
+  }
+
+  async listLiveOf(tenantId: string, menteeIds: readonly string[]): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        menteeIds.includes(a.menteeId) &&
+        a.deletedAt === null &&
+        (a.status === 'current' || a.status === 'scheduled'),
+    );
+  }
+
   async insert(created: AssignmentWithEvents): Promise<void> {
     const { assignment, outbox } = created;
     if (this.rows.has(assignment.id)) throw new Error(`duplicate assignment id ${assignment.id}`);

@@ -25,7 +25,7 @@ import { DefinePermissionProfileUseCase } from '../permission-profiles/use-cases
 import { DeletePermissionProfileUseCase } from '../permission-profiles/use-cases/delete-permission-profile.use-case';
 import { GetPermissionProfileUseCase } from '../permission-profiles/use-cases/get-permission-profile.use-case';
 import { ListPermissionProfilesUseCase } from '../permission-profiles/use-cases/list-permission-profiles.use-case';
-import type { JobQueue } from '../shared/job-queue';
+import type { JobQueue } from '@lms/jobs';
 import { HOST_TENANT_CODE } from '../tenants/domain/tenant';
 import type { NewUser, User } from '../users/domain/user';
 import type { UserActor } from '../users/domain/user-permissions';

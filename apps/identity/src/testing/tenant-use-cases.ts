@@ -4,7 +4,7 @@ import type { FixedClock } from '@lms/testing';
 import type { AdministratorRegistry } from '../admin-roles/use-cases/administrator-registry';
 import type { PasswordHasher } from '../auth/ports/password-hasher';
 import type { IdentityConfig } from '../config/identity.config';
-import type { JobQueue } from '../shared/job-queue';
+import type { JobQueue } from '@lms/jobs';
 import type { TenantActor } from '../tenants/domain/tenant-permissions';
 import { AdministratorAccounts } from '../tenants/use-cases/administrator-accounts';
 import { BootstrapHostTenantUseCase } from '../tenants/use-cases/bootstrap-host-tenant.use-case';

@@ -70,6 +70,49 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     }
   }
 
+  async insertIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const operations = items.map(({ assignment, outbox }): AnyBulkWriteOperation<AssignmentDocument> => {
+      if (assignment.tenantId !== tenantId)
+        throw new Error('An assignment of another tenant cannot be written here');
+      const { _id, ...rest } = toDocument(assignment);
+      // By `_id`: when it exists already the operation changes nothing and publishes nothing.
+      return {
+        updateOne: {
+          filter: { _id },
+          update: { $setOnInsert: { ...rest, outbox: [...outbox] } },
+          upsert: true,
+        },
+      };
+    });
+    const ids = await this.bulkUpsert(operations);
+    this.relay.publishSoon(
+      asOutboxCollection(this.model),
+      ids,
+      new Map(items.map(({ assignment, outbox }) => [assignment.id, outbox])),
+    );
+    await this.relay.backpressure();
+    return ids;
+  }
+
+  async listLiveOf(tenantId: string, menteeIds: readonly string[]): Promise<Assignment[]> {
+    if (menteeIds.length === 0) return [];
+    // MongoDB serves it from the (tenant, mentee, group, status) index; the stand-in scans once per call.
+    const docs = await this.model
+      .find(
+        {
+          tenantId,
+          menteeId: trusted({ $in: [...new Set(menteeIds)] }),
+          status: trusted({ $in: ['scheduled', 'current'] }),
+          deletedAt: null,
+        },
+        { outbox: 0 },
+      )
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
+  }
+
   async insert(created: AssignmentWithEvents): Promise<void> {
     const { assignment, outbox } = created;
     await this.model.collection.insertOne({ ...toDocument(assignment), outbox: [...outbox] } as never);

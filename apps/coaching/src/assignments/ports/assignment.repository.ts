@@ -29,6 +29,14 @@ export interface AssignmentRepository {
    * returns their ids. Running it twice inserts nothing the second time.
    */
   insertDerivedIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]>;
+  /**
+   * Inserts each individual assignment with its events unless one of its id exists already, in
+   * bulk; has the new ones' events published and returns their ids (CO-A3: a chunk run again
+   * creates nothing twice).
+   */
+  insertIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]>;
+  /** The scheduled and current assignments (not deleted) of any of the mentees, in one read. */
+  listLiveOf(tenantId: string, menteeIds: readonly string[]): Promise<Assignment[]>;
   /** Inserts a new individual assignment (CO-A1) with its events, and has them published. */
   insert(created: AssignmentWithEvents): Promise<void>;
   /**

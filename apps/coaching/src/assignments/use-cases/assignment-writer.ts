@@ -38,6 +38,19 @@ export class AssignmentWriter {
     return this.assignments.insertDerivedIfAbsent(tenantId, items);
   }
 
+  /**
+   * Creates individual assignments with their `assignment.created`, in one bulk write, those
+   * whose id exists already excepted; returns the ids created (CO-A3).
+   */
+  async insertAllIfAbsent(tenantId: string, assignments: readonly Assignment[]): Promise<string[]> {
+    if (assignments.length === 0) return [];
+    const items = assignments.map((assignment) => ({
+      assignment,
+      outbox: [this.eventOf('assignment.created', assignment, assignment.createdAt)],
+    }));
+    return this.assignments.insertIfAbsent(tenantId, items);
+  }
+
   /** Creates an individual assignment (CO-A1) with its `assignment.created`. */
   async insert(assignment: Assignment): Promise<void> {
     const outbox = [this.eventOf('assignment.created', assignment, assignment.createdAt)];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JobRunner } from '@lms/jobs';
 import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
-import type { JobQueue } from '../../shared/job-queue';
+import type { JobQueue } from '@lms/jobs';
 import { isDeleting, isVisible, startDeletion, type DeletingTenant } from '../domain/tenant';
 import type { TenantActor } from '../domain/tenant-permissions';
 import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';

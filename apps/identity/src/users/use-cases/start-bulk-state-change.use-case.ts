@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JobRunner } from '@lms/jobs';
 import { CLOCK, newId, type Clock } from '@lms/kernel';
-import type { JobQueue } from '../../shared/job-queue';
+import type { JobQueue } from '@lms/jobs';
 import { bulkStateChangeJob } from '../bulk-state-change.job';
 import { startBulkStateChange, type BulkStateChange } from '../domain/bulk-state-change';
 import type { StateAction } from '../domain/user-lifecycle';
