@@ -46,6 +46,7 @@ describe('an individual assignment through its life (every service as a process)
         email: email(who),
         firstName: who,
         lastName: 'Lifecycle',
+        password: `${who}-password-${run}`,
       });
       people[who] = user.id;
     }
@@ -169,5 +170,25 @@ describe('an individual assignment through its life (every service as a process)
       `/api/v1/coaching/assignments?menteeId=${people.mentee}&limit=200`,
     );
     expect(listed.items.map((a) => a.id)).not.toContain(created.id);
+  });
+
+  it('shows a coach its current, active mentees, and none of them once deactivated (CO-W5)', async () => {
+    const created = await assign({});
+    const coach = await ApiClient.signIn(platform.gatewayUrl, {
+      tenant: platform.admin.tenant,
+      email: email('coach1'),
+      password: `coach1-password-${run}`,
+    });
+    const mine = () =>
+      coach.get<Page<{ assignmentId: string; menteeId: string; firstName: string }>>(
+        '/api/v1/coaching/me/mentees',
+      );
+
+    expect((await mine()).items).toContainEqual(
+      expect.objectContaining({ assignmentId: created.id, menteeId: people.mentee, firstName: 'mentee' }),
+    );
+    expect((await coach.call('GET', '/api/v1/coaching/assignments')).status).toBe(403);
+    await change('POST', `${created.id}/deactivate`);
+    expect((await mine()).items.map((item) => item.assignmentId)).not.toContain(created.id);
   });
 });

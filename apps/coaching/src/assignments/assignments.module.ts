@@ -24,6 +24,8 @@ import { GROUP_ASSIGNMENT_MODEL, GroupAssignmentSchema } from './infra/group-ass
 import { MongoAssignmentRepository } from './infra/mongo-assignment.repository';
 import { MongoGroupAssignmentRepository } from './infra/mongo-group-assignment.repository';
 import { MembershipEventsConsumer } from './membership-events.consumer';
+import { MyMenteesController } from './my-mentees.controller';
+import { ListMyMenteesUseCase } from './use-cases/list-my-mentees.use-case';
 import { ASSIGNMENT_REPOSITORY } from './ports/assignment.repository';
 import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository';
 import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
@@ -49,6 +51,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
   controllers: [
     GroupAssignmentsController,
     BulkAssignmentsController,
+    MyMenteesController,
     AssignmentsController,
     GroupAssignmentEventsConsumer,
     MembershipEventsConsumer,
@@ -62,6 +65,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     RunBulkAssignmentUseCase,
     GetBulkAssignmentUseCase,
     ListBulkCandidatesUseCase,
+    ListMyMenteesUseCase,
     BulkAssignmentJob,
     { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
     { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },

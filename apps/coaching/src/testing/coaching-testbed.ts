@@ -18,6 +18,7 @@ import {
   RunBulkAssignmentUseCase,
 } from '../assignments/use-cases/bulk-assignment.use-cases';
 import { StartBulkAssignmentUseCase } from '../assignments/use-cases/start-bulk-assignment.use-case';
+import { ListMyMenteesUseCase } from '../assignments/use-cases/list-my-mentees.use-case';
 import type { NewJob } from '@lms/jobs';
 import { GetAssignmentUseCase } from '../assignments/use-cases/get-assignment.use-case';
 import { GetGroupAssignmentUseCase } from '../assignments/use-cases/get-group-assignment.use-case';
@@ -101,6 +102,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     runBulk: new RunBulkAssignmentUseCase(bulks, users, memberships, assignments, writer, clock, config),
     getBulk: new GetBulkAssignmentUseCase(bulks),
     bulkCandidates: new ListBulkCandidatesUseCase(memberships, assignments),
+    myMentees: new ListMyMenteesUseCase(assignments, users),
     follow: new FollowGroupAssignmentUseCase(groupAssignments, assignments, writer, clock, config),
     followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock),
 
