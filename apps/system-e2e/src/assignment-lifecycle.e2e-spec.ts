@@ -170,6 +170,28 @@ describe('an individual assignment through its life (every service as a process)
       `/api/v1/coaching/assignments?menteeId=${people.mentee}&limit=200`,
     );
     expect(listed.items.map((a) => a.id)).not.toContain(created.id);
+    const exported = await api.download(`/api/v1/coaching/assignments/export.csv?menteeId=${people.mentee}`);
+    expect(exported).toMatchObject({ status: 200, contentType: expect.stringContaining('text/csv') });
+    const csv = exported.text;
+    expect(csv.split('\n')[0]).toMatch(/^id,menteeId,coachIds,/);
+    expect(csv).toContain(people.mentee);
+    expect(csv).not.toContain(created.id);
+  });
+
+  it('reports the counts of the filtered assignments by status, coach and group (CO-A12)', async () => {
+    const report = await api.get<{
+      total: number;
+      byStatus: Record<string, number>;
+      byCoach: Array<{ coachId: string; count: number }>;
+    }>(`/api/v1/coaching/reports/assignments?menteeId=${people.mentee}`);
+    const listed = await api.get<Page<IndividualAssignment>>(
+      `/api/v1/coaching/assignments?menteeId=${people.mentee}&limit=200`,
+    );
+    expect(report.total).toBe(listed.items.length);
+    expect(Object.values(report.byStatus).reduce((a, b) => a + b, 0)).toBe(report.total);
+    expect(report.byCoach.map((c) => c.coachId)).toEqual(
+      expect.arrayContaining([people.coach1, people.coach2]),
+    );
   });
 
   it('shows a coach its current, active mentees, and none of them once deactivated (CO-W5)', async () => {

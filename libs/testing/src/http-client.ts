@@ -92,6 +92,18 @@ export class ApiClient {
     return this.expect<T>('POST', path, body, 201, true);
   }
 
+  /** GETs a document that is not JSON (an export): its status, content type and text. */
+  async download(path: string): Promise<{ status: number; contentType: string; text: string }> {
+    const headers: Record<string, string> = {};
+    if (this.tokens) headers.authorization = `Bearer ${this.tokens.accessToken}`;
+    const response = await fetch(`${this.baseUrl}${path}`, { headers });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
+  }
+
   async get<T>(path: string): Promise<T> {
     return this.expect<T>('GET', path, undefined, 200, true);
   }

@@ -9,7 +9,9 @@ import {
   Patch,
   Post,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { mapPage, type Page } from '@lms/kernel';
 import { ApiErrors, Access, CurrentTenant, Idempotent, IfMatch } from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
@@ -17,7 +19,9 @@ import { CreateAssignmentRequestDto } from './dto/create-assignment.request.dto'
 import { DeleteAssignmentQueryDto } from './dto/delete-assignment.request.dto';
 import { EditAssignmentDatesRequestDto } from './dto/edit-assignment-dates.request.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
-import { ListAssignmentsQueryDto } from './dto/list-assignments.request.dto';
+import { AssignmentFilterQueryDto, ListAssignmentsQueryDto } from './dto/list-assignments.request.dto';
+import { assignmentsCsv } from './assignments-csv';
+import { ExportAssignmentsUseCase } from './use-cases/assignment-reports.use-cases';
 import { ReactivateAssignmentRequestDto } from './dto/reactivate-assignment.request.dto';
 import { AssignmentLifecycleUseCase } from './use-cases/assignment-lifecycle.use-case';
 import { CreateAssignmentUseCase } from './use-cases/create-assignment.use-case';
@@ -48,6 +52,7 @@ export class AssignmentsController {
     private readonly lifecycle: AssignmentLifecycleUseCase,
     private readonly getAssignment: GetAssignmentUseCase,
     private readonly listAssignments: ListAssignmentsUseCase,
+    private readonly exportAssignments: ExportAssignmentsUseCase,
   ) {}
 
   /** One mentee, one or more coaches; `scheduled` until a start date after today. */
@@ -62,18 +67,38 @@ export class AssignmentsController {
     return AssignmentResponseDto.from(await this.createAssignment.execute({ tenantId, ...body }));
   }
 
+  /** Filtered, sorted, a page at a time (CO-A10); deleted assignments never. */
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
     @Query() query: ListAssignmentsQueryDto,
   ): Promise<Page<AssignmentResponseDto>> {
-    const { menteeId, coachId, groupAssignmentId, status, active, origin } = query;
     const page = await this.listAssignments.execute({
       tenantId,
-      filter: { menteeId, coachId, groupAssignmentId, status, active, origin },
+      filter: AssignmentFilterQueryDto.filterOf(query),
       page: { limit: query.limit, offset: query.offset },
+      sort: query.sort,
     });
     return mapPage(page, AssignmentResponseDto.from);
+  }
+
+  /** CO-A12: every assignment the filters keep (current, expired and history) as CSV, streamed. */
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: "A header, then one row per assignment; a formula-like cell is prefixed with `'`.",
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @Get('export.csv')
+  exportCsv(@CurrentTenant() tenantId: string, @Query() query: AssignmentFilterQueryDto): StreamableFile {
+    const assignments = this.exportAssignments.execute({
+      tenantId,
+      filter: AssignmentFilterQueryDto.filterOf(query),
+      sort: query.sort,
+    });
+    return new StreamableFile(assignmentsCsv(assignments), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="assignments.csv"',
+    });
   }
 
   @ApiErrors('ASSIGNMENT.NOT_FOUND')

@@ -25,6 +25,8 @@ import { MongoAssignmentRepository } from './infra/mongo-assignment.repository';
 import { MongoGroupAssignmentRepository } from './infra/mongo-group-assignment.repository';
 import { MembershipEventsConsumer } from './membership-events.consumer';
 import { MyMenteesController } from './my-mentees.controller';
+import { ReportsController } from './reports.controller';
+import { ExportAssignmentsUseCase, ReportAssignmentsUseCase } from './use-cases/assignment-reports.use-cases';
 import { ListMyMenteesUseCase } from './use-cases/list-my-mentees.use-case';
 import { ASSIGNMENT_REPOSITORY } from './ports/assignment.repository';
 import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository';
@@ -52,6 +54,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     GroupAssignmentsController,
     BulkAssignmentsController,
     MyMenteesController,
+    ReportsController,
     AssignmentsController,
     GroupAssignmentEventsConsumer,
     MembershipEventsConsumer,
@@ -66,6 +69,8 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     GetBulkAssignmentUseCase,
     ListBulkCandidatesUseCase,
     ListMyMenteesUseCase,
+    ExportAssignmentsUseCase,
+    ReportAssignmentsUseCase,
     BulkAssignmentJob,
     { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
     { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },

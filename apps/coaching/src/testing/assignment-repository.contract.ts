@@ -277,6 +277,63 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       expect(await repo.listLiveOf(tenantId, [])).toEqual([]);
     });
 
+    it('filters by group, start range and the day in force, sorts, streams and counts what it keeps', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const [group, coach, other] = [newId(), newId(), newId()];
+      const at = (day: string) => new Date(`${day}T10:00:00.000Z`);
+      const january = individualAssignment(tenantId, {
+        groupId: group,
+        coachIds: [coach],
+        startDate: '2025-01-10',
+        endDate: '2025-01-31',
+        createdAt: at('2025-01-01'),
+      });
+      const february = individualAssignment(tenantId, {
+        groupId: group,
+        coachIds: [coach, other],
+        startDate: '2025-02-01',
+        createdAt: at('2025-01-02'),
+      });
+      const endedEarly = individualAssignment(tenantId, {
+        coachIds: [other],
+        startDate: '2025-01-01',
+        status: 'ended',
+        endedAt: at('2025-01-15'),
+        createdAt: at('2025-01-03'),
+      });
+      for (const assignment of [january, february, endedEarly]) await repo.insert({ assignment, outbox: [] });
+      const ids = async (filter: object, sort?: 'startDate' | '-startDate') =>
+        (await repo.list(tenantId, filter, PAGE, sort)).items.map((a) => a.id);
+
+      expect(await ids({ groupId: group })).toEqual([february.id, january.id]);
+      expect(await ids({ startFrom: '2025-01-05', startTo: '2025-01-31' })).toEqual([january.id]);
+      expect(await ids({ on: '2025-01-20' })).toEqual([january.id]);
+      expect(await ids({ on: '2025-01-14' }, 'startDate')).toEqual([endedEarly.id, january.id]);
+      expect(await ids({ on: '2025-02-02' })).toEqual([february.id]);
+      expect(await ids({}, 'startDate')).toEqual([endedEarly.id, january.id, february.id]);
+      expect(await ids({}, '-startDate')).toEqual([february.id, january.id, endedEarly.id]);
+
+      const streamed: string[] = [];
+      for await (const assignment of repo.stream(tenantId, { coachId: other }, 'startDate'))
+        streamed.push(assignment.id);
+      expect(streamed).toEqual([endedEarly.id, february.id]);
+
+      expect(await repo.count(tenantId, {})).toEqual({
+        total: 3,
+        byStatus: { current: 2, ended: 1 },
+        byCoach: expect.arrayContaining([
+          { coachId: coach, count: 2 },
+          { coachId: other, count: 2 },
+        ]),
+        byGroup: [
+          { groupId: group, count: 2 },
+          { groupId: null, count: 1 },
+        ],
+      });
+      expect(await repo.count(newTenant(), {})).toEqual({ total: 0, byStatus: {}, byCoach: [], byGroup: [] });
+    });
+
     it('lists newest first with filters, a page at a time', async () => {
       const repo = make();
       const tenantId = newTenant();

@@ -2,8 +2,10 @@ import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { Assignment } from '../assignments/domain/assignment';
 import type {
+  AssignmentCounts,
   AssignmentFilter,
   AssignmentRepository,
+  AssignmentSort,
   AssignmentWithEvents,
 } from '../assignments/ports/assignment.repository';
 
@@ -181,8 +183,48 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     );
   }
 
-  async list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
-    const matching = this.where(
+  async list(
+    tenantId: string,
+    filter: AssignmentFilter,
+    page: PageRequest,
+    sort: AssignmentSort = '-createdAt',
+  ): Promise<Page<Assignment>> {
+    return slicePage(this.matching(tenantId, filter, sort), page);
+  }
+
+  async *stream(
+    tenantId: string,
+    filter: AssignmentFilter,
+    sort: AssignmentSort = '-createdAt',
+  ): AsyncIterable<Assignment> {
+    yield* this.matching(tenantId, filter, sort);
+  }
+
+  async count(tenantId: string, filter: AssignmentFilter): Promise<AssignmentCounts> {
+    const kept = this.matching(tenantId, filter, '-createdAt');
+    const tally = <K>(keys: K[]) => {
+      const counts = new Map<K, number>();
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      return counts;
+    };
+    return {
+      total: kept.length,
+      byStatus: Object.fromEntries(tally(kept.map((a) => a.status))),
+      byCoach: [...tally(kept.flatMap((a) => a.coachIds))]
+        .map(([coachId, count]) => ({ coachId, count }))
+        .sort((a, b) => b.count - a.count || (a.coachId < b.coachId ? -1 : 1)),
+      byGroup: [...tally(kept.map((a) => a.groupId))]
+        .map(([groupId, count]) => ({ groupId, count }))
+        .sort((a, b) => b.count - a.count || (String(a.groupId) < String(b.groupId) ? -1 : 1)),
+    };
+  }
+
+  private matching(tenantId: string, filter: AssignmentFilter, sort: AssignmentSort): Assignment[] {
+    const { on } = filter;
+    const field = sort.endsWith('startDate') ? 'startDate' : 'createdAt';
+    const direction = sort.startsWith('-') ? -1 : 1;
+    const key = (a: Assignment): string => (field === 'startDate' ? a.startDate : a.createdAt.toISOString());
+    return this.where(
       (a) =>
         a.tenantId === tenantId &&
         a.deletedAt === null &&
@@ -191,9 +233,15 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
         (filter.menteeId === undefined || a.menteeId === filter.menteeId) &&
         (filter.coachId === undefined || a.coachIds.includes(filter.coachId)) &&
         (filter.groupAssignmentId === undefined || a.groupAssignmentId === filter.groupAssignmentId) &&
-        (filter.status === undefined || a.status === filter.status),
-    ).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
-    return slicePage(matching, page);
+        (filter.groupId === undefined || a.groupId === filter.groupId) &&
+        (filter.status === undefined || a.status === filter.status) &&
+        (filter.startFrom === undefined || a.startDate >= filter.startFrom) &&
+        (filter.startTo === undefined || a.startDate <= filter.startTo) &&
+        (on === undefined ||
+          (a.startDate <= on &&
+            (a.endDate === null || a.endDate >= on) &&
+            (a.endedAt === null || a.endedAt.toISOString().slice(0, 10) >= on))),
+    ).sort((a, b) => direction * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
   }
 
   private where(predicate: (a: Assignment) => boolean): Assignment[] {

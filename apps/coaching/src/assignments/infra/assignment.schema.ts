@@ -77,6 +77,10 @@ AssignmentSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name
 AssignmentSchema.index({ tenantId: 1, menteeId: 1, groupId: 1, status: 1 });
 AssignmentSchema.index({ tenantId: 1, coachIds: 1, createdAt: -1 });
 AssignmentSchema.index({ tenantId: 1, createdAt: -1 });
+AssignmentSchema.index({ tenantId: 1, groupId: 1, createdAt: -1 });
+AssignmentSchema.index({ tenantId: 1, status: 1, createdAt: -1 });
+AssignmentSchema.index({ tenantId: 1, groupAssignmentId: 1, createdAt: -1 });
+AssignmentSchema.index({ tenantId: 1, startDate: -1 });
 // A group assignment's follow, page after page by id (CO-A11).
 AssignmentSchema.index({ tenantId: 1, groupAssignmentId: 1, _id: 1 });
 // The calendar's sweep (CO-A1, CO-A8): scheduled ones by start, current ones by end.

@@ -5,13 +5,50 @@ import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Assignment } from '../domain/assignment';
 import type {
+  AssignmentCounts,
   AssignmentFilter,
   AssignmentRepository,
+  AssignmentSort,
   AssignmentWithEvents,
 } from '../ports/assignment.repository';
 import { ASSIGNMENT_MODEL, CURRENT_SLOT, type AssignmentDocument } from './assignment.schema';
 
 const BULK_ATTEMPTS = 3;
+/** Assignments an export reads from the database at once. */
+const STREAM_BATCH = 500;
+
+/**
+ * The query of a filter: plain values wherever it can (MongoDB serves the lists from the
+ * compound indexes below; the local stand-in scans), the ranges as trusted operators built
+ * here from checked days, never from a request's own objects.
+ */
+function queryOf(tenantId: string, filter: AssignmentFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = { tenantId, deletedAt: null };
+  if (filter.active !== undefined) query.active = filter.active;
+  if (filter.origin !== undefined) query.origin = filter.origin;
+  if (filter.menteeId !== undefined) query.menteeId = filter.menteeId;
+  if (filter.coachId !== undefined) query.coachIds = filter.coachId;
+  if (filter.groupAssignmentId !== undefined) query.groupAssignmentId = filter.groupAssignmentId;
+  if (filter.groupId !== undefined) query.groupId = filter.groupId;
+  if (filter.status !== undefined) query.status = filter.status;
+  const start: Record<string, string> = {};
+  if (filter.startFrom !== undefined) start.$gte = filter.startFrom;
+  if (filter.startTo !== undefined) start.$lte = filter.startTo;
+  if (filter.on !== undefined) start.$lte = start.$lte && start.$lte < filter.on ? start.$lte : filter.on;
+  if (Object.keys(start).length > 0) query.startDate = trusted(start);
+  if (filter.on !== undefined) {
+    query.$and = [
+      { $or: [{ endDate: null }, { endDate: trusted({ $gte: filter.on }) }] },
+      { $or: [{ endedAt: null }, { endedAt: trusted({ $gte: new Date(`${filter.on}T00:00:00.000Z`) }) }] },
+    ];
+  }
+  return query;
+}
+
+function orderOf(sort: AssignmentSort): Record<string, 1 | -1> {
+  const direction = sort.startsWith('-') ? -1 : 1;
+  return { [sort.replace(/^-/, '')]: direction, _id: direction };
+}
 
 @Injectable()
 export class MongoAssignmentRepository implements AssignmentRepository {
@@ -256,19 +293,61 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     return docs.map(toAssignment);
   }
 
-  async list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
-    const query: Record<string, string | boolean | null> = { tenantId, deletedAt: null };
-    if (filter.active !== undefined) query.active = filter.active;
-    if (filter.origin !== undefined) query.origin = filter.origin;
-    if (filter.menteeId !== undefined) query.menteeId = filter.menteeId;
-    if (filter.coachId !== undefined) query.coachIds = filter.coachId;
-    if (filter.groupAssignmentId !== undefined) query.groupAssignmentId = filter.groupAssignmentId;
-    if (filter.status !== undefined) query.status = filter.status;
+  async list(
+    tenantId: string,
+    filter: AssignmentFilter,
+    page: PageRequest,
+    sort: AssignmentSort = '-createdAt',
+  ): Promise<Page<Assignment>> {
     return findPage(
-      this.model.find(query, { outbox: 0 }).sort({ createdAt: -1, _id: -1 }),
+      this.model.find(queryOf(tenantId, filter), { outbox: 0 }).sort(orderOf(sort)),
       page,
       toAssignment,
     );
+  }
+
+  async *stream(
+    tenantId: string,
+    filter: AssignmentFilter,
+    sort: AssignmentSort = '-createdAt',
+  ): AsyncIterable<Assignment> {
+    const cursor = this.model
+      .find(queryOf(tenantId, filter), { outbox: 0 })
+      .sort(orderOf(sort))
+      .batchSize(STREAM_BATCH)
+      .lean<AssignmentDocument[]>()
+      .cursor();
+    for await (const doc of cursor) yield toAssignment(doc as unknown as AssignmentDocument);
+  }
+
+  async count(tenantId: string, filter: AssignmentFilter): Promise<AssignmentCounts> {
+    const byCount = { count: -1 as const, _id: 1 as const };
+    const [facets] = await this.model.aggregate<{
+      total: Array<{ n: number }>;
+      byStatus: Array<{ _id: string; count: number }>;
+      byCoach: Array<{ _id: string; count: number }>;
+      byGroup: Array<{ _id: string | null; count: number }>;
+    }>([
+      { $match: queryOf(tenantId, filter) },
+      {
+        $facet: {
+          total: [{ $count: 'n' }],
+          byStatus: [{ $group: { _id: '$status', count: { $sum: 1 } } }],
+          byCoach: [
+            { $unwind: '$coachIds' },
+            { $group: { _id: '$coachIds', count: { $sum: 1 } } },
+            { $sort: byCount },
+          ],
+          byGroup: [{ $group: { _id: '$groupId', count: { $sum: 1 } } }, { $sort: byCount }],
+        },
+      },
+    ]);
+    return {
+      total: facets?.total[0]?.n ?? 0,
+      byStatus: Object.fromEntries((facets?.byStatus ?? []).map(({ _id, count }) => [_id, count])),
+      byCoach: (facets?.byCoach ?? []).map(({ _id, count }) => ({ coachId: _id, count })),
+      byGroup: (facets?.byGroup ?? []).map(({ _id, count }) => ({ groupId: _id ?? null, count })),
+    };
   }
 }
 

@@ -4,13 +4,36 @@ import type { Page, PageRequest } from '@lms/kernel';
 import type { Assignment } from '../domain/assignment';
 import type { CalendarDate } from '../domain/calendar-date';
 
+/** What a list, an export or a report of assignments keeps (CO-A10, CO-A12); every field narrows. */
 export interface AssignmentFilter {
   menteeId?: string;
   coachId?: string;
   groupAssignmentId?: string;
+  groupId?: string;
   status?: AssignmentStatus;
   active?: boolean;
   origin?: AssignmentOrigin;
+  /** Starting on or after this day. */
+  startFrom?: CalendarDate;
+  /** Starting on or before this day. */
+  startTo?: CalendarDate;
+  /**
+   * In force on this day: started by then, its end date not before it, not ended before it
+   * ("who coached this mentee on that day", from history).
+   */
+  on?: CalendarDate;
+}
+
+/** The orders a list may be read in; newest first by default. */
+export const ASSIGNMENT_SORTS = ['-createdAt', 'createdAt', '-startDate', 'startDate'] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+/** How many assignments of a report fall in each status, for each coach and in each group. */
+export interface AssignmentCounts {
+  total: number;
+  byStatus: Record<string, number>;
+  byCoach: Array<{ coachId: string; count: number }>;
+  byGroup: Array<{ groupId: string | null; count: number }>;
 }
 
 export interface AssignmentWithEvents {
@@ -86,8 +109,17 @@ export interface AssignmentRepository {
     groupAssignmentIds: readonly string[],
     menteeIds: readonly string[],
   ): Promise<Assignment[]>;
-  /** Newest first; deleted assignments are never listed. */
-  list(tenantId: string, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>>;
+  /** Newest first unless told; deleted assignments are never listed. */
+  list(
+    tenantId: string,
+    filter: AssignmentFilter,
+    page: PageRequest,
+    sort?: AssignmentSort,
+  ): Promise<Page<Assignment>>;
+  /** Every assignment the filter keeps, in the order asked, read a batch at a time (an export). */
+  stream(tenantId: string, filter: AssignmentFilter, sort?: AssignmentSort): AsyncIterable<Assignment>;
+  /** The counts of what the filter keeps (CO-A12's report), computed by the database. */
+  count(tenantId: string, filter: AssignmentFilter): Promise<AssignmentCounts>;
 }
 
 export const ASSIGNMENT_REPOSITORY = Symbol('ASSIGNMENT_REPOSITORY');

@@ -5,9 +5,10 @@ import {
   ASSIGNMENT_REPOSITORY,
   type AssignmentFilter,
   type AssignmentRepository,
+  type AssignmentSort,
 } from '../ports/assignment.repository';
 
-/** The tenant's assignments, newest first, filtered by mentee, coach, group assignment or status. */
+/** The tenant's assignments (deleted ones never), newest first unless told, filtered (CO-A10). */
 @Injectable()
 export class ListAssignmentsUseCase {
   constructor(@Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository) {}
@@ -16,7 +17,8 @@ export class ListAssignmentsUseCase {
     tenantId: string;
     filter: AssignmentFilter;
     page: PageRequest;
+    sort?: AssignmentSort;
   }): Promise<Page<Assignment>> {
-    return this.assignments.list(query.tenantId, query.filter, query.page);
+    return this.assignments.list(query.tenantId, query.filter, query.page, query.sort);
   }
 }
