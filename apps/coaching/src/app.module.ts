@@ -7,6 +7,7 @@ import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
 import { CoachingConfigModule } from './config/coaching-config.module';
+import { DiscussionsModule } from './discussions/discussions.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { UsersModule } from './users/users.module';
 
@@ -29,6 +30,7 @@ export const SERVICE_NAME = 'coaching';
     MembershipsModule,
     UsersModule,
     AssignmentsModule,
+    DiscussionsModule,
   ],
 })
 export class AppModule {}

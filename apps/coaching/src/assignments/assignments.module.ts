@@ -91,5 +91,6 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     GetAssignmentUseCase,
     ListAssignmentsUseCase,
   ],
+  exports: [ASSIGNMENT_REPOSITORY],
 })
 export class AssignmentsModule {}
