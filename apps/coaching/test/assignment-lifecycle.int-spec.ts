@@ -194,6 +194,7 @@ describe('individual assignments through their life (real Kafka and Mongo)', () 
       endedAt: null,
       endReason: null,
       deletedAt: null,
+      membershipVersion: null,
       version: 1,
     }));
     for (const assignment of due) await repository.insert({ assignment, outbox: [] });

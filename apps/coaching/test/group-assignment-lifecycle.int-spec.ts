@@ -129,7 +129,7 @@ describe('a group assignment through its life, its derived assignments following
       },
     );
     await eventually(() => expect(eventsOf('assignment.updated', ids)).toHaveLength(2 * MEMBERS), {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
     });
 
     expect(await service.request('POST', `/v1/group-assignments/${id}/end`)).toMatchObject({
@@ -164,7 +164,7 @@ describe('a group assignment through its life, its derived assignments following
         expect(eventsOf('assignment.ended', ids)).toHaveLength(MEMBERS);
         expect(eventsOf('assignment.deleted', ids)).toHaveLength(MEMBERS);
       },
-      { timeoutMs: 30_000 },
+      { timeoutMs: 60_000 },
     );
     // Each derived assignment changed exactly once per change: versions 1 (created) to 5 (deleted).
     const byAssignment = new Map<string, number[]>();

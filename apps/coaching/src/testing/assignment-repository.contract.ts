@@ -26,6 +26,7 @@ function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}
     endedAt: null,
     endReason: null,
     deletedAt: null,
+    membershipVersion: 1,
     version: 1,
     ...overrides,
   };
@@ -332,6 +333,28 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
         ],
       });
       expect(await repo.count(newTenant(), {})).toEqual({ total: 0, byStatus: {}, byCoach: [], byGroup: [] });
+    });
+
+    it("reads a group assignment's current derived assignments by a range of mentees", async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const groupAssignmentId = newId();
+      const mentees = ['m1', 'm2', 'm3', 'm4'];
+      const items = mentees.map((menteeId) => derivedAssignment(tenantId, { groupAssignmentId, menteeId }));
+      await repo.insertDerivedIfAbsent(
+        tenantId,
+        items.map((assignment) => ({ assignment, outbox: [] })),
+      );
+      await repo.save(tenantId, { assignment: ended(items[2]), outbox: [] }, 1);
+      const range = async (after: string | null, until: string | null) =>
+        (await repo.listCurrentDerivedInRange(tenantId, groupAssignmentId, after, until))
+          .map((a) => a.menteeId)
+          .sort();
+
+      expect(await range('m1', 'm3')).toEqual(['m2']);
+      expect(await range(null, 'm2')).toEqual(['m1', 'm2']);
+      expect(await range('m2', null)).toEqual(['m4']);
+      expect(await repo.listCurrentDerivedInRange(newTenant(), groupAssignmentId, null, null)).toEqual([]);
     });
 
     it('lists newest first with filters, a page at a time', async () => {

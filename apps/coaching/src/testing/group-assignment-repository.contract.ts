@@ -19,7 +19,7 @@ function groupAssignment(tenantId: string, overrides: Partial<GroupAssignment> =
     endDate: null,
     status: 'current',
     active: true,
-    fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    fanOut: { status: 'pending', processed: 0, cursor: null, pendingUntil: null, completedAt: null },
     follow: { status: 'done', version: 1, processed: 0, cursor: null },
     createdAt: new Date('2025-03-01T10:00:00.000Z'),
     updatedAt: new Date('2025-03-01T10:00:00.000Z'),
@@ -58,6 +58,9 @@ export function describeGroupAssignmentRepositoryContract(
       const now = new Date('2025-03-02T00:00:00.000Z');
 
       await repo.markFanOutRunning(tenantId, ga.id, now);
+      expect(await repo.markFanOutChunkPending(tenantId, ga.id, 'u0', 'u2')).toBe(false);
+      expect(await repo.markFanOutChunkPending(tenantId, ga.id, null, 'u2')).toBe(true);
+      expect((await repo.findById(tenantId, ga.id))?.fanOut.pendingUntil).toBe('u2');
       expect(
         await repo.recordFanOutChunk(tenantId, ga.id, {
           expectedCursor: null,
@@ -86,6 +89,7 @@ export function describeGroupAssignmentRepositoryContract(
         status: 'running',
         processed: 4,
         cursor: 'u4',
+        pendingUntil: null,
         completedAt: null,
       });
 
@@ -95,6 +99,7 @@ export function describeGroupAssignmentRepositoryContract(
         status: 'done',
         processed: 4,
         cursor: 'u4',
+        pendingUntil: null,
         completedAt: now,
       });
     });

@@ -21,11 +21,24 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
   /** Ids handed to the relay after each write. */
   readonly relayed: string[] = [];
   private failures = 0;
+  private failuresAfter = 0;
   private beforeInsert: (() => Promise<void>) | null = null;
   private beforeSaveMany: (() => Promise<void>) | null = null;
 
   failNextInsert(times = 1): void {
     this.failures = times;
+  }
+
+  /** Forgets the faults and the work armed for the next bulk insert that did not come. */
+  disarm(): void {
+    this.failures = 0;
+    this.failuresAfter = 0;
+    this.beforeInsert = null;
+  }
+
+  /** The next bulk insert writes, then throws: a crash right after the write. */
+  failAfterNextInsert(): void {
+    this.failuresAfter = 1;
   }
 
   /** Runs `work` once, at the start of the next bulk insert (something happening meanwhile). */
@@ -57,6 +70,10 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
       inserted.push(assignment.id);
     }
     this.relayed.push(...inserted);
+    if (this.failuresAfter > 0) {
+      this.failuresAfter--;
+      throw new Error('simulated crash right after the bulk write');
+    }
     return inserted;
   }
 
@@ -164,6 +181,22 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
         a.groupAssignmentId === groupAssignmentId &&
         menteeIds.includes(a.menteeId) &&
         a.status === 'current',
+    );
+  }
+
+  async listCurrentDerivedInRange(
+    tenantId: string,
+    groupAssignmentId: string,
+    afterMenteeId: string | null,
+    untilMenteeId: string | null,
+  ): Promise<Assignment[]> {
+    return this.where(
+      (a) =>
+        a.tenantId === tenantId &&
+        a.groupAssignmentId === groupAssignmentId &&
+        a.status === 'current' &&
+        (afterMenteeId === null || a.menteeId > afterMenteeId) &&
+        (untilMenteeId === null || a.menteeId <= untilMenteeId),
     );
   }
 

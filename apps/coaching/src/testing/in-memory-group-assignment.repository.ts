@@ -14,8 +14,8 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
   private progressFailures = 0;
 
   /** The next progress save throws, as a crash right after a chunk's bulk write would. */
-  failNextProgressSave(): void {
-    this.progressFailures = 1;
+  failNextProgressSave(times = 1): void {
+    this.progressFailures = times;
   }
 
   async create(groupAssignment: GroupAssignment, outbox: readonly OutboxEntry[]): Promise<void> {
@@ -98,6 +98,18 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     }
   }
 
+  async markFanOutChunkPending(
+    tenantId: string,
+    id: string,
+    expectedCursor: string | null,
+    until: string,
+  ): Promise<boolean> {
+    const row = this.own(tenantId, id);
+    if (!row || row.fanOut.cursor !== expectedCursor) return false;
+    row.fanOut = { ...row.fanOut, pendingUntil: until };
+    return true;
+  }
+
   async recordFanOutChunk(tenantId: string, id: string, chunk: FanOutChunk): Promise<boolean> {
     if (this.progressFailures > 0) {
       this.progressFailures--;
@@ -109,6 +121,7 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
       ...row.fanOut,
       status: 'running',
       cursor: chunk.cursor,
+      pendingUntil: null,
       processed: row.fanOut.processed + chunk.processed,
     };
     row.updatedAt = chunk.now;

@@ -71,6 +71,7 @@ export function newIndividualAssignment(
     endedAt: null,
     endReason: null,
     deletedAt: null,
+    membershipVersion: null,
     version: 1,
   };
 }

@@ -14,7 +14,7 @@ const groupAssignment: GroupAssignment = {
   endDate: '2025-12-31',
   status: 'current',
   active: true,
-  fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+  fanOut: { status: 'pending', processed: 0, cursor: null, pendingUntil: null, completedAt: null },
   follow: { status: 'done', version: 1, processed: 0, cursor: null },
   createdAt: new Date('2025-03-01T10:00:00.000Z'),
   updatedAt: new Date('2025-03-01T10:00:00.000Z'),
@@ -58,6 +58,7 @@ describe('deriving the assignment of a member', () => {
       endedAt: null,
       endReason: null,
       deletedAt: null,
+      membershipVersion: 1,
       version: 1,
     });
   });

@@ -35,6 +35,13 @@ export interface Assignment {
   endReason: AssignmentEndReason | null;
   /** Set when deleted for good (CO-A9): from then on it is in no list, report or read. */
   deletedAt: Date | null;
+  /**
+   * For a derived assignment, the version of the membership it was derived from: a membership
+   * read at a later version ends it when the member no longer matches, never one derived from
+   * a newer state than the one read (a member removed and added again meanwhile). Null for an
+   * individual assignment.
+   */
+  membershipVersion: number | null;
   version: number;
 }
 
@@ -79,6 +86,7 @@ export function deriveAssignment(
     endedAt: null,
     endReason: null,
     deletedAt: null,
+    membershipVersion: membership.version,
     version: 1,
   };
 }

@@ -17,6 +17,12 @@ export interface FanOutProgress {
   processed: number;
   /** The last member (userId) handled: the next chunk starts after it. */
   cursor: string | null;
+  /**
+   * The last member of a chunk being written, set before its write and cleared with its
+   * progress: found set, a chunk was cut short after writing, and the members it covered are
+   * checked again whatever the next chunk reads (one removed meanwhile is no longer among them).
+   */
+  pendingUntil: string | null;
   completedAt: Date | null;
 }
 
@@ -90,7 +96,7 @@ export function newGroupAssignment(
     endDate: input.dates.endDate,
     status: 'current',
     active: true,
-    fanOut: { status: 'pending', processed: 0, cursor: null, completedAt: null },
+    fanOut: { status: 'pending', processed: 0, cursor: null, pendingUntil: null, completedAt: null },
     follow: { status: 'done', version: 1, processed: 0, cursor: null },
     createdAt: now,
     updatedAt: now,

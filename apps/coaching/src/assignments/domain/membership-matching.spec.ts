@@ -1,7 +1,7 @@
 import type { Membership } from '../../memberships/domain/membership';
 import type { Assignment } from './assignment';
 import type { GroupAssignment } from './group-assignment';
-import { membersNoLongerMatching, membershipMatches, planMemberAssignments } from './membership-matching';
+import { derivedNoLongerMatching, membershipMatches, planMemberAssignments } from './membership-matching';
 
 const GROUP = 'group-1';
 
@@ -16,7 +16,7 @@ function groupAssignment(overrides: Partial<GroupAssignment> = {}): GroupAssignm
     endDate: null,
     status: 'current',
     active: true,
-    fanOut: { status: 'done', processed: 0, cursor: null, completedAt: null },
+    fanOut: { status: 'done', processed: 0, cursor: null, pendingUntil: null, completedAt: null },
     follow: { status: 'done', version: 1, processed: 0, cursor: null },
     createdAt: new Date('2025-03-01T10:00:00.000Z'),
     updatedAt: new Date('2025-03-01T10:00:00.000Z'),
@@ -58,6 +58,7 @@ function derived(groupAssignmentId: string, overrides: Partial<Assignment> = {})
     endedAt: null,
     endReason: null,
     deletedAt: null,
+    membershipVersion: 1,
     version: 1,
     ...overrides,
   };
@@ -120,7 +121,7 @@ describe("planning a member's derived assignments", () => {
 
   it('given a removed member, then every current derived assignment in the group ends with reason membership.removed', () => {
     const plan = planMemberAssignments({
-      membership: membership({ status: 'removed' }),
+      membership: membership({ status: 'removed', version: 2 }),
       groupAssignments: [groupAssignment({ id: 'ga-1' })],
       currentAssignments: [derived('ga-1'), derived('ga-gone')],
     });
@@ -133,7 +134,7 @@ describe("planning a member's derived assignments", () => {
 
   it('given roles that changed, then the no longer matching end and the newly matching are planned', () => {
     const plan = planMemberAssignments({
-      membership: membership({ roles: ['author'] }),
+      membership: membership({ roles: ['author'], version: 2 }),
       groupAssignments: [
         groupAssignment({ id: 'ga-learners', roles: ['learner'] }),
         groupAssignment({ id: 'ga-authors', roles: ['author'] }),
@@ -156,21 +157,39 @@ describe("planning a member's derived assignments", () => {
   });
 });
 
-describe('members gone while a fan-out chunk was written', () => {
-  it('given members removed or with other roles meanwhile, then they are reported with the reason', () => {
-    const gone = membersNoLongerMatching(
+describe('derived assignments whose members are gone', () => {
+  const of = (userId: string, membershipVersion = 1) =>
+    derived('ga-1', { id: `a-${userId}`, menteeId: userId, membershipVersion });
+
+  it('given members removed, with other roles or unknown, then their assignments end with the reason', () => {
+    const gone = derivedNoLongerMatching(
       groupAssignment(),
-      ['u1', 'u2', 'u3', 'u4'],
+      [of('u1'), of('u2'), of('u3'), of('u4')],
       [
         membership({ userId: 'u1' }),
-        membership({ userId: 'u2', status: 'removed' }),
-        membership({ userId: 'u3', roles: ['author'] }),
+        membership({ userId: 'u2', status: 'removed', version: 2 }),
+        membership({ userId: 'u3', roles: ['author'], version: 2 }),
       ],
     );
-    expect([...gone]).toEqual([
+    expect(gone.map(({ assignment, reason }) => [assignment.menteeId, reason])).toEqual([
       ['u2', 'membership.removed'],
       ['u3', 'membership.roles-changed'],
       ['u4', 'membership.removed'],
     ]);
+  });
+
+  it('given an assignment derived from a newer state than the membership read (removed, then added again), then it is kept', () => {
+    const readBeforeTheReAdd = membership({ userId: 'u1', status: 'removed', version: 2 });
+    expect(derivedNoLongerMatching(groupAssignment(), [of('u1', 3)], [readBeforeTheReAdd])).toEqual([]);
+    expect(derivedNoLongerMatching(groupAssignment(), [of('u1', 1)], [readBeforeTheReAdd])).toHaveLength(1);
+  });
+
+  it('given a stale membership read, then the member handler keeps a newer derived assignment too', () => {
+    const plan = planMemberAssignments({
+      membership: membership({ userId: 'u1', status: 'removed', version: 2 }),
+      groupAssignments: [groupAssignment()],
+      currentAssignments: [of('u1', 3)],
+    });
+    expect(plan.toEnd).toEqual([]);
   });
 });

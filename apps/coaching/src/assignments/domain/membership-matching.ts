@@ -59,7 +59,7 @@ export function planMemberAssignments(input: {
   const byId = new Map(groupAssignments.map((ga) => [ga.id, ga]));
   const toEnd = currentAssignments
     .filter((assignment) => {
-      if (assignment.status !== 'current') return false;
+      if (assignment.status !== 'current' || derivedFromNewer(assignment, membership)) return false;
       if (membership === null || membership.status === 'removed') return true;
       // A group assignment that is no longer current takes its derived assignments along itself.
       const groupAssignment = byId.get(assignment.groupAssignmentId ?? '');
@@ -70,21 +70,30 @@ export function planMemberAssignments(input: {
 }
 
 /**
- * Of the members a fan-out chunk just handled, those who no longer match the group assignment
- * according to their latest membership (removed, or roles changed meanwhile), with the reason.
+ * Whether a derived assignment comes from a newer state of its membership than `membership`
+ * (read earlier): then that read says nothing about it, and nothing may end it on its word. A
+ * member removed and added again after the read has a new assignment the read must not end.
  */
-export function membersNoLongerMatching(
+function derivedFromNewer(assignment: Assignment, membership: Pick<Membership, 'version'> | null): boolean {
+  return membership !== null && (assignment.membershipVersion ?? 0) >= membership.version;
+}
+
+/**
+ * Of a group assignment's current derived assignments, those that must end given their
+ * members' latest memberships (`latest`, any order; a member missing from it is gone): the
+ * member was removed, or no longer holds a matching role, at a later version than the one the
+ * assignment was derived from; with the reason. Applying it twice ends nothing twice.
+ */
+export function derivedNoLongerMatching(
   groupAssignment: MatchableGroupAssignment,
-  handledUserIds: readonly string[],
-  latest: readonly MatchableMembership[],
-): Map<string, AssignmentEndReason> {
+  current: readonly Assignment[],
+  latest: readonly Membership[],
+): Array<{ assignment: Assignment; reason: AssignmentEndReason }> {
   const byUser = new Map(latest.map((m) => [m.userId, m]));
-  const result = new Map<string, AssignmentEndReason>();
-  for (const userId of handledUserIds) {
-    const membership = byUser.get(userId) ?? null;
-    if (membership === null || !membershipMatches(groupAssignment, membership)) {
-      result.set(userId, endReasonFor(membership));
-    }
-  }
-  return result;
+  return current.flatMap((assignment) => {
+    const membership = byUser.get(assignment.menteeId) ?? null;
+    if (assignment.status !== 'current' || derivedFromNewer(assignment, membership)) return [];
+    if (membership !== null && membershipMatches(groupAssignment, membership)) return [];
+    return [{ assignment, reason: endReasonFor(membership) }];
+  });
 }

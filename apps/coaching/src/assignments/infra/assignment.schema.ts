@@ -35,6 +35,7 @@ export interface AssignmentDocument {
   endedAt: Date | null;
   endReason: AssignmentEndReason | null;
   deletedAt: Date | null;
+  membershipVersion: number | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -60,6 +61,7 @@ export const AssignmentSchema = new Schema<AssignmentDocument>(
     endedAt: { type: Date, default: null },
     endReason: { type: String, enum: [...ASSIGNMENT_END_REASONS, null], default: null },
     deletedAt: { type: Date, default: null },
+    membershipVersion: { type: Number, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },

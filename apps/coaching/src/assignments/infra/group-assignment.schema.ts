@@ -18,7 +18,13 @@ export interface GroupAssignmentDocument {
   endDate: string | null;
   status: GroupAssignmentStatus;
   active: boolean;
-  fanOut: { status: FanOutStatus; processed: number; cursor: string | null; completedAt: Date | null };
+  fanOut: {
+    status: FanOutStatus;
+    processed: number;
+    cursor: string | null;
+    pendingUntil: string | null;
+    completedAt: Date | null;
+  };
   follow: { status: 'pending' | 'done'; version: number; processed: number; cursor: string | null };
   createdAt: Date;
   updatedAt: Date;
@@ -44,6 +50,7 @@ export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
       status: { type: String, enum: FAN_OUT_STATUSES, required: true },
       processed: { type: Number, required: true },
       cursor: { type: String, default: null },
+      pendingUntil: { type: String, default: null },
       completedAt: { type: Date, default: null },
     },
     follow: {

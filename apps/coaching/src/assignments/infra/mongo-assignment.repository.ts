@@ -268,6 +268,32 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     return docs.map(toAssignment);
   }
 
+  async listCurrentDerivedInRange(
+    tenantId: string,
+    groupAssignmentId: string,
+    afterMenteeId: string | null,
+    untilMenteeId: string | null,
+  ): Promise<Assignment[]> {
+    const mentee: Record<string, string> = {};
+    if (afterMenteeId !== null) mentee.$gt = afterMenteeId;
+    if (untilMenteeId !== null) mentee.$lte = untilMenteeId;
+    // MongoDB serves it from the one_current_derived_assignment index's prefix, a range on the
+    // mentee; the local stand-in scans, once per cut-short chunk only.
+    const docs = await this.model
+      .find(
+        {
+          tenantId,
+          groupAssignmentId,
+          currentSlot: CURRENT_SLOT,
+          ...(Object.keys(mentee).length > 0 ? { menteeId: trusted(mentee) } : {}),
+        },
+        { outbox: 0 },
+      )
+      .lean<AssignmentDocument[]>()
+      .exec();
+    return docs.map(toAssignment);
+  }
+
   async listCurrentDerivedForMany(
     tenantId: string,
     groupAssignmentIds: readonly string[],
@@ -376,6 +402,7 @@ function toAssignment(doc: AssignmentDocument): Assignment {
     endedAt: doc.endedAt ?? null,
     endReason: doc.endReason ?? null,
     deletedAt: doc.deletedAt ?? null,
+    membershipVersion: doc.membershipVersion ?? null,
     version: doc.version,
   };
 }

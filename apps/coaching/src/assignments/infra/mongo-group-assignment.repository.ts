@@ -125,12 +125,26 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
         $set: {
           'fanOut.status': 'running',
           'fanOut.cursor': chunk.cursor,
+          'fanOut.pendingUntil': null,
           updatedAt: chunk.now,
         },
         $inc: { 'fanOut.processed': chunk.processed },
       },
     );
     return result.modifiedCount === 1;
+  }
+
+  async markFanOutChunkPending(
+    tenantId: string,
+    id: string,
+    expectedCursor: string | null,
+    until: string,
+  ): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, tenantId, 'fanOut.cursor': expectedCursor },
+      { $set: { 'fanOut.pendingUntil': until } },
+    );
+    return result.matchedCount === 1;
   }
 
   async listUnfinishedFanOuts(): Promise<GroupAssignment[]> {
@@ -172,6 +186,7 @@ function toGroupAssignment(doc: GroupAssignmentDocument): GroupAssignment {
       status: doc.fanOut.status,
       processed: doc.fanOut.processed,
       cursor: doc.fanOut.cursor ?? null,
+      pendingUntil: doc.fanOut.pendingUntil ?? null,
       completedAt: doc.fanOut.completedAt ?? null,
     },
     follow: {

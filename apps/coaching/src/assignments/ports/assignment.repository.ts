@@ -101,6 +101,16 @@ export interface AssignmentRepository {
     menteeIds: readonly string[],
   ): Promise<Assignment[]>;
   /**
+   * The current assignments a group assignment gives the mentees after `afterMenteeId` up to
+   * `untilMenteeId` (null: to the last), in one read: the members a fan-out chunk covered.
+   */
+  listCurrentDerivedInRange(
+    tenantId: string,
+    groupAssignmentId: string,
+    afterMenteeId: string | null,
+    untilMenteeId: string | null,
+  ): Promise<Assignment[]>;
+  /**
    * The current assignments any of the group assignments gives any of the mentees, in one read
    * (a membership batch: the group assignments of one group, the batch's members of it).
    */

@@ -47,6 +47,16 @@ export interface GroupAssignmentRepository {
   listUnfinishedFollows(): Promise<GroupAssignment[]>;
   /** pending → running; a no-op in any other state. */
   markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void>;
+  /**
+   * Notes that the chunk after `expectedCursor`, up to `until`, is being written; false when
+   * another run moved the cursor first. Cleared by the chunk's progress.
+   */
+  markFanOutChunkPending(
+    tenantId: string,
+    id: string,
+    expectedCursor: string | null,
+    until: string,
+  ): Promise<boolean>;
   /** Saves a chunk's progress; false when another run moved the cursor first (nothing written). */
   recordFanOutChunk(tenantId: string, id: string, chunk: FanOutChunk): Promise<boolean>;
   markFanOutDone(tenantId: string, id: string, now: Date): Promise<void>;

@@ -10,7 +10,7 @@ import {
 } from '../../memberships/ports/membership-projection.repository';
 import { deriveAssignment, type Assignment } from '../domain/assignment';
 import { isInForce, type GroupAssignment } from '../domain/group-assignment';
-import { membersNoLongerMatching, membershipMatches } from '../domain/membership-matching';
+import { derivedNoLongerMatching, membershipMatches } from '../domain/membership-matching';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 import {
   GROUP_ASSIGNMENT_REPOSITORY,
@@ -18,6 +18,9 @@ import {
 } from '../ports/group-assignment.repository';
 import { AssignmentWriter } from './assignment-writer';
 import { MemberPages } from './member-pages';
+
+/** `pendingUntil` of a group's last chunk: it covers every member after the cursor. */
+const LAST_MEMBER = '\uffff';
 
 /** Chunks of members the fan-out reads from the projection in one query. */
 const READ_AHEAD_CHUNKS = 10;
@@ -114,20 +117,36 @@ export class RunGroupFanOutUseCase {
       await this.groupAssignments.markFanOutRunning(tenantId, groupAssignmentId, this.clock.now());
     }
     const limit = this.config.fanOutChunkSize;
-    const cursor = groupAssignment.fanOut.cursor;
+    const { cursor, pendingUntil } = groupAssignment.fanOut;
+    // A chunk was cut short after its write: the members it covered are checked again, since
+    // one removed meanwhile is not among those this chunk reads.
+    if (pendingUntil !== null)
+      outcome.ended += await this.endForMembersGoneInRange(groupAssignment, cursor, pendingUntil);
     const members = await this.pages.next(groupAssignment, cursor, limit);
     if (members.length > 0) {
       const now = this.clock.now();
+      const last = members[members.length - 1].userId;
+      // Before the write: covers to the end of the group when this is its last chunk.
+      const until = members.length === limit ? last : null;
+      if (
+        !(await this.groupAssignments.markFanOutChunkPending(
+          tenantId,
+          groupAssignmentId,
+          cursor,
+          until ?? LAST_MEMBER,
+        ))
+      )
+        return { ...outcome, more: true };
       const drafts = members
         .filter((membership) => membershipMatches(groupAssignment, membership))
         .map((membership) => deriveAssignment(groupAssignment, membership, { id: newId(), now }))
         .filter((assignment): assignment is Assignment => assignment !== null);
       outcome.created = (await this.writer.create(tenantId, drafts)).length;
       const userIds = members.map((m) => m.userId);
-      outcome.ended = await this.endForMembersGoneMeanwhile(groupAssignment, userIds);
+      outcome.ended += await this.endForMembersGoneMeanwhile(groupAssignment, userIds);
       const saved = await this.groupAssignments.recordFanOutChunk(tenantId, groupAssignmentId, {
         expectedCursor: cursor,
-        cursor: userIds[userIds.length - 1],
+        cursor: last,
         processed: members.length,
         now,
       });
@@ -151,17 +170,36 @@ export class RunGroupFanOutUseCase {
   ): Promise<number> {
     const { tenantId, groupId } = groupAssignment;
     const latest = await this.memberships.findMany(tenantId, groupId, userIds);
-    const gone = membersNoLongerMatching(groupAssignment, userIds, latest);
-    if (gone.size === 0) return 0;
-    const current = await this.assignments.listCurrentDerivedFor(tenantId, groupAssignment.id, [
-      ...gone.keys(),
-    ]);
-    return this.writer.end(
-      tenantId,
-      current.map((assignment) => ({
-        assignment,
-        reason: gone.get(assignment.menteeId) ?? 'membership.removed',
-      })),
+    const gone = new Set(
+      userIds.filter((userId) => {
+        const membership = latest.find((m) => m.userId === userId);
+        return membership === undefined || !membershipMatches(groupAssignment, membership);
+      }),
     );
+    if (gone.size === 0) return 0;
+    const current = await this.assignments.listCurrentDerivedFor(tenantId, groupAssignment.id, [...gone]);
+    return this.writer.end(tenantId, derivedNoLongerMatching(groupAssignment, current, latest));
+  }
+
+  /** The same, for every member after `cursor` up to `until` (a cut-short chunk's), whoever they are now. */
+  private async endForMembersGoneInRange(
+    groupAssignment: GroupAssignment,
+    cursor: string | null,
+    until: string,
+  ): Promise<number> {
+    const { tenantId, groupId } = groupAssignment;
+    const current = await this.assignments.listCurrentDerivedInRange(
+      tenantId,
+      groupAssignment.id,
+      cursor,
+      until === LAST_MEMBER ? null : until,
+    );
+    if (current.length === 0) return 0;
+    const latest = await this.memberships.findMany(
+      tenantId,
+      groupId,
+      current.map((assignment) => assignment.menteeId),
+    );
+    return this.writer.end(tenantId, derivedNoLongerMatching(groupAssignment, current, latest));
   }
 }
