@@ -1,10 +1,9 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
 import type { BulkState } from '@lms/kernel';
 import { MAX_BULK_MENTEES, type BulkAssignment, type BulkAssignmentResult } from '../domain/bulk-assignment';
-import { MAX_COACHES } from './create-group-assignment.request.dto';
-import { IsDay } from './day';
+import { IsCoachIds, IsDay, IsGroupRoles, MAX_COACHES } from './assignment-fields';
 
 /** A query list given as `a,b` or as the parameter repeated. */
 const listOf = ({ value }: { value: unknown }): unknown =>
@@ -45,18 +44,10 @@ export class CreateBulkAssignmentRequestDto {
   @IsUUID()
   groupId!: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(GROUP_ROLES.length)
-  @ArrayUnique()
-  @IsIn(GROUP_ROLES, { each: true })
+  @IsGroupRoles()
   roles!: GroupRole[];
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_COACHES)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsCoachIds()
   coachIds!: string[];
 
   /** The chosen members, up to 10,000; one given twice is assigned once. */

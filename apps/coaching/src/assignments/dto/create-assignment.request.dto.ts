@@ -1,17 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
-import { MAX_COACHES } from './create-group-assignment.request.dto';
-import { IsDay } from './day';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsCoachIds, IsDay } from './assignment-fields';
 
 /** `POST /v1/assignments` (CO-A1). The tenant comes from the caller, never from here. */
 export class CreateAssignmentRequestDto {
   @IsUUID()
   menteeId!: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_COACHES)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsCoachIds()
   coachIds!: string[];
 
   /** Defaults to today; may be in the past; a later day schedules the assignment until then. */

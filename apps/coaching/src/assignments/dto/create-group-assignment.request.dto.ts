@@ -1,27 +1,16 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
-import { IsDay } from './day';
-
-/** Coaches per group assignment: a bound on the request size (security rules: size limits). */
-export const MAX_COACHES = 50;
+import { IsOptional, IsUUID } from 'class-validator';
+import { type GroupRole } from '@lms/contracts';
+import { IsCoachIds, IsDay, IsGroupRoles } from './assignment-fields';
 
 /** `POST /v1/group-assignments` (CO-A2). The tenant comes from the caller, never from here. */
 export class CreateGroupAssignmentRequestDto {
   @IsUUID()
   groupId!: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(GROUP_ROLES.length)
-  @ArrayUnique()
-  @IsIn(GROUP_ROLES, { each: true })
+  @IsGroupRoles()
   roles!: GroupRole[];
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_COACHES)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsCoachIds()
   coachIds!: string[];
 
   /** Defaults to today; may be in the past. */

@@ -9,7 +9,7 @@ import {
 } from '@lms/contracts';
 import { PageQueryDto } from '@lms/service-kit';
 import { ASSIGNMENT_SORTS, type AssignmentFilter, type AssignmentSort } from '../ports/assignment.repository';
-import { IsDay } from './day';
+import { IsDay } from './assignment-fields';
 
 /** The filters of the assignments' list, export and report (CO-A10, CO-A12); each narrows. */
 export class AssignmentFilterQueryDto {

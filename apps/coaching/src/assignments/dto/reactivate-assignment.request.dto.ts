@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { IsDay } from './day';
+import { IsDay } from './assignment-fields';
 
 /** `POST /v1/assignments/{id}/reactivate` (CO-A8). */
 export class ReactivateAssignmentRequestDto {

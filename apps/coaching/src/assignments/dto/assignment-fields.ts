@@ -1,0 +1,55 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsUUID } from 'class-validator';
+import { GROUP_ROLES } from '@lms/contracts';
+import { MatchesPattern } from '@lms/service-kit';
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MESSAGE = '$property must be a day written YYYY-MM-DD';
+
+/** Coaches per assignment: a bound on the request size (security rules: size limits). */
+export const MAX_COACHES = 50;
+
+/** A day written `YYYY-MM-DD` that exists (no 2025-02-30); optional fields add `@IsOptional()`. */
+export function IsDay(): PropertyDecorator {
+  return applyDecorators(
+    MatchesPattern(DAY_PATTERN, { message: DAY_MESSAGE, required: false }),
+    IsISO8601({ strict: true }, { message: DAY_MESSAGE }),
+  );
+}
+
+/** One to fifty coaches, by user id, each once: checked and documented alike. */
+export function IsCoachIds(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(MAX_COACHES),
+    ArrayUnique(),
+    IsUUID('all', { each: true }),
+    ApiProperty({
+      type: [String],
+      format: 'uuid',
+      minItems: 1,
+      maxItems: MAX_COACHES,
+      uniqueItems: true,
+    }),
+  );
+}
+
+/** One or more roles within a group, each once: checked and documented alike. */
+export function IsGroupRoles(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(GROUP_ROLES.length),
+    ArrayUnique(),
+    IsIn(GROUP_ROLES, { each: true }),
+    ApiProperty({
+      enum: GROUP_ROLES,
+      isArray: true,
+      minItems: 1,
+      maxItems: GROUP_ROLES.length,
+      uniqueItems: true,
+    }),
+  );
+}
