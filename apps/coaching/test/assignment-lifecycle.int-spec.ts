@@ -195,6 +195,7 @@ describe('individual assignments through their life (real Kafka and Mongo)', () 
       endReason: null,
       deletedAt: null,
       membershipVersion: null,
+      lastInteractionAt: null,
       version: 1,
     }));
     for (const assignment of due) await repository.insert({ assignment, outbox: [] });

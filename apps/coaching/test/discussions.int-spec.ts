@@ -100,6 +100,9 @@ describe('the discussion between a mentee and its coach (real Mongo)', () => {
       as: mentee,
     });
     expect(page.body).toEqual({ items: [second], limit: 1, offset: 1, nextOffset: null });
+    // The last message is the assignment's last interaction in an administrator's list (CO-A10).
+    const listed = await service.request('GET', `/v1/assignments/${assignment.id}`);
+    expect(listed.body).toMatchObject({ lastInteractionAt: second.createdAt });
   });
 
   it('given a retry of a message with the same Idempotency-Key, then it is written once', async () => {

@@ -28,10 +28,10 @@ describe('the assignments export (CO-A12)', () => {
 
     const [header, first, second, rest] = text.split('\n');
     expect(header).toBe(
-      'id,menteeId,coachIds,origin,groupAssignmentId,groupId,startDate,endDate,status,active,createdAt,endedAt,endReason',
+      'id,menteeId,coachIds,origin,groupAssignmentId,groupId,startDate,endDate,status,active,createdAt,endedAt,endReason,lastInteractionAt',
     );
     expect(first).toBe(
-      `${created.id},${mentee},${coach1} ${coach2},individual,,,2025-03-10,,current,true,2025-03-10T09:00:00.000Z,,`,
+      `${created.id},${mentee},${coach1} ${coach2},individual,,,2025-03-10,,current,true,2025-03-10T09:00:00.000Z,,,`,
     );
     expect(second.startsWith(`"'=HYPERLINK(""http://evil.example"")"`)).toBe(true);
     expect(rest).toBe('');

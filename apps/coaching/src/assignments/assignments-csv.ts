@@ -17,6 +17,7 @@ export const ASSIGNMENT_CSV_COLUMNS = [
   'createdAt',
   'endedAt',
   'endReason',
+  'lastInteractionAt',
 ] as const;
 
 function rowOf(assignment: Assignment): Record<(typeof ASSIGNMENT_CSV_COLUMNS)[number], string> {
@@ -34,6 +35,7 @@ function rowOf(assignment: Assignment): Record<(typeof ASSIGNMENT_CSV_COLUMNS)[n
     createdAt: assignment.createdAt.toISOString(),
     endedAt: assignment.endedAt?.toISOString() ?? '',
     endReason: assignment.endReason ?? '',
+    lastInteractionAt: assignment.lastInteractionAt?.toISOString() ?? '',
   };
 }
 

@@ -27,6 +27,7 @@ function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}
     endReason: null,
     deletedAt: null,
     membershipVersion: 1,
+    lastInteractionAt: null,
     version: 1,
     ...overrides,
   };
@@ -355,6 +356,26 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       expect(await range(null, 'm2')).toEqual(['m1', 'm2']);
       expect(await range('m2', null)).toEqual(['m4']);
       expect(await repo.listCurrentDerivedInRange(newTenant(), groupAssignmentId, null, null)).toEqual([]);
+    });
+
+    it('notes the last interaction, only ever later, and no change of the assignment writes it back from a read', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const assignment = individualAssignment(tenantId);
+      await repo.insert({ assignment, outbox: [] });
+      const [early, late] = [new Date('2025-03-05T10:00:00.000Z'), new Date('2025-03-06T10:00:00.000Z')];
+
+      await repo.recordInteraction(tenantId, assignment.id, late);
+      await repo.recordInteraction(tenantId, assignment.id, early);
+      await repo.recordInteraction(newTenant(), assignment.id, new Date('2025-04-01T00:00:00.000Z'));
+      expect((await repo.findById(tenantId, assignment.id))?.lastInteractionAt).toEqual(late);
+
+      // A change decided on a read taken before the messages.
+      await repo.save(tenantId, { assignment: { ...assignment, active: false, version: 2 }, outbox: [] }, 1);
+      expect(await repo.findById(tenantId, assignment.id)).toMatchObject({
+        active: false,
+        lastInteractionAt: late,
+      });
     });
 
     it('lists newest first with filters, a page at a time', async () => {

@@ -111,7 +111,11 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
   async save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
     const row = this.rows.get(changed.assignment.id);
     if (!row || row.tenantId !== tenantId || row.version !== expectedVersion) return false;
-    this.rows.set(row.id, structuredClone(changed.assignment));
+    // The last interaction is never written back from a read, as in the database.
+    this.rows.set(row.id, {
+      ...structuredClone(changed.assignment),
+      lastInteractionAt: row.lastInteractionAt,
+    });
     this.published.push(...changed.outbox);
     this.relayed.push(row.id);
     return true;
@@ -150,6 +154,12 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     )
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);
+  }
+
+  async recordInteraction(tenantId: string, id: string, at: Date): Promise<void> {
+    const row = this.rows.get(id);
+    if (!row || row.tenantId !== tenantId) return;
+    if (row.lastInteractionAt === null || row.lastInteractionAt < at) row.lastInteractionAt = new Date(at);
   }
 
   async findById(tenantId: string, id: string): Promise<Assignment | null> {

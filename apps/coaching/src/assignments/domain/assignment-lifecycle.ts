@@ -72,6 +72,7 @@ export function newIndividualAssignment(
     endReason: null,
     deletedAt: null,
     membershipVersion: null,
+    lastInteractionAt: null,
     version: 1,
   };
 }

@@ -59,6 +59,7 @@ describe('deriving the assignment of a member', () => {
       endReason: null,
       deletedAt: null,
       membershipVersion: 1,
+      lastInteractionAt: null,
       version: 1,
     });
   });

@@ -42,6 +42,8 @@ export interface Assignment {
    * individual assignment.
    */
   membershipVersion: number | null;
+  /** When its mentee and a coach last wrote to each other (CO-W1): the "last interaction" of CO-A10. */
+  lastInteractionAt: Date | null;
   version: number;
 }
 
@@ -87,6 +89,7 @@ export function deriveAssignment(
     endReason: null,
     deletedAt: null,
     membershipVersion: membership.version,
+    lastInteractionAt: null,
     version: 1,
   };
 }

@@ -59,6 +59,7 @@ function derived(groupAssignmentId: string, overrides: Partial<Assignment> = {})
     endReason: null,
     deletedAt: null,
     membershipVersion: 1,
+    lastInteractionAt: null,
     version: 1,
     ...overrides,
   };

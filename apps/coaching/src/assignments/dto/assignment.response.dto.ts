@@ -17,6 +17,8 @@ export class AssignmentResponseDto {
   createdAt!: string;
   endedAt?: string;
   endReason?: AssignmentEndReason;
+  /** When its mentee and a coach last wrote to each other (CO-W1); null: never. */
+  lastInteractionAt!: string | null;
   /** Send it back in `If-Match` to change this version only. */
   version!: number;
 
@@ -35,6 +37,7 @@ export class AssignmentResponseDto {
       createdAt: assignment.createdAt.toISOString(),
       ...(assignment.endedAt === null ? {} : { endedAt: assignment.endedAt.toISOString() }),
       ...(assignment.endReason === null ? {} : { endReason: assignment.endReason }),
+      lastInteractionAt: assignment.lastInteractionAt?.toISOString() ?? null,
       version: assignment.version,
     };
   }

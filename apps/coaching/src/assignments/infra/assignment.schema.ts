@@ -36,6 +36,7 @@ export interface AssignmentDocument {
   endReason: AssignmentEndReason | null;
   deletedAt: Date | null;
   membershipVersion: number | null;
+  lastInteractionAt: Date | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -62,6 +63,7 @@ export const AssignmentSchema = new Schema<AssignmentDocument>(
     endReason: { type: String, enum: [...ASSIGNMENT_END_REASONS, null], default: null },
     deletedAt: { type: Date, default: null },
     membershipVersion: { type: Number, default: null },
+    lastInteractionAt: { type: Date, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },

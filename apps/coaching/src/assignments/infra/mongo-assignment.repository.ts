@@ -158,7 +158,8 @@ export class MongoAssignmentRepository implements AssignmentRepository {
 
   async save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
     const { assignment, outbox } = changed;
-    const { _id, tenantId: _t, createdAt: _c, ...state } = toDocument(assignment);
+    // The last interaction is never written back from a read: a message may have come since.
+    const { _id, tenantId: _t, createdAt: _c, lastInteractionAt: _l, ...state } = toDocument(assignment);
     const result = await this.model.updateOne(
       // Compare-and-set on exactly the fields of the `assignment_version` unique index, which the
       // local stand-in serves from it too: the version read says everything else.
@@ -176,7 +177,7 @@ export class MongoAssignmentRepository implements AssignmentRepository {
   ): Promise<number> {
     if (changes.length === 0) return 0;
     const operations = changes.map(({ assignment, outbox, expectedVersion }) => {
-      const { _id, tenantId: _t, createdAt: _c, ...state } = toDocument(assignment);
+      const { _id, tenantId: _t, createdAt: _c, lastInteractionAt: _l, ...state } = toDocument(assignment);
       return {
         updateOne: {
           filter: { _id, tenantId, version: expectedVersion },
@@ -218,6 +219,11 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       .lean<AssignmentDocument[]>()
       .exec();
     return docs.map(toAssignment);
+  }
+
+  async recordInteraction(tenantId: string, id: string, at: Date): Promise<void> {
+    // By `_id` (index-served on both engines); only ever later, whatever order messages land in.
+    await this.model.updateOne({ _id: id, tenantId }, { $max: { lastInteractionAt: at } });
   }
 
   async findById(tenantId: string, id: string): Promise<Assignment | null> {
@@ -403,6 +409,7 @@ function toAssignment(doc: AssignmentDocument): Assignment {
     endReason: doc.endReason ?? null,
     deletedAt: doc.deletedAt ?? null,
     membershipVersion: doc.membershipVersion ?? null,
+    lastInteractionAt: doc.lastInteractionAt ?? null,
     version: doc.version,
   };
 }

@@ -87,6 +87,11 @@ export interface AssignmentRepository {
     afterId: string | null,
     limit: number,
   ): Promise<Assignment[]>;
+  /**
+   * Notes a message between its mentee and a coach at `at` (CO-W1), unless a later one is noted
+   * already; no version, no event: it changes nothing of the assignment's life.
+   */
+  recordInteraction(tenantId: string, id: string, at: Date): Promise<void>;
   /** The assignment, unless it does not exist in the tenant or was deleted (CO-A9). */
   findById(tenantId: string, id: string): Promise<Assignment | null>;
   /**

@@ -46,6 +46,7 @@ export class PostMessageUseCase {
       createdAt: now,
     };
     await this.messages.insert(message);
+    await this.assignments.recordInteraction(tenantId, assignmentId, now);
     return message;
   }
 }
