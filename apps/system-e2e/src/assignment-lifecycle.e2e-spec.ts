@@ -145,6 +145,25 @@ describe('an individual assignment through its life (every service as a process)
     });
   });
 
+  it('is transferred to another coach, dates kept; the same coaches again are refused (CO-A7)', async () => {
+    const created = await assign({ startDate: day(-3) });
+
+    const transferred = await change('POST', `${created.id}/transfer`, {
+      coachIds: [people.coach2],
+      mode: 'assignment_only',
+    });
+    expect(transferred).toMatchObject({
+      status: 200,
+      body: { coachIds: [people.coach2], startDate: day(-3), status: 'current' },
+    });
+    expect(
+      await change('POST', `${created.id}/transfer`, { coachIds: [people.coach2], mode: 'assignment_only' }),
+    ).toMatchObject({
+      status: 422,
+      body: { code: 'ASSIGNMENT.SAME_COACHES' },
+    });
+  });
+
   it('is scheduled when it starts later', async () => {
     const scheduled = await assign({ startDate: day(7) });
     expect(scheduled.status).toBe('scheduled');

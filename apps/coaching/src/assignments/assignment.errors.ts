@@ -122,3 +122,25 @@ export class BulkAssignmentNotFoundError extends NotFoundError {
     super('BULK_ASSIGNMENT.NOT_FOUND', `Bulk assignment ${id} does not exist.`, { bulkAssignmentId: id });
   }
 }
+
+export class AssignmentSameCoachesError extends BusinessRuleError {
+  constructor(id: string) {
+    super(
+      'ASSIGNMENT.SAME_COACHES',
+      `Assignment ${id} already has exactly these coaches: nothing to transfer.`,
+      {
+        assignmentId: id,
+      },
+    );
+  }
+}
+
+export class GroupAssignmentSameCoachesError extends BusinessRuleError {
+  constructor(id: string) {
+    super(
+      'GROUP_ASSIGNMENT.SAME_COACHES',
+      `Group assignment ${id} already has exactly these coaches: nothing to transfer.`,
+      { groupAssignmentId: id },
+    );
+  }
+}

@@ -23,6 +23,7 @@ import { AssignmentFilterQueryDto, ListAssignmentsQueryDto } from './dto/list-as
 import { assignmentsCsv } from './assignments-csv';
 import { ExportAssignmentsUseCase } from './use-cases/assignment-reports.use-cases';
 import { ReactivateAssignmentRequestDto } from './dto/reactivate-assignment.request.dto';
+import { TransferRequestDto } from './dto/transfer.request.dto';
 import { AssignmentLifecycleUseCase } from './use-cases/assignment-lifecycle.use-case';
 import { CreateAssignmentUseCase } from './use-cases/create-assignment.use-case';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
@@ -158,6 +159,29 @@ export class AssignmentsController {
     @IfMatch() expectedVersion: number | undefined,
   ): Promise<AssignmentResponseDto> {
     return AssignmentResponseDto.from(await this.lifecycle.end({ tenantId, id: params.id, expectedVersion }));
+  }
+
+  /** CO-A7: handed to other coaches as of now, dates and history kept; everyone involved is told. */
+  @ApiErrors(
+    ...CHANGE_ERRORS,
+    'ASSIGNMENT.ALREADY_ENDED',
+    'ASSIGNMENT.SAME_COACHES',
+    'ASSIGNMENT.SELF_COACHING',
+    'ASSIGNMENT.USERS_NOT_ASSIGNABLE',
+  )
+  @Post(':id/transfer')
+  @HttpCode(HttpStatus.OK)
+  async transfer(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @Body() body: TransferRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<AssignmentResponseDto> {
+    const transferred = await this.lifecycle.transfer(
+      { tenantId, id: params.id, expectedVersion },
+      body.coachIds,
+    );
+    return AssignmentResponseDto.from(transferred);
   }
 
   /** CO-A8: an expired assignment is current again from a new start date (today by default), with no end. */

@@ -33,6 +33,7 @@ import { GROUP_ASSIGNMENT_REPOSITORY } from './ports/group-assignment.repository
 import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
 import { CreateGroupAssignmentUseCase } from './use-cases/create-group-assignment.use-case';
 import { AssignmentLifecycleUseCase } from './use-cases/assignment-lifecycle.use-case';
+import { AssignableCoaches } from './use-cases/assignable-coaches';
 import { AssignmentWriter } from './use-cases/assignment-writer';
 import { CreateAssignmentUseCase } from './use-cases/create-assignment.use-case';
 import { FollowAssignmentCalendarUseCase } from './use-cases/follow-assignment-calendar.use-case';
@@ -75,6 +76,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     { provide: GROUP_ASSIGNMENT_REPOSITORY, useClass: MongoGroupAssignmentRepository },
     { provide: ASSIGNMENT_REPOSITORY, useClass: MongoAssignmentRepository },
     AssignmentWriter,
+    AssignableCoaches,
     CreateAssignmentUseCase,
     AssignmentLifecycleUseCase,
     FollowAssignmentCalendarUseCase,

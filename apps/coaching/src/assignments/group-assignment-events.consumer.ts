@@ -41,6 +41,14 @@ export class GroupAssignmentEventsConsumer {
     await this.follow(event);
   }
 
+  /** Transferred: its derived assignments take its coaches, in a job (CO-A7, CO-A11). */
+  @OnEvent(GroupAssignmentsStream, 'group-assignment.transferred')
+  async onTransferred(
+    @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.transferred'>,
+  ): Promise<void> {
+    await this.follow(event);
+  }
+
   /** Deleted: its derived assignments are deleted with it, in a job (CO-A9, CO-A11). */
   @OnEvent(GroupAssignmentsStream, 'group-assignment.deleted')
   async onDeleted(

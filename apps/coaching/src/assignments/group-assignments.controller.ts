@@ -3,6 +3,7 @@ import { mapPage, type Page } from '@lms/kernel';
 import { ApiErrors, Access, Idempotent, CurrentTenant, IfMatch } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { DeleteAssignmentQueryDto } from './dto/delete-assignment.request.dto';
+import { TransferRequestDto } from './dto/transfer.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
 import { ListGroupAssignmentsQueryDto } from './dto/list-group-assignments.request.dto';
@@ -109,6 +110,26 @@ export class GroupAssignmentsController {
   ): Promise<GroupAssignmentResponseDto> {
     return GroupAssignmentResponseDto.from(
       await this.lifecycle.end({ tenantId, id: params.id, expectedVersion }),
+    );
+  }
+
+  /** CO-A7: handed to other coaches; every assignment it gave follows. */
+  @ApiErrors(
+    ...CHANGE_ERRORS,
+    'GROUP_ASSIGNMENT.ALREADY_ENDED',
+    'GROUP_ASSIGNMENT.SAME_COACHES',
+    'ASSIGNMENT.USERS_NOT_ASSIGNABLE',
+  )
+  @Post(':id/transfer')
+  @HttpCode(HttpStatus.OK)
+  async transfer(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @Body() body: TransferRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.lifecycle.transfer({ tenantId, id: params.id, expectedVersion }, body.coachIds),
     );
   }
 

@@ -7,6 +7,7 @@ import { ApplyMembershipEventsUseCase } from '../assignments/use-cases/apply-mem
 import { CreateGroupAssignmentUseCase } from '../assignments/use-cases/create-group-assignment.use-case';
 import type { AssignmentEventType } from '../assignments/domain/assignment-lifecycle';
 import { AssignmentLifecycleUseCase } from '../assignments/use-cases/assignment-lifecycle.use-case';
+import { AssignableCoaches } from '../assignments/use-cases/assignable-coaches';
 import { AssignmentWriter } from '../assignments/use-cases/assignment-writer';
 import { CreateAssignmentUseCase } from '../assignments/use-cases/create-assignment.use-case';
 import { FollowAssignmentCalendarUseCase } from '../assignments/use-cases/follow-assignment-calendar.use-case';
@@ -58,6 +59,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   /** What use cases enqueued, as the job runner would take it. */
   const jobs = { enqueued: [] as NewJob[], enqueue: async (job: NewJob) => (jobs.enqueued.push(job), true) };
   const writer = new AssignmentWriter(assignments, events, clock);
+  const coaches = new AssignableCoaches(users, clock);
   const config = {
     fanOutChunkSize: options.fanOutChunkSize ?? 500,
     jobs: { leaseMs: 15_000, pollIntervalMs: 1_000 },
@@ -94,8 +96,8 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     listAssignments: new ListAssignmentsUseCase(assignments),
     applyUserEvents: new ApplyUserEventsUseCase(users),
     createAssignment: new CreateAssignmentUseCase(users, writer, clock),
-    lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock),
-    groupLifecycle: new GroupAssignmentLifecycleUseCase(groupAssignments, events, clock),
+    lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock, coaches),
+    groupLifecycle: new GroupAssignmentLifecycleUseCase(groupAssignments, events, clock, coaches),
     bulks,
     jobs,
     startBulk: new StartBulkAssignmentUseCase(bulks, users, jobs, clock),

@@ -53,6 +53,10 @@ export class AssignmentStartedV1 extends AssignmentStateV1 {}
 export class AssignmentExpiredV1 extends AssignmentStateV1 {}
 /** An expired assignment is current again, from a new start date (CO-A8). */
 export class AssignmentReactivatedV1 extends AssignmentStateV1 {}
+/** Handed to other coaches (CO-A7): `previousCoachIds` lose the mentee, `coachIds` gain it. */
+export class AssignmentTransferredV1 extends AssignmentStateV1 {
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsUUID('all', { each: true }) previousCoachIds!: string[];
+}
 /** Deleted for good (CO-A9): gone from every list and report; shares are kept. */
 export class AssignmentDeletedV1 extends AssignmentStateV1 {}
 
@@ -69,6 +73,7 @@ export const AssignmentsStream = defineStream({
     'assignment.started': AssignmentStartedV1,
     'assignment.expired': AssignmentExpiredV1,
     'assignment.reactivated': AssignmentReactivatedV1,
+    'assignment.transferred': AssignmentTransferredV1,
     'assignment.deleted': AssignmentDeletedV1,
   },
 });

@@ -31,6 +31,8 @@ export class GroupAssignmentCreatedV1 extends GroupAssignmentStateV1 {}
 export class GroupAssignmentEndedV1 extends GroupAssignmentStateV1 {}
 /** Deactivated or activated (CO-A5): its derived assignments follow. */
 export class GroupAssignmentUpdatedV1 extends GroupAssignmentStateV1 {}
+/** Handed to other coaches (CO-A7): its derived assignments follow. */
+export class GroupAssignmentTransferredV1 extends GroupAssignmentStateV1 {}
 /** Deleted for good (CO-A9), its derived assignments with it. */
 export class GroupAssignmentDeletedV1 extends GroupAssignmentStateV1 {}
 
@@ -45,5 +47,6 @@ export const GroupAssignmentsStream = defineStream({
     'group-assignment.ended': GroupAssignmentEndedV1,
     'group-assignment.updated': GroupAssignmentUpdatedV1,
     'group-assignment.deleted': GroupAssignmentDeletedV1,
+    'group-assignment.transferred': GroupAssignmentTransferredV1,
   },
 });

@@ -13,7 +13,9 @@ export type AssignmentRefusal =
   | { rule: 'not-expired'; status: AssignmentStatus }
   | { rule: 'derived'; groupAssignmentId: string | null }
   | { rule: 'dates'; reason: string }
-  | { rule: 'not-confirmed' };
+  | { rule: 'not-confirmed' }
+  | { rule: 'same-coaches' }
+  | { rule: 'self-coaching'; userId: string };
 
 /** What a change decided: the assignment at its next version and its event, nothing, or a refusal. */
 export type AssignmentChange =
@@ -189,6 +191,27 @@ export function followCalendar(assignment: Assignment, context: ChangeContext): 
     status === 'current' ? 'assignment.started' : 'assignment.expired',
     context.now,
   );
+}
+
+/**
+ * CO-A7 (the assignment only): handed to other coaches, as of now, dates and history kept; the
+ * previous coaches lose the mentee, the new ones gain it. Refused for the coaches it already
+ * has, for the mentee as its own coach, and for an ended or derived assignment.
+ */
+export function transfer(
+  assignment: Assignment,
+  coachIds: readonly string[],
+  context: ChangeContext,
+): AssignmentChange {
+  const refusal = administrativeRefusal(assignment);
+  if (refusal) return refused(refusal);
+  if (coachIds.includes(assignment.menteeId))
+    return refused({ rule: 'self-coaching', userId: assignment.menteeId });
+  const same =
+    coachIds.length === assignment.coachIds.length &&
+    coachIds.every((coachId) => assignment.coachIds.includes(coachId));
+  if (same) return refused({ rule: 'same-coaches' });
+  return changed(assignment, { coachIds: [...coachIds] }, 'assignment.transferred', context.now);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { GroupAssignment } from './group-assignment';
 export type GroupAssignmentEventType = keyof (typeof GroupAssignmentsStream)['events'];
 
 /** Why a change of a group assignment is refused; each is answered with its own code. */
-export type GroupAssignmentRefusal = { rule: 'ended' } | { rule: 'not-confirmed' };
+export type GroupAssignmentRefusal = { rule: 'ended' } | { rule: 'not-confirmed' } | { rule: 'same-coaches' };
 
 /** What a change of a group assignment decided. */
 export type GroupAssignmentChange =
@@ -59,6 +59,20 @@ export function endGroupAssignment(
   return changed(groupAssignment, { status: 'ended' }, 'group-assignment.ended', context.now);
 }
 
+/** CO-A7 (the assignment only): handed to other coaches; its derived assignments follow. */
+export function transferGroupAssignment(
+  groupAssignment: GroupAssignment,
+  coachIds: readonly string[],
+  context: ChangeContext,
+): GroupAssignmentChange {
+  if (groupAssignment.status === 'ended') return { outcome: 'refused', refusal: { rule: 'ended' } };
+  const same =
+    coachIds.length === groupAssignment.coachIds.length &&
+    coachIds.every((coachId) => groupAssignment.coachIds.includes(coachId));
+  if (same) return { outcome: 'refused', refusal: { rule: 'same-coaches' } };
+  return changed(groupAssignment, { coachIds: [...coachIds] }, 'group-assignment.transferred', context.now);
+}
+
 /** CO-A9: deleted for good with the confirmation word, its derived assignments with it. */
 export function deleteGroupAssignment(
   groupAssignment: GroupAssignment,
@@ -72,7 +86,7 @@ export function deleteGroupAssignment(
 /**
  * What one derived assignment becomes to follow its group assignment (CO-A11): deleted with a
  * deleted one, ended with an ended one (an ended derived assignment is history and stays as
- * it is), and as active as it is. Applied twice, the second time changes nothing.
+ * it is), with its coaches (CO-A7), and as active as it is. Applied twice, the second time changes nothing.
  */
 export function followGroupAssignment(
   derived: Assignment,
@@ -93,6 +107,12 @@ export function followGroupAssignment(
   if (derived.status === 'ended') return { outcome: 'unchanged' };
   if (groupAssignment.status === 'ended')
     return next({ status: 'ended', endedAt: now, endReason: 'group-assignment.ended' }, 'assignment.ended');
+  // A coach who is the member itself is left out, as when it was derived.
+  const coachIds = groupAssignment.coachIds.filter((coachId) => coachId !== derived.menteeId);
+  const sameCoaches =
+    coachIds.length === derived.coachIds.length &&
+    coachIds.every((coachId) => derived.coachIds.includes(coachId));
+  if (!sameCoaches && coachIds.length > 0) return next({ coachIds }, 'assignment.transferred');
   if (derived.active !== groupAssignment.active)
     return next({ active: groupAssignment.active }, 'assignment.updated');
   return { outcome: 'unchanged' };

@@ -223,4 +223,24 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     ])
       expect(await codeOf(change)).toBe('ASSIGNMENT.DERIVED');
   });
+
+  it('given a transfer, then the coaches change as of now with one assignment.transferred naming the previous ones; the same coaches, the mentee or an unknown coach are refused', async () => {
+    const t = buildCoachingTestbed();
+    const { id } = await givenAssignment(t, { startDate: '2025-01-15' });
+    const target = { tenantId: TENANT, id };
+
+    expect(await t.lifecycle.transfer(target, [COACH_2])).toMatchObject({
+      coachIds: [COACH_2],
+      startDate: '2025-01-15',
+      version: 2,
+    });
+    expect(t.assignmentEvents('assignment.transferred')[0].envelope.payload).toMatchObject({
+      coachIds: [COACH_2],
+      previousCoachIds: [COACH_1, COACH_2],
+    });
+    expect(await codeOf(t.lifecycle.transfer(target, [COACH_2]))).toBe('ASSIGNMENT.SAME_COACHES');
+    expect(await codeOf(t.lifecycle.transfer(target, [MENTEE]))).toBe('ASSIGNMENT.SELF_COACHING');
+    expect(await codeOf(t.lifecycle.transfer(target, [STRANGER]))).toBe('ASSIGNMENT.USERS_NOT_ASSIGNABLE');
+    expect((await t.getAssignment.execute(target)).coachIds).toEqual([COACH_2]);
+  });
 });

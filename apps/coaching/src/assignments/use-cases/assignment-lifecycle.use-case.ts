@@ -8,6 +8,8 @@ import {
   AssignmentExpiredError,
   AssignmentNotExpiredError,
   AssignmentNotFoundError,
+  AssignmentSameCoachesError,
+  AssignmentSelfCoachingError,
 } from '../assignment.errors';
 import type { Assignment } from '../domain/assignment';
 import type { RequestedDates } from '../domain/assignment-dates';
@@ -17,12 +19,14 @@ import {
   endNow,
   reactivate,
   setActive,
+  transfer,
   type AssignmentChange,
   type AssignmentRefusal,
   type ChangeContext,
 } from '../domain/assignment-lifecycle';
 import { calendarDateOf } from '../domain/calendar-date';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
+import { AssignableCoaches } from './assignable-coaches';
 import { AssignmentWriter } from './assignment-writer';
 
 /** Which assignment an administrator changes, and the version it read (`If-Match`), if any. */
@@ -44,6 +48,7 @@ export class AssignmentLifecycleUseCase {
     @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
     private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly coaches: AssignableCoaches,
   ) {}
 
   editDates(target: AssignmentTarget, dates: RequestedDates): Promise<Assignment> {
@@ -62,6 +67,12 @@ export class AssignmentLifecycleUseCase {
     return this.apply(target, (assignment, context) => reactivate(assignment, requested, context));
   }
 
+  /** CO-A7 (the assignment only): to coaches that may coach now. */
+  async transfer(target: AssignmentTarget, coachIds: readonly string[]): Promise<Assignment> {
+    await this.coaches.assertAssignable(target.tenantId, coachIds);
+    return this.apply(target, (assignment, context) => transfer(assignment, coachIds, context));
+  }
+
   async delete(target: AssignmentTarget, confirmation: string | undefined): Promise<void> {
     await this.apply(target, (assignment, context) => deleteForGood(assignment, confirmation, context));
   }
@@ -78,7 +89,8 @@ export class AssignmentLifecycleUseCase {
       const change = decide(assignment, { now, today: calendarDateOf(now) });
       if (change.outcome === 'refused') throw refusalError(assignment.id, change.refusal);
       if (change.outcome === 'unchanged') return { outcome: 'written', value: assignment };
-      if (!(await this.writer.change(change.assignment, change.event))) return { outcome: 'stale' };
+      if (!(await this.writer.change(assignment, change.assignment, change.event)))
+        return { outcome: 'stale' };
       return { outcome: 'written', value: change.assignment };
     });
   }
@@ -98,5 +110,9 @@ function refusalError(id: string, refusal: AssignmentRefusal): Error {
       return new AssignmentDatesInvalidError(refusal.reason);
     case 'not-confirmed':
       return new AssignmentDeleteNotConfirmedError(id);
+    case 'same-coaches':
+      return new AssignmentSameCoachesError(id);
+    case 'self-coaching':
+      return new AssignmentSelfCoachingError(refusal.userId);
   }
 }

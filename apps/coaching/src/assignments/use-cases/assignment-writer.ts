@@ -58,12 +58,13 @@ export class AssignmentWriter {
   }
 
   /**
-   * Writes `next` (the assignment at its next version) with its event, if the assignment is
-   * still at `next.version - 1`; false when someone changed it meanwhile (nothing written).
+   * Writes `next` (what `before` becomes, at its next version) with its event, if the
+   * assignment is still at `before`'s version; false when someone changed it meanwhile
+   * (nothing written).
    */
-  async change(next: Assignment, event: AssignmentEventType): Promise<boolean> {
-    const outbox = [this.eventOf(event, next, next.updatedAt)];
-    return this.assignments.save(next.tenantId, { assignment: next, outbox }, next.version - 1);
+  async change(before: Assignment, next: Assignment, event: AssignmentEventType): Promise<boolean> {
+    const outbox = [this.eventOf(event, next, next.updatedAt, before)];
+    return this.assignments.save(next.tenantId, { assignment: next, outbox }, before.version);
   }
 
   /**
@@ -104,14 +105,25 @@ export class AssignmentWriter {
       if (current === null || current.status !== 'current') return false;
       if (attempt > END_ATTEMPTS)
         throw new Error(`Assignment ${assignment.id} kept changing while it was being ended`);
-      if (await this.change(endAssignment(current, { now: this.clock.now(), reason }), 'assignment.ended'))
+      if (
+        await this.change(
+          current,
+          endAssignment(current, { now: this.clock.now(), reason }),
+          'assignment.ended',
+        )
+      )
         return true;
       // Changed meanwhile (another instance ended it, or edited it): look again.
       current = await this.assignments.findById(tenantId, assignment.id);
     }
   }
 
-  private eventOf(type: AssignmentEventType, assignment: Assignment, occurredAt: Date): OutboxEntry {
+  private eventOf(
+    type: AssignmentEventType,
+    assignment: Assignment,
+    occurredAt: Date,
+    before: Assignment = assignment,
+  ): OutboxEntry {
     const state = assignmentState(assignment);
     const input = {
       tenantId: assignment.tenantId,
@@ -126,6 +138,10 @@ export class AssignmentWriter {
         ...input,
         payload: { ...state, endedAt, reason },
       });
+    }
+    if (type === 'assignment.transferred') {
+      const payload = { ...state, previousCoachIds: [...before.coachIds] };
+      return this.events.create(AssignmentsStream, type, { ...input, payload });
     }
     return this.events.create(AssignmentsStream, type, { ...input, payload: state });
   }

@@ -35,7 +35,10 @@ export class FollowAssignmentCalendarUseCase {
       const due: Assignment[] = await this.assignments.listDueOnCalendar(today, after, command.batchSize);
       for (const assignment of due) {
         const change = followCalendar(assignment, { now, today });
-        if (change.outcome !== 'changed' || !(await this.writer.change(change.assignment, change.event)))
+        if (
+          change.outcome !== 'changed' ||
+          !(await this.writer.change(assignment, change.assignment, change.event))
+        )
           continue;
         if (change.assignment.status === 'current') report.started++;
         else report.expired++;

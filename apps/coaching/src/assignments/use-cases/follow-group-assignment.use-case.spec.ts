@@ -145,4 +145,22 @@ describe('a group assignment through its life, its derived assignments following
     expect(stayed.map((a) => [a.status, a.active])).toEqual(Array(6).fill(['current', false]));
     expect(t.assignmentEvents('assignment.updated')).toHaveLength(6);
   });
+
+  it('given a transfer to other coaches, then every derived assignment takes them with assignment.transferred, and a later member joins with them', async () => {
+    const t = buildCoachingTestbed({ fanOutChunkSize: 3 });
+    const { id, target } = await givenFannedOut(t);
+    const [newCoach] = orderedIds(1);
+    await t.givenUsers(newCoach, COACH);
+
+    expect(await codeOf(t.groupLifecycle.transfer(target, [COACH]))).toBe('GROUP_ASSIGNMENT.SAME_COACHES');
+    expect(await t.groupLifecycle.transfer(target, [newCoach])).toMatchObject({ coachIds: [newCoach] });
+    await t.follow.execute({ tenantId: TENANT, groupAssignmentId: id });
+
+    expect((await derived(t, id)).map((a) => a.coachIds)).toEqual(Array(7).fill([newCoach]));
+    expect(t.assignmentEvents('assignment.transferred')).toHaveLength(7);
+    const [latecomer] = orderedIds(1);
+    await t.membershipEvent(GROUP, latecomer);
+    const joined = (await derived(t, id)).find((a) => a.menteeId === latecomer);
+    expect(joined?.coachIds).toEqual([newCoach]);
+  });
 });

@@ -67,7 +67,7 @@ export class FollowGroupAssignmentUseCase {
     const changes = page.flatMap((derived) => {
       const change = followGroupAssignment(derived, groupAssignment, { now, today: calendarDateOf(now) });
       return change.outcome === 'changed'
-        ? [{ next: change.assignment, event: change.event as AssignmentEventType }]
+        ? [{ before: derived, next: change.assignment, event: change.event as AssignmentEventType }]
         : [];
     });
     const written = await this.writer.changeMany(changes);

@@ -6,6 +6,7 @@ import {
   GroupAssignmentAlreadyEndedError,
   GroupAssignmentDeleteNotConfirmedError,
   GroupAssignmentNotFoundError,
+  GroupAssignmentSameCoachesError,
 } from '../assignment.errors';
 import type { ChangeContext } from '../domain/assignment-lifecycle';
 import { calendarDateOf } from '../domain/calendar-date';
@@ -14,13 +15,16 @@ import {
   deleteGroupAssignment,
   endGroupAssignment,
   setGroupAssignmentActive,
+  transferGroupAssignment,
   type GroupAssignmentChange,
+  type GroupAssignmentRefusal,
 } from '../domain/group-assignment-lifecycle';
 import {
   GROUP_ASSIGNMENT_REPOSITORY,
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
 import type { AssignmentTarget } from './assignment-lifecycle.use-case';
+import { AssignableCoaches } from './assignable-coaches';
 
 /**
  * What an administrator does to a group assignment over its life (CO-A5, CO-A6, CO-A9): the
@@ -34,6 +38,7 @@ export class GroupAssignmentLifecycleUseCase {
     @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly coaches: AssignableCoaches,
   ) {}
 
   setActive(target: AssignmentTarget, active: boolean): Promise<GroupAssignment> {
@@ -44,6 +49,14 @@ export class GroupAssignmentLifecycleUseCase {
 
   end(target: AssignmentTarget): Promise<GroupAssignment> {
     return this.apply(target, endGroupAssignment);
+  }
+
+  /** CO-A7: to coaches that may coach now (checked against coaching's copy of identity's users). */
+  async transfer(target: AssignmentTarget, coachIds: readonly string[]): Promise<GroupAssignment> {
+    await this.coaches.assertAssignable(target.tenantId, coachIds);
+    return this.apply(target, (groupAssignment, context) =>
+      transferGroupAssignment(groupAssignment, coachIds, context),
+    );
   }
 
   async delete(target: AssignmentTarget, confirmation: string | undefined): Promise<void> {
@@ -62,10 +75,7 @@ export class GroupAssignmentLifecycleUseCase {
       assertExpectedVersion(target.expectedVersion, found.version);
       const now = this.clock.now();
       const change = decide(found, { now, today: calendarDateOf(now) });
-      if (change.outcome === 'refused')
-        throw change.refusal.rule === 'ended'
-          ? new GroupAssignmentAlreadyEndedError(found.id)
-          : new GroupAssignmentDeleteNotConfirmedError(found.id);
+      if (change.outcome === 'refused') throw refusalError(found.id, change.refusal);
       if (change.outcome === 'unchanged') return { outcome: 'written', value: found };
       const next = change.groupAssignment;
       const event = this.events.create(GroupAssignmentsStream, change.event, {
@@ -78,5 +88,16 @@ export class GroupAssignmentLifecycleUseCase {
       if (!(await this.groupAssignments.save(next, [event], found.version))) return { outcome: 'stale' };
       return { outcome: 'written', value: next };
     });
+  }
+}
+
+function refusalError(id: string, refusal: GroupAssignmentRefusal): Error {
+  switch (refusal.rule) {
+    case 'ended':
+      return new GroupAssignmentAlreadyEndedError(id);
+    case 'not-confirmed':
+      return new GroupAssignmentDeleteNotConfirmedError(id);
+    case 'same-coaches':
+      return new GroupAssignmentSameCoachesError(id);
   }
 }
