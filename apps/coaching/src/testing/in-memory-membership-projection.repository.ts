@@ -24,6 +24,7 @@ export class InMemoryMembershipProjectionRepository implements MembershipProject
       const { newer, update } = foldMembershipChanges(
         existing?.version ?? null,
         indexes.map((i) => changes[i] as MembershipChange),
+        existing ?? null,
       );
       indexes.forEach((i, n) => (outcomes[i] = newer[n] ? 'applied' : 'stale'));
       if (!update) continue;
@@ -35,6 +36,7 @@ export class InMemoryMembershipProjectionRepository implements MembershipProject
         status: update.status,
         version: update.version,
         rolesSince: update.roles?.since ?? existing?.rolesSince ?? update.updatedAt,
+        roleSince: update.roles?.roleSince ?? existing?.roleSince ?? {},
         updatedAt: update.updatedAt,
       });
     }

@@ -54,6 +54,7 @@ export function describeMembershipProjectionRepositoryContract(
         roles: ['learner'],
         version: 2,
         rolesSince: new Date('2025-03-01T00:00:00.000Z'),
+        roleSince: { learner: new Date('2025-03-01T00:00:00.000Z') },
         updatedAt: new Date('2025-03-01T00:00:00.000Z'),
       });
 
@@ -201,6 +202,7 @@ export function describeMembershipProjectionRepositoryContract(
         roles: ['reviewer'],
         version: 5,
         rolesSince: new Date('2025-03-03T00:00:00.000Z'),
+        roleSince: expect.any(Object),
         updatedAt: new Date('2025-03-04T00:00:00.000Z'),
       });
       expect(await findOne(repo, tenantId, groupId, fresh)).toEqual({
@@ -211,6 +213,7 @@ export function describeMembershipProjectionRepositoryContract(
         roles: ['learner', 'author'],
         version: 2,
         rolesSince: new Date('2025-03-03T00:00:00.000Z'),
+        roleSince: expect.any(Object),
         updatedAt: new Date('2025-03-03T00:00:00.000Z'),
       });
       expect(await findOne(repo, tenantId, groupId, untouched)).toMatchObject({
@@ -250,6 +253,7 @@ export function describeMembershipProjectionRepositoryContract(
         roles: ['learner'],
         version: 2,
         rolesSince: new Date('2025-03-01T00:00:00.000Z'),
+        roleSince: { learner: new Date('2025-03-01T00:00:00.000Z') },
       });
     });
 
@@ -276,6 +280,29 @@ export function describeMembershipProjectionRepositoryContract(
       const stored = await repo.findMany(tenantId, groupId, userIds);
       expect(stored).toHaveLength(20);
       expect(stored.every((m) => m.version === 3 && m.roles[0] === 'learner')).toBe(true);
+    });
+
+    it('keeps since when each role is held: a role kept through a change keeps its time, a re-added member starts afresh', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const [groupId, userId] = [newId(), newId()];
+      const at = (day: number) => new Date(`2025-03-0${day}T00:00:00.000Z`);
+      const event = (
+        version: number,
+        roles: GroupRole[] | null,
+        day: number,
+        status: 'active' | 'removed' = 'active',
+      ) => repo.applyMany([{ tenantId, groupId, userId, status, roles, version, occurredAt: at(day) }]);
+      const held = async () => (await repo.findMany(tenantId, groupId, [userId]))[0]?.roleSince;
+
+      await event(1, ['learner'], 1);
+      await event(2, ['learner', 'reviewer'], 2);
+      expect(await held()).toEqual({ learner: at(1), reviewer: at(2) });
+      await event(3, ['reviewer'], 3);
+      expect(await held()).toEqual({ reviewer: at(2) });
+      await event(4, null, 4, 'removed');
+      await event(5, ['reviewer'], 5);
+      expect(await held()).toEqual({ reviewer: at(5) });
     });
 
     it('reads memberships by their natural key within their tenant only', async () => {

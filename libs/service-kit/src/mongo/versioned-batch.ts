@@ -15,7 +15,13 @@ export interface VersionedBatchPlan<TChange, TWrite, TDoc extends { _id: string;
    * which of them are newer than what is stored, and the one write they fold into (null when
    * none is newer).
    */
-  fold(storedVersion: number | null, changes: TChange[]): { newer: boolean[]; write: TWrite | null };
+  fold(
+    storedVersion: number | null,
+    changes: TChange[],
+    stored: Partial<TDoc> | null,
+  ): { newer: boolean[]; write: TWrite | null };
+  /** Fields of the stored document `fold` reads besides the version (none unless named). */
+  storedFields?: ReadonlyArray<keyof TDoc & string>;
   versionOf(write: TWrite): number;
   /** The whole document of an entity stored for the first time. */
   toInsert(key: string, write: TWrite): TDoc;
@@ -66,14 +72,16 @@ export async function applyVersionedBatch<TChange, TWrite, TDoc extends { _id: s
         `${plan.what} kept changing while a batch was applied: ${pending.slice(0, 5).join(', ')}`,
       );
     }
-    const stored = await storedVersions(collection, pending);
+    const stored = await storedDocuments(collection, pending, plan.storedFields ?? []);
     const decisions: Decision<TWrite>[] = [];
     for (const key of pending) {
       const indexes = byKey.get(key) ?? [];
-      const expectedVersion = stored.get(key) ?? null;
+      const found = stored.get(key) ?? null;
+      const expectedVersion = found === null ? null : Number(found.version);
       const fold = plan.fold(
         expectedVersion,
         indexes.map((i) => changes[i] as TChange),
+        found,
       );
       indexes.forEach((i, n) => (outcomes[i] = fold.newer[n] ? 'applied' : 'stale'));
       if (fold.write !== null) decisions.push({ key, expectedVersion, write: fold.write });
@@ -93,14 +101,16 @@ export async function applyVersionedBatch<TChange, TWrite, TDoc extends { _id: s
   return outcomes;
 }
 
-async function storedVersions<TDoc extends { _id: string; version: number }>(
+async function storedDocuments<TDoc extends { _id: string; version: number }>(
   collection: mongo.Collection<TDoc>,
   keys: readonly string[],
-): Promise<Map<string, number>> {
+  fields: ReadonlyArray<string>,
+): Promise<Map<string, Partial<TDoc>>> {
+  const projection = Object.fromEntries([['_id', 1], ['version', 1], ...fields.map((field) => [field, 1])]);
   const docs = await collection
-    .find({ _id: { $in: [...keys] } } as mongo.Filter<TDoc>, { projection: { _id: 1, version: 1 } })
+    .find({ _id: { $in: [...keys] } } as mongo.Filter<TDoc>, { projection })
     .toArray();
-  return new Map(docs.map((doc) => [String(doc._id), Number(doc.version)]));
+  return new Map(docs.map((doc) => [String(doc._id), doc as Partial<TDoc>]));
 }
 
 /** Inserts what was not stored yet; returns the keys another writer inserted first. */
@@ -142,11 +152,14 @@ async function compareAndSet<TChange, TWrite, TDoc extends { _id: string; versio
   if (result.matchedCount === decisions.length) return [];
   // Some lost the race: the ones now at the version they wrote took (theirs or an identical
   // write of the same event); the others are decided again from what is stored.
-  const after = await storedVersions(
+  const after = await storedDocuments(
     collection,
     decisions.map((d) => d.key),
+    [],
   );
-  return decisions.filter((d) => after.get(d.key) !== plan.versionOf(d.write)).map((d) => d.key);
+  return decisions
+    .filter((d) => Number(after.get(d.key)?.version) !== plan.versionOf(d.write))
+    .map((d) => d.key);
 }
 
 /** The indexes of the failed operations of an unordered bulk write error, or null when unknown. */

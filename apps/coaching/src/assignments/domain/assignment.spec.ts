@@ -31,11 +31,32 @@ function member(rolesSince: Date): Membership {
     status: 'active',
     version: 1,
     rolesSince,
+    roleSince: {},
     updatedAt: rolesSince,
   };
 }
 
 describe('deriving the assignment of a member', () => {
+  it('given a member who held a matching role before the group assignment and took on another after it, then it starts with its peers', () => {
+    const since = new Date('2025-01-05T00:00:00.000Z');
+    const changedLater = new Date('2025-03-05T00:00:00.000Z');
+    const learnerThenReviewer: Membership = {
+      ...member(changedLater),
+      roles: ['learner', 'reviewer'],
+      roleSince: { learner: since, reviewer: changedLater },
+    };
+    expect(deriveAssignment(groupAssignment, learnerThenReviewer, { id: 'a1', now: NOW })?.startDate).toBe(
+      '2025-02-01',
+    );
+    const reviewerOnlyBefore: Membership = {
+      ...learnerThenReviewer,
+      roleSince: { learner: changedLater, reviewer: since },
+    };
+    expect(deriveAssignment(groupAssignment, reviewerOnlyBefore, { id: 'a1', now: NOW })?.startDate).toBe(
+      '2025-03-05',
+    );
+  });
+
   it('given a member there when the group assignment was made, then it is coached from the group assignment start (backdated too)', () => {
     const assignment = deriveAssignment(groupAssignment, member(new Date('2025-01-05T00:00:00.000Z')), {
       id: 'a1',

@@ -54,9 +54,22 @@ export interface Assignment {
  * so the fan-out and a membership event deriving the same assignment agree on it.
  */
 export function derivedStartDate(groupAssignment: GroupAssignment, membership: Membership): CalendarDate {
-  if (membership.rolesSince.getTime() <= groupAssignment.createdAt.getTime())
-    return groupAssignment.startDate;
-  return laterOf(groupAssignment.startDate, calendarDateOf(membership.rolesSince));
+  const since = matchingSince(groupAssignment, membership);
+  if (since.getTime() <= groupAssignment.createdAt.getTime()) return groupAssignment.startDate;
+  return laterOf(groupAssignment.startDate, calendarDateOf(since));
+}
+
+/**
+ * Since when the member has held one of the group assignment's roles without a break: the
+ * earliest time among its matching roles, so that a change of its other roles moves nothing.
+ */
+function matchingSince(groupAssignment: GroupAssignment, membership: Membership): Date {
+  const times = membership.roles
+    .filter((role) => groupAssignment.roles.includes(role))
+    .map((role) => membership.roleSince[role] ?? membership.rolesSince);
+  return times.length === 0
+    ? membership.rolesSince
+    : new Date(Math.min(...times.map((time) => time.getTime())));
 }
 
 /**

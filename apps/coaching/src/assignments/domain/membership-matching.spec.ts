@@ -35,6 +35,7 @@ function membership(overrides: Partial<Membership> = {}): Membership {
     status: 'active',
     version: 1,
     rolesSince: new Date('2025-01-01T00:00:00.000Z'),
+    roleSince: {},
     updatedAt: new Date('2025-01-01T00:00:00.000Z'),
     ...overrides,
   };

@@ -14,8 +14,20 @@ export interface Membership {
   version: number;
   /** When the member last took on its current roles (the event's time): added or roles changed. */
   rolesSince: Date;
+  /**
+   * Since when the member has held each of its current roles without a break (the time of the
+   * event that gave it): a role kept through a change of the others keeps its time. Empty for
+   * a membership projected before it was kept: `rolesSince` stands for every role then.
+   */
+  roleSince: RoleSince;
   updatedAt: Date;
 }
+
+/** Since when each role is held, by role. */
+export type RoleSince = Partial<Record<GroupRole, Date>>;
+
+/** What a fold needs of the stored membership: what it held, and since when. */
+export type StoredRoles = Pick<Membership, 'status' | 'roles' | 'roleSince'>;
 
 /** One membership event, as the projection applies it. */
 export interface MembershipChange {
@@ -40,7 +52,21 @@ export interface MembershipUpdate {
   version: number;
   updatedAt: Date;
   /** The newest roles among the changes, with their time; null when only removals are newer. */
-  roles: { roles: GroupRole[]; since: Date } | null;
+  roles: { roles: GroupRole[]; since: Date; roleSince: RoleSince } | null;
+}
+
+/**
+ * Since when each of `roles` is held after a change at `at`, from what was held before: a role
+ * the member held while active keeps its time; any other starts at `at` (a re-added member
+ * starts afresh).
+ */
+export function rolesHeldSince(before: StoredRoles | null, roles: readonly GroupRole[], at: Date): RoleSince {
+  const since: RoleSince = {};
+  for (const role of roles) {
+    const kept = before !== null && before.status === 'active' && before.roles.includes(role);
+    since[role] = (kept ? before.roleSince[role] : undefined) ?? at;
+  }
+  return since;
 }
 
 /**
@@ -54,18 +80,28 @@ export interface MembershipUpdate {
 export function foldMembershipChanges(
   storedVersion: number | null,
   changes: readonly MembershipChange[],
+  stored: StoredRoles | null = null,
 ): { newer: boolean[]; update: MembershipUpdate | null } {
   const newer = changes.map(() => false);
   let update: MembershipUpdate | null = null;
   let roles: MembershipUpdate['roles'] = null;
   let version = storedVersion ?? Number.NEGATIVE_INFINITY;
+  let held: StoredRoles | null = stored;
   const inVersionOrder = changes.map((change, index) => ({ change, index }));
   inVersionOrder.sort((a, b) => a.change.version - b.change.version || a.index - b.index);
   for (const { change, index } of inVersionOrder) {
     if (change.version <= version) continue;
     version = change.version;
     newer[index] = true;
-    if (change.roles) roles = { roles: [...change.roles], since: change.occurredAt };
+    if (change.roles) {
+      const roleSince = rolesHeldSince(held, change.roles, change.occurredAt);
+      roles = { roles: [...change.roles], since: change.occurredAt, roleSince };
+    }
+    held = {
+      status: change.status,
+      roles: roles?.roles ?? held?.roles ?? [],
+      roleSince: roles?.roleSince ?? held?.roleSince ?? {},
+    };
     update = { status: change.status, version: change.version, updatedAt: change.occurredAt, roles };
   }
   return { newer, update };

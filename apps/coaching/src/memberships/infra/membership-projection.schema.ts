@@ -12,6 +12,7 @@ export interface MembershipProjectionDocument {
   status: MembershipStatus;
   version: number;
   rolesSince: Date;
+  roleSince?: Partial<Record<GroupRole, Date>>;
   updatedAt: Date;
 }
 
@@ -27,6 +28,7 @@ export const MembershipProjectionSchema = new Schema<MembershipProjectionDocumen
     status: { type: String, enum: MEMBERSHIP_STATUSES, required: true },
     version: { type: Number, required: true },
     rolesSince: { type: Date, required: true },
+    roleSince: { type: Object, default: {} },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'membership_projections', versionKey: false },

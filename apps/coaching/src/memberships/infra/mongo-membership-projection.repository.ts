@@ -27,8 +27,17 @@ const MEMBERSHIP_BATCH: VersionedBatchPlan<MembershipChange, MembershipWrite, Me
   {
     what: 'Memberships',
     keyOf: membershipKey,
-    fold: (storedVersion, changes) => {
-      const fold = foldMembershipChanges(storedVersion, changes);
+    storedFields: ['status', 'roles', 'roleSince'],
+    fold: (storedVersion, changes, stored) => {
+      const held =
+        stored === null
+          ? null
+          : {
+              status: stored.status ?? 'active',
+              roles: stored.roles ?? [],
+              roleSince: stored.roleSince ?? {},
+            };
+      const fold = foldMembershipChanges(storedVersion, changes, held);
       const [first] = changes;
       return {
         newer: fold.newer,
@@ -44,6 +53,7 @@ const MEMBERSHIP_BATCH: VersionedBatchPlan<MembershipChange, MembershipWrite, Me
       // A membership whose first event is a removal has no known roles.
       roles: update.roles?.roles ?? [],
       rolesSince: update.roles?.since ?? update.updatedAt,
+      roleSince: update.roles?.roleSince ?? {},
       status: update.status,
       version: update.version,
       updatedAt: update.updatedAt,
@@ -53,7 +63,9 @@ const MEMBERSHIP_BATCH: VersionedBatchPlan<MembershipChange, MembershipWrite, Me
       version: update.version,
       updatedAt: update.updatedAt,
       // A removal keeps the last known roles.
-      ...(update.roles ? { roles: update.roles.roles, rolesSince: update.roles.since } : {}),
+      ...(update.roles
+        ? { roles: update.roles.roles, rolesSince: update.roles.since, roleSince: update.roles.roleSince }
+        : {}),
     }),
   };
 
@@ -121,6 +133,7 @@ function toMembership(doc: MembershipProjectionDocument): Membership {
     status: doc.status,
     version: doc.version,
     rolesSince: doc.rolesSince,
+    roleSince: { ...(doc.roleSince ?? {}) },
     updatedAt: doc.updatedAt,
   };
 }
