@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsCoachIds } from './assignment-fields';
 
@@ -14,6 +15,7 @@ export class TransferRequestDto {
   @IsCoachIds()
   coachIds!: string[];
 
+  @ApiProperty({ enum: TRANSFER_MODES })
   @IsIn(TRANSFER_MODES)
   mode!: (typeof TRANSFER_MODES)[number];
 }

@@ -241,6 +241,10 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     expect(await codeOf(t.lifecycle.transfer(target, [COACH_2]))).toBe('ASSIGNMENT.SAME_COACHES');
     expect(await codeOf(t.lifecycle.transfer(target, [MENTEE]))).toBe('ASSIGNMENT.SELF_COACHING');
     expect(await codeOf(t.lifecycle.transfer(target, [STRANGER]))).toBe('ASSIGNMENT.USERS_NOT_ASSIGNABLE');
+    // Another tenant's assignment is not found, whatever the coaches named.
+    expect(await codeOf(t.lifecycle.transfer({ tenantId: 'other', id }, [STRANGER]))).toBe(
+      'ASSIGNMENT.NOT_FOUND',
+    );
     expect((await t.getAssignment.execute(target)).coachIds).toEqual([COACH_2]);
   });
 });

@@ -69,6 +69,9 @@ export class AssignmentLifecycleUseCase {
 
   /** CO-A7 (the assignment only): to coaches that may coach now. */
   async transfer(target: AssignmentTarget, coachIds: readonly string[]): Promise<Assignment> {
+    // Not found comes first: nobody learns anything of the coaches of another tenant's assignment.
+    if ((await this.assignments.findById(target.tenantId, target.id)) === null)
+      throw new AssignmentNotFoundError(target.id);
     await this.coaches.assertAssignable(target.tenantId, coachIds);
     return this.apply(target, (assignment, context) => transfer(assignment, coachIds, context));
   }
