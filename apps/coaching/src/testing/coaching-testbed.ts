@@ -100,7 +100,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     groupLifecycle: new GroupAssignmentLifecycleUseCase(groupAssignments, events, clock, coaches),
     bulks,
     jobs,
-    startBulk: new StartBulkAssignmentUseCase(bulks, users, jobs, clock),
+    startBulk: new StartBulkAssignmentUseCase(bulks, coaches, jobs, clock),
     runBulk: new RunBulkAssignmentUseCase(bulks, users, memberships, assignments, writer, clock, config),
     getBulk: new GetBulkAssignmentUseCase(bulks),
     bulkCandidates: new ListBulkCandidatesUseCase(memberships, assignments),

@@ -1,5 +1,5 @@
 import type { AssignmentStatus, AssignmentsStream } from '@lms/contracts';
-import type { Assignment } from './assignment';
+import { sameCoaches, type Assignment } from './assignment';
 import { decideAssignmentDates, type AssignmentDates, type RequestedDates } from './assignment-dates';
 import type { CalendarDate } from './calendar-date';
 
@@ -207,10 +207,7 @@ export function transfer(
   if (refusal) return refused(refusal);
   if (coachIds.includes(assignment.menteeId))
     return refused({ rule: 'self-coaching', userId: assignment.menteeId });
-  const same =
-    coachIds.length === assignment.coachIds.length &&
-    coachIds.every((coachId) => assignment.coachIds.includes(coachId));
-  if (same) return refused({ rule: 'same-coaches' });
+  if (sameCoaches(coachIds, assignment.coachIds)) return refused({ rule: 'same-coaches' });
   return changed(assignment, { coachIds: [...coachIds] }, 'assignment.transferred', context.now);
 }
 

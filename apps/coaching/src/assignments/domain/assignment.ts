@@ -123,6 +123,11 @@ export function endAssignment(
   };
 }
 
+/** Whether two lists name the same coaches, in any order (each list names a coach once). */
+export function sameCoaches(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((coachId) => b.includes(coachId));
+}
+
 /** The full state carried by the assignment's events. */
 export function assignmentState(assignment: Assignment): AssignmentStateV1 {
   return {

@@ -1,5 +1,5 @@
 import type { GroupAssignmentsStream } from '@lms/contracts';
-import type { Assignment } from './assignment';
+import { sameCoaches, type Assignment } from './assignment';
 import { DELETE_CONFIRMATION, type AssignmentChange, type ChangeContext } from './assignment-lifecycle';
 import type { GroupAssignment } from './group-assignment';
 
@@ -66,10 +66,8 @@ export function transferGroupAssignment(
   context: ChangeContext,
 ): GroupAssignmentChange {
   if (groupAssignment.status === 'ended') return { outcome: 'refused', refusal: { rule: 'ended' } };
-  const same =
-    coachIds.length === groupAssignment.coachIds.length &&
-    coachIds.every((coachId) => groupAssignment.coachIds.includes(coachId));
-  if (same) return { outcome: 'refused', refusal: { rule: 'same-coaches' } };
+  if (sameCoaches(coachIds, groupAssignment.coachIds))
+    return { outcome: 'refused', refusal: { rule: 'same-coaches' } };
   return changed(groupAssignment, { coachIds: [...coachIds] }, 'group-assignment.transferred', context.now);
 }
 
@@ -109,10 +107,8 @@ export function followGroupAssignment(
     return next({ status: 'ended', endedAt: now, endReason: 'group-assignment.ended' }, 'assignment.ended');
   // A coach who is the member itself is left out, as when it was derived.
   const coachIds = groupAssignment.coachIds.filter((coachId) => coachId !== derived.menteeId);
-  const sameCoaches =
-    coachIds.length === derived.coachIds.length &&
-    coachIds.every((coachId) => derived.coachIds.includes(coachId));
-  if (!sameCoaches && coachIds.length > 0) return next({ coachIds }, 'assignment.transferred');
+  if (!sameCoaches(coachIds, derived.coachIds) && coachIds.length > 0)
+    return next({ coachIds }, 'assignment.transferred');
   if (derived.active !== groupAssignment.active)
     return next({ active: groupAssignment.active }, 'assignment.updated');
   return { outcome: 'unchanged' };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
-import { asOutboxCollection, OutboxRelay } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, writeIfVersion } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Assignment } from '../domain/assignment';
@@ -158,15 +158,9 @@ export class MongoAssignmentRepository implements AssignmentRepository {
 
   async save(tenantId: string, changed: AssignmentWithEvents, expectedVersion: number): Promise<boolean> {
     const { assignment, outbox } = changed;
-    // The last interaction is never written back from a read: a message may have come since.
-    const { _id, tenantId: _t, createdAt: _c, lastInteractionAt: _l, ...state } = toDocument(assignment);
-    const result = await this.model.updateOne(
-      // Compare-and-set on exactly the fields of the `assignment_version` unique index, which the
-      // local stand-in serves from it too: the version read says everything else.
-      { _id, tenantId, version: expectedVersion },
-      { $set: state, $push: { outbox: { $each: [...outbox] } } },
-    );
-    if (result.modifiedCount !== 1) return false;
+    // Exactly the fields of the `assignment_version` unique index: the version read says the rest.
+    const key = { _id: assignment.id, tenantId, version: expectedVersion };
+    if (!(await writeIfVersion(this.model, key, changedState(assignment), outbox))) return false;
     this.relay.publishSoon(asOutboxCollection(this.model), [assignment.id]);
     return true;
   }
@@ -176,15 +170,12 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     changes: ReadonlyArray<AssignmentWithEvents & { expectedVersion: number }>,
   ): Promise<number> {
     if (changes.length === 0) return 0;
-    const operations = changes.map(({ assignment, outbox, expectedVersion }) => {
-      const { _id, tenantId: _t, createdAt: _c, lastInteractionAt: _l, ...state } = toDocument(assignment);
-      return {
-        updateOne: {
-          filter: { _id, tenantId, version: expectedVersion },
-          update: { $set: state, $push: { outbox: { $each: [...outbox] } } },
-        },
-      };
-    });
+    const operations = changes.map(({ assignment, outbox, expectedVersion }) => ({
+      updateOne: {
+        filter: { _id: assignment.id, tenantId, version: expectedVersion },
+        update: { $set: changedState(assignment), $push: { outbox: { $each: [...outbox] } } },
+      },
+    }));
     const result = await this.model.collection.bulkWrite(operations as never, { ordered: false });
     // Which of them were written is not said per operation: the relay reads each one's outbox
     // from the database, so that only events actually written are published.
@@ -381,6 +372,15 @@ export class MongoAssignmentRepository implements AssignmentRepository {
       byGroup: (facets?.byGroup ?? []).map(({ _id, count }) => ({ groupId: _id ?? null, count })),
     };
   }
+}
+
+/**
+ * What a change of an assignment writes: everything but its key, its creation and its last
+ * interaction, which is never written back from a read (a message may have come since).
+ */
+function changedState(assignment: Assignment): Partial<AssignmentDocument> {
+  const { _id: _i, tenantId: _t, createdAt: _c, lastInteractionAt: _l, ...state } = toDocument(assignment);
+  return state;
 }
 
 function toDocument(assignment: Assignment): Omit<AssignmentDocument, 'outbox'> {

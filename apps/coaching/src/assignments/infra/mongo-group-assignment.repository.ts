@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
@@ -33,12 +33,9 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     expectedVersion: number,
   ): Promise<boolean> {
     const { id, tenantId, createdAt: _c, ...state } = groupAssignment;
-    const result = await this.model.updateOne(
-      // Exactly the fields of the `group_assignment_version` unique index, served from it on both engines.
-      { _id: id, tenantId, version: expectedVersion },
-      { $set: state, $push: { outbox: { $each: [...outbox] } } },
-    );
-    if (result.modifiedCount !== 1) return false;
+    // Exactly the fields of the `group_assignment_version` unique index, served from it on both engines.
+    const key = { _id: id, tenantId, version: expectedVersion };
+    if (!(await writeIfVersion(this.model, key, state, outbox))) return false;
     this.relay.publishSoon(asOutboxCollection(this.model), [id]);
     return true;
   }

@@ -2,16 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
 import { JobRunner, type JobQueue } from '@lms/jobs';
 import { CLOCK, newId, type Clock } from '@lms/kernel';
-import { unassignableAmong } from '../../users/domain/user-assignability';
-import {
-  COACHING_USER_REPOSITORY,
-  type CoachingUserRepository,
-} from '../../users/ports/coaching-user.repository';
-import {
-  AssignmentDatesInvalidError,
-  AssignmentUsersNotAssignableError,
-  GroupAssignmentInvalidError,
-} from '../assignment.errors';
+import { AssignmentDatesInvalidError, GroupAssignmentInvalidError } from '../assignment.errors';
 import { bulkAssignmentJob } from '../bulk-assignment.job';
 import { decideAssignmentDates } from '../domain/assignment-dates';
 import { startBulkAssignment, type BulkAssignment } from '../domain/bulk-assignment';
@@ -20,6 +11,7 @@ import {
   BULK_ASSIGNMENT_REPOSITORY,
   type BulkAssignmentRepository,
 } from '../ports/bulk-assignment.repository';
+import { AssignableCoaches } from './assignable-coaches';
 
 export interface StartBulkAssignmentCommand {
   tenantId: string;
@@ -40,7 +32,7 @@ export interface StartBulkAssignmentCommand {
 export class StartBulkAssignmentUseCase {
   constructor(
     @Inject(BULK_ASSIGNMENT_REPOSITORY) private readonly bulks: BulkAssignmentRepository,
-    @Inject(COACHING_USER_REPOSITORY) private readonly users: CoachingUserRepository,
+    private readonly coaches: AssignableCoaches,
     @Inject(JobRunner) private readonly jobs: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -51,12 +43,7 @@ export class StartBulkAssignmentUseCase {
     const now = this.clock.now();
     const decision = decideAssignmentDates(command, now);
     if (!decision.ok) throw new AssignmentDatesInvalidError(decision.reason);
-    const coaches = await this.users.findMany(command.tenantId, command.coachIds);
-    const refused = unassignableAmong(command.coachIds, coaches, now);
-    if (refused.length > 0)
-      throw new AssignmentUsersNotAssignableError(
-        refused.map(({ userId, reason }) => ({ userId, as: 'coach', reason })),
-      );
+    await this.coaches.assertAssignable(command.tenantId, command.coachIds);
     const bulk = startBulkAssignment(
       {
         id: newId(now),
