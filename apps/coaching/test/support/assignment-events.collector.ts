@@ -22,8 +22,10 @@ export interface AssignmentEvent {
 
 /**
  * Reads `coaching.assignments.v1` with a real consumer of its own group and keeps the events of
- * one tenant, each once (by event id). It reads from the beginning (only this service writes the topic), so that nothing
- * sent before it joined is missed.
+ * one tenant, each once (by event id). Its group starts at the end of the topic as it was when
+ * `start()` was called (offsets committed before the consumer joins): a test starts it before
+ * it makes anything of its tenant, never waits behind what earlier tests left on the topic, and
+ * a rebalance meanwhile resumes from the committed offsets instead of skipping to the end.
  */
 export class AssignmentEventsCollector {
   /** Each event once, in the order first read. */
@@ -31,11 +33,17 @@ export class AssignmentEventsCollector {
   private readonly seen = new Set<string>();
   private readonly consumer: EventConsumer;
   private readonly producer: EventProducer;
+  private readonly groupId = `coaching-test-reader-${uniqueSuffix()}`;
 
-  constructor(kafka: Kafka, logger: Logger, tenantId: string) {
+  constructor(
+    private readonly kafka: Kafka,
+    logger: Logger,
+    tenantId: string,
+  ) {
     this.producer = new EventProducer(kafka);
+    // From the beginning only where the group has no offset: it always has one (see start()).
     this.consumer = new EventConsumer(kafka, this.producer, logger, {
-      groupId: `coaching-test-reader-${uniqueSuffix()}`,
+      groupId: this.groupId,
       fromBeginning: true,
     });
     for (const type of Object.keys(AssignmentsStream.events) as AssignmentEventType[]) {
@@ -53,6 +61,19 @@ export class AssignmentEventsCollector {
   }
 
   async start(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const topic = AssignmentsStream.topic;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId: this.groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
     await this.consumer.start();
     await eventually(
       () => {
