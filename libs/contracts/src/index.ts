@@ -10,4 +10,5 @@ export * from './identity/caller-kind';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
 export * from './learning/course-progress.stream';
+export * from './learning/courses.stream';
 export * from './notifications/deliveries.stream';

@@ -6,6 +6,7 @@ import { GroupsStream } from './identity/groups.stream';
 import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
 import { CourseProgressStream } from './learning/course-progress.stream';
+import { CoursesStream } from './learning/courses.stream';
 import { DeliveriesStream } from './notifications/deliveries.stream';
 
 /** Every stream of the platform: topics are created from this list at start-up. */
@@ -17,5 +18,6 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   GroupAssignmentsStream,
   AssignmentsStream,
   CourseProgressStream,
+  CoursesStream,
   DeliveriesStream,
 ];
