@@ -1,0 +1,146 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { mapPage, type Page } from '@lms/kernel';
+import { Access, ApiErrors, CurrentPrincipal, Idempotent, IfMatch, type Principal } from '@lms/service-kit';
+import { CreateEvaluationRequestDto } from './dto/create-evaluation.request.dto';
+import { EditEvaluationRequestDto } from './dto/edit-evaluation.request.dto';
+import { EvaluationResponseDto } from './dto/evaluation.response.dto';
+import { ListCoachingRecordsQueryDto } from './dto/list-coaching-records.request.dto';
+import { RecordIdParamsDto } from './dto/record-id-params.request.dto';
+import { CreateCoachingRecordUseCase } from './use-cases/create-coaching-record.use-case';
+import { DeleteCoachingRecordUseCase } from './use-cases/delete-coaching-record.use-case';
+import { EditCoachingRecordUseCase } from './use-cases/edit-coaching-record.use-case';
+import { GetCoachingRecordUseCase } from './use-cases/get-coaching-record.use-case';
+import { ListCoachingRecordsUseCase } from './use-cases/list-coaching-records.use-case';
+
+/** The errors every change of one evaluation may answer. */
+const CHANGE_ERRORS = [
+  'EVALUATION.NOT_FOUND',
+  'EVALUATION.FORBIDDEN',
+  'EVALUATION.ADMINISTRATOR_READ_ONLY',
+  'REQUEST.STALE_VERSION',
+  'REQUEST.CONCURRENT_MODIFICATION',
+];
+
+/**
+ * HTTP adapter of expertise evaluations (CO-W3). Who reads and writes is decided per mentee,
+ * so the routes admit any user and the use cases refuse the others: a coach of the mentee now
+ * or one of its managers writes; the mentee reads those about itself; administrators read
+ * them all and write none.
+ */
+@Access(
+  'user',
+  'a coach of the mentee (current, active assignment) or its manager writes; the mentee, the author and administrators read; administrators never write',
+)
+@Controller('evaluations')
+export class EvaluationsController {
+  constructor(
+    private readonly createRecord: CreateCoachingRecordUseCase,
+    private readonly getRecord: GetCoachingRecordUseCase,
+    private readonly listRecords: ListCoachingRecordsUseCase,
+    private readonly editRecord: EditCoachingRecordUseCase,
+    private readonly deleteRecord: DeleteCoachingRecordUseCase,
+  ) {}
+
+  /** Written as the caller, about a mentee it coaches now or a user it manages. */
+  @Idempotent()
+  @ApiErrors('EVALUATION.FORBIDDEN', 'EVALUATION.ADMINISTRATOR_READ_ONLY', 'EVALUATION.INVALID')
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  async create(
+    @CurrentPrincipal() caller: Principal,
+    @Body() body: CreateEvaluationRequestDto,
+  ): Promise<EvaluationResponseDto> {
+    const evaluation = await this.createRecord.execute({
+      tenantId: caller.tenantId,
+      kind: 'evaluation',
+      actor: caller,
+      menteeId: body.menteeId,
+      content: { skill: body.skill, score: body.score, comment: body.comment ?? null },
+    });
+    return EvaluationResponseDto.from(evaluation);
+  }
+
+  /**
+   * Newest first, what the caller may read: an administrator's whole tenant; for anyone else,
+   * with `menteeId`, the records of a mentee it coaches or manages (or only its own about
+   * others), without it, those about itself and those it wrote.
+   */
+  @Get()
+  async list(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: ListCoachingRecordsQueryDto,
+  ): Promise<Page<EvaluationResponseDto>> {
+    const page = await this.listRecords.execute({
+      tenantId: caller.tenantId,
+      kind: 'evaluation',
+      actor: caller,
+      filter: { menteeId: query.menteeId, authorId: query.authorId },
+      page: { limit: query.limit, offset: query.offset },
+    });
+    return mapPage(page, EvaluationResponseDto.from);
+  }
+
+  @ApiErrors('EVALUATION.NOT_FOUND', 'EVALUATION.FORBIDDEN')
+  @Get(':id')
+  async get(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: RecordIdParamsDto,
+  ): Promise<EvaluationResponseDto> {
+    const evaluation = await this.getRecord.execute({
+      tenantId: caller.tenantId,
+      kind: 'evaluation',
+      id: params.id,
+      actor: caller,
+    });
+    return EvaluationResponseDto.from(evaluation);
+  }
+
+  /** Any of the mentee's coaches now or managers edits it, whoever wrote it. */
+  @ApiErrors(...CHANGE_ERRORS, 'EVALUATION.INVALID')
+  @Patch(':id')
+  async edit(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: RecordIdParamsDto,
+    @Body() body: EditEvaluationRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<EvaluationResponseDto> {
+    const evaluation = await this.editRecord.execute({
+      tenantId: caller.tenantId,
+      kind: 'evaluation',
+      id: params.id,
+      actor: caller,
+      expectedVersion,
+      patch: { skill: body.skill, score: body.score, comment: body.comment },
+    });
+    return EvaluationResponseDto.from(evaluation);
+  }
+
+  /** For good. */
+  @ApiErrors(...CHANGE_ERRORS)
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async delete(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: RecordIdParamsDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<void> {
+    await this.deleteRecord.execute({
+      tenantId: caller.tenantId,
+      kind: 'evaluation',
+      id: params.id,
+      actor: caller,
+      expectedVersion,
+    });
+  }
+}
