@@ -180,6 +180,7 @@ export class AssignmentsController {
     const transferred = await this.lifecycle.transfer(
       { tenantId, id: params.id, expectedVersion },
       body.coachIds,
+      body.mode,
     );
     return AssignmentResponseDto.from(transferred);
   }

@@ -129,7 +129,7 @@ export class GroupAssignmentsController {
     @IfMatch() expectedVersion: number | undefined,
   ): Promise<GroupAssignmentResponseDto> {
     return GroupAssignmentResponseDto.from(
-      await this.lifecycle.transfer({ tenantId, id: params.id, expectedVersion }, body.coachIds),
+      await this.lifecycle.transfer({ tenantId, id: params.id, expectedVersion }, body.coachIds, body.mode),
     );
   }
 

@@ -56,6 +56,11 @@ export class AssignmentReactivatedV1 extends AssignmentStateV1 {}
 /** Handed to other coaches (CO-A7): `previousCoachIds` lose the mentee, `coachIds` gain it. */
 export class AssignmentTransferredV1 extends AssignmentStateV1 {
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsUUID('all', { each: true }) previousCoachIds!: string[];
+  /**
+   * True when the artifacts the mentee shared with the previous coaches during the
+   * assignment's window move to the new ones (CO-A7); absent or false: the shares stay.
+   */
+  @IsOptional() @IsBoolean() reshareArtifacts?: boolean;
 }
 /** Deleted for good (CO-A9): gone from every list and report; shares are kept. */
 export class AssignmentDeletedV1 extends AssignmentStateV1 {}

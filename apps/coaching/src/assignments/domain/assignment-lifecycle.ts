@@ -18,8 +18,21 @@ export type AssignmentRefusal =
   | { rule: 'self-coaching'; userId: string };
 
 /** What a change decided: the assignment at its next version and its event, nothing, or a refusal. */
+/**
+ * How a transfer treats the artifacts the mentee shared with the previous coaches (CO-A7):
+ * `assignment_only` leaves the shares as they are; `assignment_and_reshare` moves those shared
+ * during the assignment's window to the new coaches (the artifacts feature does, on the event).
+ */
+export const TRANSFER_MODES = ['assignment_only', 'assignment_and_reshare'] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+/** What an event says besides the assignment's state: whether a transfer re-shares artifacts. */
+export interface ChangeDetail {
+  reshareArtifacts: boolean;
+}
+
 export type AssignmentChange =
-  | { outcome: 'changed'; assignment: Assignment; event: AssignmentEventType }
+  | { outcome: 'changed'; assignment: Assignment; event: AssignmentEventType; detail?: ChangeDetail }
   | { outcome: 'unchanged' }
   | { outcome: 'refused'; refusal: AssignmentRefusal };
 
@@ -84,11 +97,13 @@ function changed(
   fields: Partial<Assignment>,
   event: AssignmentEventType,
   now: Date,
+  detail?: ChangeDetail,
 ): AssignmentChange {
   return {
     outcome: 'changed',
     assignment: { ...assignment, ...fields, updatedAt: now, version: assignment.version + 1 },
     event,
+    ...(detail ? { detail } : {}),
   };
 }
 
@@ -202,13 +217,16 @@ export function transfer(
   assignment: Assignment,
   coachIds: readonly string[],
   context: ChangeContext,
+  mode: TransferMode = 'assignment_only',
 ): AssignmentChange {
   const refusal = administrativeRefusal(assignment);
   if (refusal) return refused(refusal);
   if (coachIds.includes(assignment.menteeId))
     return refused({ rule: 'self-coaching', userId: assignment.menteeId });
   if (sameCoaches(coachIds, assignment.coachIds)) return refused({ rule: 'same-coaches' });
-  return changed(assignment, { coachIds: [...coachIds] }, 'assignment.transferred', context.now);
+  return changed(assignment, { coachIds: [...coachIds] }, 'assignment.transferred', context.now, {
+    reshareArtifacts: mode === 'assignment_and_reshare',
+  });
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { GroupAssignmentsStream } from '@lms/contracts';
 import { sameCoaches, type Assignment } from './assignment';
-import { DELETE_CONFIRMATION, type AssignmentChange, type ChangeContext } from './assignment-lifecycle';
+import {
+  DELETE_CONFIRMATION,
+  type AssignmentChange,
+  type ChangeContext,
+  type TransferMode,
+} from './assignment-lifecycle';
 import type { GroupAssignment } from './group-assignment';
 
 /** The events of `coaching.group-assignments.v1`, one per kind of change. */
@@ -59,16 +64,22 @@ export function endGroupAssignment(
   return changed(groupAssignment, { status: 'ended' }, 'group-assignment.ended', context.now);
 }
 
-/** CO-A7 (the assignment only): handed to other coaches; its derived assignments follow. */
+/** CO-A7: handed to other coaches; its derived assignments follow, re-sharing as `mode` says. */
 export function transferGroupAssignment(
   groupAssignment: GroupAssignment,
   coachIds: readonly string[],
   context: ChangeContext,
+  mode: TransferMode = 'assignment_only',
 ): GroupAssignmentChange {
   if (groupAssignment.status === 'ended') return { outcome: 'refused', refusal: { rule: 'ended' } };
   if (sameCoaches(coachIds, groupAssignment.coachIds))
     return { outcome: 'refused', refusal: { rule: 'same-coaches' } };
-  return changed(groupAssignment, { coachIds: [...coachIds] }, 'group-assignment.transferred', context.now);
+  return changed(
+    groupAssignment,
+    { coachIds: [...coachIds], transferMode: mode },
+    'group-assignment.transferred',
+    context.now,
+  );
 }
 
 /** CO-A9: deleted for good with the confirmation word, its derived assignments with it. */
@@ -108,7 +119,10 @@ export function followGroupAssignment(
   // A coach who is the member itself is left out, as when it was derived.
   const coachIds = groupAssignment.coachIds.filter((coachId) => coachId !== derived.menteeId);
   if (!sameCoaches(coachIds, derived.coachIds) && coachIds.length > 0)
-    return next({ coachIds }, 'assignment.transferred');
+    return {
+      ...next({ coachIds }, 'assignment.transferred'),
+      detail: { reshareArtifacts: groupAssignment.transferMode === 'assignment_and_reshare' },
+    };
   if (derived.active !== groupAssignment.active)
     return next({ active: groupAssignment.active }, 'assignment.updated');
   return { outcome: 'unchanged' };

@@ -5,6 +5,7 @@ import {
   type GroupRole,
 } from '@lms/contracts';
 import type { AssignmentDates } from './assignment-dates';
+import type { TransferMode } from './assignment-lifecycle';
 import type { CalendarDate } from './calendar-date';
 
 export const FAN_OUT_STATUSES = ['pending', 'running', 'done'] as const;
@@ -57,6 +58,8 @@ export interface GroupAssignment {
   updatedAt: Date;
   /** Set when deleted for good (CO-A9), its derived assignments with it. */
   deletedAt: Date | null;
+  /** How its last transfer treats the mentees' artifacts (CO-A7); absent before any transfer. */
+  transferMode?: TransferMode;
   version: number;
 }
 

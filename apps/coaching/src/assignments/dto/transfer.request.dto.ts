@@ -1,13 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { TRANSFER_MODES, type TransferMode } from '../domain/assignment-lifecycle';
 import { IsCoachIds } from './assignment-fields';
-
-/**
- * How a transfer treats the artifacts the mentee shared with the previous coaches (CO-A7):
- * `assignment_only` moves the assignment and leaves the shares as they are. Re-sharing the
- * artifacts comes with the artifacts themselves (CO-W2).
- */
-export const TRANSFER_MODES = ['assignment_only'] as const;
 
 /** `POST /v1/assignments/{id}/transfer` and `/v1/group-assignments/{id}/transfer` (CO-A7). */
 export class TransferRequestDto {
@@ -15,7 +9,13 @@ export class TransferRequestDto {
   @IsCoachIds()
   coachIds!: string[];
 
+  /**
+   * `assignment_only` leaves the artifacts the mentee shared with the previous coaches where
+   * they are; `assignment_and_reshare` moves those shared during the assignment's window to
+   * the new coaches, at the same permission (shares the previous coaches made stay). The
+   * re-share follows the transfer within moments.
+   */
   @ApiProperty({ enum: TRANSFER_MODES })
   @IsIn(TRANSFER_MODES)
-  mode!: (typeof TRANSFER_MODES)[number];
+  mode!: TransferMode;
 }

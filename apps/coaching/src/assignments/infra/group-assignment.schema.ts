@@ -6,6 +6,7 @@ import {
   type GroupRole,
 } from '@lms/contracts';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
+import { TRANSFER_MODES, type TransferMode } from '../domain/assignment-lifecycle';
 import { FAN_OUT_STATUSES, type FanOutStatus } from '../domain/group-assignment';
 
 export interface GroupAssignmentDocument {
@@ -29,6 +30,7 @@ export interface GroupAssignmentDocument {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  transferMode?: TransferMode | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -62,6 +64,7 @@ export const GroupAssignmentSchema = new Schema<GroupAssignmentDocument>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     deletedAt: { type: Date, default: null },
+    transferMode: { type: String, enum: TRANSFER_MODES, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },

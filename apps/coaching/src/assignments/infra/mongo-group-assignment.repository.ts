@@ -195,6 +195,7 @@ function toGroupAssignment(doc: GroupAssignmentDocument): GroupAssignment {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     deletedAt: doc.deletedAt ?? null,
+    ...(doc.transferMode ? { transferMode: doc.transferMode } : {}),
     version: doc.version,
   };
 }

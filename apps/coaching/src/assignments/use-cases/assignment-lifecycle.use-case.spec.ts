@@ -238,6 +238,9 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
       coachIds: [COACH_2],
       previousCoachIds: [COACH_1, COACH_2],
     });
+    expect(t.assignmentEvents('assignment.transferred')[0].envelope.payload).not.toHaveProperty(
+      'reshareArtifacts',
+    );
     expect(await codeOf(t.lifecycle.transfer(target, [COACH_2]))).toBe('ASSIGNMENT.SAME_COACHES');
     expect(await codeOf(t.lifecycle.transfer(target, [MENTEE]))).toBe('ASSIGNMENT.SELF_COACHING');
     expect(await codeOf(t.lifecycle.transfer(target, [STRANGER]))).toBe('ASSIGNMENT.USERS_NOT_ASSIGNABLE');
@@ -246,5 +249,20 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
       'ASSIGNMENT.NOT_FOUND',
     );
     expect((await t.getAssignment.execute(target)).coachIds).toEqual([COACH_2]);
+  });
+
+  it('given a transfer with re-share, then its one event asks for the artifacts to follow the new coaches', async () => {
+    const t = buildCoachingTestbed();
+    const { id } = await givenAssignment(t, { startDate: '2025-01-15' });
+
+    await t.lifecycle.transfer({ tenantId: TENANT, id }, [COACH_2], 'assignment_and_reshare');
+
+    expect(t.assignmentEvents('assignment.transferred').map((e) => e.envelope.payload)).toEqual([
+      expect.objectContaining({
+        coachIds: [COACH_2],
+        previousCoachIds: [COACH_1, COACH_2],
+        reshareArtifacts: true,
+      }),
+    ]);
   });
 });

@@ -23,6 +23,7 @@ import {
   type AssignmentChange,
   type AssignmentRefusal,
   type ChangeContext,
+  type TransferMode,
 } from '../domain/assignment-lifecycle';
 import { calendarDateOf } from '../domain/calendar-date';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
@@ -67,13 +68,17 @@ export class AssignmentLifecycleUseCase {
     return this.apply(target, (assignment, context) => reactivate(assignment, requested, context));
   }
 
-  /** CO-A7 (the assignment only): to coaches that may coach now. */
-  async transfer(target: AssignmentTarget, coachIds: readonly string[]): Promise<Assignment> {
+  /** CO-A7: to coaches that may coach now; re-sharing the mentee's artifacts or not, as `mode` says. */
+  async transfer(
+    target: AssignmentTarget,
+    coachIds: readonly string[],
+    mode: TransferMode = 'assignment_only',
+  ): Promise<Assignment> {
     // Not found comes first: nobody learns anything of the coaches of another tenant's assignment.
     if ((await this.assignments.findById(target.tenantId, target.id)) === null)
       throw new AssignmentNotFoundError(target.id);
     await this.coaches.assertAssignable(target.tenantId, coachIds);
-    return this.apply(target, (assignment, context) => transfer(assignment, coachIds, context));
+    return this.apply(target, (assignment, context) => transfer(assignment, coachIds, context, mode));
   }
 
   async delete(target: AssignmentTarget, confirmation: string | undefined): Promise<void> {
@@ -92,7 +97,7 @@ export class AssignmentLifecycleUseCase {
       const change = decide(assignment, { now, today: calendarDateOf(now) });
       if (change.outcome === 'refused') throw refusalError(assignment.id, change.refusal);
       if (change.outcome === 'unchanged') return { outcome: 'written', value: assignment };
-      if (!(await this.writer.change(assignment, change.assignment, change.event)))
+      if (!(await this.writer.change(assignment, change.assignment, change.event, change.detail)))
         return { outcome: 'stale' };
       return { outcome: 'written', value: change.assignment };
     });

@@ -8,7 +8,7 @@ import {
   type Assignment,
   type AssignmentEndReason,
 } from '../domain/assignment';
-import type { AssignmentEventType } from '../domain/assignment-lifecycle';
+import type { AssignmentEventType, ChangeDetail } from '../domain/assignment-lifecycle';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 
 const END_ATTEMPTS = 3;
@@ -62,8 +62,13 @@ export class AssignmentWriter {
    * assignment is still at `before`'s version; false when someone changed it meanwhile
    * (nothing written).
    */
-  async change(before: Assignment, next: Assignment, event: AssignmentEventType): Promise<boolean> {
-    const outbox = [this.eventOf(event, next, next.updatedAt, before)];
+  async change(
+    before: Assignment,
+    next: Assignment,
+    event: AssignmentEventType,
+    detail?: ChangeDetail,
+  ): Promise<boolean> {
+    const outbox = [this.eventOf(event, next, next.updatedAt, before, detail)];
     return this.assignments.save(next.tenantId, { assignment: next, outbox }, before.version);
   }
 
@@ -72,12 +77,17 @@ export class AssignmentWriter {
    * were written (the others changed meanwhile and wrote nothing).
    */
   async changeMany(
-    changes: ReadonlyArray<{ next: Assignment; event: AssignmentEventType }>,
+    changes: ReadonlyArray<{
+      before: Assignment;
+      next: Assignment;
+      event: AssignmentEventType;
+      detail?: ChangeDetail;
+    }>,
   ): Promise<number> {
     if (changes.length === 0) return 0;
-    const items = changes.map(({ next, event }) => ({
+    const items = changes.map(({ before, next, event, detail }) => ({
       assignment: next,
-      outbox: [this.eventOf(event, next, next.updatedAt)],
+      outbox: [this.eventOf(event, next, next.updatedAt, before, detail)],
       expectedVersion: next.version - 1,
     }));
     return this.assignments.saveMany(changes[0].next.tenantId, items);
@@ -123,6 +133,7 @@ export class AssignmentWriter {
     assignment: Assignment,
     occurredAt: Date,
     before: Assignment = assignment,
+    detail?: ChangeDetail,
   ): OutboxEntry {
     const state = assignmentState(assignment);
     const input = {
@@ -140,7 +151,11 @@ export class AssignmentWriter {
       });
     }
     if (type === 'assignment.transferred') {
-      const payload = { ...state, previousCoachIds: [...before.coachIds] };
+      const payload = {
+        ...state,
+        previousCoachIds: [...before.coachIds],
+        ...(detail?.reshareArtifacts ? { reshareArtifacts: true } : {}),
+      };
       return this.events.create(AssignmentsStream, type, { ...input, payload });
     }
     return this.events.create(AssignmentsStream, type, { ...input, payload: state });

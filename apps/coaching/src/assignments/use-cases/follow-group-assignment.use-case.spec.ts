@@ -146,6 +146,22 @@ describe('a group assignment through its life, its derived assignments following
     expect(t.assignmentEvents('assignment.updated')).toHaveLength(6);
   });
 
+  it('given a transfer with re-share, then every derived assignment is transferred with an event asking its artifacts to be re-shared', async () => {
+    const t = buildCoachingTestbed({ fanOutChunkSize: 3 });
+    const { id, target } = await givenFannedOut(t);
+    const [newCoach] = orderedIds(1);
+    await t.givenUsers(newCoach);
+
+    await t.groupLifecycle.transfer(target, [newCoach], 'assignment_and_reshare');
+    await t.follow.execute({ tenantId: TENANT, groupAssignmentId: id });
+
+    expect(t.assignmentEvents('assignment.transferred').map((e) => e.envelope.payload)).toEqual(
+      Array(7).fill(
+        expect.objectContaining({ coachIds: [newCoach], previousCoachIds: [COACH], reshareArtifacts: true }),
+      ),
+    );
+  });
+
   it('given a transfer to other coaches, then every derived assignment takes them with assignment.transferred, and a later member joins with them', async () => {
     const t = buildCoachingTestbed({ fanOutChunkSize: 3 });
     const { id, target } = await givenFannedOut(t);
@@ -157,7 +173,12 @@ describe('a group assignment through its life, its derived assignments following
     await t.follow.execute({ tenantId: TENANT, groupAssignmentId: id });
 
     expect((await derived(t, id)).map((a) => a.coachIds)).toEqual(Array(7).fill([newCoach]));
-    expect(t.assignmentEvents('assignment.transferred')).toHaveLength(7);
+    expect(t.assignmentEvents('assignment.transferred').map((e) => e.envelope.payload)).toEqual(
+      Array(7).fill(expect.objectContaining({ coachIds: [newCoach], previousCoachIds: [COACH] })),
+    );
+    expect(t.assignmentEvents('assignment.transferred').map((e) => e.envelope.payload)).not.toContainEqual(
+      expect.objectContaining({ reshareArtifacts: expect.anything() }),
+    );
     const [latecomer] = orderedIds(1);
     await t.membershipEvent(GROUP, latecomer);
     const joined = (await derived(t, id)).find((a) => a.menteeId === latecomer);

@@ -67,7 +67,14 @@ export class FollowGroupAssignmentUseCase {
     const changes = page.flatMap((derived) => {
       const change = followGroupAssignment(derived, groupAssignment, { now, today: calendarDateOf(now) });
       return change.outcome === 'changed'
-        ? [{ before: derived, next: change.assignment, event: change.event as AssignmentEventType }]
+        ? [
+            {
+              before: derived,
+              next: change.assignment,
+              event: change.event as AssignmentEventType,
+              detail: change.detail,
+            },
+          ]
         : [];
     });
     const written = await this.writer.changeMany(changes);

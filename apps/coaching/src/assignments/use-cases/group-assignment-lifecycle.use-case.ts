@@ -8,7 +8,7 @@ import {
   GroupAssignmentNotFoundError,
   GroupAssignmentSameCoachesError,
 } from '../assignment.errors';
-import type { ChangeContext } from '../domain/assignment-lifecycle';
+import type { ChangeContext, TransferMode } from '../domain/assignment-lifecycle';
 import { calendarDateOf } from '../domain/calendar-date';
 import { groupAssignmentState, type GroupAssignment } from '../domain/group-assignment';
 import {
@@ -52,13 +52,17 @@ export class GroupAssignmentLifecycleUseCase {
   }
 
   /** CO-A7: to coaches that may coach now (checked against coaching's copy of identity's users). */
-  async transfer(target: AssignmentTarget, coachIds: readonly string[]): Promise<GroupAssignment> {
+  async transfer(
+    target: AssignmentTarget,
+    coachIds: readonly string[],
+    mode: TransferMode = 'assignment_only',
+  ): Promise<GroupAssignment> {
     // Not found comes first: nobody learns anything of the coaches of another tenant's assignment.
     const found = await this.groupAssignments.findById(target.tenantId, target.id);
     if (found === null || found.deletedAt !== null) throw new GroupAssignmentNotFoundError(target.id);
     await this.coaches.assertAssignable(target.tenantId, coachIds);
     return this.apply(target, (groupAssignment, context) =>
-      transferGroupAssignment(groupAssignment, coachIds, context),
+      transferGroupAssignment(groupAssignment, coachIds, context, mode),
     );
   }
 
