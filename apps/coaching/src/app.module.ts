@@ -4,11 +4,15 @@ import { AssignmentsStream, GroupAssignmentsStream } from '@lms/contracts';
 import { JobsModule } from '@lms/jobs';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
+import { ArtifactsModule } from './artifacts/artifacts.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
 import { CoachingConfigModule } from './config/coaching-config.module';
+import { CoursesModule } from './courses/courses.module';
 import { DiscussionsModule } from './discussions/discussions.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { MembershipsModule } from './memberships/memberships.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'coaching';
@@ -31,6 +35,10 @@ export const SERVICE_NAME = 'coaching';
     UsersModule,
     AssignmentsModule,
     DiscussionsModule,
+    ArtifactsModule,
+    EvaluationsModule,
+    CoursesModule,
+    RecommendationsModule,
   ],
 })
 export class AppModule {}

@@ -270,6 +270,39 @@ describe('every route of the API document, attacked', () => {
       if (answer.status !== 202) throw new Error(`the bulk assignment answered ${answer.status}`);
       return String((answer.body as unknown as Created).id);
     });
+    // An evaluation and a coaching session of the member, written by its coach (an administrator
+    // writes none, CO-W3): the coach signs in once it has a password.
+    const coach = {
+      tenant: tenants.A.tenant,
+      email: `coach@ca-${run}.example.com`,
+      password: `coach-password-${run}`,
+    };
+    expect(
+      (
+        await send('PATCH', `/api/v1/identity/users/${coachId}`, {
+          token: tokens.adminA,
+          body: { password: coach.password },
+        })
+      ).status,
+    ).toBe(200);
+    const coachToken = await tokenOf(coach);
+    fixtures['evaluations/id'] = await create(coachToken, '/api/v1/coaching/evaluations', {
+      menteeId: fixtures['users/id'],
+      skill: 'Handling objections',
+      score: 3,
+    });
+    fixtures['coaching-sessions/id'] = await create(coachToken, '/api/v1/coaching/coaching-sessions', {
+      menteeId: fixtures['users/id'],
+      date: '2027-01-15',
+      notes: 'Two recorded calls.',
+    });
+    fixtures['artifacts/id'] = await create(coachToken, '/api/v1/coaching/artifacts', {
+      title: 'Call checklist',
+      text: 'Open, listen, summarise.',
+    });
+    // No course reaches coaching's copy of the catalog before learning publishes its courses, so
+    // no recommendation can be made here: its routes are walked with the id of none.
+    fixtures['recommendations/id'] = crypto.randomUUID();
   });
 
   afterAll(async () => {
