@@ -132,7 +132,7 @@ describe('artifacts shared with coaches, and re-shared on a transfer (real Kafka
     const assignmentId = (assigned.body as { id: string }).id;
     const transferred = await service.request('POST', `/v1/assignments/${assignmentId}/transfer`, {
       coachIds: [newCoach.userId],
-      mode: 'assignment_and_reshare',
+      mode: 'reshare_artifacts',
     });
     expect(transferred).toMatchObject({ status: 200, body: { coachIds: [newCoach.userId] } });
 

@@ -196,6 +196,7 @@ describe('individual assignments through their life (real Kafka and Mongo)', () 
       deletedAt: null,
       membershipVersion: null,
       lastInteractionAt: null,
+      expiryNoticeSentFor: null,
       version: 1,
     }));
     for (const assignment of due) await repository.insert({ assignment, outbox: [] });

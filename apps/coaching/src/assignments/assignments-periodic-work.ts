@@ -25,10 +25,10 @@ export class AssignmentsPeriodicWork implements OnApplicationBootstrap, BeforeAp
     scheduler: SchedulerRegistry,
     @Inject(LOGGER) logger: Logger,
   ) {
-    const { batchSize } = config.assignmentCalendar;
+    const { batchSize, noticeDays } = config.assignmentCalendar;
     this.calendar = new PeriodicTask(
       'assignment calendar sweep',
-      () => followCalendar.execute({ batchSize }),
+      () => followCalendar.execute({ batchSize, noticeDays }),
       scheduler,
       logger,
     );

@@ -6,7 +6,7 @@ export interface CoachingConfig {
   /** Members handled per fan-out chunk: one bulk write and one progress save each. */
   fanOutChunkSize: number;
   /** The calendar sweep (CO-A1, CO-A8); an interval of 0: no sweep. */
-  assignmentCalendar: { intervalMs: number; batchSize: number };
+  assignmentCalendar: { intervalMs: number; batchSize: number; noticeDays: number };
   /** The job runner that runs fan-outs (rule 6). */
   jobs: JobRunnerSettings;
 }
@@ -19,6 +19,7 @@ export function coachingConfigFrom(env: CoachingEnv): CoachingConfig {
     assignmentCalendar: {
       intervalMs: env.ASSIGNMENT_CALENDAR_INTERVAL_MS,
       batchSize: env.ASSIGNMENT_CALENDAR_BATCH,
+      noticeDays: env.ASSIGNMENT_EXPIRY_NOTICE_DAYS,
     },
     jobs: jobRunnerSettings(env),
   };

@@ -31,4 +31,14 @@ export class CoachingEnv extends JobsEnv {
   @Min(1)
   @Max(1_000)
   ASSIGNMENT_CALENDAR_BATCH = 200;
+
+  /**
+   * How many days before its end date an assignment's coming end is announced
+   * (`assignment.expiring`, mailed to the people involved); 0 announces nothing.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  ASSIGNMENT_EXPIRY_NOTICE_DAYS = 7;
 }

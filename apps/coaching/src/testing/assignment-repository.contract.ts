@@ -28,6 +28,7 @@ function derivedAssignment(tenantId: string, overrides: Partial<Assignment> = {}
     deletedAt: null,
     membershipVersion: 1,
     lastInteractionAt: null,
+    expiryNoticeSentFor: null,
     version: 1,
     ...overrides,
   };
@@ -200,13 +201,46 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
 
       // Other tests' tenants share the collection: keep only this one's.
       const mine = async (after: string | null, limit: number) =>
-        (await repo.listDueOnCalendar(today, after, limit)).filter((a) => a.tenantId === tenantId);
+        (await repo.listDueOnCalendar({ today, noticeUntil: null }, after, limit)).filter(
+          (a) => a.tenantId === tenantId,
+        );
       const ids = due.map((a) => a.id).sort();
       expect((await mine(null, 1_000)).map((a) => a.id)).toEqual(ids);
       expect((await mine(ids[0], 1_000)).map((a) => a.id)).toEqual(ids.slice(1));
-      const firstBatch = await repo.listDueOnCalendar(today, null, 2);
+      const firstBatch = await repo.listDueOnCalendar({ today, noticeUntil: null }, null, 2);
       expect(firstBatch).toHaveLength(2);
       expect(firstBatch[0].id < firstBatch[1].id).toBe(true);
+    });
+
+    it('finds the current, active individual assignments ending within the notice period whose end was not announced yet', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const days = { today: '2025-03-10', noticeUntil: '2025-03-17' };
+      const due = [
+        individualAssignment(tenantId, { status: 'current', endDate: '2025-03-10' }),
+        individualAssignment(tenantId, { status: 'current', endDate: '2025-03-17' }),
+      ];
+      const notDue = [
+        individualAssignment(tenantId, { status: 'current', endDate: '2025-03-18' }),
+        individualAssignment(tenantId, { status: 'current', endDate: '2025-03-12', active: false }),
+        individualAssignment(tenantId, {
+          status: 'current',
+          endDate: '2025-03-12',
+          expiryNoticeSentFor: '2025-03-12',
+        }),
+        individualAssignment(tenantId, {
+          status: 'scheduled',
+          startDate: '2025-03-11',
+          endDate: '2025-03-12',
+        }),
+        derivedAssignment(tenantId, { endDate: '2025-03-12' }),
+      ];
+      for (const assignment of [...due, ...notDue]) await repo.insert({ assignment, outbox: [] });
+
+      const found = (await repo.listDueOnCalendar(days, null, 1_000)).filter((a) => a.tenantId === tenantId);
+      expect(found.map((a) => a.id)).toEqual(due.map((a) => a.id).sort());
+      const withoutNotices = await repo.listDueOnCalendar({ ...days, noticeUntil: null }, null, 1_000);
+      expect(withoutNotices.filter((a) => a.tenantId === tenantId)).toEqual([]);
     });
 
     it("saves several changes in one call, each only at its expected version, and pages a group assignment's derived ones by id", async () => {

@@ -63,7 +63,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const config = {
     fanOutChunkSize: options.fanOutChunkSize ?? 500,
     jobs: { leaseMs: 15_000, pollIntervalMs: 1_000 },
-    assignmentCalendar: { intervalMs: 0, batchSize: options.calendarBatchSize ?? 200 },
+    assignmentCalendar: { intervalMs: 0, batchSize: options.calendarBatchSize ?? 200, noticeDays: 7 },
   };
   const applyMembershipEvents = new ApplyMembershipEventsUseCase(
     memberships,

@@ -2,6 +2,7 @@ import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type Page, type PageRequest } from '@lms/kernel';
 import type { Assignment } from '../assignments/domain/assignment';
 import type {
+  CalendarDays,
   AssignmentCounts,
   AssignmentFilter,
   AssignmentRepository,
@@ -167,14 +168,25 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     return row && row.tenantId === tenantId && row.deletedAt === null ? structuredClone(row) : null;
   }
 
-  async listDueOnCalendar(today: string, afterId: string | null, limit: number): Promise<Assignment[]> {
+  async listDueOnCalendar(
+    { today, noticeUntil }: CalendarDays,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Assignment[]> {
     return this.where(
       (a) =>
         a.origin === 'individual' &&
         a.deletedAt === null &&
         (afterId === null || a.id > afterId) &&
         ((a.status === 'scheduled' && a.startDate <= today) ||
-          (a.status === 'current' && a.endDate !== null && a.endDate < today)),
+          (a.status === 'current' && a.endDate !== null && a.endDate < today) ||
+          (noticeUntil !== null &&
+            a.status === 'current' &&
+            a.active &&
+            a.endDate !== null &&
+            a.endDate >= today &&
+            a.endDate <= noticeUntil &&
+            a.expiryNoticeSentFor === null)),
     )
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);

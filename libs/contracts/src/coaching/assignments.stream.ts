@@ -4,10 +4,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
+  Min,
   ValidateIf,
 } from 'class-validator';
 import { defineStream } from '../define-stream';
@@ -62,6 +64,13 @@ export class AssignmentTransferredV1 extends AssignmentStateV1 {
    */
   @IsOptional() @IsBoolean() reshareArtifacts?: boolean;
 }
+/**
+ * Its end date is near (CO-A8): announced once per end date, `daysLeft` days before it (0: it
+ * ends today, its last coached day), so that the people involved are told.
+ */
+export class AssignmentExpiringV1 extends AssignmentStateV1 {
+  @IsInt() @Min(0) daysLeft!: number;
+}
 /** Deleted for good (CO-A9): gone from every list and report; shares are kept. */
 export class AssignmentDeletedV1 extends AssignmentStateV1 {}
 
@@ -79,6 +88,7 @@ export const AssignmentsStream = defineStream({
     'assignment.expired': AssignmentExpiredV1,
     'assignment.reactivated': AssignmentReactivatedV1,
     'assignment.transferred': AssignmentTransferredV1,
+    'assignment.expiring': AssignmentExpiringV1,
     'assignment.deleted': AssignmentDeletedV1,
   },
 });

@@ -1,7 +1,7 @@
 import type { AssignmentStatus, AssignmentsStream } from '@lms/contracts';
 import { sameCoaches, type Assignment } from './assignment';
 import { decideAssignmentDates, type AssignmentDates, type RequestedDates } from './assignment-dates';
-import type { CalendarDate } from './calendar-date';
+import { daysBetween, type CalendarDate } from './calendar-date';
 
 /** The events of `coaching.assignments.v1`, one per kind of change. */
 export type AssignmentEventType = keyof (typeof AssignmentsStream)['events'];
@@ -20,10 +20,10 @@ export type AssignmentRefusal =
 /** What a change decided: the assignment at its next version and its event, nothing, or a refusal. */
 /**
  * How a transfer treats the artifacts the mentee shared with the previous coaches (CO-A7):
- * `assignment_only` leaves the shares as they are; `assignment_and_reshare` moves those shared
+ * `assignment_only` leaves the shares as they are; `reshare_artifacts` moves those shared
  * during the assignment's window to the new coaches (the artifacts feature does, on the event).
  */
-export const TRANSFER_MODES = ['assignment_only', 'assignment_and_reshare'] as const;
+export const TRANSFER_MODES = ['assignment_only', 'reshare_artifacts'] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];
 
 /** What an event says besides the assignment's state: whether a transfer re-shares artifacts. */
@@ -88,6 +88,7 @@ export function newIndividualAssignment(
     deletedAt: null,
     membershipVersion: null,
     lastInteractionAt: null,
+    expiryNoticeSentFor: null,
     version: 1,
   };
 }
@@ -146,7 +147,14 @@ export function editDates(
   const { startDate, endDate } = decision.dates;
   if (startDate === assignment.startDate && endDate === assignment.endDate) return { outcome: 'unchanged' };
   const status = statusOnDay(decision.dates, context.today);
-  return changed(assignment, { startDate, endDate, status }, 'assignment.updated', context.now);
+  // A new end date is announced again when it comes near.
+  const expiryNoticeSentFor = endDate === assignment.endDate ? assignment.expiryNoticeSentFor : null;
+  return changed(
+    assignment,
+    { startDate, endDate, status, expiryNoticeSentFor },
+    'assignment.updated',
+    context.now,
+  );
 }
 
 /** CO-A5: deactivated or activated at any time, whatever the dates; its setup is kept. */
@@ -187,7 +195,12 @@ export function reactivate(
   if (!decision.ok) return refused({ rule: 'dates', reason: decision.reason });
   const { startDate, endDate } = decision.dates;
   const status = statusOnDay(decision.dates, context.today);
-  return changed(assignment, { startDate, endDate, status }, 'assignment.reactivated', context.now);
+  return changed(
+    assignment,
+    { startDate, endDate, status, expiryNoticeSentFor: null },
+    'assignment.reactivated',
+    context.now,
+  );
 }
 
 /**
@@ -209,6 +222,32 @@ export function followCalendar(assignment: Assignment, context: ChangeContext): 
 }
 
 /**
+ * CO-A8's notice: the coming end of a current, active individual assignment is announced once
+ * (`assignment.expiring`), on the first sweep at most `noticeDays` days before its end date; a
+ * new end date is announced again. `noticeDays` 0 announces nothing.
+ */
+export function noticeOfExpiry(
+  assignment: Assignment,
+  context: ChangeContext,
+  noticeDays: number,
+): AssignmentChange {
+  const { endDate } = assignment;
+  if (
+    noticeDays === 0 ||
+    assignment.origin !== 'individual' ||
+    assignment.deletedAt !== null ||
+    assignment.status !== 'current' ||
+    !assignment.active ||
+    endDate === null ||
+    assignment.expiryNoticeSentFor === endDate
+  )
+    return { outcome: 'unchanged' };
+  const daysLeft = daysBetween(context.today, endDate);
+  if (daysLeft < 0 || daysLeft > noticeDays) return { outcome: 'unchanged' };
+  return changed(assignment, { expiryNoticeSentFor: endDate }, 'assignment.expiring', context.now);
+}
+
+/**
  * CO-A7 (the assignment only): handed to other coaches, as of now, dates and history kept; the
  * previous coaches lose the mentee, the new ones gain it. Refused for the coaches it already
  * has, for the mentee as its own coach, and for an ended or derived assignment.
@@ -225,7 +264,7 @@ export function transfer(
     return refused({ rule: 'self-coaching', userId: assignment.menteeId });
   if (sameCoaches(coachIds, assignment.coachIds)) return refused({ rule: 'same-coaches' });
   return changed(assignment, { coachIds: [...coachIds] }, 'assignment.transferred', context.now, {
-    reshareArtifacts: mode === 'assignment_and_reshare',
+    reshareArtifacts: mode === 'reshare_artifacts',
   });
 }
 

@@ -81,6 +81,7 @@ describe('deriving the assignment of a member', () => {
       deletedAt: null,
       membershipVersion: 1,
       lastInteractionAt: null,
+      expiryNoticeSentFor: null,
       version: 1,
     });
   });

@@ -44,6 +44,11 @@ export interface Assignment {
   membershipVersion: number | null;
   /** When its mentee and a coach last wrote to each other (CO-W1): the "last interaction" of CO-A10. */
   lastInteractionAt: Date | null;
+  /**
+   * The end date whose coming was announced (`assignment.expiring`, CO-A8), so that it is
+   * announced once; null until then, and again once the end date changes.
+   */
+  expiryNoticeSentFor: CalendarDate | null;
   version: number;
 }
 
@@ -103,6 +108,7 @@ export function deriveAssignment(
     deletedAt: null,
     membershipVersion: membership.version,
     lastInteractionAt: null,
+    expiryNoticeSentFor: null,
     version: 1,
   };
 }

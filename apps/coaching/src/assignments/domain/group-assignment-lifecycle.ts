@@ -121,7 +121,7 @@ export function followGroupAssignment(
   if (!sameCoaches(coachIds, derived.coachIds) && coachIds.length > 0)
     return {
       ...next({ coachIds }, 'assignment.transferred'),
-      detail: { reshareArtifacts: groupAssignment.transferMode === 'assignment_and_reshare' },
+      detail: { reshareArtifacts: groupAssignment.transferMode === 'reshare_artifacts' },
     };
   if (derived.active !== groupAssignment.active)
     return next({ active: groupAssignment.active }, 'assignment.updated');

@@ -61,6 +61,7 @@ function derived(groupAssignmentId: string, overrides: Partial<Assignment> = {})
     deletedAt: null,
     membershipVersion: 1,
     lastInteractionAt: null,
+    expiryNoticeSentFor: null,
     version: 1,
     ...overrides,
   };

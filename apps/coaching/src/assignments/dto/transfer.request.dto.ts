@@ -11,7 +11,7 @@ export class TransferRequestDto {
 
   /**
    * `assignment_only` leaves the artifacts the mentee shared with the previous coaches where
-   * they are; `assignment_and_reshare` moves those shared during the assignment's window to
+   * they are; `reshare_artifacts` moves those shared during the assignment's window to
    * the new coaches, at the same permission (shares the previous coaches made stay). The
    * re-share follows the transfer within moments.
    */

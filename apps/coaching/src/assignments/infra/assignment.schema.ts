@@ -37,6 +37,7 @@ export interface AssignmentDocument {
   deletedAt: Date | null;
   membershipVersion: number | null;
   lastInteractionAt: Date | null;
+  expiryNoticeSentFor?: string | null;
   version: number;
   outbox: OutboxEntry[];
 }
@@ -64,6 +65,7 @@ export const AssignmentSchema = new Schema<AssignmentDocument>(
     deletedAt: { type: Date, default: null },
     membershipVersion: { type: Number, default: null },
     lastInteractionAt: { type: Date, default: null },
+    expiryNoticeSentFor: { type: String, default: null },
     version: { type: Number, required: true },
     outbox: OUTBOX_FIELD,
   },
@@ -87,6 +89,7 @@ AssignmentSchema.index({ tenantId: 1, groupAssignmentId: 1, createdAt: -1 });
 AssignmentSchema.index({ tenantId: 1, startDate: -1 });
 // A group assignment's follow, page after page by id (CO-A11).
 AssignmentSchema.index({ tenantId: 1, groupAssignmentId: 1, _id: 1 });
-// The calendar's sweep (CO-A1, CO-A8): scheduled ones by start, current ones by end.
+// The calendar's sweep (CO-A1, CO-A8): scheduled ones by start, current ones by end (to expire
+// them, or to announce their end).
 AssignmentSchema.index({ status: 1, startDate: 1 });
 AssignmentSchema.index({ status: 1, endDate: 1 });

@@ -5,6 +5,7 @@ import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Assignment } from '../domain/assignment';
 import type {
+  CalendarDays,
   AssignmentCounts,
   AssignmentFilter,
   AssignmentRepository,
@@ -226,7 +227,11 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     return doc && doc.tenantId === tenantId && !doc.deletedAt ? toAssignment(doc) : null;
   }
 
-  async listDueOnCalendar(today: string, afterId: string | null, limit: number): Promise<Assignment[]> {
+  async listDueOnCalendar(
+    { today, noticeUntil }: CalendarDays,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Assignment[]> {
     // A periodic sweep over every tenant: MongoDB serves each branch from its (status, date)
     // index; the local stand-in scans, once per batch.
     const docs = await this.model
@@ -238,6 +243,16 @@ export class MongoAssignmentRepository implements AssignmentRepository {
           $or: [
             { status: 'scheduled', startDate: trusted({ $lte: today }) },
             { status: 'current', endDate: trusted({ $ne: null, $lt: today }) },
+            ...(noticeUntil === null
+              ? []
+              : [
+                  {
+                    status: 'current' as const,
+                    active: true,
+                    endDate: trusted({ $gte: today, $lte: noticeUntil }),
+                    expiryNoticeSentFor: null,
+                  },
+                ]),
           ],
         },
         { outbox: 0 },
@@ -410,6 +425,7 @@ function toAssignment(doc: AssignmentDocument): Assignment {
     deletedAt: doc.deletedAt ?? null,
     membershipVersion: doc.membershipVersion ?? null,
     lastInteractionAt: doc.lastInteractionAt ?? null,
+    expiryNoticeSentFor: doc.expiryNoticeSentFor ?? null,
     version: doc.version,
   };
 }

@@ -95,10 +95,12 @@ export interface AssignmentRepository {
   /** The assignment, unless it does not exist in the tenant or was deleted (CO-A9). */
   findById(tenantId: string, id: string): Promise<Assignment | null>;
   /**
-   * Individual assignments of every tenant the calendar moves on `today` (scheduled ones whose
-   * start has come, current ones whose end has passed), by id after `afterId`, at most `limit`.
+   * Individual assignments of every tenant the calendar moves on `days.today` (scheduled ones
+   * whose start has come, current ones whose end has passed) or announces (current, active ones
+   * ending by `days.noticeUntil` whose end was not announced yet; none when it is null), by id
+   * after `afterId`, at most `limit`.
    */
-  listDueOnCalendar(today: CalendarDate, afterId: string | null, limit: number): Promise<Assignment[]>;
+  listDueOnCalendar(days: CalendarDays, afterId: string | null, limit: number): Promise<Assignment[]>;
   /** The current assignments one group assignment gives the given mentees. */
   listCurrentDerivedFor(
     tenantId: string,
@@ -135,6 +137,12 @@ export interface AssignmentRepository {
   stream(tenantId: string, filter: AssignmentFilter, sort?: AssignmentSort): AsyncIterable<Assignment>;
   /** The counts of what the filter keeps (CO-A12's report), computed by the database. */
   count(tenantId: string, filter: AssignmentFilter): Promise<AssignmentCounts>;
+}
+
+/** The days a calendar sweep looks at: today, and the last end date it announces. */
+export interface CalendarDays {
+  today: CalendarDate;
+  noticeUntil: CalendarDate | null;
 }
 
 export const ASSIGNMENT_REPOSITORY = Symbol('ASSIGNMENT_REPOSITORY');

@@ -144,10 +144,22 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     const t = buildCoachingTestbed({ now: '2025-03-10T09:00:00.000Z' });
     const { id } = await givenAssignment(t, { startDate: '2025-03-01', endDate: '2025-03-10' });
 
-    expect(await t.followCalendar.execute({ batchSize: 10 })).toEqual({ started: 0, expired: 0 });
+    expect(await t.followCalendar.execute({ batchSize: 10, noticeDays: 0 })).toEqual({
+      started: 0,
+      expired: 0,
+      announced: 0,
+    });
     t.clock.set('2025-03-11T00:00:01.000Z');
-    expect(await t.followCalendar.execute({ batchSize: 10 })).toEqual({ started: 0, expired: 1 });
-    expect(await t.followCalendar.execute({ batchSize: 10 })).toEqual({ started: 0, expired: 0 });
+    expect(await t.followCalendar.execute({ batchSize: 10, noticeDays: 0 })).toEqual({
+      started: 0,
+      expired: 1,
+      announced: 0,
+    });
+    expect(await t.followCalendar.execute({ batchSize: 10, noticeDays: 0 })).toEqual({
+      started: 0,
+      expired: 0,
+      announced: 0,
+    });
     expect(t.assignmentEvents('assignment.expired')).toHaveLength(1);
     expect(await codeOf(t.lifecycle.editDates({ tenantId: TENANT, id }, { endDate: '2025-12-31' }))).toBe(
       'ASSIGNMENT.EXPIRED',
@@ -157,6 +169,45 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     expect(reactivated).toMatchObject({ status: 'current', startDate: '2025-03-11', endDate: null });
     expect(t.assignmentEvents('assignment.reactivated')).toHaveLength(1);
     expect(await codeOf(t.lifecycle.reactivate({ tenantId: TENANT, id }, {}))).toBe('ASSIGNMENT.NOT_EXPIRED');
+  });
+
+  it('given an end date within the notice period, then its coming end is announced once, again for a new end date, never while deactivated', async () => {
+    const t = buildCoachingTestbed({ now: '2025-03-01T09:00:00.000Z' });
+    const { id } = await givenAssignment(t, { startDate: '2025-02-01', endDate: '2025-03-10' });
+    const target = { tenantId: TENANT, id };
+    const sweep = () => t.followCalendar.execute({ batchSize: 10, noticeDays: 7 });
+
+    expect(await sweep()).toEqual({ started: 0, expired: 0, announced: 0 });
+    t.clock.set('2025-03-04T00:00:01.000Z');
+    expect(await sweep()).toEqual({ started: 0, expired: 0, announced: 1 });
+    expect(await sweep()).toEqual({ started: 0, expired: 0, announced: 0 });
+    expect(t.assignmentEvents('assignment.expiring').map((e) => e.envelope.payload)).toEqual([
+      expect.objectContaining({ assignmentId: id, endDate: '2025-03-10', daysLeft: 6 }),
+    ]);
+
+    await t.lifecycle.editDates(target, { endDate: '2025-03-08' });
+    await t.lifecycle.setActive(target, false);
+    expect(await sweep()).toEqual({ started: 0, expired: 0, announced: 0 });
+    await t.lifecycle.setActive(target, true);
+    expect(await sweep()).toEqual({ started: 0, expired: 0, announced: 1 });
+    expect(t.assignmentEvents('assignment.expiring').map((e) => e.envelope.payload)).toEqual([
+      expect.objectContaining({ endDate: '2025-03-10', daysLeft: 6 }),
+      expect.objectContaining({ endDate: '2025-03-08', daysLeft: 4 }),
+    ]);
+    t.clock.set('2025-03-09T00:00:01.000Z');
+    expect(await sweep()).toEqual({ started: 0, expired: 1, announced: 0 });
+  });
+
+  it('given a notice period of 0, then no end is announced', async () => {
+    const t = buildCoachingTestbed({ now: '2025-03-09T09:00:00.000Z' });
+    await givenAssignment(t, { startDate: '2025-02-01', endDate: '2025-03-10' });
+
+    expect(await t.followCalendar.execute({ batchSize: 10, noticeDays: 0 })).toEqual({
+      started: 0,
+      expired: 0,
+      announced: 0,
+    });
+    expect(t.assignmentEvents('assignment.expiring')).toEqual([]);
   });
 
   it('given scheduled assignments in several batches, then the calendar starts each on its day, once', async () => {
@@ -171,8 +222,16 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
       });
 
     t.clock.set('2025-03-12T00:00:01.000Z');
-    expect(await t.followCalendar.execute({ batchSize: 2 })).toEqual({ started: 5, expired: 0 });
-    expect(await t.followCalendar.execute({ batchSize: 2 })).toEqual({ started: 0, expired: 0 });
+    expect(await t.followCalendar.execute({ batchSize: 2, noticeDays: 0 })).toEqual({
+      started: 5,
+      expired: 0,
+      announced: 0,
+    });
+    expect(await t.followCalendar.execute({ batchSize: 2, noticeDays: 0 })).toEqual({
+      started: 0,
+      expired: 0,
+      announced: 0,
+    });
     expect(t.assignmentEvents('assignment.started')).toHaveLength(5);
   });
 
@@ -255,7 +314,7 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     const t = buildCoachingTestbed();
     const { id } = await givenAssignment(t, { startDate: '2025-01-15' });
 
-    await t.lifecycle.transfer({ tenantId: TENANT, id }, [COACH_2], 'assignment_and_reshare');
+    await t.lifecycle.transfer({ tenantId: TENANT, id }, [COACH_2], 'reshare_artifacts');
 
     expect(t.assignmentEvents('assignment.transferred').map((e) => e.envelope.payload)).toEqual([
       expect.objectContaining({

@@ -9,6 +9,7 @@ import {
   type AssignmentEndReason,
 } from '../domain/assignment';
 import type { AssignmentEventType, ChangeDetail } from '../domain/assignment-lifecycle';
+import { calendarDateOf, daysBetween } from '../domain/calendar-date';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 
 const END_ATTEMPTS = 3;
@@ -149,6 +150,13 @@ export class AssignmentWriter {
         ...input,
         payload: { ...state, endedAt, reason },
       });
+    }
+    if (type === 'assignment.expiring') {
+      const daysLeft = daysBetween(
+        calendarDateOf(occurredAt),
+        assignment.endDate ?? calendarDateOf(occurredAt),
+      );
+      return this.events.create(AssignmentsStream, type, { ...input, payload: { ...state, daysLeft } });
     }
     if (type === 'assignment.transferred') {
       const payload = {

@@ -152,7 +152,7 @@ describe('a group assignment through its life, its derived assignments following
     const [newCoach] = orderedIds(1);
     await t.givenUsers(newCoach);
 
-    await t.groupLifecycle.transfer(target, [newCoach], 'assignment_and_reshare');
+    await t.groupLifecycle.transfer(target, [newCoach], 'reshare_artifacts');
     await t.follow.execute({ tenantId: TENANT, groupAssignmentId: id });
 
     expect(t.assignmentEvents('assignment.transferred').map((e) => e.envelope.payload)).toEqual(
