@@ -164,6 +164,66 @@ describe('an individual assignment through its life (every service as a process)
     });
   });
 
+  it("is transferred with re-share: the mentee's artifact shared with the old coach moves to the new one at its permission (CO-A7, CO-W2)", async () => {
+    const as = (who: 'mentee' | 'coach1' | 'coach2') =>
+      ApiClient.signIn(
+        platform.gatewayUrl,
+        { tenant: platform.admin.tenant, email: email(who), password: `${who}-password-${run}` },
+        `lifecycle-${who}-${run}`,
+      );
+    const [mentee, coach1, coach2] = [await as('mentee'), await as('coach1'), await as('coach2')];
+    const created = await eventually(
+      async () => {
+        const answer = await api.call<IndividualAssignment & Problem>(
+          'POST',
+          '/api/v1/coaching/assignments',
+          {
+            menteeId: people.mentee,
+            coachIds: [people.coach1],
+            startDate: day(-10),
+          },
+        );
+        expect(answer.status).toBe(201);
+        return answer.body;
+      },
+      { timeoutMs: 60_000 },
+    );
+    const artifact = await mentee.create<Created>('/api/v1/coaching/artifacts', {
+      title: `Sales pitch ${run}`,
+      link: 'https://docs.example.com/pitch',
+    });
+    const shared = await mentee.call(
+      'PUT',
+      `/api/v1/coaching/artifacts/${artifact.id}/shares/${people.coach1}`,
+      {
+        permission: 'comment',
+      },
+    );
+    expect(shared.status).toBe(200);
+    const heldBy = async (client: ApiClient) =>
+      (
+        await client.call<Page<{ id: string; access: string }>>(
+          'GET',
+          '/api/v1/coaching/artifacts/shared-with-me',
+        )
+      ).body.items
+        .filter((item) => item.id === artifact.id)
+        .map((item) => item.access);
+    expect(await heldBy(coach1)).toEqual(['comment']);
+
+    const transferred = await change('POST', `${created.id}/transfer`, {
+      coachIds: [people.coach2],
+      mode: 'reshare_artifacts',
+    });
+    expect(transferred).toMatchObject({ status: 200, body: { coachIds: [people.coach2] } });
+
+    await eventually(async () => expect(await heldBy(coach2)).toEqual(['comment']), { timeoutMs: 30_000 });
+    expect(await heldBy(coach1)).toEqual([]);
+    expect((await coach1.call<Problem>('GET', `/api/v1/coaching/artifacts/${artifact.id}`)).body.code).toBe(
+      'ARTIFACT.NOT_FOUND',
+    );
+  });
+
   it('is scheduled when it starts later', async () => {
     const scheduled = await assign({ startDate: day(7) });
     expect(scheduled.status).toBe('scheduled');
