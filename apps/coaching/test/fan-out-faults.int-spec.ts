@@ -11,6 +11,7 @@ import {
   GroupAssignmentSchema,
 } from '../src/assignments/infra/group-assignment.schema';
 import { MongoGroupAssignmentRepository } from '../src/assignments/infra/mongo-group-assignment.repository';
+import { calendarDateOf } from '../src/assignments/domain/calendar-date';
 import { CreateGroupAssignmentUseCase } from '../src/assignments/use-cases/create-group-assignment.use-case';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
@@ -137,6 +138,8 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
       new MongoGroupAssignmentRepository(model, crashedRelay),
       new EventFactory('coaching'),
       new SystemClock(),
+      // A tenant coaching has not heard of counts its days in UTC.
+      { todayOf: async (_tenantId: string, now: Date) => calendarDateOf(now) },
     ).execute({ tenantId, groupId, roles: ['learner'], coachIds: [newId()] });
     expect((await groupAssignment(written.id))?.outbox).toHaveLength(1);
 

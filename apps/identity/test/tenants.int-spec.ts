@@ -23,9 +23,11 @@ import { expectProblem } from './support/problem';
 // The first start's settings, read when the app module loads.
 const bootstrap: BootstrapHostTenantCommand = {
   hostTenantName: 'Integration Platform',
+  hostTenantTimezone: 'Europe/Rome',
   administrator: { email: `root-${uniqueSuffix()}@platform.example.com`, password: 'integration secret 42' },
 };
 process.env.HOST_TENANT_NAME = bootstrap.hostTenantName;
+process.env.HOST_TENANT_TIMEZONE = bootstrap.hostTenantTimezone;
 process.env.BOOTSTRAP_ADMIN_EMAIL = bootstrap.administrator.email;
 process.env.BOOTSTRAP_ADMIN_PASSWORD = bootstrap.administrator.password ?? '';
 isolateTestEnvironment('identity');
@@ -41,6 +43,7 @@ interface TenantBody {
   id: string;
   code: string;
   name: string;
+  timezone: string;
   state: string;
   createdAt: string;
   updatedAt: string;
@@ -83,13 +86,14 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
     collection(name).find(filter).project({ outbox: 0 }).toArray();
 
   describe('at first start', () => {
-    it('the host tenant 1000 and its System Administrator exist, with the configured name, e-mail and password', async () => {
+    it('the host tenant 1000 and its System Administrator exist, with the configured name, time zone, e-mail and password', async () => {
       const host = await service.request('GET', '/v1/tenants/1000');
       expect(host.status).toBe(200);
       expect(host.body).toMatchObject({
         id: '1000',
         code: '1000',
         name: 'Integration Platform',
+        timezone: 'Europe/Rome',
         state: 'active',
       });
 
@@ -140,6 +144,7 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       id: code,
       code,
       name: `Tenant ${code}`,
+      timezone: 'UTC',
       state: 'active',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -195,14 +200,84 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       [`${code}:${code}`, 'tenant.deleted', 5],
     ]);
     expect(events.map((each) => each.envelope.payload)).toEqual([
-      { code, name: `Tenant ${code}`, state: 'active' },
-      { code, name: 'Acme Group', state: 'active' },
-      { code, name: 'Acme Group', state: 'deleted' },
+      { code, name: `Tenant ${code}`, state: 'active', timezone: 'UTC' },
+      { code, name: 'Acme Group', state: 'active', timezone: 'UTC' },
+      { code, name: 'Acme Group', state: 'deleted', timezone: 'UTC' },
     ]);
     await eventually(async () => {
       const [document] = await collection('tenants').find({ _id: code }).toArray();
       expect(document.outbox).toEqual([]);
     });
+  });
+
+  it('creates a tenant in a time zone and moves it to another, each answer and each event carrying it; a bad zone is 400', async () => {
+    const code = `tz-${uniqueSuffix()}`;
+
+    const created = await service.request('POST', '/v1/tenants', {
+      ...newTenant(code),
+      timezone: 'Asia/Tokyo',
+    });
+    expect(created.status).toBe(201);
+    expect((created.body as { tenant: TenantBody }).tenant).toMatchObject({
+      code,
+      timezone: 'Asia/Tokyo',
+      version: 2,
+    });
+    expect(await stored('tenants', { _id: code })).toEqual([
+      expect.objectContaining({ timezone: 'Asia/Tokyo' }),
+    ]);
+
+    for (const body of [{ timezone: 'Mars/Olympus_Mons' }, { timezone: null }, { timezone: 42 }])
+      expectProblem(
+        await service.request('PATCH', `/v1/tenants/${code}`, body),
+        400,
+        'REQUEST.VALIDATION_FAILED',
+      );
+    const moved = await service.request('PATCH', `/v1/tenants/${code}`, { timezone: 'America/New_York' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      code,
+      name: `Tenant ${code}`,
+      timezone: 'America/New_York',
+      version: 3,
+    });
+    expect((await service.request('GET', `/v1/tenants/${code}`)).body).toEqual(moved.body);
+    expectProblem(
+      await service.request('POST', '/v1/tenants', {
+        ...newTenant(`tz-bad-${uniqueSuffix()}`),
+        timezone: 'Europe/Atlantis',
+      }),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    );
+
+    const events = await eventually(
+      () => {
+        const ofTenant = recorder.events.filter((each) => each.envelope.aggregateId === code);
+        expect(ofTenant).toHaveLength(2);
+        return ofTenant;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(events.map((each) => [each.envelope.type, each.envelope.payload])).toEqual([
+      ['tenant.created', { code, name: `Tenant ${code}`, state: 'active', timezone: 'Asia/Tokyo' }],
+      ['tenant.updated', { code, name: `Tenant ${code}`, state: 'active', timezone: 'America/New_York' }],
+    ]);
+  });
+
+  it('reads a tenant stored before tenants had a time zone as UTC, and gives it one when edited', async () => {
+    const code = `old-${uniqueSuffix()}`;
+    expect((await service.request('POST', '/v1/tenants', newTenant(code))).status).toBe(201);
+    await collection('tenants').updateOne({ _id: code }, { $unset: { timezone: '' } });
+
+    expect((await service.request('GET', `/v1/tenants/${code}`)).body).toMatchObject({
+      code,
+      timezone: 'UTC',
+      version: 2,
+    });
+    const renamed = await service.request('PATCH', `/v1/tenants/${code}`, { name: 'Renamed' });
+    expect(renamed.body).toMatchObject({ name: 'Renamed', timezone: 'UTC', version: 3 });
+    expect(await stored('tenants', { _id: code })).toEqual([expect.objectContaining({ timezone: 'UTC' })]);
   });
 
   it('finishes at start-up a tenant a crash left provisioning', async () => {

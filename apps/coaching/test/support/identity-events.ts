@@ -1,10 +1,12 @@
 import {
   GroupMembershipsStream,
   membershipAggregateId,
+  TenantsStream,
   UsersStream,
   type EventEnvelope,
   type GroupRole,
   type StreamDefinition,
+  type TenantStateV1,
   type UserStateV1,
 } from '@lms/contracts';
 import { EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
@@ -12,6 +14,7 @@ import type { Kafka } from 'kafkajs';
 import { newId } from '@lms/kernel';
 import { ACCOUNT_DEFAULTS, eventually } from '@lms/testing';
 import type { MembershipProjectionRepository } from '../../src/memberships/ports/membership-projection.repository';
+import type { CoachingTenantRepository } from '../../src/tenants/ports/coaching-tenant.repository';
 import type { CoachingUserRepository } from '../../src/users/ports/coaching-user.repository';
 
 /**
@@ -72,6 +75,23 @@ export class IdentityEvents {
       aggregateId: userId,
       aggregateVersion: version,
       payload: { userId },
+    });
+  }
+
+  /**
+   * A `tenant.*` event of `tenant` at `version`: its full state. A tenant is its own tenant, so
+   * its code is the event's tenant id whatever this producer's.
+   */
+  tenantState(
+    type: 'tenant.created' | 'tenant.updated' | 'tenant.deleted',
+    tenant: TenantStateV1,
+    version: number,
+  ): OutboxEntry {
+    return this.factory.create(TenantsStream, type, {
+      tenantId: tenant.code,
+      aggregateId: tenant.code,
+      aggregateVersion: version,
+      payload: tenant,
     });
   }
 
@@ -141,6 +161,23 @@ export async function untilTheServiceConsumesUsers(
   await untilAProbeShowsUp(
     (version) => identity.send(identity.userState('user.updated', probe, version)),
     async () => expect(await users.find(tenantId, probe.userId)).not.toBeNull(),
+  );
+}
+
+/** {@link untilAProbeShowsUp} on the tenants stream: a probe tenant. */
+export async function untilTheServiceConsumesTenants(
+  identity: IdentityEvents,
+  tenants: CoachingTenantRepository,
+): Promise<void> {
+  const probe: TenantStateV1 = {
+    code: `probe-${newId().replace(/-/g, '').slice(-12)}`,
+    name: 'Probe',
+    state: 'active',
+    timezone: 'UTC',
+  };
+  await untilAProbeShowsUp(
+    (version) => identity.send(identity.tenantState('tenant.updated', probe, version)),
+    async () => expect(await tenants.find(probe.code)).not.toBeNull(),
   );
 }
 

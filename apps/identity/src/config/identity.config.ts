@@ -28,6 +28,7 @@ export interface IdentityConfig {
   tenants: {
     bootstrap: {
       hostTenantName: string;
+      hostTenantTimezone: string;
       administrator: { email: string; password: string | null };
     };
     /** Accounts deactivated per chunk of a tenant's deletion (ID-T2). */
@@ -56,6 +57,7 @@ export function identityConfigFrom(env: IdentityEnv): IdentityConfig {
     tenants: {
       bootstrap: {
         hostTenantName: env.HOST_TENANT_NAME,
+        hostTenantTimezone: env.HOST_TENANT_TIMEZONE,
         administrator: { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD ?? null },
       },
       deletionChunkSize: env.TENANT_DELETION_CHUNK_SIZE,

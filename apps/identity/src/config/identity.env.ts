@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { JobsEnv } from '@lms/service-kit';
 
 /** The identity service's environment, checked at start-up. */
@@ -45,6 +55,14 @@ export class IdentityEnv extends JobsEnv {
   @IsString()
   @Length(1, 200)
   HOST_TENANT_NAME = 'Platform';
+
+  /**
+   * IANA time zone of the host tenant, given when it is created at first start; afterwards it
+   * is edited like any tenant's.
+   */
+  @IsString()
+  @IsTimeZone()
+  HOST_TENANT_TIMEZONE = 'UTC';
 
   /** E-mail of the System Administrator created at first start. */
   @IsString()

@@ -41,6 +41,7 @@ export class TenantsController {
       actor: actorOf(principal),
       code: body.code,
       name: body.name,
+      timezone: body.timezone,
       administrator: {
         email: body.administrator.email,
         firstName: body.administrator.firstName,
@@ -85,7 +86,7 @@ export class TenantsController {
     const tenant = await this.updateTenant.execute({
       actor: actorOf(principal),
       code: params.code,
-      name: body.name,
+      changes: { name: body.name, timezone: body.timezone },
       expectedVersion,
     });
     return TenantResponseDto.from(tenant);

@@ -95,6 +95,17 @@ export function describeTenantRepositoryContract(
       expect(await subject.outboxOf(written.code)).toEqual([event]);
     });
 
+    it("stores a tenant's time zone and its change, and reads them back", async () => {
+      const written = { ...provisioning(), timezone: 'Asia/Tokyo' };
+      await subject.repository.insert(written, []);
+      const moved = { ...activate(written, at), timezone: 'America/New_York' };
+
+      expect(await subject.repository.findById(written.code)).toMatchObject({ timezone: 'Asia/Tokyo' });
+      expect(await subject.repository.update(moved, 1, [])).toBe('written');
+
+      expect(await subject.repository.findById(written.code)).toEqual(moved);
+    });
+
     it('lists the tenants of one state in code order, page by page, telling where the next page starts', async () => {
       // Codes of this test only, before every other test's (`t-...`) in code order.
       const prefix = `0${randomUUID().slice(0, 8)}`;

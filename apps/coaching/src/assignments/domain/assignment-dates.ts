@@ -1,4 +1,4 @@
-import { calendarDateOf, isCalendarDate, type CalendarDate } from './calendar-date';
+import { isCalendarDate, type CalendarDate } from './calendar-date';
 
 export interface RequestedDates {
   startDate?: string | null;
@@ -13,11 +13,12 @@ export interface AssignmentDates {
 export type DatesDecision = { ok: true; dates: AssignmentDates } | { ok: false; reason: string };
 
 /**
- * The date range of a new assignment (CO-A1, CO-A2): the start defaults to today and may be
- * backdated; the optional end may not fall before the start.
+ * The date range of a new assignment (CO-A1, CO-A2): the start defaults to `today` (the day it
+ * is in the tenant's time zone) and may be backdated; the optional end may not fall before the
+ * start.
  */
-export function decideAssignmentDates(requested: RequestedDates, now: Date): DatesDecision {
-  const startDate = requested.startDate ?? calendarDateOf(now);
+export function decideAssignmentDatesOn(requested: RequestedDates, today: CalendarDate): DatesDecision {
+  const startDate = requested.startDate ?? today;
   const endDate = requested.endDate ?? null;
   if (!isCalendarDate(startDate)) return { ok: false, reason: 'startDate is not a day written YYYY-MM-DD' };
   if (endDate !== null && !isCalendarDate(endDate)) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { COACHING_CONFIG, type CoachingConfig } from '../../config/coaching.config';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 import {
   MEMBERSHIP_PROJECTION_REPOSITORY,
   type MembershipProjectionRepository,
@@ -18,7 +19,6 @@ import {
   recordMentees,
   type BulkAssignment,
 } from '../domain/bulk-assignment';
-import { calendarDateOf } from '../domain/calendar-date';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 import {
   BULK_ASSIGNMENT_REPOSITORY,
@@ -44,6 +44,7 @@ export class RunBulkAssignmentUseCase {
     private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   /** Runs every chunk until finished (scripts and tests; the service runs it as a job). */
@@ -61,11 +62,12 @@ export class RunBulkAssignmentUseCase {
       this.assignments.listLiveOf(bulk.tenantId, menteeIds),
     ]);
     const now = this.clock.now();
+    const today = await this.calendar.todayOf(bulk.tenantId, now);
     const { results, toCreate } = decideBulkChunk(
       bulk,
       menteeIds,
       { users, memberships, assignments },
-      { now, today: calendarDateOf(now) },
+      { now, today },
     );
     await this.writer.insertAllIfAbsent(bulk.tenantId, toCreate);
     const recorded = recordMentees(bulk, results, now);

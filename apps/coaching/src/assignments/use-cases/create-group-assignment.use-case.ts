@@ -3,8 +3,9 @@ import { GroupAssignmentsStream, type GroupRole } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { CLOCK, type Clock } from '@lms/kernel';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 import { AssignmentDatesInvalidError, GroupAssignmentInvalidError } from '../assignment.errors';
-import { decideAssignmentDates } from '../domain/assignment-dates';
+import { decideAssignmentDatesOn } from '../domain/assignment-dates';
 import {
   groupAssignmentSetupProblem,
   groupAssignmentState,
@@ -26,7 +27,8 @@ export interface CreateGroupAssignmentCommand {
 }
 
 /**
- * Creates a group assignment (CO-A2) and its `group-assignment.created` event in one write.
+ * Creates a group assignment (CO-A2) and its `group-assignment.created` event in one write; its
+ * start defaults to today in the tenant's time zone.
  * The fan-out to the group's members happens later, in the consumer of that event, never
  * inside the request.
  *
@@ -41,13 +43,14 @@ export class CreateGroupAssignmentUseCase {
     @Inject(GROUP_ASSIGNMENT_REPOSITORY) private readonly groupAssignments: GroupAssignmentRepository,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   async execute(command: CreateGroupAssignmentCommand): Promise<GroupAssignment> {
     const problem = groupAssignmentSetupProblem(command.roles, command.coachIds);
     if (problem) throw new GroupAssignmentInvalidError(problem);
     const now = this.clock.now();
-    const decision = decideAssignmentDates(command, now);
+    const decision = decideAssignmentDatesOn(command, await this.calendar.todayOf(command.tenantId, now));
     if (!decision.ok) throw new AssignmentDatesInvalidError(decision.reason);
     const groupAssignment = newGroupAssignment(
       {

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
 import { JobRunner, type JobQueue } from '@lms/jobs';
 import { CLOCK, newId, type Clock } from '@lms/kernel';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 import { AssignmentDatesInvalidError, GroupAssignmentInvalidError } from '../assignment.errors';
 import { bulkAssignmentJob } from '../bulk-assignment.job';
-import { decideAssignmentDates } from '../domain/assignment-dates';
+import { decideAssignmentDatesOn } from '../domain/assignment-dates';
 import { startBulkAssignment, type BulkAssignment } from '../domain/bulk-assignment';
 import { groupAssignmentSetupProblem } from '../domain/group-assignment';
 import {
@@ -24,7 +25,8 @@ export interface StartBulkAssignmentCommand {
 }
 
 /**
- * CO-A3: accepts a bulk assignment at once (its coaches checked, its dates decided) and leaves
+ * CO-A3: accepts a bulk assignment at once (its coaches checked, its dates decided: the start
+ * defaults to today in the tenant's time zone) and leaves
  * the mentees to a job (`BulkAssignmentJob`), whose progress and per-mentee results are read
  * from `GET /v1/assignments/bulk/{id}`.
  */
@@ -35,13 +37,14 @@ export class StartBulkAssignmentUseCase {
     private readonly coaches: AssignableCoaches,
     @Inject(JobRunner) private readonly jobs: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   async execute(command: StartBulkAssignmentCommand): Promise<BulkAssignment> {
     const problem = groupAssignmentSetupProblem(command.roles, command.coachIds);
     if (problem) throw new GroupAssignmentInvalidError(problem);
     const now = this.clock.now();
-    const decision = decideAssignmentDates(command, now);
+    const decision = decideAssignmentDatesOn(command, await this.calendar.todayOf(command.tenantId, now));
     if (!decision.ok) throw new AssignmentDatesInvalidError(decision.reason);
     await this.coaches.assertAssignable(command.tenantId, command.coachIds);
     const bulk = startBulkAssignment(

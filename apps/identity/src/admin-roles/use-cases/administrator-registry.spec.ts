@@ -9,6 +9,7 @@ describe('AdministratorRegistry — who it knows (ID-T1, ID-T2, ID-R2)', () => {
     const testbed = buildIdentityTestbed();
     const settings = {
       hostTenantName: 'Platform',
+      hostTenantTimezone: 'UTC',
       administrator: { email: 'admin@platform.local', password: 'a configured password' },
     };
 

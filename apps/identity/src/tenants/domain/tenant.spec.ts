@@ -7,32 +7,28 @@ import {
   isTenantCode,
   isVisible,
   markDeleted,
+  editTenant,
   openHostTenant,
-  renameTenant,
   startDeletion,
   startProvisioning,
+  type PendingAdministrator,
   type Tenant,
 } from './tenant';
 
 const at = new Date('2026-03-02T09:00:00.000Z');
 const later = new Date('2026-03-02T10:00:00.000Z');
 
+const administrator: PendingAdministrator = {
+  userId: 'user-1',
+  email: 'Ada@Acme.example.com',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  adminRoles: ['application_admin'],
+  passwordHash: 'hash',
+};
+
 function provisioning(): Tenant {
-  return startProvisioning(
-    {
-      code: 'acme',
-      name: '  Acme Corp ',
-      administrator: {
-        userId: 'user-1',
-        email: 'Ada@Acme.example.com',
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        adminRoles: ['application_admin'],
-        passwordHash: 'hash',
-      },
-    },
-    at,
-  );
+  return startProvisioning({ code: 'acme', name: '  Acme Corp ', administrator }, at);
 }
 
 describe('Tenant', () => {
@@ -50,6 +46,7 @@ describe('Tenant', () => {
       id: 'acme',
       code: 'acme',
       name: 'Acme Corp',
+      timezone: 'UTC',
       state: 'provisioning',
       version: 1,
     });
@@ -80,13 +77,30 @@ describe('Tenant', () => {
     );
   });
 
-  it('given the same name, then a rename changes nothing; given another, then the next version', () => {
+  it('given a time zone, then a new tenant counts its days in it; without one, in UTC', () => {
+    const input = { code: 'acme', name: 'Acme', administrator };
+
+    expect(startProvisioning({ ...input, timezone: 'Asia/Tokyo' }, at).timezone).toBe('Asia/Tokyo');
+    expect(startProvisioning(input, at).timezone).toBe('UTC');
+  });
+
+  it('given the same name and time zone, then an edit changes nothing; given another, then the next version', () => {
     const active = activate(provisioning(), at);
 
-    expect(renameTenant(active, ' Acme Corp ', later)).toEqual({ outcome: 'unchanged' });
-    expect(renameTenant(active, 'Acme Group', later)).toEqual({
-      outcome: 'renamed',
+    expect(editTenant(active, { name: ' Acme Corp ' }, later)).toEqual({ outcome: 'unchanged' });
+    expect(editTenant(active, { timezone: 'UTC' }, later)).toEqual({ outcome: 'unchanged' });
+    expect(editTenant(active, {}, later)).toEqual({ outcome: 'unchanged' });
+    expect(editTenant(active, { name: 'Acme Group' }, later)).toEqual({
+      outcome: 'edited',
       tenant: { ...active, name: 'Acme Group', updatedAt: later, version: 3 },
+    });
+    expect(editTenant(active, { timezone: 'Europe/Rome' }, later)).toEqual({
+      outcome: 'edited',
+      tenant: { ...active, timezone: 'Europe/Rome', updatedAt: later, version: 3 },
+    });
+    expect(editTenant(active, { name: 'Acme Group', timezone: 'Asia/Tokyo' }, later)).toEqual({
+      outcome: 'edited',
+      tenant: { ...active, name: 'Acme Group', timezone: 'Asia/Tokyo', updatedAt: later, version: 3 },
     });
   });
 
@@ -116,11 +130,12 @@ describe('Tenant', () => {
     expect(hasDeletionStarted(null)).toBe(false);
   });
 
-  it('opens the host tenant active, code 1000', () => {
-    expect(openHostTenant(' Platform ', at)).toEqual({
+  it('opens the host tenant active, code 1000, in the time zone given', () => {
+    expect(openHostTenant({ name: ' Platform ', timezone: 'UTC' }, at)).toEqual({
       id: '1000',
       code: '1000',
       name: 'Platform',
+      timezone: 'UTC',
       state: 'active',
       pendingAdministrator: null,
       createdAt: at,

@@ -1,8 +1,17 @@
-import { HOST_TENANT_CODE, TENANT_CODE_PATTERN, TENANT_STATES, type TenantState } from '@lms/contracts';
+import {
+  DEFAULT_TENANT_TIMEZONE,
+  HOST_TENANT_CODE,
+  TENANT_CODE_PATTERN,
+  TENANT_STATES,
+  type TenantState,
+} from '@lms/contracts';
 import { normalizeEmail, type AdminRole } from '../../users/domain/user';
 
 /** The host tenant (ID-T1): there from installation, home of the System Administrators; never deleted. */
 export { HOST_TENANT_CODE };
+
+/** A tenant created without a time zone counts its days in UTC; so does one stored before tenants had one. */
+export { DEFAULT_TENANT_TIMEZONE };
 
 /**
  * `provisioning`: written, its first administrator not created yet; seen by nobody but the
@@ -30,6 +39,8 @@ export interface Tenant {
   id: string;
   code: string;
   name: string;
+  /** IANA time zone, e.g. `Europe/Rome`: the tenant's days (an assignment's default start) are counted in it. */
+  timezone: string;
   state: TenantLifecycleState;
   /** Set while `provisioning` only. */
   pendingAdministrator: PendingAdministrator | null;
@@ -101,13 +112,14 @@ export function isProvisioningOf(tenant: Tenant, request: { administratorEmail: 
 
 /** ID-T2: a new tenant starts provisioning, holding its first administrator until that exists. */
 export function startProvisioning(
-  input: { code: string; name: string; administrator: PendingAdministrator },
+  input: { code: string; name: string; timezone?: string; administrator: PendingAdministrator },
   now: Date,
 ): Tenant {
   return {
     id: input.code,
     code: input.code,
     name: input.name.trim(),
+    timezone: input.timezone ?? DEFAULT_TENANT_TIMEZONE,
     state: 'provisioning',
     pendingAdministrator: { ...input.administrator, adminRoles: [...input.administrator.adminRoles] },
     createdAt: now,
@@ -128,11 +140,12 @@ export function activate(tenant: Tenant, now: Date): ActiveTenant {
 }
 
 /** ID-T1: the host tenant, written active at first start (its administrator is created apart). */
-export function openHostTenant(name: string, now: Date): PublishedTenant {
+export function openHostTenant(input: { name: string; timezone: string }, now: Date): PublishedTenant {
   return {
     id: HOST_TENANT_CODE,
     code: HOST_TENANT_CODE,
-    name: name.trim(),
+    name: input.name.trim(),
+    timezone: input.timezone,
     state: 'active',
     pendingAdministrator: null,
     createdAt: now,
@@ -141,17 +154,27 @@ export function openHostTenant(name: string, now: Date): PublishedTenant {
   };
 }
 
-/** A new name; the same name is no change at all (no new version, no event). */
-export function renameTenant(
+/** What an edit of a tenant may change (ID-T2); an absent field stays as it is. */
+export interface TenantChanges {
+  name?: string;
+  timezone?: string;
+}
+
+/**
+ * A new name, a new time zone, or both; the same values are no change at all (no new version,
+ * no event).
+ */
+export function editTenant(
   tenant: PublishedTenant,
-  name: string,
+  changes: TenantChanges,
   now: Date,
-): { outcome: 'unchanged' } | { outcome: 'renamed'; tenant: PublishedTenant } {
-  const trimmed = name.trim();
-  if (trimmed === tenant.name) return { outcome: 'unchanged' };
+): { outcome: 'unchanged' } | { outcome: 'edited'; tenant: PublishedTenant } {
+  const name = changes.name === undefined ? tenant.name : changes.name.trim();
+  const timezone = changes.timezone ?? tenant.timezone;
+  if (name === tenant.name && timezone === tenant.timezone) return { outcome: 'unchanged' };
   return {
-    outcome: 'renamed',
-    tenant: { ...tenant, name: trimmed, updatedAt: now, version: tenant.version + 1 },
+    outcome: 'edited',
+    tenant: { ...tenant, name, timezone, updatedAt: now, version: tenant.version + 1 },
   };
 }
 

@@ -1,6 +1,15 @@
 import { MatchesPattern } from '@lms/service-kit';
 import { Type } from 'class-transformer';
-import { IsEmail, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { TENANT_CODE_PATTERN } from '@lms/contracts';
 import { Trim } from '../../shared/trim.transform';
 
@@ -21,6 +30,8 @@ export class CreateTenantRequestDto {
   @IsString() @MatchesPattern(TENANT_CODE_PATTERN) code!: string;
   /** @example "Acme Academy" */
   @Trim() @IsString() @Length(1, 200) name!: string;
+  /** IANA time zone the tenant's days are counted in, e.g. `Europe/Rome`; `UTC` when absent. */
+  @IsOptional() @IsString() @IsTimeZone() timezone?: string;
   @IsObject()
   @ValidateNested()
   @Type(() => TenantAdministratorRequestDto)

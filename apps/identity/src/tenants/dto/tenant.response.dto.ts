@@ -6,6 +6,8 @@ export class TenantResponseDto {
   id!: string;
   code!: string;
   name!: string;
+  /** IANA time zone, e.g. `Europe/Rome`: the tenant's days (an assignment's default start) are counted in it. */
+  timezone!: string;
   /** `deleting` from the deletion's request until its accounts are deactivated; then `deleted` (404). */
   state!: ShownTenant['state'];
   createdAt!: string;
@@ -17,6 +19,7 @@ export class TenantResponseDto {
       id: tenant.id,
       code: tenant.code,
       name: tenant.name,
+      timezone: tenant.timezone,
       state: tenant.state,
       createdAt: tenant.createdAt.toISOString(),
       updatedAt: tenant.updatedAt.toISOString(),

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { writeIfVersion, asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { Tenant, TenantLifecycleState } from '../domain/tenant';
+import { DEFAULT_TENANT_TIMEZONE, type Tenant, type TenantLifecycleState } from '../domain/tenant';
 import type { TenantRepository } from '../ports/tenant.repository';
 import { TENANT_MODEL, type TenantDocument } from './tenant.schema';
 
@@ -59,6 +59,7 @@ function toDocument(tenant: Tenant): Omit<TenantDocument, 'outbox'> {
   return {
     _id: tenant.code,
     name: tenant.name,
+    timezone: tenant.timezone,
     state: tenant.state,
     pendingAdministrator: pending ? { ...pending, adminRoles: [...pending.adminRoles] } : null,
     createdAt: tenant.createdAt,
@@ -73,6 +74,7 @@ function toTenant(doc: TenantDocument): Tenant {
     id: doc._id,
     code: doc._id,
     name: doc.name,
+    timezone: doc.timezone ?? DEFAULT_TENANT_TIMEZONE,
     state: doc.state,
     pendingAdministrator: pending ? { ...pending, adminRoles: [...pending.adminRoles] } : null,
     createdAt: new Date(doc.createdAt),

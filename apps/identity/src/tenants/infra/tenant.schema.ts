@@ -14,6 +14,8 @@ export type PendingAdministratorDocument = PendingAdministrator;
 export interface TenantDocument {
   _id: string;
   name: string;
+  /** Absent from a tenant stored before tenants had a time zone: read as UTC. */
+  timezone?: string;
   state: TenantLifecycleState;
   pendingAdministrator: PendingAdministratorDocument | null;
   createdAt: Date;
@@ -40,6 +42,7 @@ export const TenantSchema = new Schema<TenantDocument>(
   {
     _id: { type: String, required: true },
     name: { type: String, required: true },
+    timezone: { type: String },
     state: { type: String, required: true, enum: TENANT_LIFECYCLE_STATES },
     pendingAdministrator: { type: PendingAdministratorSchema, default: null },
     createdAt: { type: Date, required: true },

@@ -1,10 +1,16 @@
+import { identityConfigFrom } from '../../config/identity.config';
+import { IdentityEnv } from '../../config/identity.env';
 import { buildIdentityTestbed } from '../../testing/identity-testbed';
 import { WARN } from '../../testing/tenant-use-cases';
 import { HOST_ADMINISTRATOR_ID } from '../domain/tenant';
 import type { BootstrapHostTenantCommand } from './bootstrap-host-tenant.use-case';
 
-function settings(password: string | null = null): BootstrapHostTenantCommand {
-  return { hostTenantName: 'Platform', administrator: { email: 'admin@platform.local', password } };
+function settings(password: string | null = null, hostTenantTimezone = 'UTC'): BootstrapHostTenantCommand {
+  return {
+    hostTenantName: 'Platform',
+    hostTenantTimezone,
+    administrator: { email: 'admin@platform.local', password },
+  };
 }
 
 describe('BootstrapHostTenantUseCase (ID-T1)', () => {
@@ -19,6 +25,7 @@ describe('BootstrapHostTenantUseCase (ID-T1)', () => {
     expect(await testbed.tenants.findById('1000')).toMatchObject({
       code: '1000',
       name: 'Platform',
+      timezone: 'UTC',
       state: 'active',
       version: 1,
     });
@@ -77,6 +84,19 @@ describe('BootstrapHostTenantUseCase (ID-T1)', () => {
       version: 2,
     });
     expect(testbed.outbox.drain()).toEqual([]);
+  });
+
+  it('given a time zone configured, then the host tenant counts its days in it and its event says so; without one, UTC', async () => {
+    const configured = buildIdentityTestbed();
+    await configured.bootstrapHostTenant.execute(settings('a configured password', 'Europe/Rome'));
+
+    expect(await configured.tenants.findById('1000')).toMatchObject({ timezone: 'Europe/Rome' });
+    const [created] = configured.outbox.drain();
+    expect(created.envelope).toMatchObject({
+      type: 'tenant.created',
+      payload: { code: '1000', name: 'Platform', state: 'active', timezone: 'Europe/Rome' },
+    });
+    expect(identityConfigFrom(new IdentityEnv()).tenants.bootstrap.hostTenantTimezone).toBe('UTC');
   });
 
   it('given two instances starting at once, then one host tenant, one administrator, and one password logged', async () => {

@@ -12,6 +12,8 @@ import { tenantEvent } from './tenant-events';
 
 export interface BootstrapHostTenantCommand {
   hostTenantName: string;
+  /** IANA time zone of the host tenant, given when it is created. */
+  hostTenantTimezone: string;
   administrator: {
     email: string;
     /** Null: a random one is made and written once to the log. */
@@ -46,15 +48,21 @@ export class BootstrapHostTenantUseCase {
 
   async execute(command: BootstrapHostTenantCommand): Promise<BootstrapOutcome> {
     return {
-      hostTenant: await this.openHostTenant(command.hostTenantName),
+      hostTenant: await this.openHostTenant({
+        name: command.hostTenantName,
+        timezone: command.hostTenantTimezone,
+      }),
       administrator: await this.createAdministrator(command.administrator),
     };
   }
 
-  private async openHostTenant(name: string): Promise<BootstrapOutcome['hostTenant']> {
+  private async openHostTenant(input: {
+    name: string;
+    timezone: string;
+  }): Promise<BootstrapOutcome['hostTenant']> {
     if (await this.tenants.findById(HOST_TENANT_CODE)) return 'existing';
     const now = this.clock.now();
-    const host = openHostTenant(name, now);
+    const host = openHostTenant(input, now);
     const outcome = await this.tenants.insert(host, [tenantEvent(this.events, 'tenant.created', host, now)]);
     return outcome === 'inserted' ? 'created' : 'existing';
   }

@@ -38,6 +38,7 @@ describe('CreateTenantUseCase (ID-T2)', () => {
       id: 'acme',
       code: 'acme',
       name: 'Acme Corp',
+      timezone: 'UTC',
       state: 'active',
       version: 2,
     });
@@ -70,9 +71,25 @@ describe('CreateTenantUseCase (ID-T2)', () => {
       aggregateId: 'acme',
       aggregateVersion: 2,
       occurredAt: '2026-03-02T09:00:00.000Z',
-      payload: { code: 'acme', name: 'Acme Corp', state: 'active' },
+      payload: { code: 'acme', name: 'Acme Corp', state: 'active', timezone: 'UTC' },
     });
     expect(JSON.stringify(events)).not.toContain('correct horse battery');
+  });
+
+  it('given a time zone, then the tenant counts its days in it, and tenant.created carries it', async () => {
+    const testbed = buildIdentityTestbed();
+
+    const { tenant } = await testbed.createTenant.execute(acme({ timezone: 'America/New_York' }));
+
+    expect(tenant).toMatchObject({ code: 'acme', timezone: 'America/New_York' });
+    expect(await testbed.tenants.findById('acme')).toMatchObject({ timezone: 'America/New_York' });
+    const created = testbed.outbox.drain().find((event) => event.envelope.type === 'tenant.created');
+    expect(created?.envelope.payload).toEqual({
+      code: 'acme',
+      name: 'Acme Corp',
+      state: 'active',
+      timezone: 'America/New_York',
+    });
   });
 
   it('given a code taken by an active, a deleting or a deleted tenant, then TENANT.CODE_TAKEN and nothing is written', async () => {
@@ -84,6 +101,7 @@ describe('CreateTenantUseCase (ID-T2)', () => {
     await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
     await testbed.bootstrapHostTenant.execute({
       hostTenantName: 'Platform',
+      hostTenantTimezone: 'UTC',
       administrator: { email: 'admin@platform.local', password: 'a long enough password' },
     });
     testbed.outbox.drain();

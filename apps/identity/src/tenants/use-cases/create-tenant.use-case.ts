@@ -12,6 +12,8 @@ export interface CreateTenantCommand {
   actor: TenantActor;
   code: string;
   name: string;
+  /** IANA time zone the tenant's days are counted in; UTC when absent. */
+  timezone?: string;
   /** The tenant's first Application Administrator (ID-T2). */
   administrator: { email: string; firstName: string; lastName: string; password: string };
 }
@@ -51,6 +53,7 @@ export class CreateTenantUseCase {
         {
           code,
           name: command.name,
+          timezone: command.timezone,
           administrator: {
             ...person,
             userId: newId(now),

@@ -71,6 +71,7 @@ describe('DeleteTenantUseCase (ID-T2)', () => {
     const testbed = buildIdentityTestbed();
     await testbed.bootstrapHostTenant.execute({
       hostTenantName: 'Platform',
+      hostTenantTimezone: 'UTC',
       administrator: { email: 'admin@platform.local', password: 'a long enough password' },
     });
     testbed.outbox.drain();

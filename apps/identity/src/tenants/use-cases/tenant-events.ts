@@ -16,6 +16,6 @@ export function tenantEvent(
     aggregateId: tenant.code,
     aggregateVersion: tenant.version,
     occurredAt,
-    payload: { code: tenant.code, name: tenant.name, state: tenant.state },
+    payload: { code: tenant.code, name: tenant.name, state: tenant.state, timezone: tenant.timezone },
   });
 }

@@ -10,10 +10,16 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
     const renamed = await testbed.updateTenant.execute({
       actor: SYSTEM_ADMINISTRATOR,
       code: 'acme',
-      name: ' Acme Group ',
+      changes: { name: ' Acme Group ' },
     });
 
-    expect(renamed).toMatchObject({ code: 'acme', name: 'Acme Group', state: 'active', version: 3 });
+    expect(renamed).toMatchObject({
+      code: 'acme',
+      name: 'Acme Group',
+      timezone: 'UTC',
+      state: 'active',
+      version: 3,
+    });
     expect(renamed.updatedAt.toISOString()).toBe('2026-03-02T09:01:00.000Z');
     expect(await testbed.getTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'acme' })).toEqual(renamed);
     const [event] = testbed.outbox.drain();
@@ -22,8 +28,36 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
       tenantId: 'acme',
       aggregateId: 'acme',
       aggregateVersion: 3,
-      payload: { code: 'acme', name: 'Acme Group', state: 'active' },
+      payload: { code: 'acme', name: 'Acme Group', state: 'active', timezone: 'UTC' },
     });
+  });
+
+  it('given a new time zone, then the tenant counts its days in it, keeps its name, and publishes tenant.updated with it', async () => {
+    const testbed = buildIdentityTestbed();
+    await testbed.givenTenant('acme', 'Acme');
+
+    const moved = await testbed.updateTenant.execute({
+      actor: SYSTEM_ADMINISTRATOR,
+      code: 'acme',
+      changes: { timezone: 'Asia/Tokyo' },
+    });
+
+    expect(moved).toMatchObject({ name: 'Acme', timezone: 'Asia/Tokyo', version: 3 });
+    expect(await testbed.tenants.findById('acme')).toMatchObject({ timezone: 'Asia/Tokyo', version: 3 });
+    const [event] = testbed.outbox.drain();
+    expect(event.envelope).toMatchObject({
+      type: 'tenant.updated',
+      aggregateVersion: 3,
+      payload: { code: 'acme', name: 'Acme', state: 'active', timezone: 'Asia/Tokyo' },
+    });
+    expect(
+      await testbed.updateTenant.execute({
+        actor: SYSTEM_ADMINISTRATOR,
+        code: 'acme',
+        changes: { timezone: 'Asia/Tokyo' },
+      }),
+    ).toEqual(moved);
+    expect(testbed.outbox.drain()).toEqual([]);
   });
 
   it('given the version the caller read, then another version refuses the rename (REQUEST.STALE_VERSION)', async () => {
@@ -35,7 +69,7 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
       testbed.updateTenant.execute({
         actor: SYSTEM_ADMINISTRATOR,
         code: 'acme',
-        name: 'Acme Group',
+        changes: { name: 'Acme Group' },
         expectedVersion: tenant.version - 1,
       }),
     ).rejects.toMatchObject({ code: 'REQUEST.STALE_VERSION' });
@@ -44,7 +78,7 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
       await testbed.updateTenant.execute({
         actor: SYSTEM_ADMINISTRATOR,
         code: 'acme',
-        name: 'Acme Group',
+        changes: { name: 'Acme Group' },
         expectedVersion: tenant.version,
       }),
     ).toMatchObject({ name: 'Acme Group', version: tenant.version + 1 });
@@ -55,7 +89,11 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
     const { tenant } = await testbed.givenTenant('acme', 'Acme');
 
     expect(
-      await testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'acme', name: 'Acme' }),
+      await testbed.updateTenant.execute({
+        actor: SYSTEM_ADMINISTRATOR,
+        code: 'acme',
+        changes: { name: 'Acme' },
+      }),
     ).toEqual(tenant);
     expect(testbed.outbox.drain()).toEqual([]);
   });
@@ -68,13 +106,13 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
 
     for (const code of ['gone', 'nowhere'])
       await expect(
-        testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code, name: 'New' }),
+        testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code, changes: { name: 'New' } }),
       ).rejects.toMatchObject({ code: 'TENANT.NOT_FOUND' });
     await expect(
       testbed.updateTenant.execute({
         actor: { tenantId: 'acme', roles: ['application_admin'] },
         code: 'acme',
-        name: 'Mine',
+        changes: { name: 'Mine' },
       }),
     ).rejects.toMatchObject({ code: 'TENANT.FORBIDDEN' });
   });
@@ -84,7 +122,7 @@ describe('UpdateTenantUseCase (ID-T2)', () => {
     await testbed.deleteTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going' });
 
     await expect(
-      testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going', name: 'New' }),
+      testbed.updateTenant.execute({ actor: SYSTEM_ADMINISTRATOR, code: 'going', changes: { name: 'New' } }),
     ).rejects.toMatchObject({ code: 'TENANT.BEING_DELETED', kind: 'conflict' });
     expect(await testbed.tenants.findById('going')).toMatchObject({
       name: 'Tenant going',

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { assertExpectedVersion, CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
-import { isDeleting, isVisible, renameTenant, type PublishedTenant } from '../domain/tenant';
+import {
+  editTenant,
+  isDeleting,
+  isVisible,
+  type PublishedTenant,
+  type TenantChanges,
+} from '../domain/tenant';
 import type { TenantActor } from '../domain/tenant-permissions';
 import { TENANT_REPOSITORY, type TenantRepository } from '../ports/tenant.repository';
 import { TenantBeingDeletedError, TenantNotFoundError } from '../tenants.errors';
@@ -11,14 +17,15 @@ import { tenantEvent } from './tenant-events';
 export interface UpdateTenantCommand {
   actor: TenantActor;
   code: string;
-  name: string;
+  /** A new name, a new time zone (IANA), or both; what is absent stays as it is. */
+  changes: TenantChanges;
   /** The version the caller read (`If-Match`): another one refuses the change (412). */
   expectedVersion?: number;
 }
 
 /**
- * ID-T2: renames an active tenant and publishes `tenant.updated`; the same name changes nothing.
- * A tenant being deleted is not renamed (`TENANT.BEING_DELETED`); a caller that read another
+ * ID-T2: renames an active tenant or changes its time zone, and publishes `tenant.updated`;
+ * the same values change nothing. A tenant being deleted is not edited (`TENANT.BEING_DELETED`); a caller that read another
  * version than the current one changes nothing (`REQUEST.STALE_VERSION`).
  */
 @Injectable()
@@ -38,7 +45,7 @@ export class UpdateTenantUseCase {
       if (!isVisible(current)) throw new TenantNotFoundError(code);
       assertExpectedVersion(command.expectedVersion, current.version);
       const now = this.clock.now();
-      const decision = renameTenant(current, command.name, now);
+      const decision = editTenant(current, command.changes, now);
       if (decision.outcome === 'unchanged') return { outcome: 'written', value: current };
       const updated = tenantEvent(this.events, 'tenant.updated', decision.tenant, now);
       const outcome = await this.tenants.update(decision.tenant, current.version, [updated]);

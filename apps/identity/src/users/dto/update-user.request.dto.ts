@@ -11,18 +11,15 @@ import {
   IsTimeZone,
   IsUUID,
   Length,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PLATFORM_LEVELS, type PlatformLevel } from '@lms/contracts';
 import { PERMISSION_PROFILE_NAME_PATTERN } from '../../permission-profiles/domain/permission-profile';
+import { Present } from '../../shared/present.validator';
 import { Trim } from '../../shared/trim.transform';
 import { SUPPORTED_LOCALES, type Locale } from '../domain/user';
 import { MAX_SCOPE_GROUPS } from '../use-cases/user-access';
 import { IsCustomFields } from './custom-fields.validator';
-
-/** Absent, or validated: unlike `@IsOptional()`, `null` is refused. */
-const Present = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class PowerUserScopeRequestDto {
   /** The groups whose members the power user manages. */
