@@ -34,11 +34,13 @@ export class AssignmentEventsCollector {
   private readonly consumer: EventConsumer;
   private readonly producer: EventProducer;
   private readonly groupId = `coaching-test-reader-${uniqueSuffix()}`;
+  /** Where each partition ended when the reader started. */
+  private startOffsets: Array<{ partition: number; offset: number }> = [];
 
   constructor(
     private readonly kafka: Kafka,
     logger: Logger,
-    tenantId: string,
+    private readonly tenantId: string,
   ) {
     this.producer = new EventProducer(kafka);
     // From the beginning only where the group has no offset: it always has one (see start()).
@@ -61,19 +63,8 @@ export class AssignmentEventsCollector {
   }
 
   async start(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const topic = AssignmentsStream.topic;
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: this.groupId,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    } finally {
-      await admin.disconnect();
-    }
+    this.startOffsets = await this.endOffsets();
+    await this.commitOffsets(this.groupId, this.startOffsets);
     await this.consumer.start();
     await eventually(
       () => {
@@ -87,6 +78,81 @@ export class AssignmentEventsCollector {
     return this.events.filter(
       (e) => e.type === type && (menteeId === undefined || e.payload.menteeId === menteeId),
     );
+  }
+
+  /**
+   * The tenant's events on the topic since `start()`, read afresh from the log by a plain
+   * consumer of its own up to the end as it is now: what was published, whatever the running
+   * reader has taken in so far.
+   */
+  async readFromLog(): Promise<AssignmentEvent[]> {
+    const ends = await this.endOffsets();
+    const left = new Map(
+      ends
+        .filter(({ partition, offset }) => offset > (this.offsetOf(partition) ?? offset))
+        .map((e) => [e.partition, e.offset]),
+    );
+    const found = new Map<string, AssignmentEvent>();
+    if (left.size === 0) return [];
+    const groupId = `${this.groupId}-log-${uniqueSuffix()}`;
+    await this.commitOffsets(groupId, this.startOffsets);
+    const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 200 });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [AssignmentsStream.topic], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        setTimeout(
+          () => reject(new Error(`the log was not read to its end: ${[...left.keys()].join(', ')} left`)),
+          30_000,
+        ).unref();
+        consumer
+          .run({
+            eachMessage: async ({ partition, message }) => {
+              const envelope = JSON.parse(String(message.value)) as EventEnvelope;
+              if (envelope.tenantId === this.tenantId)
+                found.set(envelope.eventId, envelope as unknown as AssignmentEvent);
+              if (Number(message.offset) + 1 >= (left.get(partition) ?? 0)) left.delete(partition);
+              if (left.size === 0) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return [...found.values()];
+  }
+
+  private offsetOf(partition: number): number | undefined {
+    return this.startOffsets.find((e) => e.partition === partition)?.offset;
+  }
+
+  private async endOffsets(): Promise<Array<{ partition: number; offset: number }>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(AssignmentsStream.topic);
+      return ends.map(({ partition, high }) => ({ partition, offset: Number(high) }));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async commitOffsets(
+    groupId: string,
+    offsets: ReadonlyArray<{ partition: number; offset: number }>,
+  ): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.setOffsets({
+        groupId,
+        topic: AssignmentsStream.topic,
+        partitions: offsets.map(({ partition, offset }) => ({ partition, offset: String(offset) })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async stop(): Promise<void> {
