@@ -13,6 +13,7 @@ import { DiscussionsModule } from './discussions/discussions.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'coaching';
@@ -33,6 +34,7 @@ export const SERVICE_NAME = 'coaching';
     }),
     MembershipsModule,
     UsersModule,
+    TenantsModule,
     AssignmentsModule,
     DiscussionsModule,
     ArtifactsModule,

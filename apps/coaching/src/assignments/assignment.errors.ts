@@ -54,6 +54,26 @@ export class AssignmentNotExpiredError extends ConflictError {
   }
 }
 
+export class GroupAssignmentExpiredError extends ConflictError {
+  constructor(id: string) {
+    super(
+      'GROUP_ASSIGNMENT.EXPIRED',
+      `Group assignment ${id} has expired: reactivate it first, then edit its dates.`,
+      { groupAssignmentId: id },
+    );
+  }
+}
+
+export class GroupAssignmentNotExpiredError extends ConflictError {
+  constructor(id: string, status: string) {
+    super(
+      'GROUP_ASSIGNMENT.NOT_EXPIRED',
+      `Group assignment ${id} is ${status}: only an expired group assignment is reactivated.`,
+      { groupAssignmentId: id, currentStatus: status },
+    );
+  }
+}
+
 export class AssignmentDerivedError extends ConflictError {
   constructor(id: string, groupAssignmentId: string | null) {
     super(

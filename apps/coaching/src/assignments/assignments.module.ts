@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { MembershipsModule } from '../memberships/memberships.module';
+import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
 import { AssignmentsController } from './assignments.controller';
 import { BulkAssignmentJob } from './bulk-assignment.job';
@@ -36,6 +37,7 @@ import { AssignmentLifecycleUseCase } from './use-cases/assignment-lifecycle.use
 import { AssignableCoaches } from './use-cases/assignable-coaches';
 import { AssignmentWriter } from './use-cases/assignment-writer';
 import { CreateAssignmentUseCase } from './use-cases/create-assignment.use-case';
+import { ExpireGroupAssignmentsUseCase } from './use-cases/expire-group-assignments.use-case';
 import { FollowAssignmentCalendarUseCase } from './use-cases/follow-assignment-calendar.use-case';
 import { GetAssignmentUseCase } from './use-cases/get-assignment.use-case';
 import { FollowGroupAssignmentUseCase } from './use-cases/follow-group-assignment.use-case';
@@ -50,7 +52,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
  * their fan-out, and the individual assignments derived from them (CO-A2, CO-A11).
  */
 @Module({
-  imports: [MembershipsModule, UsersModule],
+  imports: [MembershipsModule, UsersModule, TenantsModule],
   controllers: [
     GroupAssignmentsController,
     BulkAssignmentsController,
@@ -80,6 +82,7 @@ import { RunGroupFanOutUseCase } from './use-cases/run-group-fan-out.use-case';
     CreateAssignmentUseCase,
     AssignmentLifecycleUseCase,
     FollowAssignmentCalendarUseCase,
+    ExpireGroupAssignmentsUseCase,
     AssignmentsPeriodicWork,
     CreateGroupAssignmentUseCase,
     RunGroupFanOutUseCase,

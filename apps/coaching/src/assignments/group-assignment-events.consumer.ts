@@ -25,7 +25,7 @@ export class GroupAssignmentEventsConsumer {
     await this.jobs.enqueue(groupFanOutJob(event.tenantId, event.payload.groupAssignmentId));
   }
 
-  /** (De)activated: its derived assignments follow, in a job (CO-A11). */
+  /** (De)activated, or its dates edited: its derived assignments follow, in a job (CO-A4, CO-A5, CO-A11). */
   @OnEvent(GroupAssignmentsStream, 'group-assignment.updated')
   async onUpdated(
     @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.updated'>,
@@ -47,6 +47,22 @@ export class GroupAssignmentEventsConsumer {
     @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.transferred'>,
   ): Promise<void> {
     await this.follow(event);
+  }
+
+  /** Expired: its derived assignments expire with it, in a job (CO-A8, CO-A11). */
+  @OnEvent(GroupAssignmentsStream, 'group-assignment.expired')
+  async onExpired(
+    @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.expired'>,
+  ): Promise<void> {
+    await this.follow(event);
+  }
+
+  /** Reactivated: its fan-out runs again, every member matching now gets a new assignment (CO-A8). */
+  @OnEvent(GroupAssignmentsStream, 'group-assignment.reactivated')
+  async onReactivated(
+    @Payload() event: EnvelopeOf<GroupAssignmentEvents, 'group-assignment.reactivated'>,
+  ): Promise<void> {
+    await this.jobs.enqueue(groupFanOutJob(event.tenantId, event.payload.groupAssignmentId));
   }
 
   /** Deleted: its derived assignments are deleted with it, in a job (CO-A9, CO-A11). */

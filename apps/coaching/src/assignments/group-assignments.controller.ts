@@ -1,8 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
 import { ApiErrors, Access, Idempotent, CurrentTenant, IfMatch } from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { DeleteAssignmentQueryDto } from './dto/delete-assignment.request.dto';
+import { EditAssignmentDatesRequestDto } from './dto/edit-assignment-dates.request.dto';
+import { ReactivateAssignmentRequestDto } from './dto/reactivate-assignment.request.dto';
 import { TransferRequestDto } from './dto/transfer.request.dto';
 import { GroupAssignmentResponseDto } from './dto/group-assignment.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
@@ -20,7 +33,7 @@ const CHANGE_ERRORS = [
 ];
 
 /**
- * HTTP adapter of group assignments (CO-A2) and of their life (CO-A5, CO-A6, CO-A9): a change is
+ * HTTP adapter of group assignments (CO-A2) and of their life (CO-A4..A9): a change is
  * answered at once; its derived assignments follow it afterwards, in bulk, with the progress in
  * `follow`.
  */
@@ -68,6 +81,47 @@ export class GroupAssignmentsController {
   ): Promise<GroupAssignmentResponseDto> {
     return GroupAssignmentResponseDto.from(
       await this.getGroupAssignment.execute({ tenantId, id: params.id }),
+    );
+  }
+
+  /**
+   * CO-A4: a new date range; every assignment it gave takes it (a member's own later start
+   * kept). An end date in the past expires it at once.
+   */
+  @ApiErrors(
+    ...CHANGE_ERRORS,
+    'GROUP_ASSIGNMENT.ALREADY_ENDED',
+    'GROUP_ASSIGNMENT.EXPIRED',
+    'ASSIGNMENT.DATES_INVALID',
+  )
+  @Patch(':id')
+  async editDates(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @Body() body: EditAssignmentDatesRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.lifecycle.editDates({ tenantId, id: params.id, expectedVersion }, body),
+    );
+  }
+
+  /**
+   * CO-A8: an expired group assignment is current again from a new start date (today by
+   * default), with no end; every member matching now gets a new assignment, the expired ones
+   * stay as history.
+   */
+  @ApiErrors(...CHANGE_ERRORS, 'GROUP_ASSIGNMENT.NOT_EXPIRED', 'ASSIGNMENT.DATES_INVALID')
+  @Post(':id/reactivate')
+  @HttpCode(HttpStatus.OK)
+  async reactivate(
+    @CurrentTenant() tenantId: string,
+    @Param() params: IdParamsDto,
+    @Body() body: ReactivateAssignmentRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<GroupAssignmentResponseDto> {
+    return GroupAssignmentResponseDto.from(
+      await this.lifecycle.reactivate({ tenantId, id: params.id, expectedVersion }, body),
     );
   }
 

@@ -12,6 +12,7 @@ import { AssignmentWriter } from '../assignments/use-cases/assignment-writer';
 import { CreateAssignmentUseCase } from '../assignments/use-cases/create-assignment.use-case';
 import { FollowAssignmentCalendarUseCase } from '../assignments/use-cases/follow-assignment-calendar.use-case';
 import { FollowGroupAssignmentUseCase } from '../assignments/use-cases/follow-group-assignment.use-case';
+import { ExpireGroupAssignmentsUseCase } from '../assignments/use-cases/expire-group-assignments.use-case';
 import { GroupAssignmentLifecycleUseCase } from '../assignments/use-cases/group-assignment-lifecycle.use-case';
 import {
   GetBulkAssignmentUseCase,
@@ -28,10 +29,13 @@ import { ListGroupAssignmentsUseCase } from '../assignments/use-cases/list-group
 import { RunGroupFanOutUseCase } from '../assignments/use-cases/run-group-fan-out.use-case';
 import type { Membership, MembershipChange } from '../memberships/domain/membership';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
+import { ApplyTenantEventsUseCase } from '../tenants/use-cases/apply-tenant-events.use-case';
+import { ProjectedTenantCalendar } from '../tenants/use-cases/projected-tenant-calendar';
 import type { CoachingUserChange, CoachingUserProfile } from '../users/domain/coaching-user';
 import { ApplyUserEventsUseCase } from '../users/use-cases/apply-user-events.use-case';
 import { InMemoryAssignmentRepository } from './in-memory-assignment.repository';
 import { InMemoryBulkAssignmentRepository } from './in-memory-bulk-assignment.repository';
+import { InMemoryCoachingTenantRepository } from './in-memory-coaching-tenant.repository';
 import { InMemoryCoachingUserRepository } from './in-memory-coaching-user.repository';
 import { InMemoryGroupAssignmentRepository } from './in-memory-group-assignment.repository';
 import { InMemoryMembershipProjectionRepository } from './in-memory-membership-projection.repository';
@@ -56,6 +60,9 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
   const assignments = new InMemoryAssignmentRepository();
   const users = new InMemoryCoachingUserRepository();
   const bulks = new InMemoryBulkAssignmentRepository();
+  /** The tenants' calendar over the projection of tenants, in memory: UTC until a tenant is given a zone. */
+  const tenants = new InMemoryCoachingTenantRepository();
+  const calendar = new ProjectedTenantCalendar(tenants);
   /** What use cases enqueued, as the job runner would take it. */
   const jobs = { enqueued: [] as NewJob[], enqueue: async (job: NewJob) => (jobs.enqueued.push(job), true) };
   const writer = new AssignmentWriter(assignments, events, clock);
@@ -65,6 +72,13 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     jobs: { leaseMs: 15_000, pollIntervalMs: 1_000 },
     assignmentCalendar: { intervalMs: 0, batchSize: options.calendarBatchSize ?? 200, noticeDays: 7 },
   };
+  const groupLifecycle = new GroupAssignmentLifecycleUseCase(
+    groupAssignments,
+    events,
+    clock,
+    coaches,
+    calendar,
+  );
   const applyMembershipEvents = new ApplyMembershipEventsUseCase(
     memberships,
     groupAssignments,
@@ -79,7 +93,10 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     groupAssignments,
     assignments,
     users,
-    createGroupAssignment: new CreateGroupAssignmentUseCase(groupAssignments, events, clock),
+    tenants,
+    calendar,
+    applyTenantEvents: new ApplyTenantEventsUseCase(tenants),
+    createGroupAssignment: new CreateGroupAssignmentUseCase(groupAssignments, events, clock, calendar),
     runFanOut: new RunGroupFanOutUseCase(
       groupAssignments,
       memberships,
@@ -95,18 +112,40 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     getAssignment: new GetAssignmentUseCase(assignments),
     listAssignments: new ListAssignmentsUseCase(assignments),
     applyUserEvents: new ApplyUserEventsUseCase(users),
-    createAssignment: new CreateAssignmentUseCase(users, writer, clock),
-    lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock, coaches),
-    groupLifecycle: new GroupAssignmentLifecycleUseCase(groupAssignments, events, clock, coaches),
+    createAssignment: new CreateAssignmentUseCase(users, writer, clock, calendar),
+    lifecycle: new AssignmentLifecycleUseCase(assignments, writer, clock, coaches, calendar),
+    groupLifecycle,
+    expireGroupAssignments: new ExpireGroupAssignmentsUseCase(
+      groupAssignments,
+      groupLifecycle,
+      clock,
+      calendar,
+    ),
     bulks,
     jobs,
-    startBulk: new StartBulkAssignmentUseCase(bulks, coaches, jobs, clock),
-    runBulk: new RunBulkAssignmentUseCase(bulks, users, memberships, assignments, writer, clock, config),
+    startBulk: new StartBulkAssignmentUseCase(bulks, coaches, jobs, clock, calendar),
+    runBulk: new RunBulkAssignmentUseCase(
+      bulks,
+      users,
+      memberships,
+      assignments,
+      writer,
+      clock,
+      config,
+      calendar,
+    ),
     getBulk: new GetBulkAssignmentUseCase(bulks),
     bulkCandidates: new ListBulkCandidatesUseCase(memberships, assignments),
     myMentees: new ListMyMenteesUseCase(assignments, users),
-    follow: new FollowGroupAssignmentUseCase(groupAssignments, assignments, writer, clock, config),
-    followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock),
+    follow: new FollowGroupAssignmentUseCase(
+      groupAssignments,
+      assignments,
+      writer,
+      clock,
+      config,
+      memberships,
+    ),
+    followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock, calendar),
 
     /** Users coaching knows and may assign, as identity's events left them. */
     async givenUsers(...userIds: string[]): Promise<void> {
@@ -119,6 +158,12 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
           profile: aUserProfile(userId),
         })),
       );
+    },
+
+    /** The tenant counts its days in `timezone` (IANA), as identity's events left it. */
+    async givenTenantTimezone(timezone: string, tenantId = TENANT): Promise<void> {
+      const version = ((await tenants.find(tenantId))?.version ?? 0) + 1;
+      await tenants.applyMany([{ tenantId, version, occurredAt: clock.now(), state: 'active', timezone }]);
     },
 
     /** A membership event alone in its batch, as the consumer hands it over (defaults: added, version 1, now). */

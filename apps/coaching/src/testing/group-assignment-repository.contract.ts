@@ -50,6 +50,31 @@ export function describeGroupAssignmentRepositoryContract(
       expect(await repo.findById(newTenant(), ga.id)).toBeNull();
     });
 
+    it('finds the current ones whose end date is before a day, by id, a batch at a time, and keeps a transfer mode', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      const due = [
+        groupAssignment(tenantId, { endDate: '2025-03-09' }),
+        groupAssignment(tenantId, { endDate: '2025-01-31', transferMode: 'reshare_artifacts' }),
+      ];
+      const notDue = [
+        groupAssignment(tenantId, { endDate: '2025-03-10' }),
+        groupAssignment(tenantId, { endDate: null }),
+        groupAssignment(tenantId, { endDate: '2025-03-01', status: 'expired' }),
+        groupAssignment(tenantId, { endDate: '2025-03-01', status: 'ended' }),
+        groupAssignment(tenantId, { endDate: '2025-03-01', deletedAt: new Date('2025-03-02T00:00:00.000Z') }),
+      ];
+      for (const ga of [...due, ...notDue]) await repo.create(ga, []);
+
+      const mine = async (after: string | null) =>
+        (await repo.listDueToExpire('2025-03-10', after, 1_000)).filter((ga) => ga.tenantId === tenantId);
+      const ids = due.map((ga) => ga.id).sort();
+      expect((await mine(null)).map((ga) => ga.id)).toEqual(ids);
+      expect((await mine(ids[0])).map((ga) => ga.id)).toEqual(ids.slice(1));
+      expect((await repo.findById(tenantId, due[1].id))?.transferMode).toBe('reshare_artifacts');
+      expect(await repo.listDueToExpire('2025-03-10', null, 1)).toHaveLength(1);
+    });
+
     it('saves fan-out progress only from the expected cursor', async () => {
       const repo = make();
       const tenantId = newTenant();

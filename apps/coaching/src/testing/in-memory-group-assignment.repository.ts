@@ -51,6 +51,21 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     return true;
   }
 
+  async listDueToExpire(today: string, afterId: string | null, limit: number): Promise<GroupAssignment[]> {
+    return [...this.rows.values()]
+      .filter(
+        (row) =>
+          row.status === 'current' &&
+          row.deletedAt === null &&
+          row.endDate !== null &&
+          row.endDate < today &&
+          (afterId === null || row.id > afterId),
+      )
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
+      .map((row) => structuredClone(row));
+  }
+
   async listUnfinishedFollows(): Promise<GroupAssignment[]> {
     return [...this.rows.values()]
       .filter((row) => row.follow.status === 'pending')

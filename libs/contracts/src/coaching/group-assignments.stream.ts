@@ -29,12 +29,16 @@ export class GroupAssignmentStateV1 {
 
 export class GroupAssignmentCreatedV1 extends GroupAssignmentStateV1 {}
 export class GroupAssignmentEndedV1 extends GroupAssignmentStateV1 {}
-/** Deactivated or activated (CO-A5): its derived assignments follow. */
+/** Deactivated or activated (CO-A5), or its dates edited (CO-A4): its derived assignments follow. */
 export class GroupAssignmentUpdatedV1 extends GroupAssignmentStateV1 {}
 /** Handed to other coaches (CO-A7): its derived assignments follow. */
 export class GroupAssignmentTransferredV1 extends GroupAssignmentStateV1 {}
 /** Deleted for good (CO-A9), its derived assignments with it. */
 export class GroupAssignmentDeletedV1 extends GroupAssignmentStateV1 {}
+/** Its end date has passed, or was moved into the past (CO-A8): its derived assignments expire. */
+export class GroupAssignmentExpiredV1 extends GroupAssignmentStateV1 {}
+/** Current again from a new start date (CO-A8): every member matching now gets a new assignment. */
+export class GroupAssignmentReactivatedV1 extends GroupAssignmentStateV1 {}
 
 export const GroupAssignmentsStream = defineStream({
   topic: 'coaching.group-assignments.v1',
@@ -48,5 +52,7 @@ export const GroupAssignmentsStream = defineStream({
     'group-assignment.updated': GroupAssignmentUpdatedV1,
     'group-assignment.deleted': GroupAssignmentDeletedV1,
     'group-assignment.transferred': GroupAssignmentTransferredV1,
+    'group-assignment.expired': GroupAssignmentExpiredV1,
+    'group-assignment.reactivated': GroupAssignmentReactivatedV1,
   },
 });

@@ -239,6 +239,15 @@ describe('expiry and reactivation (CO-A8)', () => {
     });
   });
 
+  it("given the tenant's day ahead of UTC's, when reactivated without a start date, then it starts on the tenant's day", () => {
+    // 23:30 UTC on 10 March is already 11 March in the tenant's zone (Asia/Tokyo, say).
+    const late: ChangeContext = { now: new Date('2025-03-10T23:30:00.000Z'), today: '2025-03-11' };
+
+    expect(
+      written(reactivate(individual({ status: 'expired', endDate: '2025-03-05' }), {}, late)),
+    ).toMatchObject({ status: 'current', startDate: '2025-03-11', endDate: null });
+  });
+
   it('given a later start, when reactivated, then it is scheduled', () => {
     const expired = individual({ status: 'expired', endDate: '2025-03-05' });
     expect(written(reactivate(expired, { startDate: '2025-04-01' }, TODAY)).status).toBe('scheduled');

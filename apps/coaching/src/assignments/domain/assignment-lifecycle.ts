@@ -1,6 +1,6 @@
 import type { AssignmentStatus, AssignmentsStream } from '@lms/contracts';
 import { sameCoaches, type Assignment } from './assignment';
-import { decideAssignmentDates, type AssignmentDates, type RequestedDates } from './assignment-dates';
+import { decideAssignmentDatesOn, type AssignmentDates, type RequestedDates } from './assignment-dates';
 import { daysBetween, type CalendarDate } from './calendar-date';
 
 /** The events of `coaching.assignments.v1`, one per kind of change. */
@@ -36,7 +36,10 @@ export type AssignmentChange =
   | { outcome: 'unchanged' }
   | { outcome: 'refused'; refusal: AssignmentRefusal };
 
-/** When a change happens: the instant, and the day it is (the day dates are compared with). */
+/**
+ * When a change happens: the instant, and the day it is in the tenant's time zone (the day
+ * dates are compared with, and a start date left out defaults to).
+ */
 export interface ChangeContext {
   now: Date;
   today: CalendarDate;
@@ -136,12 +139,12 @@ export function editDates(
   const refusal = administrativeRefusal(assignment);
   if (refusal) return refused(refusal);
   if (assignment.status === 'expired') return refused({ rule: 'expired' });
-  const decision = decideAssignmentDates(
+  const decision = decideAssignmentDatesOn(
     {
       startDate: requested.startDate ?? assignment.startDate,
       endDate: requested.endDate === undefined ? assignment.endDate : requested.endDate,
     },
-    context.now,
+    context.today,
   );
   if (!decision.ok) return refused({ rule: 'dates', reason: decision.reason });
   const { startDate, endDate } = decision.dates;
@@ -191,7 +194,7 @@ export function reactivate(
   const refusal = administrativeRefusal(assignment);
   if (refusal) return refused(refusal);
   if (assignment.status !== 'expired') return refused({ rule: 'not-expired', status: assignment.status });
-  const decision = decideAssignmentDates({ startDate: requested.startDate, endDate: null }, context.now);
+  const decision = decideAssignmentDatesOn({ startDate: requested.startDate, endDate: null }, context.today);
   if (!decision.ok) return refused({ rule: 'dates', reason: decision.reason });
   const { startDate, endDate } = decision.dates;
   const status = statusOnDay(decision.dates, context.today);

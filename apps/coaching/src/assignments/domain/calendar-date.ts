@@ -1,4 +1,4 @@
-/** A day as `YYYY-MM-DD` (UTC). Such strings sort the way the days do. */
+/** A day as `YYYY-MM-DD`, with no time zone of its own. Such strings sort the way the days do. */
 export type CalendarDate = string;
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -77,6 +77,8 @@ GroupAssignmentSchema.index({ tenantId: 1, createdAt: -1 });
 // The job runner's recovery of fan-outs and follows left without a job (non-unique: real MongoDB only).
 GroupAssignmentSchema.index({ status: 1, 'fanOut.status': 1 });
 GroupAssignmentSchema.index({ 'follow.status': 1 });
+// The calendar's sweep (CO-A8): current ones by end.
+GroupAssignmentSchema.index({ status: 1, endDate: 1 });
 // Compare-and-set of a change to one group assignment: an index on both engines.
 GroupAssignmentSchema.index(
   { _id: 1, tenantId: 1, version: 1 },

@@ -59,6 +59,26 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
     return result.matchedCount === 1;
   }
 
+  async listDueToExpire(today: string, afterId: string | null, limit: number): Promise<GroupAssignment[]> {
+    // A periodic sweep over every tenant: MongoDB serves it from the (status, endDate) index;
+    // the local stand-in scans, once per batch.
+    const docs = await this.model
+      .find(
+        {
+          status: 'current',
+          deletedAt: null,
+          endDate: trusted({ $ne: null, $lt: today }),
+          ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
+        },
+        { outbox: 0 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<GroupAssignmentDocument[]>()
+      .exec();
+    return docs.map(toGroupAssignment);
+  }
+
   async listUnfinishedFollows(): Promise<GroupAssignment[]> {
     const docs = await this.model
       .find({ 'follow.status': 'pending' }, { outbox: 0 })

@@ -1,5 +1,6 @@
 import type { OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest } from '@lms/kernel';
+import type { CalendarDate } from '../domain/calendar-date';
 import type { GroupAssignment } from '../domain/group-assignment';
 
 export interface FanOutChunk {
@@ -43,6 +44,11 @@ export interface GroupAssignmentRepository {
   recordFollowChunk(tenantId: string, id: string, chunk: FollowChunk): Promise<boolean>;
   /** The follow of `version` is done; false when the group assignment changed since. */
   markFollowDone(tenantId: string, id: string, version: number): Promise<boolean>;
+  /**
+   * Current group assignments of every tenant whose end date is before `today` (the calendar
+   * expires them, CO-A8), by id after `afterId`, at most `limit`; deleted ones never.
+   */
+  listDueToExpire(today: CalendarDate, afterId: string | null, limit: number): Promise<GroupAssignment[]>;
   /** Group assignments of every tenant whose derived assignments have not followed yet (recovery, a cold path). */
   listUnfinishedFollows(): Promise<GroupAssignment[]>;
   /** pending → running; a no-op in any other state. */

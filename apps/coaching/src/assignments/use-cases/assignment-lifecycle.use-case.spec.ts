@@ -198,6 +198,33 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     expect(await sweep()).toEqual({ started: 0, expired: 1, announced: 0 });
   });
 
+  it("given a tenant behind UTC, then the calendar expires its assignment only once the end date has passed in the tenant's zone", async () => {
+    const t = buildCoachingTestbed({ now: '2025-03-01T12:00:00.000Z' });
+    await t.givenTenantTimezone('America/New_York');
+    await givenAssignment(t, { startDate: '2025-02-01', endDate: '2025-03-10' });
+    const sweep = () => t.followCalendar.execute({ batchSize: 10, noticeDays: 0 });
+
+    // 02:00 UTC on the 11th is still the 10th, the last coached day, in New York.
+    t.clock.set('2025-03-11T02:00:00.000Z');
+    expect(await sweep()).toEqual({ started: 0, expired: 0, announced: 0 });
+    t.clock.set('2025-03-11T05:00:00.000Z');
+    expect(await sweep()).toEqual({ started: 0, expired: 1, announced: 0 });
+  });
+
+  it("given a tenant ahead of UTC, then the calendar starts its assignment on the tenant's day, before UTC's", async () => {
+    const t = buildCoachingTestbed({ now: '2025-03-01T12:00:00.000Z' });
+    await t.givenTenantTimezone('Pacific/Kiritimati');
+    await givenAssignment(t, { startDate: '2025-03-11' });
+
+    // 12:00 UTC on the 10th is already the 11th in Kiritimati (UTC+14).
+    t.clock.set('2025-03-10T12:00:00.000Z');
+    expect(await t.followCalendar.execute({ batchSize: 10, noticeDays: 0 })).toEqual({
+      started: 1,
+      expired: 0,
+      announced: 0,
+    });
+  });
+
   it('given a notice period of 0, then no end is announced', async () => {
     const t = buildCoachingTestbed({ now: '2025-03-09T09:00:00.000Z' });
     await givenAssignment(t, { startDate: '2025-02-01', endDate: '2025-03-10' });

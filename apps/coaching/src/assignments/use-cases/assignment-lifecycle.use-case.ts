@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertExpectedVersion, CLOCK, withOptimisticRetry, type Clock } from '@lms/kernel';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 import {
   AssignmentAlreadyEndedError,
   AssignmentDatesInvalidError,
@@ -25,7 +26,6 @@ import {
   type ChangeContext,
   type TransferMode,
 } from '../domain/assignment-lifecycle';
-import { calendarDateOf } from '../domain/calendar-date';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 import { AssignableCoaches } from './assignable-coaches';
 import { AssignmentWriter } from './assignment-writer';
@@ -39,8 +39,9 @@ export interface AssignmentTarget {
 
 /**
  * What an administrator does to an individual assignment over its life (CO-A4..A6, CO-A8,
- * CO-A9): each change is decided on the state read, written by compare-and-set with its event,
- * and decided again on fresh state when another writer won the race. A refused change writes
+ * CO-A9): each change is decided on the state read, on the day it is in the tenant's time zone
+ * (a reactivation starts on it by default), written by compare-and-set with its event, and
+ * decided again on fresh state when another writer won the race. A refused change writes
  * nothing and answers why.
  */
 @Injectable()
@@ -50,6 +51,7 @@ export class AssignmentLifecycleUseCase {
     private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly coaches: AssignableCoaches,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   editDates(target: AssignmentTarget, dates: RequestedDates): Promise<Assignment> {
@@ -94,7 +96,8 @@ export class AssignmentLifecycleUseCase {
       if (assignment === null) throw new AssignmentNotFoundError(target.id);
       assertExpectedVersion(target.expectedVersion, assignment.version);
       const now = this.clock.now();
-      const change = decide(assignment, { now, today: calendarDateOf(now) });
+      const today = await this.calendar.todayOf(target.tenantId, now);
+      const change = decide(assignment, { now, today });
       if (change.outcome === 'refused') throw refusalError(assignment.id, change.refusal);
       if (change.outcome === 'unchanged') return { outcome: 'written', value: assignment };
       if (!(await this.writer.change(assignment, change.assignment, change.event, change.detail)))

@@ -74,24 +74,33 @@ export class AssignmentWriter {
   }
 
   /**
-   * Writes several changes in one round trip, each as {@link change} does; returns how many
-   * were written (the others changed meanwhile and wrote nothing).
+   * Writes several assignments in one round trip, each by compare-and-set on the version read
+   * (`before`) with its steps: one or more successive changes, each at the next version with
+   * its own event, the last one the state written. Returns how many were written (the others
+   * changed meanwhile and wrote nothing).
    */
   async changeMany(
     changes: ReadonlyArray<{
       before: Assignment;
-      next: Assignment;
-      event: AssignmentEventType;
-      detail?: ChangeDetail;
+      steps: ReadonlyArray<{ assignment: Assignment; event: AssignmentEventType; detail?: ChangeDetail }>;
     }>,
   ): Promise<number> {
-    if (changes.length === 0) return 0;
-    const items = changes.map(({ before, next, event, detail }) => ({
-      assignment: next,
-      outbox: [this.eventOf(event, next, next.updatedAt, before, detail)],
-      expectedVersion: next.version - 1,
+    const written = changes.filter(({ steps }) => steps.length > 0);
+    if (written.length === 0) return 0;
+    const items = written.map(({ before, steps }) => ({
+      assignment: steps[steps.length - 1].assignment,
+      outbox: steps.map(({ assignment, event, detail }, i) =>
+        this.eventOf(
+          event,
+          assignment,
+          assignment.updatedAt,
+          i === 0 ? before : steps[i - 1].assignment,
+          detail,
+        ),
+      ),
+      expectedVersion: before.version,
     }));
-    return this.assignments.saveMany(changes[0].next.tenantId, items);
+    return this.assignments.saveMany(written[0].before.tenantId, items);
   }
 
   /** Ends each assignment that is still current; returns how many this call ended. */

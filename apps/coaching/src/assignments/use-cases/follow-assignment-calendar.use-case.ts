@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
 import type { Assignment } from '../domain/assignment';
 import { followCalendar, noticeOfExpiry } from '../domain/assignment-lifecycle';
-import { addDays, calendarDateOf } from '../domain/calendar-date';
+import { addDays } from '../domain/calendar-date';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
+import { SweepCalendar } from './sweep-calendar';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 import { AssignmentWriter } from './assignment-writer';
 
@@ -17,7 +19,7 @@ export interface FollowAssignmentCalendarCommand {
  * The calendar's sweep (CO-A1, CO-A8): every scheduled individual assignment whose start date
  * has come becomes current (`assignment.started`), every current one whose end date has passed
  * becomes expired (`assignment.expired`), and every current, active one ending within the
- * notice period is announced once (`assignment.expiring`). Safe on N instances (rule 5): each move is a
+ * notice period is announced once (`assignment.expiring`), each on its tenant's day. Safe on N instances (rule 5): each move is a
  * compare-and-set on the version read, so when two sweeps find the same assignment one writes
  * and the other writes nothing, and each assignment moves once with one event. Batches follow
  * one another by id, so a sweep ends even when some cannot be moved now (the next one will).
@@ -28,19 +30,21 @@ export class FollowAssignmentCalendarUseCase {
     @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
     private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   async execute(
     command: FollowAssignmentCalendarCommand,
   ): Promise<{ started: number; expired: number; announced: number }> {
-    const now = this.clock.now();
-    const today = calendarDateOf(now);
+    const sweep = new SweepCalendar(this.calendar, this.clock.now());
+    const { now, latestDay } = sweep;
     const { noticeDays } = command;
-    const days = { today, noticeUntil: noticeDays > 0 ? addDays(today, noticeDays) : null };
+    const days = { today: latestDay, noticeUntil: noticeDays > 0 ? addDays(latestDay, noticeDays) : null };
     const report = { started: 0, expired: 0, announced: 0 };
     for (let after: string | null = null; ; ) {
       const due: Assignment[] = await this.assignments.listDueOnCalendar(days, after, command.batchSize);
       for (const assignment of due) {
+        const today = await sweep.todayOf(assignment.tenantId);
         const moved = followCalendar(assignment, { now, today });
         const change =
           moved.outcome === 'changed' ? moved : noticeOfExpiry(assignment, { now, today }, noticeDays);

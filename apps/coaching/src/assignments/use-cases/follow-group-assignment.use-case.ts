@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { COACHING_CONFIG, type CoachingConfig } from '../../config/coaching.config';
-import type { AssignmentEventType } from '../domain/assignment-lifecycle';
 import { calendarDateOf } from '../domain/calendar-date';
 import type { Assignment } from '../domain/assignment';
-import { followGroupAssignment } from '../domain/group-assignment-lifecycle';
+import type { GroupAssignment } from '../domain/group-assignment';
+import { followGroupAssignmentSteps } from '../domain/group-assignment-lifecycle';
+import type { Membership } from '../../memberships/domain/membership';
+import {
+  MEMBERSHIP_PROJECTION_REPOSITORY,
+  type MembershipProjectionRepository,
+} from '../../memberships/ports/membership-projection.repository';
 import { ASSIGNMENT_REPOSITORY, type AssignmentRepository } from '../ports/assignment.repository';
 import {
   GROUP_ASSIGNMENT_REPOSITORY,
@@ -38,6 +43,7 @@ export class FollowGroupAssignmentUseCase {
     private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
+    @Inject(MEMBERSHIP_PROJECTION_REPOSITORY) private readonly memberships: MembershipProjectionRepository,
   ) {}
 
   /** Runs every chunk until done (scripts and tests; the service runs it as a job). */
@@ -64,19 +70,18 @@ export class FollowGroupAssignmentUseCase {
       limit,
     );
     const now = this.clock.now();
-    const changes = page.flatMap((derived) => {
-      const change = followGroupAssignment(derived, groupAssignment, { now, today: calendarDateOf(now) });
-      return change.outcome === 'changed'
-        ? [
-            {
-              before: derived,
-              next: change.assignment,
-              event: change.event as AssignmentEventType,
-              detail: change.detail,
-            },
-          ]
-        : [];
-    });
+    const memberships = await this.membershipsOf(groupAssignment, page);
+    const changes = page
+      .map((derived) => ({
+        before: derived,
+        steps: followGroupAssignmentSteps(
+          derived,
+          groupAssignment,
+          { now, today: calendarDateOf(now) },
+          memberships.get(derived.menteeId) ?? null,
+        ),
+      }))
+      .filter(({ steps }) => steps.length > 0);
     const written = await this.writer.changeMany(changes);
     // One changed meanwhile: the same page again, read afresh.
     if (written < changes.length) return { processed: 0, changed: written, more: true };
@@ -98,5 +103,23 @@ export class FollowGroupAssignmentUseCase {
       groupAssignment.version,
     );
     return { processed: page.length, changed: written, more: !done };
+  }
+
+  /**
+   * The memberships of the page's mentees, for their own start dates (CO-A4), in one read;
+   * not needed once the group assignment no longer coaches anyone.
+   */
+  private async membershipsOf(
+    groupAssignment: GroupAssignment,
+    page: readonly Assignment[],
+  ): Promise<Map<string, Membership>> {
+    if (groupAssignment.status !== 'current' || groupAssignment.deletedAt !== null || page.length === 0)
+      return new Map();
+    const found = await this.memberships.findMany(
+      groupAssignment.tenantId,
+      groupAssignment.groupId,
+      page.map((derived) => derived.menteeId),
+    );
+    return new Map(found.map((membership) => [membership.userId, membership]));
   }
 }

@@ -2,18 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GroupAssignmentsStream } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
 import { assertExpectedVersion, CLOCK, withOptimisticRetry, type Clock } from '@lms/kernel';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 import {
+  AssignmentDatesInvalidError,
   GroupAssignmentAlreadyEndedError,
+  GroupAssignmentExpiredError,
+  GroupAssignmentNotExpiredError,
   GroupAssignmentDeleteNotConfirmedError,
   GroupAssignmentNotFoundError,
   GroupAssignmentSameCoachesError,
 } from '../assignment.errors';
 import type { ChangeContext, TransferMode } from '../domain/assignment-lifecycle';
-import { calendarDateOf } from '../domain/calendar-date';
 import { groupAssignmentState, type GroupAssignment } from '../domain/group-assignment';
+import type { RequestedDates } from '../domain/assignment-dates';
 import {
   deleteGroupAssignment,
+  editGroupAssignmentDates,
   endGroupAssignment,
+  expireGroupAssignment,
+  reactivateGroupAssignment,
   setGroupAssignmentActive,
   transferGroupAssignment,
   type GroupAssignmentChange,
@@ -39,6 +46,7 @@ export class GroupAssignmentLifecycleUseCase {
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly coaches: AssignableCoaches,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   setActive(target: AssignmentTarget, active: boolean): Promise<GroupAssignment> {
@@ -66,6 +74,25 @@ export class GroupAssignmentLifecycleUseCase {
     );
   }
 
+  /** CO-A4: a new date range; an end in the past expires it (and its derived assignments) at once. */
+  editDates(target: AssignmentTarget, dates: RequestedDates): Promise<GroupAssignment> {
+    return this.apply(target, (groupAssignment, context) =>
+      editGroupAssignmentDates(groupAssignment, dates, context),
+    );
+  }
+
+  /** CO-A8, the calendar's move: expired once its end date has passed (nothing when not due). */
+  expire(target: AssignmentTarget): Promise<GroupAssignment> {
+    return this.apply(target, expireGroupAssignment);
+  }
+
+  /** CO-A8: an expired group assignment is current again, its fan-out run anew. */
+  reactivate(target: AssignmentTarget, requested: { startDate?: string }): Promise<GroupAssignment> {
+    return this.apply(target, (groupAssignment, context) =>
+      reactivateGroupAssignment(groupAssignment, requested, context),
+    );
+  }
+
   async delete(target: AssignmentTarget, confirmation: string | undefined): Promise<void> {
     await this.apply(target, (groupAssignment, context) =>
       deleteGroupAssignment(groupAssignment, confirmation, context),
@@ -81,7 +108,7 @@ export class GroupAssignmentLifecycleUseCase {
       if (found === null || found.deletedAt !== null) throw new GroupAssignmentNotFoundError(target.id);
       assertExpectedVersion(target.expectedVersion, found.version);
       const now = this.clock.now();
-      const change = decide(found, { now, today: calendarDateOf(now) });
+      const change = decide(found, { now, today: await this.calendar.todayOf(target.tenantId, now) });
       if (change.outcome === 'refused') throw refusalError(found.id, change.refusal);
       if (change.outcome === 'unchanged') return { outcome: 'written', value: found };
       const next = change.groupAssignment;
@@ -106,5 +133,11 @@ function refusalError(id: string, refusal: GroupAssignmentRefusal): Error {
       return new GroupAssignmentDeleteNotConfirmedError(id);
     case 'same-coaches':
       return new GroupAssignmentSameCoachesError(id);
+    case 'expired':
+      return new GroupAssignmentExpiredError(id);
+    case 'not-expired':
+      return new GroupAssignmentNotExpiredError(id, refusal.status);
+    case 'dates':
+      return new AssignmentDatesInvalidError(refusal.reason);
   }
 }
