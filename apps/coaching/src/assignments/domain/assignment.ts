@@ -149,3 +149,20 @@ export function assignmentState(assignment: Assignment): AssignmentStateV1 {
     active: assignment.active,
   };
 }
+
+/** What deciding who coaches whom needs of an assignment. */
+export type CoachingTie = Pick<Assignment, 'menteeId' | 'coachIds' | 'status' | 'active'>;
+
+/**
+ * Whether `coachId` coaches `menteeId` now (CO-W3..W5): one of the coaches of a current, active
+ * assignment of the mentee. Scheduled, expired, ended and deactivated assignments grant nothing.
+ */
+export function coachesNow(assignments: readonly CoachingTie[], coachId: string, menteeId: string): boolean {
+  return assignments.some(
+    (assignment) =>
+      assignment.menteeId === menteeId &&
+      assignment.status === 'current' &&
+      assignment.active &&
+      assignment.coachIds.includes(coachId),
+  );
+}

@@ -1,12 +1,11 @@
+import { coachesNow, type CoachingTie } from '../../assignments/domain/assignment';
 import {
-  coachesNow,
   decideReading,
   decideWriting,
   isAdministrator,
   listNeedsRelation,
   listScope,
   NO_RELATION,
-  type CoachingAssignment,
   type RecordActor,
 } from './record-access';
 
@@ -22,7 +21,7 @@ const applicationAdmin = actor('admin', { roles: ['application_admin'] });
 const superadmin = actor('super', { level: 'superadmin' });
 const powerUser = actor('power', { level: 'power_user' });
 
-function assignment(overrides: Partial<CoachingAssignment> = {}): CoachingAssignment {
+function assignment(overrides: Partial<CoachingTie> = {}): CoachingTie {
   return { menteeId: mentee, coachIds: ['other', coach], status: 'current', active: true, ...overrides };
 }
 

@@ -1,5 +1,4 @@
 import { callerKindOf, reaches } from '@lms/contracts';
-import type { Assignment } from '../../assignments/domain/assignment';
 import type { CoachingRecord } from './coaching-record';
 
 /** Who asks: the tenant it acts in, its account, its platform level and administrative roles. */
@@ -30,27 +29,6 @@ export type RecordRefusal = 'forbidden' | 'administrator';
 export type RecordDecision = { allowed: true } | { allowed: false; refusal: RecordRefusal };
 
 const ALLOWED: RecordDecision = { allowed: true };
-
-/** What the decisions need of the mentee's assignments. */
-export type CoachingAssignment = Pick<Assignment, 'menteeId' | 'coachIds' | 'status' | 'active'>;
-
-/**
- * Whether `coachId` coaches `menteeId` now: one of the coaches of a current, active assignment
- * of the mentee. Scheduled, expired, ended and deactivated assignments grant nothing.
- */
-export function coachesNow(
-  assignments: readonly CoachingAssignment[],
-  coachId: string,
-  menteeId: string,
-): boolean {
-  return assignments.some(
-    (assignment) =>
-      assignment.menteeId === menteeId &&
-      assignment.status === 'current' &&
-      assignment.active &&
-      assignment.coachIds.includes(coachId),
-  );
-}
 
 /**
  * A System or Application Administrator, or a superadmin: reads every record of its tenant

@@ -3,7 +3,8 @@ import {
   ASSIGNMENT_REPOSITORY,
   type AssignmentRepository,
 } from '../../assignments/ports/assignment.repository';
-import { coachesNow, NO_RELATION, type MenteeRelation } from '../domain/record-access';
+import { coachesNow } from '../../assignments/domain/assignment';
+import { NO_RELATION, type MenteeRelation } from '../domain/record-access';
 import { MANAGED_USERS, type ManagedUsers } from '../ports/managed-users';
 
 /**

@@ -1,4 +1,5 @@
-import type { CoachingTie, RecommendationActor } from './recommendation-access';
+import type { CoachingTie } from '../../assignments/domain/assignment';
+import type { RecommendationActor } from './recommendation-access';
 import { mayRecommend, mayRemove, visibleRecommendations } from './recommendation-access';
 
 const [COACH, MENTEE, OTHER] = ['coach', 'mentee', 'other'];

@@ -1,9 +1,6 @@
 import { callerKindOf, reaches } from '@lms/contracts';
-import type { Assignment } from '../../assignments/domain/assignment';
+import { coachesNow, type CoachingTie } from '../../assignments/domain/assignment';
 import type { Recommendation, RecommendationFilter } from './recommendation';
-
-/** What the decisions need of an assignment. */
-export type CoachingTie = Pick<Assignment, 'menteeId' | 'coachIds' | 'status' | 'active'>;
 
 /** Who asks: its tenant, account (null: a caller without one), administrative roles and level. */
 export interface RecommendationActor {
@@ -23,12 +20,7 @@ export function mayRecommend(
   coachId: string | null,
   menteeId: string,
 ): boolean {
-  return (
-    coachId !== null &&
-    assignments.some(
-      (a) => a.menteeId === menteeId && a.status === 'current' && a.active && a.coachIds.includes(coachId),
-    )
-  );
+  return coachId !== null && coachesNow(assignments, coachId, menteeId);
 }
 
 /** A recommendation is removed by the coach who made it, and nobody else. */
