@@ -151,7 +151,6 @@ describe('a group assignment through its life, its derived assignments following
         }).toEqual({ published: 2 * MEMBERS, unpublished: 0 }),
       { timeoutMs: 60_000, intervalMs: 1_000 },
     );
-
     expect(await service.request('POST', `/v1/group-assignments/${id}/end`)).toMatchObject({
       status: 200,
       body: { status: 'ended' },
@@ -196,6 +195,15 @@ describe('a group assignment through its life, its derived assignments following
         event.aggregateVersion,
       ]);
     expect(byAssignment.size).toBe(MEMBERS);
+    // The running reader goes through the consumer code the services use: should it miss what
+    // the log holds, say so (what this test asserts is the log).
+    const readByTheReader = () => reader.events.filter((event) => ids.has(event.aggregateId)).length;
+    await eventually(() => expect(readByTheReader()).toBe(events.length), { timeoutMs: 15_000 }).catch(() =>
+      logger.warn(
+        { readByTheReader: readByTheReader(), onTheLog: events.length },
+        'the running reader missed events',
+      ),
+    );
     for (const versions of byAssignment.values()) expect([...versions].sort()).toEqual([1, 2, 3, 4, 5]);
   }, 240_000);
 
