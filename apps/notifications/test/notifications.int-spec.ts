@@ -219,6 +219,49 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     expect(new Set(deliveryIds(coachMailsAfter)).size).toBe(2);
   });
 
+  it('given a transfer and a coming end, then the mentee, the arriving coach and the leaving one are each mailed once, in their language', async () => {
+    const [oldCoach, newCoach] = [aUser('Olga', 'Neri', 'it'), aUser('Nils', 'Berg')];
+    const mentee = aUser('Marta', 'Conti');
+    await publishAndWait([userCreated(oldCoach), userCreated(newCoach), userCreated(mentee)]);
+    const assignmentId = randomUUID();
+    const state = { ...individualAssignmentPayload(assignmentId, mentee, [newCoach]), endDate: '2026-03-09' };
+    const transferred = coaching.create(AssignmentsStream, 'assignment.transferred', {
+      tenantId,
+      aggregateId: assignmentId,
+      aggregateVersion: 2,
+      payload: { ...state, previousCoachIds: [oldCoach.userId] },
+    });
+    const expiring = coaching.create(AssignmentsStream, 'assignment.expiring', {
+      tenantId,
+      aggregateId: assignmentId,
+      aggregateVersion: 3,
+      payload: { ...state, daysLeft: 2 },
+    });
+
+    await publishAndWait([transferred, expiring]);
+    // Delivered twice: still once each.
+    await publishAndWait([transferred, expiring]);
+
+    const [menteeMails, newCoachMails, oldCoachMails] = await eventually(async () => {
+      const mails = [
+        await mailbox.to(mentee.email),
+        await mailbox.to(newCoach.email),
+        await mailbox.to(oldCoach.email),
+      ];
+      expect(mails.map((m) => m.length)).toEqual([2, 2, 1]);
+      return mails;
+    });
+    expect(menteeMails.map((mail) => mail.subject).sort()).toEqual([
+      'Your coaching continues with Nils Berg',
+      'Your coaching with Nils Berg ends in 2 days',
+    ]);
+    expect(newCoachMails.map((mail) => mail.subject).sort()).toEqual([
+      'New mentee: Marta Conti',
+      'Your coaching of Marta Conti ends in 2 days',
+    ]);
+    expect(oldCoachMails[0].subject).toBe('Il coaching di Marta Conti è stato affidato a un altro coach');
+  });
+
   it('keeps the mail of a user it does not know yet, and sends it when the user is created', async () => {
     const coach = aUser('Grace', 'Hopper');
     const dario = aUser('Dario', 'Verdi', 'it');

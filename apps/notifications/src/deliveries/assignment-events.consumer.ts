@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { AssignmentsStream, type EnvelopeOf } from '@lms/contracts';
 import { OnEventBatch } from '@lms/messaging';
+import { MAILED_ASSIGNMENT_EVENTS } from './domain/assignment-deliveries';
 import {
   HandleAssignmentEventsUseCase,
   type AssignmentEventCommand,
@@ -10,17 +11,21 @@ import {
 type AssignmentEvents = typeof AssignmentsStream.events;
 type AssignmentEvent =
   | EnvelopeOf<AssignmentEvents, 'assignment.created'>
-  | EnvelopeOf<AssignmentEvents, 'assignment.ended'>;
+  | EnvelopeOf<AssignmentEvents, 'assignment.ended'>
+  | EnvelopeOf<AssignmentEvents, 'assignment.transferred'>
+  | EnvelopeOf<AssignmentEvents, 'assignment.reactivated'>
+  | EnvelopeOf<AssignmentEvents, 'assignment.expiring'>;
 
 /**
- * Kafka adapter: assignments created and ended mail their mentee and coaches (NO-1), in
- * batches (rule 8): a group fan-out makes one event per member.
+ * Kafka adapter: assignments created, ended, transferred, reactivated and about to end mail
+ * their mentee and coaches (NO-1), in batches (rule 8): a group fan-out makes one event per
+ * member.
  */
 @Controller()
 export class AssignmentEventsConsumer {
   constructor(private readonly handleAssignmentEvents: HandleAssignmentEventsUseCase) {}
 
-  @OnEventBatch(AssignmentsStream, ['assignment.created', 'assignment.ended'])
+  @OnEventBatch(AssignmentsStream, [...MAILED_ASSIGNMENT_EVENTS])
   async onAssignmentEvents(@Payload() events: AssignmentEvent[]): Promise<void> {
     await this.handleAssignmentEvents.execute(events.map(toCommand));
   }
@@ -43,6 +48,8 @@ function toCommand(event: AssignmentEvent): AssignmentEventCommand {
       endDate: payload.endDate,
       endedAt: event.type === 'assignment.ended' ? new Date(event.payload.endedAt) : null,
       reason: event.type === 'assignment.ended' ? event.payload.reason : null,
+      previousCoachIds: event.type === 'assignment.transferred' ? event.payload.previousCoachIds : undefined,
+      daysLeft: event.type === 'assignment.expiring' ? event.payload.daysLeft : null,
     },
   };
 }

@@ -43,6 +43,42 @@ describe('planAssignmentDeliveries', () => {
     ]);
   });
 
+  it('mails a transfer to the mentee, to each arriving coach and, apart, to each leaving one; a coach who stays learns nothing', () => {
+    const planned = planAssignmentDeliveries(
+      {
+        ...facts({ coachIds: ['coach-b', 'coach-c'], previousCoachIds: ['coach-a', 'coach-b'] }),
+        type: 'assignment.transferred',
+      },
+      now,
+    );
+
+    expect(planned.map(({ recipientId, kind }) => [recipientId, kind])).toEqual([
+      ['mentee', 'assignment.transferred.mentee'],
+      ['coach-c', 'assignment.transferred.coach'],
+      ['coach-a', 'assignment.transferred.previous-coach'],
+    ]);
+    expect(planned[0]?.context.previousCoachIds).toEqual(['coach-a', 'coach-b']);
+  });
+
+  it('mails a reactivation and a coming end to the mentee and each coach, the days left carried along', () => {
+    const reactivated = planAssignmentDeliveries({ ...facts(), type: 'assignment.reactivated' }, now);
+    const expiring = planAssignmentDeliveries(
+      { ...facts({ daysLeft: 3 }), type: 'assignment.expiring' },
+      now,
+    );
+
+    expect(reactivated.map((d) => d.kind)).toEqual([
+      'assignment.reactivated.mentee',
+      'assignment.reactivated.coach',
+      'assignment.reactivated.coach',
+    ]);
+    expect(expiring.map((d) => [d.kind, d.context.daysLeft])).toEqual([
+      ['assignment.expiring.mentee', 3],
+      ['assignment.expiring.coach', 3],
+      ['assignment.expiring.coach', 3],
+    ]);
+  });
+
   it('gives coach deliveries of a group assignment a digest key per coach', () => {
     const planned = planAssignmentDeliveries(
       facts({ origin: 'group', groupAssignmentId: 'ga-1', groupId: 'group-1' }),

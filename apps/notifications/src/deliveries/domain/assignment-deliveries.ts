@@ -1,6 +1,14 @@
 import { deliveryIdOf, type AssignmentMailContext, type Delivery, type DeliveryKind } from './delivery';
 
-export type AssignmentEventType = 'assignment.created' | 'assignment.ended';
+/** The assignment events that mail the people involved (NO-1). */
+export const MAILED_ASSIGNMENT_EVENTS = [
+  'assignment.created',
+  'assignment.ended',
+  'assignment.transferred',
+  'assignment.reactivated',
+  'assignment.expiring',
+] as const;
+export type AssignmentEventType = (typeof MAILED_ASSIGNMENT_EVENTS)[number];
 
 /** What an assignment event says, as far as mails are concerned. */
 export interface AssignmentEventFacts {
@@ -18,16 +26,30 @@ export interface AssignmentEventFacts {
     endDate: string | null;
     endedAt?: Date | null;
     reason?: string | null;
+    /** A transfer's previous coaches. */
+    previousCoachIds?: readonly string[];
+    /** Days until an expiring assignment's end. */
+    daysLeft?: number | null;
   };
 }
 
 const KINDS: Record<AssignmentEventType, { mentee: DeliveryKind; coach: DeliveryKind }> = {
   'assignment.created': { mentee: 'assignment.created.mentee', coach: 'assignment.created.coach' },
   'assignment.ended': { mentee: 'assignment.ended.mentee', coach: 'assignment.ended.coach' },
+  'assignment.transferred': {
+    mentee: 'assignment.transferred.mentee',
+    coach: 'assignment.transferred.coach',
+  },
+  'assignment.reactivated': {
+    mentee: 'assignment.reactivated.mentee',
+    coach: 'assignment.reactivated.coach',
+  },
+  'assignment.expiring': { mentee: 'assignment.expiring.mentee', coach: 'assignment.expiring.coach' },
 };
 
 /**
- * The deliveries an assignment event causes (NO-1): one to the mentee, one to each coach.
+ * The deliveries an assignment event causes (NO-1): one to the mentee, one to each coach; a
+ * transfer mails the coaches who arrive and, apart, those who leave.
  * Pure: time is passed in, and each delivery's id derives from its natural key
  * ({@link deliveryIdOf}), so planning the same event twice plans the same deliveries. Coach deliveries of a group-derived assignment carry a
  * digest key (event type, group assignment, coach) so that a digest can later group them.
@@ -46,6 +68,8 @@ export function planAssignmentDeliveries(event: AssignmentEventFacts, now: Date)
     endDate: a.endDate ?? null,
     endedAt: a.endedAt ?? null,
     endReason: a.reason ?? null,
+    ...(a.previousCoachIds ? { previousCoachIds: [...a.previousCoachIds] } : {}),
+    ...(a.daysLeft !== undefined && a.daysLeft !== null ? { daysLeft: a.daysLeft } : {}),
   };
   const draft = (recipientId: string, kind: DeliveryKind, digestKey: string | null): Delivery => ({
     id: deliveryIdOf({ tenantId: event.tenantId, sourceEventId: event.eventId, recipientId, kind }),
@@ -69,8 +93,13 @@ export function planAssignmentDeliveries(event: AssignmentEventFacts, now: Date)
   });
   const coachDigestKey = (coachId: string): string | null =>
     a.origin === 'group' && a.groupAssignmentId ? `${event.type}:${a.groupAssignmentId}:${coachId}` : null;
+  const previous = new Set(a.previousCoachIds ?? []);
+  // A transfer mails the coaches who arrive; one who stays learns nothing new.
+  const coaches = [...new Set(a.coachIds)].filter((coachId) => !previous.has(coachId));
+  const leaving = [...previous].filter((coachId) => !a.coachIds.includes(coachId));
   return [
     draft(a.menteeId, kinds.mentee, null),
-    ...[...new Set(a.coachIds)].map((coachId) => draft(coachId, kinds.coach, coachDigestKey(coachId))),
+    ...coaches.map((coachId) => draft(coachId, kinds.coach, coachDigestKey(coachId))),
+    ...leaving.map((coachId) => draft(coachId, 'assignment.transferred.previous-coach', null)),
   ];
 }

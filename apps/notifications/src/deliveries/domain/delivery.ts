@@ -17,6 +17,13 @@ export const DELIVERY_KINDS = [
   'assignment.created.coach',
   'assignment.ended.mentee',
   'assignment.ended.coach',
+  'assignment.transferred.mentee',
+  'assignment.transferred.coach',
+  'assignment.transferred.previous-coach',
+  'assignment.reactivated.mentee',
+  'assignment.reactivated.coach',
+  'assignment.expiring.mentee',
+  'assignment.expiring.coach',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -34,6 +41,10 @@ export interface AssignmentMailContext {
   endDate: string | null;
   endedAt: Date | null;
   endReason: string | null;
+  /** A transfer's previous coaches (absent on deliveries of other events). */
+  previousCoachIds?: string[];
+  /** Days until an expiring assignment's end date (absent on deliveries of other events). */
+  daysLeft?: number | null;
 }
 
 export interface DeliveryKey {
@@ -109,7 +120,10 @@ export function deliveryIdOf(key: DeliveryKey): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach. */
+/**
+ * The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach
+ * (a previous coach's too).
+ */
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
   return delivery.kind.endsWith('.mentee') ? delivery.context.coachIds : [delivery.context.menteeId];
 }

@@ -208,6 +208,7 @@ export class DispatchDeliveryUseCase {
       recipientFirstName: recipient.firstName,
       counterparts,
       link: assignmentLink(this.config.appUrl, delivery.context),
+      daysLeft: delivery.context.daysLeft ?? null,
     });
     try {
       await this.mailer.send({

@@ -31,6 +31,38 @@ describe('renderMail', () => {
     expect(mail.html).toContain(`<a href="${link}">Open your coaching space</a>`);
   });
 
+  it('tells the mentee and the coach how many days are left before the end, in both languages', () => {
+    const mentee = renderMail(input({ kind: 'assignment.expiring.mentee', daysLeft: 5 }));
+    const coachIt = renderMail(
+      input({
+        kind: 'assignment.expiring.coach',
+        locale: 'it',
+        counterparts: [{ firstName: 'Bruno', lastName: 'Rossi' }],
+        daysLeft: 1,
+      }),
+    );
+    const today = renderMail(input({ kind: 'assignment.expiring.mentee', daysLeft: 0, counterparts: null }));
+
+    expect(mentee.subject).toBe('Your coaching with Ada Lovelace and Alan Turing ends in 5 days');
+    expect(coachIt.subject).toBe('Il coaching di Bruno Rossi termina domani');
+    expect(today.subject).toBe('Your coaching ends today');
+  });
+
+  it('tells the previous coach that the coaching was handed over, and the mentee who coaches it now', () => {
+    const previous = renderMail(
+      input({
+        kind: 'assignment.transferred.previous-coach',
+        counterparts: [{ firstName: 'Bruno', lastName: 'Rossi' }],
+      }),
+    );
+    const mentee = renderMail(input({ kind: 'assignment.transferred.mentee', locale: 'it' }));
+
+    expect(previous.subject).toBe('Your coaching of Bruno Rossi has been handed over');
+    expect(mentee.text).toContain(
+      'Il tuo percorso di coaching è stato affidato a Ada Lovelace e Alan Turing.',
+    );
+  });
+
   it('writes Italian for an Italian recipient', () => {
     const mail = renderMail(input({ locale: 'it-IT' }));
 

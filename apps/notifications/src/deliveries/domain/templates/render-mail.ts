@@ -11,6 +11,8 @@ export interface MailTemplateInput {
   /** The other party (coaches for a mentee, the mentee for a coach); null when not all are known. */
   counterparts: readonly PersonName[] | null;
   link: string;
+  /** Days until the assignment's end, for an expiry notice; null otherwise. */
+  daysLeft?: number | null;
 }
 
 export interface RenderedMail {
@@ -54,7 +56,7 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
     input.counterparts && input.counterparts.length > 0
       ? templates.joinNames(input.counterparts.map(displayName))
       : null;
-  const words = templates.kinds[input.kind](names);
+  const words = templates.kinds[input.kind](names, { daysLeft: input.daysLeft ?? null });
   const greeting = templates.greeting(clean(input.recipientFirstName));
   const text = [
     greeting,
