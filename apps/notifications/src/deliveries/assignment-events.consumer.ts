@@ -37,6 +37,7 @@ function toCommand(event: AssignmentEvent): AssignmentEventCommand {
     eventId: event.eventId,
     tenantId: event.tenantId,
     type: event.type,
+    version: event.aggregateVersion,
     assignment: {
       assignmentId: payload.assignmentId,
       menteeId: payload.menteeId,

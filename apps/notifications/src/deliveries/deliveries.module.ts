@@ -4,10 +4,13 @@ import { RecipientsModule } from '../recipients/recipients.module';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryRetrySweeper } from './delivery-retry.sweeper';
+import { ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema } from './infra/assignment-version.schema';
 import { DELIVERY_MODEL, DeliverySchema } from './infra/delivery.schema';
+import { MongoAssignmentVersionRepository } from './infra/mongo-assignment-version.repository';
 import { MongoDeliveryRepository } from './infra/mongo-delivery.repository';
 import { SmtpMailSender } from './infra/smtp-mail-sender';
 import { WAITING_RECIPIENT_MODEL, WaitingRecipientSchema } from './infra/waiting-recipient.schema';
+import { ASSIGNMENT_VERSION_REPOSITORY } from './ports/assignment-version.repository';
 import { DELIVERY_REPOSITORY } from './ports/delivery.repository';
 import { MAIL_SENDER } from './ports/mail-sender';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
@@ -25,6 +28,8 @@ import { UserEventsConsumer } from './user-events.consumer';
     mongoModel(DELIVERY_MODEL, DeliverySchema),
     mongoModel(WAITING_RECIPIENT_MODEL, WaitingRecipientSchema),
     { provide: DELIVERY_REPOSITORY, useClass: MongoDeliveryRepository },
+    mongoModel(ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema),
+    { provide: ASSIGNMENT_VERSION_REPOSITORY, useClass: MongoAssignmentVersionRepository },
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
     DispatchDeliveryUseCase,
     HandleAssignmentEventsUseCase,

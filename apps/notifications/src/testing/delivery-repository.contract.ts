@@ -31,6 +31,7 @@ export function describeDeliveryRepositoryContract(
           eventId: overrides.eventId ?? randomUUID(),
           tenantId,
           type: 'assignment.created',
+          version: 1,
           assignment: {
             assignmentId: randomUUID(),
             menteeId: overrides.menteeId ?? randomUUID(),
@@ -342,6 +343,7 @@ export function describeDeliveryRepositoryContract(
           eventId: randomUUID(),
           tenantId,
           type: 'assignment.ended',
+          version: 2,
           assignment: { ...older[0].context, coachIds: older[0].context.coachIds },
         },
         at(1_000),

@@ -30,6 +30,7 @@ import {
   type ProjectUserStateCommand,
 } from '../recipients/use-cases/project-user.use-case';
 import { FakeMailSender } from './fake-mail-sender';
+import { InMemoryAssignmentVersionRepository } from './in-memory-assignment-version.repository';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
 import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
 
@@ -85,7 +86,13 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
   const dispatch = new DispatchDeliveryUseCase(deliveries, recipients, mailer, events, clock, config, logger);
   const projectUser = new ProjectUserUseCase(recipients);
   const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, dispatch);
-  const handleAssignments = new HandleAssignmentEventsUseCase(deliveries, clock, dispatch);
+  const assignmentVersions = new InMemoryAssignmentVersionRepository();
+  const handleAssignments = new HandleAssignmentEventsUseCase(
+    deliveries,
+    assignmentVersions,
+    clock,
+    dispatch,
+  );
   const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, dispatch);
   const listDeliveries = new ListDeliveriesUseCase(deliveries);
 
@@ -102,6 +109,7 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     config,
     recipients,
     deliveries,
+    assignmentVersions,
     mailer,
     logs,
     dispatch,
@@ -216,6 +224,7 @@ export function assignmentCreated(
     eventId: randomUUID(),
     tenantId: TEST_TENANT,
     type: 'assignment.created',
+    version: 1,
     assignment: { ...assignment, endedAt: null, reason: null },
   };
 }
@@ -226,6 +235,7 @@ export function assignmentEnded(created: AssignmentEventCommand): AssignmentEven
     eventId: randomUUID(),
     tenantId: created.tenantId,
     type: 'assignment.ended',
+    version: created.version + 1,
     assignment: {
       ...created.assignment,
       endDate: '2026-06-30',

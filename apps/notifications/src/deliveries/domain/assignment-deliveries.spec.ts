@@ -7,6 +7,7 @@ describe('planAssignmentDeliveries', () => {
     eventId: 'event-1',
     tenantId: 'tenant-1',
     type: 'assignment.created',
+    version: 1,
     assignment: {
       assignmentId: 'assignment-1',
       menteeId: 'mentee',

@@ -15,6 +15,8 @@ export interface AssignmentEventFacts {
   eventId: string;
   tenantId: string;
   type: AssignmentEventType;
+  /** The assignment's version the event brought it to (its `aggregateVersion`). */
+  version: number;
   assignment: {
     assignmentId: string;
     menteeId: string;

@@ -33,6 +33,33 @@ describe('HandleAssignmentEventUseCase', () => {
     expect(mailer.to(coach.email)[0].text).toContain('Hi Ada,');
   });
 
+  it('given an ended assignment, when its creation arrives late (a dead letter replayed), then nobody is told it was assigned', async () => {
+    const { handleAssignment, mailer } = await givenKnownUsers();
+    const created = assignmentCreated(mentee, [coach]);
+    const ended = assignmentEnded(created);
+
+    await handleAssignment(ended);
+    await handleAssignment(created);
+
+    expect(mailer.sent.map((mail) => mail.subject).sort()).toEqual([
+      'Il tuo percorso di coaching con Ada Lovelace è terminato',
+      'Your coaching of Bruno Rossi has ended',
+    ]);
+  });
+
+  it('given its version recorded but its deliveries never written (a crash in between), then the event handled again still mails', async () => {
+    const { handleAssignment, assignmentVersions, mailer } = await givenKnownUsers();
+    const created = assignmentCreated(mentee, [coach]);
+    await assignmentVersions.recordMany([
+      { tenantId: TEST_TENANT, assignmentId: created.assignment.assignmentId, version: created.version },
+    ]);
+
+    await handleAssignment(created);
+    await handleAssignment(created);
+
+    expect(mailer.sent.map((mail) => mail.to.address).sort()).toEqual([mentee.email, coach.email].sort());
+  });
+
   it('records each delivery as sent, with a delivery.sent event in the same write', async () => {
     const { handleAssignment, deliveries, clock } = await givenKnownUsers();
     const event = assignmentCreated(mentee, [coach]);
