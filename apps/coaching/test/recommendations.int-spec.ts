@@ -169,6 +169,13 @@ describe('course recommendations from a coach to its mentee (real Mongo)', () =>
     expect(retried).toMatchObject({ status: 201, body: once.body as object });
     const listed = (await list(otherCoach)).body as PageBody;
     expect(listed.items.filter((r) => r.courseId === leadership.courseId)).toHaveLength(1);
+
+    // A first answer of 200 (nothing new stored) is repeated as 200, not as the route's 201.
+    const nothingNewKey = `recommendation-retry-${newId()}`;
+    const nothingNew = await recommend(otherCoach, body, { 'idempotency-key': nothingNewKey });
+    const nothingNewAgain = await recommend(otherCoach, body, { 'idempotency-key': nothingNewKey });
+    expect(nothingNew.status).toBe(200);
+    expect(nothingNewAgain).toMatchObject({ status: 200, body: nothingNew.body as object });
   });
 
   it('given recommendations of two coaches, then the mentee sees all made to it, each coach its own, an administrator all, a stranger none, a page at a time', async () => {

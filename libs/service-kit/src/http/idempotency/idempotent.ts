@@ -9,7 +9,6 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -106,14 +105,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'in_progress':
         throw new IdempotentRequestInProgressError();
       case 'replay':
-        void reply.header(IDEMPOTENT_REPLAY_HEADER, 'true');
+        // The first answer's status too: a route that answers 200 or 201 as it went is repeated as it went.
+        void reply.header(IDEMPOTENT_REPLAY_HEADER, 'true').status(started.status);
         return of(started.body);
       case 'started': {
-        const status =
-          this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
-          (request.method === 'POST' ? 201 : 200);
         return next.handle().pipe(
-          mergeMap((body: unknown) => from(this.store.finish(id, status, body).then(() => body))),
+          // The status the route answered with: its default, or the one the handler set.
+          mergeMap((body: unknown) => from(this.store.finish(id, reply.statusCode, body).then(() => body))),
           catchError((error: unknown) => from(this.store.abandon(id).then(() => Promise.reject(error)))),
         );
       }
