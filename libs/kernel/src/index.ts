@@ -5,3 +5,4 @@ export * from './page';
 export * from './id';
 export * from './optimistic-concurrency';
 export * from './bulk-progress';
+export * from './newest-state';

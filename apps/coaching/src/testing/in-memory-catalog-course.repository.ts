@@ -1,6 +1,6 @@
+import { foldNewestState } from '@lms/kernel';
 import {
   catalogCourseKey,
-  foldCatalogCourseChanges,
   type CatalogCourse,
   type CatalogCourseChange,
 } from '../courses/domain/catalog-course';
@@ -19,7 +19,7 @@ export class InMemoryCatalogCourseRepository implements CatalogCourseRepository 
       byKey.set(key, [...(byKey.get(key) ?? []), index]);
     });
     for (const [key, indexes] of byKey) {
-      const { newer, write } = foldCatalogCourseChanges(
+      const { newer, write } = foldNewestState(
         this.rows.get(key)?.version ?? null,
         indexes.map((i) => changes[i] as CatalogCourseChange),
       );

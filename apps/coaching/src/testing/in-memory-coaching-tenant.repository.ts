@@ -1,7 +1,7 @@
+import { foldNewestState } from '@lms/kernel';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
 import {
   coachingTenantAfter,
-  foldCoachingTenantChanges,
   type CoachingTenant,
   type CoachingTenantChange,
 } from '../tenants/domain/coaching-tenant';
@@ -18,7 +18,7 @@ export class InMemoryCoachingTenantRepository implements CoachingTenantRepositor
       byKey.set(change.tenantId, [...(byKey.get(change.tenantId) ?? []), index]),
     );
     for (const [key, indexes] of byKey) {
-      const { newer, write } = foldCoachingTenantChanges(
+      const { newer, write } = foldNewestState(
         this.rows.get(key)?.version ?? null,
         indexes.map((i) => changes[i] as CoachingTenantChange),
       );

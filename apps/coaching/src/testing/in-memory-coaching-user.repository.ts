@@ -1,8 +1,8 @@
+import { foldNewestState } from '@lms/kernel';
 import type { ProjectionOutcome } from '../shared/projection-outcome';
 import {
   coachingUserAfter,
   coachingUserKey,
-  foldCoachingUserChanges,
   type CoachingUser,
   type CoachingUserChange,
 } from '../users/domain/coaching-user';
@@ -20,7 +20,7 @@ export class InMemoryCoachingUserRepository implements CoachingUserRepository {
       byKey.set(key, [...(byKey.get(key) ?? []), index]);
     });
     for (const [key, indexes] of byKey) {
-      const { newer, write } = foldCoachingUserChanges(
+      const { newer, write } = foldNewestState(
         this.rows.get(key)?.version ?? null,
         indexes.map((i) => changes[i] as CoachingUserChange),
       );

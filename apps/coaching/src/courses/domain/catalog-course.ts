@@ -23,28 +23,3 @@ export type CatalogCourseChange = CatalogCourse;
 export function catalogCourseKey(tenantId: string, courseId: string): string {
   return `${tenantId}:${courseId}`;
 }
-
-/**
- * Folds the changes of ONE course (a batch may hold several versions of it, in any order) into
- * the one write that brings the projection from `storedVersion` (null: not projected yet) to
- * the newest of them, as if they had been applied one by one in version order. Every event
- * carries the course's full state, so that write is the newest change. `newer[i]` tells whether
- * `changes[i]` was newer than the stored version and every change of the batch before it in
- * version order (applied) or not (stale: a redelivery, an older copy); `write` is null when
- * none is newer.
- */
-export function foldCatalogCourseChanges(
-  storedVersion: number | null,
-  changes: readonly CatalogCourseChange[],
-): { newer: boolean[]; write: CatalogCourseChange | null } {
-  const newer = changes.map(() => false);
-  let write: CatalogCourseChange | null = null;
-  const inVersionOrder = changes.map((change, index) => ({ change, index }));
-  inVersionOrder.sort((a, b) => a.change.version - b.change.version || a.index - b.index);
-  for (const { change, index } of inVersionOrder) {
-    if (change.version <= (write?.version ?? storedVersion ?? Number.NEGATIVE_INFINITY)) continue;
-    newer[index] = true;
-    write = change;
-  }
-  return { newer, write };
-}

@@ -1,13 +1,9 @@
+import { foldNewestState } from '@lms/kernel';
 import { Injectable } from '@nestjs/common';
 import type { Model, mongo } from 'mongoose';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
-import {
-  catalogCourseKey,
-  foldCatalogCourseChanges,
-  type CatalogCourse,
-  type CatalogCourseChange,
-} from '../domain/catalog-course';
+import { catalogCourseKey, type CatalogCourse, type CatalogCourseChange } from '../domain/catalog-course';
 import type { CatalogCourseRepository } from '../ports/catalog-course.repository';
 import { CATALOG_COURSE_MODEL, type CatalogCourseDocument } from './catalog-course.schema';
 
@@ -15,7 +11,7 @@ import { CATALOG_COURSE_MODEL, type CatalogCourseDocument } from './catalog-cour
 const COURSE_BATCH: VersionedBatchPlan<CatalogCourseChange, CatalogCourseChange, CatalogCourseDocument> = {
   what: 'Courses',
   keyOf: (change) => catalogCourseKey(change.tenantId, change.courseId),
-  fold: foldCatalogCourseChanges,
+  fold: foldNewestState,
   versionOf: (write) => write.version,
   toInsert: (key, write) => ({ _id: key, ...toFields(write) }),
   // Every event carries the whole state: the write sets every field but the key's.

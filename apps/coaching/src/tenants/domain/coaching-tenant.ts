@@ -28,29 +28,6 @@ export interface CoachingTenantChange {
   timezone?: string;
 }
 
-/**
- * Folds the changes of ONE tenant (a batch may hold several versions of it, in any order) into
- * the one write that brings the projection from `storedVersion` (null: not projected yet) to
- * the newest of them. `newer[i]` tells whether `changes[i]` was newer than the stored version
- * and every change of the batch before it in version order (applied) or not (stale: a
- * redelivery, an older copy); `write` is null when none is newer.
- */
-export function foldCoachingTenantChanges(
-  storedVersion: number | null,
-  changes: readonly CoachingTenantChange[],
-): { newer: boolean[]; write: CoachingTenantChange | null } {
-  const newer = changes.map(() => false);
-  let write: CoachingTenantChange | null = null;
-  const inVersionOrder = changes.map((change, index) => ({ change, index }));
-  inVersionOrder.sort((a, b) => a.change.version - b.change.version || a.index - b.index);
-  for (const { change, index } of inVersionOrder) {
-    if (change.version <= (write?.version ?? storedVersion ?? Number.NEGATIVE_INFINITY)) continue;
-    newer[index] = true;
-    write = change;
-  }
-  return { newer, write };
-}
-
 /** What the projection holds of a tenant once `change` is applied: the full state it carries. */
 export function coachingTenantAfter(change: CoachingTenantChange): CoachingTenant {
   return {

@@ -1,10 +1,10 @@
+import { foldNewestState } from '@lms/kernel';
 import { Injectable } from '@nestjs/common';
 import type { Model, mongo } from 'mongoose';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import type { ProjectionOutcome } from '../../shared/projection-outcome';
 import {
   coachingTenantAfter,
-  foldCoachingTenantChanges,
   type CoachingTenant,
   type CoachingTenantChange,
 } from '../domain/coaching-tenant';
@@ -15,7 +15,7 @@ import { COACHING_TENANT_MODEL, type CoachingTenantDocument } from './coaching-t
 const TENANT_BATCH: VersionedBatchPlan<CoachingTenantChange, CoachingTenantChange, CoachingTenantDocument> = {
   what: 'Tenants',
   keyOf: (change) => change.tenantId,
-  fold: foldCoachingTenantChanges,
+  fold: foldNewestState,
   versionOf: (write) => write.version,
   toInsert: (key, write) => {
     const { tenantId: _tenantId, ...fields } = coachingTenantAfter(write);

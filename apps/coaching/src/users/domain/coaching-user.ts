@@ -54,31 +54,6 @@ export function coachingUserKey(tenantId: string, userId: string): string {
 }
 
 /**
- * Folds the changes of ONE user (a batch may hold several versions of it, in any order) into
- * the one write that brings the projection from `storedVersion` (null: not projected yet) to
- * the newest of them, as if they had been applied one by one in version order. Every event
- * carries the user's full state, so that write is the newest change. `newer[i]` tells whether
- * `changes[i]` was newer than the stored version and every change of the batch before it in
- * version order (applied) or not (stale: a redelivery, an older copy, an update older than the
- * deletion); `write` is null when none is newer.
- */
-export function foldCoachingUserChanges(
-  storedVersion: number | null,
-  changes: readonly CoachingUserChange[],
-): { newer: boolean[]; write: CoachingUserChange | null } {
-  const newer = changes.map(() => false);
-  let write: CoachingUserChange | null = null;
-  const inVersionOrder = changes.map((change, index) => ({ change, index }));
-  inVersionOrder.sort((a, b) => a.change.version - b.change.version || a.index - b.index);
-  for (const { change, index } of inVersionOrder) {
-    if (change.version <= (write?.version ?? storedVersion ?? Number.NEGATIVE_INFINITY)) continue;
-    newer[index] = true;
-    write = change;
-  }
-  return { newer, write };
-}
-
-/**
  * What the projection holds of a user once `change` is applied: the full state it carries, or
  * a tombstone at the deletion's version without any personal data.
  */

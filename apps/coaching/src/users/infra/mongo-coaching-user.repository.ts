@@ -1,3 +1,4 @@
+import { foldNewestState } from '@lms/kernel';
 import { Injectable } from '@nestjs/common';
 import type { Model, mongo } from 'mongoose';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
@@ -5,7 +6,6 @@ import type { ProjectionOutcome } from '../../shared/projection-outcome';
 import {
   coachingUserAfter,
   coachingUserKey,
-  foldCoachingUserChanges,
   type CoachingUser,
   type CoachingUserChange,
 } from '../domain/coaching-user';
@@ -16,7 +16,7 @@ import { COACHING_USER_MODEL, type CoachingUserDocument } from './coaching-user.
 const USER_BATCH: VersionedBatchPlan<CoachingUserChange, CoachingUserChange, CoachingUserDocument> = {
   what: 'Users',
   keyOf: (change) => coachingUserKey(change.tenantId, change.userId),
-  fold: foldCoachingUserChanges,
+  fold: foldNewestState,
   versionOf: (write) => write.version,
   toInsert: (key, write) => ({ _id: key, ...coachingUserAfter(write) }),
   // Every event carries the whole state (a deletion clears it): the write sets every field
