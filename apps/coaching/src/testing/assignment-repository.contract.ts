@@ -184,6 +184,8 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
           startDate: '2025-03-01',
           endDate: '2025-03-05',
         }),
+        // A derived one starts on the calendar too (its end follows its group assignment).
+        derivedAssignment(tenantId, { status: 'scheduled', startDate: '2025-03-10' }),
       ];
       const notDue = [
         individualAssignment(tenantId, { status: 'scheduled', startDate: '2025-03-11' }),

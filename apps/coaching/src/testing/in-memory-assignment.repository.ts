@@ -1,6 +1,6 @@
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type Page, type PageRequest } from '@lms/kernel';
-import type { Assignment } from '../assignments/domain/assignment';
+import { holdsMemberPlace, type Assignment } from '../assignments/domain/assignment';
 import type {
   CalendarDays,
   AssignmentCounts,
@@ -61,7 +61,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
       const taken = [...this.rows.values()].some(
         (a) =>
           a.tenantId === tenantId &&
-          a.status === 'current' &&
+          holdsMemberPlace(a) &&
           a.groupAssignmentId === assignment.groupAssignmentId &&
           a.menteeId === assignment.menteeId,
       );
@@ -175,12 +175,12 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
   ): Promise<Assignment[]> {
     return this.where(
       (a) =>
-        a.origin === 'individual' &&
         a.deletedAt === null &&
         (afterId === null || a.id > afterId) &&
         ((a.status === 'scheduled' && a.startDate <= today) ||
-          (a.status === 'current' && a.endDate !== null && a.endDate < today) ||
+          (a.origin === 'individual' && a.status === 'current' && a.endDate !== null && a.endDate < today) ||
           (noticeUntil !== null &&
+            a.origin === 'individual' &&
             a.status === 'current' &&
             a.active &&
             a.endDate !== null &&
@@ -202,7 +202,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
         a.tenantId === tenantId &&
         a.groupAssignmentId === groupAssignmentId &&
         menteeIds.includes(a.menteeId) &&
-        a.status === 'current',
+        holdsMemberPlace(a),
     );
   }
 
@@ -216,7 +216,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
       (a) =>
         a.tenantId === tenantId &&
         a.groupAssignmentId === groupAssignmentId &&
-        a.status === 'current' &&
+        holdsMemberPlace(a) &&
         (afterMenteeId === null || a.menteeId > afterMenteeId) &&
         (untilMenteeId === null || a.menteeId <= untilMenteeId),
     );
@@ -233,8 +233,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
         a.groupAssignmentId !== null &&
         groupAssignmentIds.includes(a.groupAssignmentId) &&
         menteeIds.includes(a.menteeId) &&
-        a.origin === 'group' &&
-        a.status === 'current',
+        holdsMemberPlace(a),
     );
   }
 

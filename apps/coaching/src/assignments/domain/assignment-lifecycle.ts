@@ -212,8 +212,11 @@ export function reactivate(
  * its group assignment) and one already where its dates put it are left as they are.
  */
 export function followCalendar(assignment: Assignment, context: ChangeContext): AssignmentChange {
-  if (assignment.origin !== 'individual' || assignment.deletedAt !== null) return { outcome: 'unchanged' };
+  if (assignment.deletedAt !== null) return { outcome: 'unchanged' };
   if (assignment.status !== 'scheduled' && assignment.status !== 'current') return { outcome: 'unchanged' };
+  // A derived assignment only starts on the calendar: its end follows its group assignment.
+  if (assignment.origin !== 'individual' && assignment.status !== 'scheduled')
+    return { outcome: 'unchanged' };
   const status = statusOnDay(assignment, context.today);
   if (status === assignment.status || status === 'scheduled') return { outcome: 'unchanged' };
   return changed(

@@ -89,6 +89,8 @@ export function deriveAssignment(
   const startDate = derivedStartDate(groupAssignment, membership);
   if (groupAssignment.endDate !== null && startDate > groupAssignment.endDate) return null;
   const { now } = context;
+  // A member's coaching that starts later is scheduled until its start (CO-A1), as an individual one.
+  const status = startDate > calendarDateOf(now) ? 'scheduled' : 'current';
   return {
     id: context.id,
     tenantId: groupAssignment.tenantId,
@@ -99,7 +101,7 @@ export function deriveAssignment(
     groupId: groupAssignment.groupId,
     startDate,
     endDate: groupAssignment.endDate,
-    status: 'current',
+    status,
     active: groupAssignment.active,
     createdAt: now,
     updatedAt: now,
@@ -165,4 +167,17 @@ export function coachesNow(assignments: readonly CoachingTie[], coachId: string,
       assignment.active &&
       assignment.coachIds.includes(coachId),
   );
+}
+
+/** Whether an assignment is in force: scheduled or current, neither expired nor ended. */
+export function isLive(assignment: Pick<Assignment, 'status'>): boolean {
+  return assignment.status === 'current' || assignment.status === 'scheduled';
+}
+
+/**
+ * Whether a derived assignment holds its member's one place under its group assignment
+ * (decision 4): while it is in force, scheduled or current.
+ */
+export function holdsMemberPlace(assignment: Pick<Assignment, 'origin' | 'status'>): boolean {
+  return assignment.origin === 'group' && isLive(assignment);
 }

@@ -1,5 +1,5 @@
 import type { GroupAssignmentsStream } from '@lms/contracts';
-import { derivedStartDate, sameCoaches, type Assignment } from './assignment';
+import { derivedStartDate, isLive, sameCoaches, type Assignment } from './assignment';
 import type { Membership } from '../../memberships/domain/membership';
 import {
   DELETE_CONFIRMATION,
@@ -206,7 +206,7 @@ export function followGroupAssignment(
   if (derived.status === 'ended') return { outcome: 'unchanged' };
   if (groupAssignment.status === 'ended')
     return next({ status: 'ended', endedAt: now, endReason: 'group-assignment.ended' }, 'assignment.ended');
-  if (derived.status !== 'current') return { outcome: 'unchanged' };
+  if (!isLive(derived)) return { outcome: 'unchanged' };
   if (groupAssignment.status === 'expired')
     return next({ status: 'expired', endDate: groupAssignment.endDate }, 'assignment.expired');
   // A coach who is the member itself is left out, as when it was derived.
@@ -222,7 +222,10 @@ export function followGroupAssignment(
     return endDate !== null && startDate > endDate
       ? // The member's own start falls after the new end: nothing is left to coach.
         next({ status: 'expired', endDate }, 'assignment.expired')
-      : next({ startDate, endDate }, 'assignment.updated');
+      : next(
+          { startDate, endDate, status: startDate > context.today ? 'scheduled' : 'current' },
+          'assignment.updated',
+        );
   if (derived.active !== groupAssignment.active)
     return next({ active: groupAssignment.active }, 'assignment.updated');
   return { outcome: 'unchanged' };

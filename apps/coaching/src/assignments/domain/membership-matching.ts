@@ -1,5 +1,5 @@
 import type { Membership } from '../../memberships/domain/membership';
-import type { Assignment, AssignmentEndReason } from './assignment';
+import { isLive, type Assignment, type AssignmentEndReason } from './assignment';
 import { isInForce, type GroupAssignment } from './group-assignment';
 
 type MatchableGroupAssignment = Pick<
@@ -59,7 +59,7 @@ export function planMemberAssignments(input: {
   const byId = new Map(groupAssignments.map((ga) => [ga.id, ga]));
   const toEnd = currentAssignments
     .filter((assignment) => {
-      if (assignment.status !== 'current' || derivedFromNewer(assignment, membership)) return false;
+      if (!isLive(assignment) || derivedFromNewer(assignment, membership)) return false;
       if (membership === null || membership.status === 'removed') return true;
       // A group assignment that is no longer current takes its derived assignments along itself.
       const groupAssignment = byId.get(assignment.groupAssignmentId ?? '');
@@ -92,7 +92,7 @@ export function derivedNoLongerMatching(
   const byUser = new Map(latest.map((m) => [m.userId, m]));
   return current.flatMap((assignment) => {
     const membership = byUser.get(assignment.menteeId) ?? null;
-    if (assignment.status !== 'current' || derivedFromNewer(assignment, membership)) return [];
+    if (!isLive(assignment) || derivedFromNewer(assignment, membership)) return [];
     if (membership !== null && membershipMatches(groupAssignment, membership)) return [];
     return [{ assignment, reason: endReasonFor(membership) }];
   });

@@ -8,7 +8,7 @@ import {
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 import { ASSIGNMENT_END_REASONS, type AssignmentEndReason } from '../domain/assignment';
 
-/** `currentSlot` of a current derived assignment. */
+/** `currentSlot` of a derived assignment in force (scheduled or current). */
 export const CURRENT_SLOT = 'current';
 
 export interface AssignmentDocument {
@@ -24,10 +24,11 @@ export interface AssignmentDocument {
   status: AssignmentStatus;
   active: boolean;
   /**
-   * `'current'` while a derived assignment is current; the assignment's own id once it ended
-   * (and always for individual assignments). With the unique index below this allows one
-   * current derived assignment per (tenant, group assignment, mentee) and any number of ended
-   * ones: a member removed and added again gets a new assignment, the old one stays as history.
+   * `'current'` while a derived assignment is in force (scheduled or current); the assignment's
+   * own id once it ended or expired (and always for individual assignments). With the unique
+   * index below this allows one derived assignment in force per (tenant, group assignment,
+   * mentee) and any number of past ones: a member removed and added again gets a new
+   * assignment, the old one stays as history.
    */
   currentSlot: string;
   createdAt: Date;

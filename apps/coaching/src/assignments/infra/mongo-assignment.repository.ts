@@ -3,7 +3,7 @@ import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion } from '@lms/messaging';
 import { type Page, type PageRequest } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
-import type { Assignment } from '../domain/assignment';
+import { holdsMemberPlace, type Assignment } from '../domain/assignment';
 import type {
   CalendarDays,
   AssignmentCounts,
@@ -63,8 +63,8 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     const operations = items.map(({ assignment, outbox }): AnyBulkWriteOperation<AssignmentDocument> => {
       if (assignment.tenantId !== tenantId)
         throw new Error('An assignment of another tenant cannot be written here');
-      if (assignment.origin !== 'group' || assignment.status !== 'current') {
-        throw new Error('Only current derived assignments are inserted this way');
+      if (!holdsMemberPlace(assignment)) {
+        throw new Error('Only derived assignments in force are inserted this way');
       }
       const { tenantId: _t, groupAssignmentId, menteeId, currentSlot: _s, ...rest } = toDocument(assignment);
       // The whole document, events included, is written only by the upsert that inserts it:
@@ -237,16 +237,17 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     const docs = await this.model
       .find(
         {
-          origin: 'individual',
           deletedAt: null,
           ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
           $or: [
+            // Derived ones start on the calendar too; their end follows their group assignment.
             { status: 'scheduled', startDate: trusted({ $lte: today }) },
-            { status: 'current', endDate: trusted({ $ne: null, $lt: today }) },
+            { origin: 'individual', status: 'current', endDate: trusted({ $ne: null, $lt: today }) },
             ...(noticeUntil === null
               ? []
               : [
                   {
+                    origin: 'individual' as const,
                     status: 'current' as const,
                     active: true,
                     endDate: trusted({ $gte: today, $lte: noticeUntil }),
@@ -272,7 +273,12 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     if (menteeIds.length === 0) return [];
     const docs = await this.model
       .find(
-        { tenantId, groupAssignmentId, menteeId: trusted({ $in: [...menteeIds] }), status: 'current' },
+        {
+          tenantId,
+          groupAssignmentId,
+          menteeId: trusted({ $in: [...menteeIds] }),
+          currentSlot: CURRENT_SLOT,
+        },
         { outbox: 0 },
       )
       .lean<AssignmentDocument[]>()
@@ -400,8 +406,7 @@ function changedState(assignment: Assignment): Partial<AssignmentDocument> {
 
 function toDocument(assignment: Assignment): Omit<AssignmentDocument, 'outbox'> {
   const { id, ...state } = assignment;
-  const isCurrentDerived = assignment.origin === 'group' && assignment.status === 'current';
-  return { _id: id, ...state, currentSlot: isCurrentDerived ? CURRENT_SLOT : id };
+  return { _id: id, ...state, currentSlot: holdsMemberPlace(assignment) ? CURRENT_SLOT : id };
 }
 
 function toAssignment(doc: AssignmentDocument): Assignment {

@@ -95,10 +95,10 @@ export interface AssignmentRepository {
   /** The assignment, unless it does not exist in the tenant or was deleted (CO-A9). */
   findById(tenantId: string, id: string): Promise<Assignment | null>;
   /**
-   * Individual assignments of every tenant the calendar moves on `days.today` (scheduled ones
-   * whose start has come, current ones whose end has passed) or announces (current, active ones
-   * ending by `days.noticeUntil` whose end was not announced yet; none when it is null), by id
-   * after `afterId`, at most `limit`.
+   * Assignments of every tenant the calendar moves on `days.today` (scheduled ones, derived
+   * ones too, whose start has come; individual current ones whose end has passed) or announces
+   * (individual current, active ones ending by `days.noticeUntil` whose end was not announced
+   * yet; none when it is null), by id after `afterId`, at most `limit`.
    */
   listDueOnCalendar(days: CalendarDays, afterId: string | null, limit: number): Promise<Assignment[]>;
   /** The current assignments one group assignment gives the given mentees. */

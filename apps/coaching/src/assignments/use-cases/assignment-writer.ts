@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@lms/kernel';
 import {
   assignmentState,
   endAssignment,
+  isLive,
   type Assignment,
   type AssignmentEndReason,
 } from '../domain/assignment';
@@ -103,7 +104,7 @@ export class AssignmentWriter {
     return this.assignments.saveMany(written[0].before.tenantId, items);
   }
 
-  /** Ends each assignment that is still current; returns how many this call ended. */
+  /** Ends each assignment that is still in force (scheduled or current); returns how many this call ended. */
   async end(
     tenantId: string,
     targets: ReadonlyArray<{ assignment: Assignment; reason: AssignmentEndReason }>,
@@ -122,7 +123,7 @@ export class AssignmentWriter {
   ): Promise<boolean> {
     let current: Assignment | null = assignment;
     for (let attempt = 1; ; attempt++) {
-      if (current === null || current.status !== 'current') return false;
+      if (current === null || !isLive(current)) return false;
       if (attempt > END_ATTEMPTS)
         throw new Error(`Assignment ${assignment.id} kept changing while it was being ended`);
       if (

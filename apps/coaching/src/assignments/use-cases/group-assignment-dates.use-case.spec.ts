@@ -138,6 +138,43 @@ describe("a group assignment's dates, expiry and reactivation, its derived assig
     expect(current.map((a) => a.startDate)).toEqual(Array(4).fill('2025-03-25'));
   });
 
+  it('given a start in the future, then each member is scheduled until that day, coaches nobody yet, leaves scheduled and starts on the calendar', async () => {
+    const t = buildCoachingTestbed({ now: '2025-03-10T09:00:00.000Z', fanOutChunkSize: 2 });
+    await t.givenUsers(COACH);
+    await t.givenMembers(
+      GROUP,
+      MEMBERS.map((userId) => ({ userId, roles: ['learner'] })),
+    );
+    const { id } = await t.createGroupAssignment.execute({
+      tenantId: TENANT,
+      groupId: GROUP,
+      roles: ['learner'],
+      coachIds: [COACH],
+      startDate: '2025-04-01',
+    });
+    await t.runFanOut.execute({ tenantId: TENANT, groupAssignmentId: id });
+
+    expect((await derived(t, id)).map((a) => [a.status, a.startDate])).toEqual(
+      Array(5).fill(['scheduled', '2025-04-01']),
+    );
+    const page = { limit: 50, offset: 0 };
+    expect((await t.myMentees.execute({ tenantId: TENANT, coachId: COACH, page })).items).toEqual([]);
+    // A member who leaves before the start: its scheduled assignment ends; back again, a new one.
+    await t.membershipEvent(GROUP, MEMBERS[0], { status: 'removed', roles: [], version: 2 });
+    await t.membershipEvent(GROUP, MEMBERS[0], { version: 3 });
+    const mine = (await derived(t, id)).filter((a) => a.menteeId === MEMBERS[0]);
+    expect(mine.map((a) => a.status).sort()).toEqual(['ended', 'scheduled']);
+
+    t.clock.set('2025-04-01T00:00:01.000Z');
+    expect(await t.followCalendar.execute({ batchSize: 2, noticeDays: 0 })).toEqual({
+      started: 5,
+      expired: 0,
+      announced: 0,
+    });
+    expect((await derived(t, id)).filter((a) => a.status === 'current')).toHaveLength(5);
+    expect((await t.myMentees.execute({ tenantId: TENANT, coachId: COACH, page })).items).toHaveLength(5);
+  });
+
   it('given a deactivation and a transfer in quick succession, then one follow makes each derived assignment both, with one event per change', async () => {
     const t = buildCoachingTestbed({ now: '2025-03-10T09:00:00.000Z', fanOutChunkSize: 2 });
     const { id, target } = await givenFannedOut(t);
