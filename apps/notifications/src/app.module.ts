@@ -4,6 +4,7 @@ import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { NotificationsConfigModule } from './config/notifications-config.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { RecipientsModule } from './recipients/recipients.module';
 
 @Module({
@@ -13,6 +14,7 @@ import { RecipientsModule } from './recipients/recipients.module';
     MongoModule.forRoot({ dbName: 'notifications' }),
     MessagingModule.forRoot({ serviceName: 'notifications', producedStreams: [DeliveriesStream] }),
     RecipientsModule,
+    PreferencesModule,
     DeliveriesModule,
   ],
 })

@@ -4,6 +4,7 @@ import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEn
 import { createLogger } from '@lms/observability';
 import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
+import type { Principal } from '@lms/service-kit';
 import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
 
 interface DeliveryItem {
@@ -324,6 +325,158 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       lastError: expect.stringMatching(/^RECIPIENT\.DEACTIVATED:/),
     });
     expect(await mailbox.to(elena.email)).toHaveLength(0);
+  });
+
+  /** A user of the test tenant who administers nothing, as a caller of the service. */
+  function asUser(user: User): Principal {
+    return { tenantId, userId: user.userId, level: 'user', roles: [] };
+  }
+
+  it('given a mentee who opted out of new assignments, then only its coach is mailed, and the log shows its delivery cancelled', async () => {
+    const coach = aUser('Dorothy', 'Vaughan');
+    const fabio = aUser('Fabio', 'Gallo', 'it');
+    await publishAndWait([userCreated(coach), userCreated(fabio)]);
+    const before = new Date(Date.now() - 1_000).toISOString();
+
+    const chosen = await service.request(
+      'PUT',
+      '/v1/me/preferences',
+      { optedOut: ['assignment.created'] },
+      { as: asUser(fabio), headers: { 'if-match': '"0"' } },
+    );
+    expect(chosen.status).toBe(200);
+    expect(chosen.headers.etag).toBe('"1"');
+    expect(chosen.body).toMatchObject({ id: fabio.userId, optedOut: ['assignment.created'], version: 1 });
+    const read = await service.request('GET', '/v1/me/preferences', undefined, { as: asUser(fabio) });
+    expect(read.body).toEqual(chosen.body);
+    expect(read.headers.etag).toBe('"1"');
+    const assignment = assignmentCreated(fabio, [coach]);
+
+    await publishAndWait([assignment]);
+
+    await eventually(async () =>
+      expect((await mailbox.to(coach.email)).map((m) => m.subject)).toEqual(['New mentee: Fabio Gallo']),
+    );
+    const logged = await eventually(async () => {
+      const items = await deliveries(`sourceEventId=${assignment.eventId}`);
+      expect(items.map((d) => `${d.recipientId} ${d.status}`).sort()).toEqual(
+        [`${coach.userId} sent`, `${fabio.userId} cancelled`].sort(),
+      );
+      return items;
+    });
+    expect(logged.find((d) => d.recipientId === fabio.userId)).toMatchObject({
+      kind: 'assignment.created.mentee',
+      attempts: 0,
+      sentAt: null,
+      lastError: expect.stringMatching(/^RECIPIENT\.OPTED_OUT:/),
+    });
+    expect(await mailbox.to(fabio.email)).toHaveLength(0);
+    const after = new Date(Date.now() + 1_000).toISOString();
+    expect(
+      await deliveries(
+        `recipientId=${fabio.userId}&kind=assignment.created.mentee&from=${before}&to=${after}`,
+      ),
+    ).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+    expect(await deliveries(`recipientId=${fabio.userId}&to=${before}`)).toEqual([]);
+
+    // The mentee reads its own log, and nobody else's.
+    const own = await service.request('GET', '/v1/deliveries', undefined, { as: asUser(fabio) });
+    expect(own.status).toBe(200);
+    expect((own.body as { items: DeliveryItem[] }).items.map((d) => d.recipientId)).toEqual([fabio.userId]);
+    const others = await service.request('GET', `/v1/deliveries?recipientId=${coach.userId}`, undefined, {
+      as: asUser(fabio),
+    });
+    expect(others.status).toBe(403);
+    expect(others.body).toMatchObject({ code: 'DELIVERY.FORBIDDEN' });
+  });
+
+  it('refuses a change of preferences made from an older version, and an unknown category', async () => {
+    const gina = aUser('Gina', 'Moro');
+    const first = await service.request('PUT', '/v1/me/preferences', { optedOut: [] }, { as: asUser(gina) });
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe('"0"');
+
+    await service.request(
+      'PUT',
+      '/v1/me/preferences',
+      { optedOut: ['assignment.ended'] },
+      { as: asUser(gina) },
+    );
+    const stale = await service.request(
+      'PUT',
+      '/v1/me/preferences',
+      { optedOut: [] },
+      { as: asUser(gina), headers: { 'if-match': '"0"' } },
+    );
+    const unknown = await service.request(
+      'PUT',
+      '/v1/me/preferences',
+      { optedOut: ['password.reset'] },
+      { as: asUser(gina) },
+    );
+
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'REQUEST.STALE_VERSION' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
+    const kept = await service.request('GET', '/v1/me/preferences', undefined, { as: asUser(gina) });
+    expect(kept.body).toMatchObject({ optedOut: ['assignment.ended'], version: 1 });
+  });
+
+  it('given a mail the mail server refused for good, when an administrator retries it after the address was corrected, then it is sent once', async () => {
+    const coach = aUser('Hedy', 'Lamarr');
+    const ivo = aUser('Ivo', 'Serra');
+    // A valid address (identity accepts it) that the mail server refuses: 254 characters, one
+    // more than an SMTP path may carry.
+    const local = `ivo.${uniqueSuffix()}`.padEnd(60, 'x');
+    const domain = ['a', 'b', 'c'].map((letter) => letter.repeat(58)).join('.') + '.int.example.test';
+    const refused = { ...ivo, email: `${local}@${domain}` };
+    expect(refused.email).toHaveLength(254);
+    await publishAndWait([userCreated(coach), userCreated(refused)]);
+    const assignment = assignmentCreated(ivo, [coach]);
+
+    await publishAndWait([assignment]);
+
+    const parked = await eventually(async () => {
+      const [item] = await deliveries(`recipientId=${ivo.userId}`);
+      expect(item).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        lastError: expect.stringContaining('501'),
+      });
+      return item;
+    });
+    await publishAndWait([userUpdated(ivo, 2, 'active')]);
+    const otherTenant = await service.request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
+      as: { tenantId: `other-${tenantId}`, userId: 'admin', level: 'superadmin', roles: [] },
+    });
+    const byUser = await service.request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
+      as: asUser(ivo),
+    });
+    expect(otherTenant.status).toBe(404);
+    expect(otherTenant.body).toMatchObject({ code: 'DELIVERY.NOT_FOUND' });
+    expect(byUser.status).toBe(403);
+
+    const retried = await service.request('POST', `/v1/deliveries/${parked.id}/retry`);
+
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({
+      id: parked.id,
+      status: 'sent',
+      attempts: 2,
+      sentAt: expect.any(String),
+    });
+    const [mail] = await eventually(async () => {
+      const mails = await mailbox.to(ivo.email);
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    expect(deliveryIds([mail])).toEqual([parked.id]);
+    const again = await service.request('POST', `/v1/deliveries/${parked.id}/retry`);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'DELIVERY.NOT_FAILED' });
+    expect(await deliveries(`recipientId=${ivo.userId}&status=sent`)).toHaveLength(1);
+    expect(await mailbox.to(ivo.email)).toHaveLength(1);
   });
 
   it('refuses a page larger than 200 and an unknown status', async () => {

@@ -261,6 +261,13 @@ describe('every route of the API document, attacked', () => {
       if (!assignment) throw new Error('the fan-out has not assigned the member yet');
       return assignment.id;
     });
+    // The member's assignment mails it and its coach (its event travels over Kafka): one of those deliveries.
+    fixtures['deliveries/id'] = await eventually(async () => {
+      const page = await send('GET', '/api/v1/notifications/deliveries?limit=1', { token: tokens.adminA });
+      const [delivery] = (page.body as unknown as Page<Created>).items;
+      if (!delivery) throw new Error('notifications has not planned the assignment mails yet');
+      return delivery.id;
+    });
     // Once coaching knows the coach (its user event travels over Kafka), a bulk assignment.
     fixtures['bulk/id'] = await eventually(async () => {
       const answer = await send('POST', '/api/v1/coaching/assignments/bulk', {

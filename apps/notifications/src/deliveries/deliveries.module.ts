@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
+import { PreferencesModule } from '../preferences/preferences.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
@@ -17,12 +18,13 @@ import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case'
 import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
+import { RetryDeliveryUseCase } from './use-cases/retry-delivery.use-case';
 import { RetryDueDeliveriesUseCase } from './use-cases/retry-due-deliveries.use-case';
 import { UserEventsConsumer } from './user-events.consumer';
 
 /** Deliveries: what is mailed to whom because of which event, sending, retries and the log. */
 @Module({
-  imports: [RecipientsModule],
+  imports: [RecipientsModule, PreferencesModule],
   controllers: [DeliveriesController, AssignmentEventsConsumer, UserEventsConsumer],
   providers: [
     mongoModel(DELIVERY_MODEL, DeliverySchema),
@@ -36,6 +38,7 @@ import { UserEventsConsumer } from './user-events.consumer';
     ReleaseWaitingDeliveriesUseCase,
     RetryDueDeliveriesUseCase,
     ListDeliveriesUseCase,
+    RetryDeliveryUseCase,
     DeliveryRetrySweeper,
   ],
 })

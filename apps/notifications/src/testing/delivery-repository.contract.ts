@@ -3,7 +3,7 @@ import { DeliveriesStream } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { planAssignmentDeliveries } from '../deliveries/domain/assignment-deliveries';
 import { claimOf, type Delivery, type DeliveryRef } from '../deliveries/domain/delivery';
-import type { DeliveryRepository } from '../deliveries/ports/delivery.repository';
+import type { DeliveryFilter, DeliveryRepository } from '../deliveries/ports/delivery.repository';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -334,6 +334,96 @@ export function describeDeliveryRepositoryContract(
       ]);
       await repository.forgetWaiting([{ tenantId, recipientId: menteeId, deliveryIds: [second.id] }]);
       expect(await repository.findWaitingFor([{ tenantId, recipientId: menteeId }])).toEqual([]);
+    });
+
+    it('finds one delivery by id, within the tenant only', async () => {
+      const [delivery] = planned();
+      await repository.ensure(delivery);
+
+      expect(await repository.find(refOf(delivery))).toEqual(delivery);
+      expect(await repository.find({ tenantId: 'another-tenant', deliveryId: delivery.id })).toBeNull();
+      expect(await repository.find({ tenantId, deliveryId: randomUUID() })).toBeNull();
+    });
+
+    it('puts a parked delivery back to pending from the version read only, keeping its attempts and last error', async () => {
+      const [delivery] = planned();
+      await repository.ensure(delivery);
+      await repository.claim(refOf(delivery), { now: T0, leaseUntil: at(1_000), owner: 'a' });
+      await repository.markFailed(
+        claimOf(delivery, 'a'),
+        { attempts: 1, lastError: '550 mailbox unavailable', updatedAt: T0 },
+        sentEvent(delivery),
+      );
+      const parked = (await repository.find(refOf(delivery))) as Delivery;
+
+      const byOtherTenant = await repository.requeue({ ...refOf(delivery), tenantId: 'another-tenant' }, 2, {
+        nextAttemptAt: at(5_000),
+        updatedAt: at(5_000),
+      });
+      const requeued = await repository.requeue(refOf(delivery), parked.version, {
+        nextAttemptAt: at(5_000),
+        updatedAt: at(5_000),
+      });
+      const again = await repository.requeue(refOf(delivery), parked.version, {
+        nextAttemptAt: at(6_000),
+        updatedAt: at(6_000),
+      });
+
+      expect([byOtherTenant, requeued, again]).toEqual(['stale', 'written', 'stale']);
+      expect(await repository.find(refOf(delivery))).toEqual({
+        ...parked,
+        status: 'pending',
+        pendingReason: null,
+        nextAttemptAt: at(5_000),
+        updatedAt: at(5_000),
+        version: parked.version + 1,
+      });
+      expect(parked).toMatchObject({ status: 'failed', attempts: 1, lastError: '550 mailbox unavailable' });
+      expect(
+        await repository.claim(refOf(delivery), { now: at(5_000), leaseUntil: at(6_000), owner: 'b' }),
+      ).toMatchObject({ attempts: 1, lastError: '550 mailbox unavailable' });
+    });
+
+    it('never puts back a delivery someone holds', async () => {
+      const [delivery] = planned();
+      await repository.ensure(delivery);
+      await repository.claim(refOf(delivery), { now: T0, leaseUntil: at(60_000), owner: 'holder' });
+
+      expect(
+        await repository.requeue(refOf(delivery), delivery.version, { nextAttemptAt: T0, updatedAt: T0 }),
+      ).toBe('stale');
+    });
+
+    it('lists the log by kind and by time of creation, the start included and the end not', async () => {
+      const older = planned();
+      const newer = planAssignmentDeliveries(
+        {
+          eventId: randomUUID(),
+          tenantId,
+          type: 'assignment.ended',
+          version: 2,
+          assignment: { ...older[0].context, coachIds: older[0].context.coachIds },
+        },
+        at(1_000),
+      );
+      await repository.ensureMany([...older, ...newer]);
+      const kinds = async (filter: DeliveryFilter) =>
+        (await repository.list(tenantId, filter, { limit: 10, offset: 0 })).items.map((d) => d.kind).sort();
+
+      expect(await kinds({ kind: 'assignment.ended.mentee' })).toEqual(['assignment.ended.mentee']);
+      expect(await kinds({ kind: 'assignment.created.coach', recipientId: older[1].recipientId })).toEqual([
+        'assignment.created.coach',
+      ]);
+      expect(await kinds({ from: at(1_000) })).toEqual(['assignment.ended.coach', 'assignment.ended.mentee']);
+      expect(await kinds({ to: at(1_000) })).toEqual([
+        'assignment.created.coach',
+        'assignment.created.mentee',
+      ]);
+      expect(await kinds({ from: T0, to: at(1) })).toEqual([
+        'assignment.created.coach',
+        'assignment.created.mentee',
+      ]);
+      expect(await kinds({ from: at(1), to: at(1_000) })).toEqual([]);
     });
 
     it('pages the log, newest first, within the tenant', async () => {

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../deliveries/domain/delivery';
 import type {
   ClaimRequest,
@@ -122,6 +122,30 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
       .map(({ delivery }) => refOf(delivery));
   }
 
+  async find(ref: DeliveryRef): Promise<Delivery | null> {
+    const row = this.row(ref);
+    return row ? clone(row.delivery) : null;
+  }
+
+  async requeue(
+    ref: DeliveryRef,
+    expectedVersion: number,
+    update: { nextAttemptAt: Date; updatedAt: Date },
+  ): Promise<WriteOutcome> {
+    const row = this.row(ref);
+    if (!row || row.lockOwner !== null || row.delivery.version !== expectedVersion) return 'stale';
+    row.delivery = {
+      ...row.delivery,
+      status: 'pending',
+      pendingReason: null,
+      nextAttemptAt: update.nextAttemptAt,
+      updatedAt: update.updatedAt,
+      version: row.delivery.version + 1,
+    };
+    row.lockedUntil = new Date(0);
+    return 'written';
+  }
+
   async list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
     const matching = this.all()
       .filter(
@@ -129,7 +153,10 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
           d.tenantId === tenantId &&
           (filter.recipientId === undefined || d.recipientId === filter.recipientId) &&
           (filter.sourceEventId === undefined || d.sourceEventId === filter.sourceEventId) &&
-          (filter.status === undefined || d.status === filter.status),
+          (filter.status === undefined || d.status === filter.status) &&
+          (filter.kind === undefined || d.kind === filter.kind) &&
+          (filter.from === undefined || d.createdAt.getTime() >= filter.from.getTime()) &&
+          (filter.to === undefined || d.createdAt.getTime() < filter.to.getTime()),
       )
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     return slicePage(matching, page);

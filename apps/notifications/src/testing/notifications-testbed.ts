@@ -21,7 +21,10 @@ import {
 } from '../deliveries/use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
+import { RetryDeliveryUseCase } from '../deliveries/use-cases/retry-delivery.use-case';
 import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
+import { GetPreferencesUseCase } from '../preferences/use-cases/get-preferences.use-case';
+import { ReplacePreferencesUseCase } from '../preferences/use-cases/replace-preferences.use-case';
 import {
   ProjectUserUseCase,
   userIdOf,
@@ -32,10 +35,13 @@ import {
 import { FakeMailSender } from './fake-mail-sender';
 import { InMemoryAssignmentVersionRepository } from './in-memory-assignment-version.repository';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
+import { InMemoryPreferenceRepository } from './in-memory-preference.repository';
 import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
 
 export const TEST_TENANT = 'tenant-1';
 export const TEST_APP_URL = 'https://app.example.test';
+/** An administrator of the test tenant, as the delivery log sees it. */
+export const TEST_ADMINISTRATOR = { userId: 'administrator', administrator: true } as const;
 /** The first page of a list, at the default size. */
 export const FIRST_PAGE = { limit: 50, offset: 0 };
 
@@ -83,7 +89,17 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     ...overrides,
   };
   const events = new EventFactory('notifications');
-  const dispatch = new DispatchDeliveryUseCase(deliveries, recipients, mailer, events, clock, config, logger);
+  const preferences = new InMemoryPreferenceRepository();
+  const dispatch = new DispatchDeliveryUseCase(
+    deliveries,
+    recipients,
+    preferences,
+    mailer,
+    events,
+    clock,
+    config,
+    logger,
+  );
   const projectUser = new ProjectUserUseCase(recipients);
   const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, dispatch);
   const assignmentVersions = new InMemoryAssignmentVersionRepository();
@@ -95,6 +111,9 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
   );
   const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, dispatch);
   const listDeliveries = new ListDeliveriesUseCase(deliveries);
+  const retryDelivery = new RetryDeliveryUseCase(deliveries, clock, dispatch);
+  const getPreferences = new GetPreferencesUseCase(preferences);
+  const replacePreferences = new ReplacePreferencesUseCase(preferences, clock);
 
   /** What the users consumer does with a batch of these user events. */
   async function usersChange(...commands: ProjectUserCommand[]): Promise<void> {
@@ -120,9 +139,20 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     handleAssignment: (command: AssignmentEventCommand) => handleAssignments.execute([command]),
     retryDue,
     listDeliveries,
-    /** The delivery log of one recipient, newest first, as `GET /v1/deliveries?recipientId=` shows it. */
+    retryDelivery,
+    preferences,
+    getPreferences,
+    replacePreferences,
+    /** The delivery log of one recipient, newest first, as `GET /v1/deliveries?recipientId=` shows it to an administrator. */
     async deliveriesTo(recipientId: string): Promise<Delivery[]> {
-      return (await listDeliveries.execute({ tenantId: TEST_TENANT, recipientId, page: FIRST_PAGE })).items;
+      return (
+        await listDeliveries.execute({
+          tenantId: TEST_TENANT,
+          reader: TEST_ADMINISTRATOR,
+          recipientId,
+          page: FIRST_PAGE,
+        })
+      ).items;
     },
     usersChange,
     /** What the users consumer does with a batch of one user event. */

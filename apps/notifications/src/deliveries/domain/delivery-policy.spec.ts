@@ -1,5 +1,6 @@
 import {
   decideAfterSendFailure,
+  decideManualRetry,
   decideWhileRecipientUnknown,
   DEFAULT_DELIVERY_SETTINGS,
   retryDelayMs,
@@ -61,5 +62,18 @@ describe('delivery policy', () => {
         settings,
       ),
     ).toMatchObject({ outcome: 'park', attempts: 1 });
+  });
+});
+
+describe('decideManualRetry (NO-5)', () => {
+  const now = new Date('2026-03-02T09:00:00.000Z');
+
+  it('given a delivery parked as failed, then it is due again at once', () => {
+    expect(decideManualRetry({ status: 'failed' }, now)).toEqual({ outcome: 'retry', nextAttemptAt: now });
+  });
+
+  it('given one that is sent, cancelled or still on its way, then it is not retried by hand', () => {
+    for (const status of ['sent', 'cancelled', 'pending'] as const)
+      expect(decideManualRetry({ status }, now)).toEqual({ outcome: 'not_failed' });
   });
 });

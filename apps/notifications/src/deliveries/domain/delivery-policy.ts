@@ -29,13 +29,20 @@ export const RECIPIENT_UNKNOWN_ERROR = 'RECIPIENT.UNKNOWN: the recipient never a
 
 /**
  * Why a delivery is cancelled rather than sent: its recipient may not be mailed any more
- * (a deactivated, expired or deleted user's mails stop). Final: it is never retried, and
- * nothing later sends it, not even the user's reactivation.
+ * (a deactivated, expired or deleted user's mails stop), or opted out of its kind of mail
+ * (NO-4).
  */
-export const CANCELLED_BECAUSE: Readonly<Record<MailStop, string>> = {
+export type CancelReason = MailStop | 'opted_out';
+
+/**
+ * The last error a cancelled delivery shows in the log, by reason. Final: it is never
+ * retried, and nothing later sends it, not even the user's reactivation or change of mind.
+ */
+export const CANCELLED_BECAUSE: Readonly<Record<CancelReason, string>> = {
   deleted: 'RECIPIENT.DELETED: the recipient was deleted before the mail went out',
   deactivated: 'RECIPIENT.DEACTIVATED: the recipient was deactivated before the mail went out',
   expired: "RECIPIENT.EXPIRED: the recipient's account expired before the mail went out",
+  opted_out: 'RECIPIENT.OPTED_OUT: the recipient opted out of this kind of mail',
 };
 
 /** Wait before the next attempt after `failedAttempts` failures: exponential, capped. */
@@ -92,4 +99,15 @@ export function decideWhileRecipientUnknown(
     return { outcome: 'park', attempts: delivery.attempts + 1, lastError: RECIPIENT_UNKNOWN_ERROR };
   }
   return { outcome: 'wait', nextAttemptAt: new Date(now.getTime() + settings.recipientRecheckMs) };
+}
+
+export type ManualRetryDecision = { outcome: 'retry'; nextAttemptAt: Date } | { outcome: 'not_failed' };
+
+/**
+ * NO-5: an administrator sends a parked delivery again: only a failed one goes back to
+ * pending, due at once. Its attempts and last error stay, so that the log still tells what
+ * happened before.
+ */
+export function decideManualRetry(delivery: Pick<Delivery, 'status'>, now: Date): ManualRetryDecision {
+  return delivery.status === 'failed' ? { outcome: 'retry', nextAttemptAt: now } : { outcome: 'not_failed' };
 }

@@ -81,3 +81,7 @@ DeliverySchema.index({ _id: 1, version: 1, lockOwner: 1 }, { unique: true, name:
 DeliverySchema.index({ status: 1, nextAttemptAt: 1 });
 DeliverySchema.index({ tenantId: 1, recipientId: 1, status: 1, createdAt: -1 });
 DeliverySchema.index({ tenantId: 1, status: 1, createdAt: -1 });
+// The log by recipient (every user's own), by kind, and of the tenant, each within a time range, newest first.
+DeliverySchema.index({ tenantId: 1, recipientId: 1, createdAt: -1 });
+DeliverySchema.index({ tenantId: 1, kind: 1, createdAt: -1 });
+DeliverySchema.index({ tenantId: 1, createdAt: -1 });

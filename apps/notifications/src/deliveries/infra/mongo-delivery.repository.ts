@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model, type mongo } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../domain/delivery';
 import type {
@@ -234,14 +234,55 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     return docs.map(toRef);
   }
 
+  /** By `_id`; the tenant is checked in code (another tenant's delivery is not found). */
+  async find(ref: DeliveryRef): Promise<Delivery | null> {
+    const doc = await this.collection().findOne({ _id: ref.deliveryId }, { projection: WITHOUT_OUTBOX });
+    return doc && doc.tenantId === ref.tenantId ? toDelivery(doc) : null;
+  }
+
   /**
-   * The delivery log (an admin list, not a hot path): MongoDB serves it from the
-   * `{tenantId, recipientId|status, createdAt}` indexes; the stand-in scans.
+   * The tenant checked on a read by `_id`, then one compare-and-set on exactly `{_id, version,
+   * lockOwner}` (the `claim_compare_and_set` index), the owner null: only a delivery nobody
+   * holds and unchanged since it was read. An administrator's action, not a hot path.
+   */
+  async requeue(
+    ref: DeliveryRef,
+    expectedVersion: number,
+    update: { nextAttemptAt: Date; updatedAt: Date },
+  ): Promise<WriteOutcome> {
+    const owner = await this.collection().findOne({ _id: ref.deliveryId }, { projection: { tenantId: 1 } });
+    if (owner?.tenantId !== ref.tenantId) return 'stale';
+    const result = await this.collection().updateOne(
+      { _id: ref.deliveryId, version: expectedVersion, lockOwner: null },
+      {
+        $set: {
+          status: 'pending',
+          pendingReason: null,
+          nextAttemptAt: update.nextAttemptAt,
+          updatedAt: update.updatedAt,
+          lockedUntil: UNLOCKED,
+        },
+        $inc: { version: 1 },
+      },
+    );
+    return result.matchedCount === 1 ? 'written' : 'stale';
+  }
+
+  /**
+   * The delivery log (an HTTP list, not a hot path): MongoDB serves each filter from the
+   * `{tenantId, recipientId|kind|status, createdAt}` and `{tenantId, createdAt}` indexes
+   * (the time range and the order on `createdAt`), an event's deliveries from the natural
+   * key's; the stand-in scans.
    */
   async list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
+    const { from, to, ...fields } = filter;
+    const createdAt =
+      from || to
+        ? { createdAt: trusted({ ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) }) }
+        : {};
     return findPage(
       this.model
-        .find({ tenantId, ...filter })
+        .find({ tenantId, ...fields, ...createdAt })
         .select(WITHOUT_OUTBOX)
         .sort({ createdAt: -1, _id: -1 }),
       page,

@@ -1,6 +1,6 @@
 import type { OutboxEntry } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
-import type { Delivery, DeliveryClaim, DeliveryRef, DeliveryStatus } from '../domain/delivery';
+import type { Page, PageRequest, WriteOutcome } from '@lms/kernel';
+import type { Delivery, DeliveryClaim, DeliveryKind, DeliveryRef, DeliveryStatus } from '../domain/delivery';
 
 export const DELIVERY_REPOSITORY = Symbol('DELIVERY_REPOSITORY');
 
@@ -18,6 +18,11 @@ export interface DeliveryFilter {
   recipientId?: string;
   sourceEventId?: string;
   status?: DeliveryStatus;
+  kind?: DeliveryKind;
+  /** Created at or after this instant. */
+  from?: Date;
+  /** Created before this instant. */
+  to?: Date;
 }
 
 /** The deliveries waiting for one recipient to become known. */
@@ -101,6 +106,18 @@ export interface DeliveryRepository {
    * tenant: the retry sweeper is a system job. Each later step is scoped by the ref's tenant.
    */
   findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]>;
+  /** One delivery of the tenant, or null (another tenant's is not found). */
+  find(ref: DeliveryRef): Promise<Delivery | null>;
+  /**
+   * A delivery that is not claimed goes back to pending (NO-5: an administrator retries a
+   * parked one), due at `nextAttemptAt`, if it is still at `expectedVersion`; else `stale`
+   * and nothing changes. Its attempts and last error stay.
+   */
+  requeue(
+    ref: DeliveryRef,
+    expectedVersion: number,
+    update: { nextAttemptAt: Date; updatedAt: Date },
+  ): Promise<WriteOutcome>;
   /** The delivery log, newest first. */
   list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>>;
 }

@@ -1,6 +1,8 @@
 import { MailSendError } from '../ports/mail-sender';
+import { DISPATCH_CHUNK } from './dispatch-delivery.use-case';
 import {
   assignmentCreated,
+  assignmentEnded,
   aUser,
   buildNotificationsTestbed,
   TEST_TENANT,
@@ -238,5 +240,105 @@ describe('a delivery to a user whose mails stop', () => {
     testbed.clock.advance(testbed.config.delivery.recipientRecheckMs);
     expect(await testbed.retryDue.execute()).toEqual({});
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
+  });
+});
+
+describe('a delivery to a user who opted out of its kind of mail (NO-4)', () => {
+  const mentee = aUser('Bruno', 'Rossi');
+  const coach = aUser('Ada', 'Lovelace');
+
+  async function givenKnownMenteeAndCoach() {
+    const testbed = buildNotificationsTestbed();
+    await testbed.usersChange(userCreated(mentee), userCreated(coach));
+    return testbed;
+  }
+
+  it('given a mentee who opted out of new assignments, then its mail is cancelled, never sent, and its coach is mailed', async () => {
+    const testbed = await givenKnownMenteeAndCoach();
+    await testbed.replacePreferences.execute({
+      tenantId: TEST_TENANT,
+      userId: mentee.userId,
+      optedOut: ['assignment.created'],
+    });
+
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+
+    const [delivery] = await testbed.deliveriesTo(mentee.userId);
+    expect(delivery).toMatchObject({
+      status: 'cancelled',
+      pendingReason: null,
+      attempts: 0,
+      sentAt: null,
+      lastError: expect.stringMatching(/^RECIPIENT\.OPTED_OUT:/),
+    });
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
+    expect(testbed.mailer.to(coach.email)).toHaveLength(1);
+    expect(testbed.logs).toContainEqual(
+      expect.objectContaining({ msg: 'delivery cancelled', deliveryId: delivery.id }),
+    );
+    testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
+    expect(await testbed.retryDue.execute()).toEqual({});
+  });
+
+  it('given an opt-out of another kind of mail, then this one is sent', async () => {
+    const testbed = await givenKnownMenteeAndCoach();
+    await testbed.replacePreferences.execute({
+      tenantId: TEST_TENANT,
+      userId: mentee.userId,
+      optedOut: ['assignment.ended', 'assignment.expiring'],
+    });
+
+    const created = assignmentCreated(mentee, [coach]);
+    await testbed.handleAssignment(created);
+    testbed.clock.advance(1_000);
+    await testbed.handleAssignment(assignmentEnded(created));
+
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
+    expect((await testbed.deliveriesTo(mentee.userId)).map((d) => `${d.kind} ${d.status}`)).toEqual([
+      'assignment.ended.mentee cancelled',
+      'assignment.created.mentee sent',
+    ]);
+  });
+
+  it('given a mail held back by the mail server, when its recipient opts out before it goes out, then it is cancelled', async () => {
+    const testbed = await givenKnownMenteeAndCoach();
+    testbed.mailer.failAlways();
+    await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+    await testbed.replacePreferences.execute({
+      tenantId: TEST_TENANT,
+      userId: coach.userId,
+      optedOut: ['assignment.created'],
+    });
+    testbed.mailer.recover();
+
+    testbed.clock.advance(testbed.config.delivery.initialBackoffMs);
+    expect(await testbed.retryDue.execute()).toEqual({ sent: 1, cancelled: 1 });
+
+    expect(await testbed.deliveriesTo(coach.userId)).toEqual([
+      expect.objectContaining({
+        status: 'cancelled',
+        attempts: 1,
+        lastError: expect.stringMatching(/^RECIPIENT\.OPTED_OUT:/),
+      }),
+    ]);
+    expect(testbed.mailer.to(coach.email)).toHaveLength(0);
+  });
+
+  it('reads the recipients’ preferences once per chunk of deliveries, not once per delivery', async () => {
+    const testbed = buildNotificationsTestbed();
+    const coaches = Array.from({ length: DISPATCH_CHUNK + 1 }, (_, i) => aUser('Coach', `Number${i}`));
+    await testbed.usersChange(userCreated(mentee), ...coaches.map((c) => userCreated(c)));
+    const optingOut = coaches[3] as (typeof coaches)[number];
+    await testbed.replacePreferences.execute({
+      tenantId: TEST_TENANT,
+      userId: optingOut.userId,
+      optedOut: ['assignment.created'],
+    });
+
+    await testbed.handleAssignment(assignmentCreated(mentee, coaches));
+
+    expect(testbed.preferences.manyReads).toBe(2);
+    expect(testbed.mailer.sent).toHaveLength(coaches.length);
+    expect(testbed.mailer.to(optingOut.email)).toHaveLength(0);
   });
 });

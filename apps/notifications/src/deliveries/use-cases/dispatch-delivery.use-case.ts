@@ -11,11 +11,15 @@ import {
   mailStopOf,
   nameOf,
   recipientKey,
-  type MailStop,
   type PersonName,
   type Recipient,
 } from '../../recipients/domain/recipient';
 import { RECIPIENT_REPOSITORY, type RecipientRepository } from '../../recipients/ports/recipient.repository';
+import { isOptedOut, preferencesKey, type MailPreferences } from '../../preferences/domain/mail-preferences';
+import {
+  PREFERENCE_REPOSITORY,
+  type PreferenceRepository,
+} from '../../preferences/ports/preference.repository';
 import {
   claimOf,
   counterpartIds,
@@ -25,6 +29,7 @@ import {
 } from '../domain/delivery';
 import {
   CANCELLED_BECAUSE,
+  type CancelReason,
   decideAfterSendFailure,
   decideWhileRecipientUnknown,
 } from '../domain/delivery-policy';
@@ -62,14 +67,17 @@ export interface DispatchOptions {
  * that one claimant wins), renders each mail from the recipient projection, hands it to the
  * mail server, then marks it sent together with its `delivery.sent` event in one write. A
  * failed send is retried with backoff and finally parked as failed with a `delivery.failed`
- * event and an alert in the logs. Many deliveries go by chunks: one claim, one read of the
- * recipients and their counterparts, the chunk's mails in parallel.
+ * event and an alert in the logs. A recipient who may not be mailed any more, or who opted
+ * out of the delivery's kind of mail (NO-4), has it cancelled instead. Many deliveries go by
+ * chunks: one claim, one read of the recipients and their counterparts, one of the
+ * recipients' preferences, the chunk's mails in parallel.
  */
 @Injectable()
 export class DispatchDeliveryUseCase {
   constructor(
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(RECIPIENT_REPOSITORY) private readonly recipients: RecipientRepository,
+    @Inject(PREFERENCE_REPOSITORY) private readonly preferences: PreferenceRepository,
     @Inject(MAIL_SENDER) private readonly mailer: MailSender,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -120,12 +128,12 @@ export class DispatchDeliveryUseCase {
       ignoreSchedule: options.ignoreSchedule,
     });
     const byId = new Map(claimed.map((delivery) => [delivery.id, delivery]));
-    const people = await this.peopleOf(claimed);
+    const [people, choices] = await Promise.all([this.peopleOf(claimed), this.choicesOf(claimed)]);
     return Promise.allSettled(
       refs.map(async (ref): Promise<DispatchOutcome> => {
         const delivery = byId.get(ref.deliveryId);
         return delivery
-          ? this.dispatchClaimed(delivery, claimOf(delivery, owner), now, people, lookAgain)
+          ? this.dispatchClaimed(delivery, claimOf(delivery, owner), now, { people, choices }, lookAgain)
           : 'not_claimed';
       }),
     );
@@ -135,12 +143,14 @@ export class DispatchDeliveryUseCase {
     delivery: Delivery,
     claim: DeliveryClaim,
     now: Date,
-    people: People,
+    { people, choices }: ChunkReads,
     lookAgain: boolean,
   ): Promise<DispatchOutcome> {
     const recipient = people.get(recipientKey(delivery.tenantId, delivery.recipientId)) ?? null;
     const stop = recipient ? mailStopOf(recipient, now) : null;
     if (stop) return this.cancel(delivery, claim, stop, now);
+    const preferences = choices.get(preferencesKey(delivery.tenantId, delivery.recipientId));
+    if (isOptedOut(preferences, delivery.sourceType)) return this.cancel(delivery, claim, 'opted_out', now);
     if (!isMailable(recipient)) {
       const outcome = await this.waitForRecipient(delivery, claim, now);
       // A user event applied while this claim was held found the delivery taken and could
@@ -162,20 +172,31 @@ export class DispatchDeliveryUseCase {
   }
 
   /**
-   * The recipient may not be mailed any more: the delivery ends as cancelled, with the
-   * reason as its last error. Not failed (nothing went wrong) and never retried.
+   * The recipient may not be mailed any more, or does not want this kind of mail: the
+   * delivery ends as cancelled, with the reason as its last error. Not failed (nothing went
+   * wrong) and never retried.
    */
   private async cancel(
     delivery: Delivery,
     claim: DeliveryClaim,
-    stop: MailStop,
+    reason: CancelReason,
     now: Date,
   ): Promise<DispatchOutcome> {
-    const lastError = CANCELLED_BECAUSE[stop];
+    const lastError = CANCELLED_BECAUSE[reason];
     const marked = await this.deliveries.markCancelled(claim, { lastError, updatedAt: now });
     if (!marked) return 'claim_lost';
     this.logger.info({ ...logFields(delivery), reason: lastError }, 'delivery cancelled');
     return 'cancelled';
+  }
+
+  /** The recipients' mail preferences, by {@link preferencesKey}: one read for the whole chunk. */
+  private async choicesOf(deliveries: readonly Delivery[]): Promise<Choices> {
+    const found = await this.preferences.findMany(
+      deliveries.map((delivery) => ({ tenantId: delivery.tenantId, userId: delivery.recipientId })),
+    );
+    return new Map(
+      found.map((preferences) => [preferencesKey(preferences.tenantId, preferences.userId), preferences]),
+    );
   }
 
   /** The recipients of these deliveries and the people their mails name, in one read per tenant. */
@@ -330,6 +351,15 @@ export class DispatchDeliveryUseCase {
 
 /** Recipients by {@link recipientKey}. */
 type People = Map<string, Recipient>;
+
+/** Mail preferences by {@link preferencesKey}. */
+type Choices = Map<string, MailPreferences>;
+
+/** What a chunk reads once for all its deliveries. */
+interface ChunkReads {
+  people: People;
+  choices: Choices;
+}
 
 /** The other party's names, or null unless the projection knows every one of them. */
 function counterpartNames(delivery: Delivery, people: People): PersonName[] | null {
