@@ -192,6 +192,36 @@ describe('artifacts shared with coaches, and re-shared on a transfer (real Kafka
     );
   }, 120_000);
 
+  it('given an artifact shared for comments and for viewing, then the owner and the commenter comment, the viewer reads them and may not comment', async () => {
+    const plan = await create('Quarter plan', mentee);
+    await share(plan, mentee, oldCoach, 'comment');
+    await share(plan, mentee, colleague, 'view');
+    const comment = (by: UserStateV1, text: string) =>
+      service.request('POST', `/v1/artifacts/${plan}/comments`, { text }, { as: as(by) });
+
+    expect(await comment(oldCoach, '  Start with objective two.  ')).toMatchObject({
+      status: 201,
+      body: { artifactId: plan, authorId: oldCoach.userId, text: 'Start with objective two.' },
+    });
+    expect((await comment(mentee, 'Agreed.')).status).toBe(201);
+    expect(await comment(colleague, 'Nice')).toMatchObject({
+      status: 403,
+      body: { code: 'ARTIFACT.COMMENT_FORBIDDEN' },
+    });
+    expect(await comment(newCoach, 'Hello')).toMatchObject({
+      status: 404,
+      body: { code: 'ARTIFACT.NOT_FOUND' },
+    });
+
+    const read = await service.request('GET', `/v1/artifacts/${plan}/comments`, undefined, {
+      as: as(colleague),
+    });
+    expect((read.body as { items: Array<{ text: string }> }).items.map((c) => c.text)).toEqual([
+      'Start with objective two.',
+      'Agreed.',
+    ]);
+  });
+
   it('given a transfer of the assignment only, then the shares stay with the coach who had them', async () => {
     const notes = await create('Notes', mentee);
     await share(notes, mentee, oldCoach, 'comment');

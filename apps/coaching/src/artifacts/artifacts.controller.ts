@@ -26,7 +26,9 @@ import {
 import { ArtifactUserOnlyError } from './artifacts.errors';
 import type { ArtifactReader } from './domain/artifact-access';
 import { ArtifactIdParamsDto, ArtifactShareParamsDto } from './dto/artifact-params.request.dto';
+import { ArtifactCommentResponseDto } from './dto/artifact-comment.response.dto';
 import { ArtifactShareResponseDto } from './dto/artifact-share.response.dto';
+import { CommentOnArtifactRequestDto } from './dto/comment-on-artifact.request.dto';
 import { ArtifactResponseDto } from './dto/artifact.response.dto';
 import { CreateArtifactRequestDto } from './dto/create-artifact.request.dto';
 import { ShareArtifactRequestDto } from './dto/share-artifact.request.dto';
@@ -38,6 +40,7 @@ import {
   ListArtifactsUseCase,
   UpdateArtifactUseCase,
 } from './use-cases/artifact.use-cases';
+import { CommentOnArtifactUseCase, ListArtifactCommentsUseCase } from './use-cases/comment.use-cases';
 import {
   ListSharedArtifactsUseCase,
   ShareArtifactUseCase,
@@ -62,6 +65,8 @@ export class ArtifactsController {
     private readonly shareArtifact: ShareArtifactUseCase,
     private readonly unshareArtifact: UnshareArtifactUseCase,
     private readonly listShared: ListSharedArtifactsUseCase,
+    private readonly commentOnArtifact: CommentOnArtifactUseCase,
+    private readonly listComments: ListArtifactCommentsUseCase,
   ) {}
 
   /** The caller's own new artifact. */
@@ -152,6 +157,42 @@ export class ArtifactsController {
       artifactId: params.id,
       reader: readerOf(caller),
     });
+  }
+
+  /** A comment by its owner, or by a holder of `comment` or `high`. */
+  @Idempotent()
+  @ApiErrors('ARTIFACT.NOT_FOUND', 'ARTIFACT.COMMENT_FORBIDDEN', 'ARTIFACT.USER_ONLY')
+  @Post(':id/comments')
+  @HttpCode(HttpStatus.CREATED)
+  async comment(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: ArtifactIdParamsDto,
+    @Body() body: CommentOnArtifactRequestDto,
+  ): Promise<ArtifactCommentResponseDto> {
+    const comment = await this.commentOnArtifact.execute({
+      tenantId: caller.tenantId,
+      artifactId: params.id,
+      reader: { ...readerOf(caller), userId: userOf(caller) },
+      text: body.text,
+    });
+    return ArtifactCommentResponseDto.from(comment);
+  }
+
+  /** Its comments, oldest first, for whoever sees it. */
+  @ApiErrors('ARTIFACT.NOT_FOUND')
+  @Get(':id/comments')
+  async comments(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: ArtifactIdParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ArtifactCommentResponseDto>> {
+    const page = await this.listComments.execute({
+      tenantId: caller.tenantId,
+      artifactId: params.id,
+      reader: readerOf(caller),
+      page: { limit: query.limit, offset: query.offset },
+    });
+    return mapPage(page, ArtifactCommentResponseDto.from);
   }
 
   /** Shares it with a user at a permission, or changes that share's permission (its time stays). */

@@ -72,3 +72,15 @@ export class ArtifactUserOnlyError extends DomainError {
     super('ARTIFACT.USER_ONLY', 'forbidden', 'Artifacts are created and shared by signed-in users.');
   }
 }
+
+/** CO-W2: a holder of `view` reads an artifact and its comments, and does not comment. */
+export class ArtifactCommentForbiddenError extends DomainError {
+  constructor(id: string) {
+    super(
+      'ARTIFACT.COMMENT_FORBIDDEN',
+      'forbidden',
+      `Artifact ${id} is commented on by its owner and by holders of a "comment" or "high" share.`,
+      { artifactId: id },
+    );
+  }
+}

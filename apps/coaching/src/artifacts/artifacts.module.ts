@@ -3,10 +3,13 @@ import { mongoModel } from '@lms/service-kit';
 import { UsersModule } from '../users/users.module';
 import { ArtifactsController } from './artifacts.controller';
 import { AssignmentTransfersConsumer } from './assignment-transfers.consumer';
+import { ARTIFACT_COMMENT_MODEL, ArtifactCommentSchema } from './infra/artifact-comment.schema';
 import { ARTIFACT_SHARE_MODEL, ArtifactShareSchema } from './infra/artifact-share.schema';
+import { MongoArtifactCommentRepository } from './infra/mongo-artifact-comment.repository';
 import { ARTIFACT_MODEL, ArtifactSchema } from './infra/artifact.schema';
 import { MongoArtifactShareRepository } from './infra/mongo-artifact-share.repository';
 import { MongoArtifactRepository } from './infra/mongo-artifact.repository';
+import { ARTIFACT_COMMENT_REPOSITORY } from './ports/artifact-comment.repository';
 import { ARTIFACT_SHARE_REPOSITORY } from './ports/artifact-share.repository';
 import { ARTIFACT_REPOSITORY } from './ports/artifact.repository';
 import {
@@ -16,6 +19,7 @@ import {
   ListArtifactsUseCase,
   UpdateArtifactUseCase,
 } from './use-cases/artifact.use-cases';
+import { CommentOnArtifactUseCase, ListArtifactCommentsUseCase } from './use-cases/comment.use-cases';
 import { ReshareArtifactsUseCase } from './use-cases/reshare-artifacts.use-case';
 import {
   ListSharedArtifactsUseCase,
@@ -35,6 +39,10 @@ import {
     mongoModel(ARTIFACT_SHARE_MODEL, ArtifactShareSchema),
     { provide: ARTIFACT_REPOSITORY, useClass: MongoArtifactRepository },
     { provide: ARTIFACT_SHARE_REPOSITORY, useClass: MongoArtifactShareRepository },
+    mongoModel(ARTIFACT_COMMENT_MODEL, ArtifactCommentSchema),
+    { provide: ARTIFACT_COMMENT_REPOSITORY, useClass: MongoArtifactCommentRepository },
+    CommentOnArtifactUseCase,
+    ListArtifactCommentsUseCase,
     CreateArtifactUseCase,
     GetArtifactUseCase,
     ListArtifactsUseCase,

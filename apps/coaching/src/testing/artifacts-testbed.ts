@@ -8,6 +8,10 @@ import {
   ListArtifactsUseCase,
   UpdateArtifactUseCase,
 } from '../artifacts/use-cases/artifact.use-cases';
+import {
+  CommentOnArtifactUseCase,
+  ListArtifactCommentsUseCase,
+} from '../artifacts/use-cases/comment.use-cases';
 import { ReshareArtifactsUseCase } from '../artifacts/use-cases/reshare-artifacts.use-case';
 import {
   ListSharedArtifactsUseCase,
@@ -16,6 +20,7 @@ import {
 } from '../artifacts/use-cases/share.use-cases';
 import type { CoachingUserProfile } from '../users/domain/coaching-user';
 import { aUserProfile, TENANT } from './coaching-testbed';
+import { InMemoryArtifactCommentRepository } from './in-memory-artifact-comment.repository';
 import { InMemoryArtifactShareRepository } from './in-memory-artifact-share.repository';
 import { InMemoryArtifactRepository } from './in-memory-artifact.repository';
 import { InMemoryCoachingUserRepository } from './in-memory-coaching-user.repository';
@@ -37,6 +42,7 @@ export function buildArtifactsTestbed(options: { now?: string } = {}) {
   const artifacts = new InMemoryArtifactRepository();
   const shares = new InMemoryArtifactShareRepository();
   const users = new InMemoryCoachingUserRepository();
+  const comments = new InMemoryArtifactCommentRepository();
   const createArtifact = new CreateArtifactUseCase(artifacts, clock);
 
   return {
@@ -44,11 +50,14 @@ export function buildArtifactsTestbed(options: { now?: string } = {}) {
     artifacts,
     shares,
     users,
+    comments,
     createArtifact,
     getArtifact: new GetArtifactUseCase(artifacts, shares),
     listArtifacts: new ListArtifactsUseCase(artifacts),
     updateArtifact: new UpdateArtifactUseCase(artifacts, shares, clock),
-    deleteArtifact: new DeleteArtifactUseCase(artifacts, shares),
+    deleteArtifact: new DeleteArtifactUseCase(artifacts, shares, comments),
+    commentOnArtifact: new CommentOnArtifactUseCase(artifacts, shares, comments, clock),
+    listComments: new ListArtifactCommentsUseCase(artifacts, shares, comments),
     shareArtifact: new ShareArtifactUseCase(artifacts, shares, users, clock),
     unshareArtifact: new UnshareArtifactUseCase(artifacts, shares),
     listShared: new ListSharedArtifactsUseCase(artifacts, shares),

@@ -12,6 +12,10 @@ import { ArtifactContentInvalidError, ArtifactNotOwnerError } from '../artifacts
 import { contentProblem, type Artifact, type ArtifactContent, type ArtifactShare } from '../domain/artifact';
 import type { ArtifactAccess, ArtifactReader } from '../domain/artifact-access';
 import { ARTIFACT_REPOSITORY, type ArtifactRepository } from '../ports/artifact.repository';
+import {
+  ARTIFACT_COMMENT_REPOSITORY,
+  type ArtifactCommentRepository,
+} from '../ports/artifact-comment.repository';
 import { ARTIFACT_SHARE_REPOSITORY, type ArtifactShareRepository } from '../ports/artifact-share.repository';
 import { openArtifact } from './open-artifact';
 
@@ -122,12 +126,13 @@ export class UpdateArtifactUseCase {
   }
 }
 
-/** Its owner deletes an artifact for good, and every share of it. */
+/** Its owner deletes an artifact for good, with every share of it and every comment on it. */
 @Injectable()
 export class DeleteArtifactUseCase {
   constructor(
     @Inject(ARTIFACT_REPOSITORY) private readonly artifacts: ArtifactRepository,
     @Inject(ARTIFACT_SHARE_REPOSITORY) private readonly shares: ArtifactShareRepository,
+    @Inject(ARTIFACT_COMMENT_REPOSITORY) private readonly comments: ArtifactCommentRepository,
   ) {}
 
   async execute(command: { tenantId: string; artifactId: string; reader: ArtifactReader }): Promise<void> {
@@ -138,6 +143,7 @@ export class DeleteArtifactUseCase {
     if (access !== 'owner') throw new ArtifactNotOwnerError(artifact.id);
     // Shares first: a crash in between leaves an artifact nobody else sees, deleted again on retry.
     await this.shares.removeAllOf(command.tenantId, artifact.id);
+    await this.comments.removeAllOf(command.tenantId, artifact.id);
     await this.artifacts.delete(command.tenantId, artifact.id);
   }
 }
