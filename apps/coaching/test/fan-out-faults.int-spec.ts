@@ -139,7 +139,10 @@ describe('group fan-out under faults (real Kafka and Mongo)', () => {
       new EventFactory('coaching'),
       new SystemClock(),
       // A tenant coaching has not heard of counts its days in UTC.
-      { todayOf: async (_tenantId: string, now: Date) => calendarDateOf(now) },
+      {
+        todayOf: async (_tenantId: string, now: Date) => calendarDateOf(now),
+        dayOfIn: async () => calendarDateOf,
+      },
     ).execute({ tenantId, groupId, roles: ['learner'], coachIds: [newId()] });
     expect((await groupAssignment(written.id))?.outbox).toHaveLength(1);
 

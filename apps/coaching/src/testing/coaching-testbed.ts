@@ -85,6 +85,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
     assignments,
     writer,
     clock,
+    calendar,
   );
 
   return {
@@ -105,6 +106,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       clock,
       config,
       logger,
+      calendar,
     ),
     applyMembershipEvents,
     getGroupAssignment: new GetGroupAssignmentUseCase(groupAssignments),
@@ -144,6 +146,7 @@ export function buildCoachingTestbed(options: TestbedOptions = {}) {
       clock,
       config,
       memberships,
+      calendar,
     ),
     followCalendar: new FollowAssignmentCalendarUseCase(assignments, writer, clock, calendar),
 

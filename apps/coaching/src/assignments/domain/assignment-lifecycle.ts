@@ -43,6 +43,8 @@ export type AssignmentChange =
 export interface ChangeContext {
   now: Date;
   today: CalendarDate;
+  /** The day an instant falls on in the tenant's time zone, where a change needs it (UTC when absent). */
+  dayOf?: (instant: Date) => CalendarDate;
 }
 
 /** The word an administrator types to delete an assignment for good (CO-A9). */

@@ -55,13 +55,18 @@ export interface Assignment {
 /**
  * The first day a member is coached under a group assignment: the group assignment's start
  * for whoever held a matching role when it was made; for whoever took on its roles later,
- * the day they did (never before the group assignment's start). Depends on stored state only,
- * so the fan-out and a membership event deriving the same assignment agree on it.
+ * the day they did in the tenant's time zone (`dayOf`; UTC by default), never before the group
+ * assignment's start. Depends on stored state only, so the fan-out and a membership event
+ * deriving the same assignment agree on it.
  */
-export function derivedStartDate(groupAssignment: GroupAssignment, membership: Membership): CalendarDate {
+export function derivedStartDate(
+  groupAssignment: GroupAssignment,
+  membership: Membership,
+  dayOf: (instant: Date) => CalendarDate = calendarDateOf,
+): CalendarDate {
   const since = matchingSince(groupAssignment, membership);
   if (since.getTime() <= groupAssignment.createdAt.getTime()) return groupAssignment.startDate;
-  return laterOf(groupAssignment.startDate, calendarDateOf(since));
+  return laterOf(groupAssignment.startDate, dayOf(since));
 }
 
 /**
@@ -84,13 +89,13 @@ function matchingSince(groupAssignment: GroupAssignment, membership: Membership)
 export function deriveAssignment(
   groupAssignment: GroupAssignment,
   membership: Membership,
-  context: { id: string; now: Date },
+  context: { id: string; now: Date; dayOf?: (instant: Date) => CalendarDate },
 ): Assignment | null {
-  const startDate = derivedStartDate(groupAssignment, membership);
+  const { now, dayOf = calendarDateOf } = context;
+  const startDate = derivedStartDate(groupAssignment, membership, dayOf);
   if (groupAssignment.endDate !== null && startDate > groupAssignment.endDate) return null;
-  const { now } = context;
   // A member's coaching that starts later is scheduled until its start (CO-A1), as an individual one.
-  const status = startDate > calendarDateOf(now) ? 'scheduled' : 'current';
+  const status = startDate > dayOf(now) ? 'scheduled' : 'current';
   return {
     id: context.id,
     tenantId: groupAssignment.tenantId,

@@ -193,6 +193,7 @@ export function followGroupAssignment(
   membership: Membership | null = null,
 ): AssignmentChange {
   const { now } = context;
+  const dayOf = context.dayOf;
   const next = (
     fields: Partial<Assignment>,
     event: (AssignmentChange & { outcome: 'changed' })['event'],
@@ -216,7 +217,7 @@ export function followGroupAssignment(
       ...next({ coachIds }, 'assignment.transferred'),
       detail: { reshareArtifacts: groupAssignment.transferMode === 'reshare_artifacts' },
     };
-  const startDate = membership ? derivedStartDate(groupAssignment, membership) : derived.startDate;
+  const startDate = membership ? derivedStartDate(groupAssignment, membership, dayOf) : derived.startDate;
   const { endDate } = groupAssignment;
   if (startDate !== derived.startDate || endDate !== derived.endDate)
     return endDate !== null && startDate > endDate

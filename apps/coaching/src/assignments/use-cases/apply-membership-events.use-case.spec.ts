@@ -37,6 +37,7 @@ function given() {
     t.assignments,
     writer,
     t.clock,
+    t.calendar,
   );
   return { t, reads, useCase };
 }

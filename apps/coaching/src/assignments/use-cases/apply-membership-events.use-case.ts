@@ -16,6 +16,7 @@ import {
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
 import { AssignmentWriter } from './assignment-writer';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 
 export interface MembershipBatchOutcome {
   /** What the projection did with each change, in the order of the changes. */
@@ -57,6 +58,7 @@ export class ApplyMembershipEventsUseCase {
     @Inject(ASSIGNMENT_REPOSITORY) private readonly assignments: AssignmentRepository,
     private readonly writer: AssignmentWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   async execute(changes: readonly MembershipChange[]): Promise<MembershipBatchOutcome> {
@@ -108,6 +110,8 @@ export class ApplyMembershipEventsUseCase {
       (assignment) => assignment.menteeId,
     );
     const now = this.clock.now();
+    // A member's days count in its tenant's time zone.
+    const dayOf = await this.calendar.dayOfIn(tenantId);
     const drafts: Assignment[] = [];
     const toEnd: Array<{ assignment: Assignment; reason: AssignmentEndReason }> = [];
     for (const userId of userIds) {
@@ -120,7 +124,7 @@ export class ApplyMembershipEventsUseCase {
       toEnd.push(...plan.toEnd);
       if (membership === null) continue;
       for (const groupAssignment of plan.toCreate) {
-        const draft = deriveAssignment(groupAssignment, membership, { id: newId(), now });
+        const draft = deriveAssignment(groupAssignment, membership, { id: newId(), now, dayOf });
         if (draft) drafts.push(draft);
       }
     }

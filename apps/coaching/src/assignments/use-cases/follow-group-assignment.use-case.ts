@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { COACHING_CONFIG, type CoachingConfig } from '../../config/coaching.config';
-import { calendarDateOf } from '../domain/calendar-date';
 import type { Assignment } from '../domain/assignment';
 import type { GroupAssignment } from '../domain/group-assignment';
 import { followGroupAssignmentSteps } from '../domain/group-assignment-lifecycle';
@@ -16,6 +15,7 @@ import {
   type GroupAssignmentRepository,
 } from '../ports/group-assignment.repository';
 import { AssignmentWriter } from './assignment-writer';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 
 /** What one chunk of a follow did, and whether more is left. */
 export interface FollowChunkOutcome {
@@ -44,6 +44,7 @@ export class FollowGroupAssignmentUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
     @Inject(MEMBERSHIP_PROJECTION_REPOSITORY) private readonly memberships: MembershipProjectionRepository,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {}
 
   /** Runs every chunk until done (scripts and tests; the service runs it as a job). */
@@ -71,13 +72,16 @@ export class FollowGroupAssignmentUseCase {
     );
     const now = this.clock.now();
     const memberships = await this.membershipsOf(groupAssignment, page);
+    // Days count in the tenant's time zone.
+    const dayOf = await this.calendar.dayOfIn(tenantId);
+    const context = { now, today: dayOf(now), dayOf };
     const changes = page
       .map((derived) => ({
         before: derived,
         steps: followGroupAssignmentSteps(
           derived,
           groupAssignment,
-          { now, today: calendarDateOf(now) },
+          context,
           memberships.get(derived.menteeId) ?? null,
         ),
       }))

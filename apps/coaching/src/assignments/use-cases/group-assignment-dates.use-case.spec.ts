@@ -175,6 +175,20 @@ describe("a group assignment's dates, expiry and reactivation, its derived assig
     expect((await t.myMentees.execute({ tenantId: TENANT, coachId: COACH, page })).items).toHaveLength(5);
   });
 
+  it("given a tenant ahead of UTC, then a member who joins late in the UTC day starts on the tenant's day", async () => {
+    const t = buildCoachingTestbed({ now: '2025-03-10T09:00:00.000Z', fanOutChunkSize: 2 });
+    await t.givenTenantTimezone('Asia/Tokyo');
+    const { id } = await givenFannedOut(t);
+    const [latecomer] = orderedIds(1);
+
+    // 23:30 UTC on the 10th is 08:30 on the 11th in Tokyo.
+    t.clock.set('2025-03-10T23:30:00.000Z');
+    await t.membershipEvent(GROUP, latecomer);
+
+    const joined = (await derived(t, id)).find((a) => a.menteeId === latecomer);
+    expect(joined).toMatchObject({ startDate: '2025-03-11', status: 'current' });
+  });
+
   it('given a deactivation and a transfer in quick succession, then one follow makes each derived assignment both, with one event per change', async () => {
     const t = buildCoachingTestbed({ now: '2025-03-10T09:00:00.000Z', fanOutChunkSize: 2 });
     const { id, target } = await givenFannedOut(t);

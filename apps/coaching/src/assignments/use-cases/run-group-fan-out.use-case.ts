@@ -18,6 +18,7 @@ import {
 } from '../ports/group-assignment.repository';
 import { AssignmentWriter } from './assignment-writer';
 import { MemberPages } from './member-pages';
+import { TENANT_CALENDAR, type TenantCalendar } from '../../tenants/ports/tenant-calendar';
 
 /** `pendingUntil` of a group's last chunk: it covers every member after the cursor. */
 const LAST_MEMBER = '\uffff';
@@ -79,6 +80,7 @@ export class RunGroupFanOutUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COACHING_CONFIG) private readonly config: CoachingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TENANT_CALENDAR) private readonly calendar: TenantCalendar,
   ) {
     this.pages = new MemberPages(memberships, config.fanOutChunkSize * READ_AHEAD_CHUNKS);
   }
@@ -137,9 +139,11 @@ export class RunGroupFanOutUseCase {
         ))
       )
         return { ...outcome, more: true };
+      // A member's days count in its tenant's time zone.
+      const dayOf = await this.calendar.dayOfIn(tenantId);
       const drafts = members
         .filter((membership) => membershipMatches(groupAssignment, membership))
-        .map((membership) => deriveAssignment(groupAssignment, membership, { id: newId(), now }))
+        .map((membership) => deriveAssignment(groupAssignment, membership, { id: newId(), now, dayOf }))
         .filter((assignment): assignment is Assignment => assignment !== null);
       outcome.created = (await this.writer.create(tenantId, drafts)).length;
       const userIds = members.map((m) => m.userId);

@@ -6,7 +6,7 @@ import {
   COACHING_TENANT_REPOSITORY,
   type CoachingTenantRepository,
 } from '../ports/coaching-tenant.repository';
-import type { TenantCalendar } from '../ports/tenant-calendar';
+import type { DayOf, TenantCalendar } from '../ports/tenant-calendar';
 
 /**
  * The tenant's calendar as coaching's projection of tenants knows it: the day in the tenant's
@@ -17,6 +17,11 @@ export class ProjectedTenantCalendar implements TenantCalendar {
   constructor(@Inject(COACHING_TENANT_REPOSITORY) private readonly tenants: CoachingTenantRepository) {}
 
   async todayOf(tenantId: string, now: Date): Promise<CalendarDate> {
-    return calendarDateIn(timezoneOf(await this.tenants.find(tenantId)), now);
+    return (await this.dayOfIn(tenantId))(now);
+  }
+
+  async dayOfIn(tenantId: string): Promise<DayOf> {
+    const timezone = timezoneOf(await this.tenants.find(tenantId));
+    return (instant) => calendarDateIn(timezone, instant);
   }
 }
