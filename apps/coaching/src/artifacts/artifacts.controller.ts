@@ -15,12 +15,11 @@ import { mapPage, type Page } from '@lms/kernel';
 import {
   Access,
   ApiErrors,
-  callerKindOf,
+  administersTenant,
   CurrentPrincipal,
   Idempotent,
   IfMatch,
   PageQueryDto,
-  reaches,
   type Principal,
 } from '@lms/service-kit';
 import { ArtifactUserOnlyError } from './artifacts.errors';
@@ -242,7 +241,7 @@ export class ArtifactsController {
 }
 
 function readerOf(caller: Principal): ArtifactReader {
-  return { userId: caller.userId, administrator: reaches(callerKindOf(caller), 'administrator') };
+  return { userId: caller.userId, administrator: administersTenant(caller) };
 }
 
 /** The caller's user id; a caller naming none (a service) neither creates nor shares artifacts. */

@@ -3,10 +3,9 @@ import { mapPage, type Page } from '@lms/kernel';
 import {
   Access,
   ApiErrors,
-  callerKindOf,
+  administersTenant,
   CurrentPrincipal,
   CurrentTenant,
-  reaches,
   type Principal,
 } from '@lms/service-kit';
 import { DeliveryIdParamsDto } from './dto/delivery-id.request.dto';
@@ -35,7 +34,7 @@ export class DeliveriesController {
   ): Promise<Page<DeliveryResponseDto>> {
     const page = await this.listDeliveries.execute({
       tenantId: caller.tenantId,
-      reader: { userId: caller.userId, administrator: reaches(callerKindOf(caller), 'administrator') },
+      reader: { userId: caller.userId, administrator: administersTenant(caller) },
       recipientId: query.recipientId,
       sourceEventId: query.sourceEventId,
       status: query.status,

@@ -37,3 +37,15 @@ export function callerKindOf(caller: {
 export function reaches(kind: CallerKind, minimum: CallerKind): boolean {
   return CALLER_KINDS.indexOf(kind) >= CALLER_KINDS.indexOf(minimum);
 }
+
+/**
+ * Whether a caller administers its tenant: a System or Application Administrator, or the level
+ * `superadmin` (roles and level combine, the most permissive winning).
+ */
+export function administersTenant(caller: {
+  tenantId: string;
+  roles: readonly string[];
+  level?: string;
+}): boolean {
+  return reaches(callerKindOf(caller), 'administrator');
+}

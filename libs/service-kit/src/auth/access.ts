@@ -2,7 +2,7 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { CallerKind } from '@lms/contracts';
 
-export { CALLER_KINDS, callerKindOf, reaches, type CallerKind } from '@lms/contracts';
+export { administersTenant, CALLER_KINDS, callerKindOf, reaches, type CallerKind } from '@lms/contracts';
 
 /** Who may call a route: the lowest kind of caller it admits, and the rule in words for the docs. */
 export interface AccessRule {

@@ -1,4 +1,4 @@
-import { callerKindOf, reaches } from '@lms/contracts';
+import { administersTenant } from '@lms/contracts';
 import type { CoachingRecord } from './coaching-record';
 
 /** Who asks: the tenant it acts in, its account, its platform level and administrative roles. */
@@ -35,7 +35,7 @@ const ALLOWED: RecordDecision = { allowed: true };
  * (seed 002: full permissions in the quality tool, but for writing evaluations and sessions).
  */
 export function isAdministrator(actor: RecordActor): boolean {
-  return reaches(callerKindOf(actor), 'administrator');
+  return administersTenant(actor);
 }
 
 /**

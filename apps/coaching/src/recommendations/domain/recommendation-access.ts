@@ -1,4 +1,4 @@
-import { callerKindOf, reaches } from '@lms/contracts';
+import { administersTenant } from '@lms/contracts';
 import { coachesNow, type CoachingTie } from '../../assignments/domain/assignment';
 import type { Recommendation, RecommendationFilter } from './recommendation';
 
@@ -39,7 +39,7 @@ export function visibleRecommendations(
   menteeId: string | undefined,
 ): RecommendationFilter | null {
   const only = menteeId === undefined ? {} : { menteeId };
-  if (reaches(callerKindOf(actor), 'administrator')) return only;
+  if (administersTenant(actor)) return only;
   if (actor.userId === null) return null;
   if (menteeId === actor.userId) return only;
   return { ...only, coachId: actor.userId };

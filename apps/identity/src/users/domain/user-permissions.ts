@@ -1,7 +1,7 @@
 import {
+  administersTenant,
   callerKindOf,
   isPermissionRight,
-  reaches,
   type AdminRole,
   type PermissionRight,
 } from '@lms/contracts';
@@ -80,7 +80,7 @@ export function isSystemAdministrator(actor: Pick<UserActor, 'tenantId' | 'roles
  * the level `superadmin`. Roles and level combine, the most permissive winning (ID-R4).
  */
 export function managesEveryUser(actor: UserActor): boolean {
-  return reaches(callerKindOf(actor), 'administrator');
+  return administersTenant(actor);
 }
 
 /** A plain user: level `user`, no administrative role; the only kind a power user manages. */
