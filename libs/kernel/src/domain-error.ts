@@ -3,6 +3,7 @@
  * Domain code never speaks HTTP.
  */
 export type DomainErrorKind =
+  | 'malformed' // the request cannot be read as it stands, e.g. an altered page cursor (400)
   | 'invalid' // the request breaks a business rule (422)
   | 'not_found' // 404
   | 'conflict' // the current state forbids it (409)

@@ -6,6 +6,7 @@ export * from './http/matches-pattern';
 export * from './http/api-errors';
 export * from './http/nest-pino.logger';
 export * from './http/page-query.request.dto';
+export * from './http/api-page';
 export * from './health/health-registry';
 export * from './health/health.controller';
 export * from './mongo/mongo.module';

@@ -18,14 +18,15 @@ describe('PageQueryDto', () => {
     const { dto, invalid } = parse({ name: 'x' });
 
     expect(invalid).toEqual([]);
-    expect(dto).toMatchObject({ limit: 50, offset: 0, name: 'x' });
+    expect(dto).toMatchObject({ limit: 50, name: 'x' });
+    expect(dto.cursor).toBeUndefined();
   });
 
-  it('given limit and offset as query strings, then numbers', () => {
-    const { dto, invalid } = parse({ limit: '200', offset: '400' });
+  it('given a limit as a query string and a cursor, then a number and the cursor', () => {
+    const { dto, invalid } = parse({ limit: '200', cursor: 'eyJvIjoiX2lkOjEiLCJ2IjpbIngiXX0' });
 
     expect(invalid).toEqual([]);
-    expect(dto).toMatchObject({ limit: 200, offset: 400 });
+    expect(PageQueryDto.pageOf(dto)).toEqual({ limit: 200, cursor: 'eyJvIjoiX2lkOjEiLCJ2IjpbIngiXX0' });
   });
 
   it.each([
@@ -33,8 +34,9 @@ describe('PageQueryDto', () => {
     [{ limit: '0' }, 'limit'],
     [{ limit: '2.5' }, 'limit'],
     [{ limit: 'ten' }, 'limit'],
-    [{ offset: '-1' }, 'offset'],
-    [{ offset: '1000001' }, 'offset'],
+    [{ cursor: 'a+b/c=' }, 'cursor'],
+    [{ cursor: 'a'.repeat(513) }, 'cursor'],
+    [{ offset: '10' }, 'offset'],
   ])('refuses %j', (query, field) => {
     expect(parse(query).invalid).toEqual([field]);
   });

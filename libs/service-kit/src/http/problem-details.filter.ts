@@ -13,6 +13,7 @@ export const FORWARDED_URI_HEADER = 'x-forwarded-uri';
 
 /** The HTTP status of each kind of domain error. */
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  malformed: HttpStatus.BAD_REQUEST,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
