@@ -117,9 +117,18 @@ describe('renderMail', () => {
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).not.toContain('<b>');
     expect(mail.html).toContain('&lt;b&gt;Bruno&lt;/b&gt;');
-    expect(mail.html).toContain('O&#39;Brien &amp; &lt;script&gt;');
+    expect(mail.html).toContain('O&#x27;Brien &amp; &lt;script&gt;');
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.text).toContain('Hi <b>Bruno</b>,');
+  });
+
+  it('never reads a name as a template: a name that looks like one is printed as it is', () => {
+    const mail = renderMail(
+      input({ recipientFirstName: '{{signature}}', counterparts: [{ firstName: '{{#each x}}', lastName: '}}' }] }),
+    );
+
+    expect(mail.text).toContain('Hi {{signature}},');
+    expect(mail.subject).toBe('Your coaching with {{#each x}} }} has started');
   });
 
   it('has a subject, text and HTML for every kind in both locales, with and without names', () => {

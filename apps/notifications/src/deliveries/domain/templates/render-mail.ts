@@ -1,7 +1,7 @@
+import Handlebars from 'handlebars';
 import type { PersonName } from '../../../recipients/domain/recipient';
 import type { AssignmentMailContext, DeliveryKind } from '../delivery';
-import { escapeHtml } from './html-escape';
-import { SUPPORTED_LOCALES, type SupportedLocale } from './locale-templates';
+import { SUPPORTED_LOCALES, type MailCatalog, type SupportedLocale } from './mail-catalog';
 
 export interface MailTemplateInput {
   kind: DeliveryKind;
@@ -22,7 +22,42 @@ export interface RenderedMail {
   html: string;
 }
 
-/** `it-IT` → `it`; anything without a template falls back to English. */
+/** A template of the catalog, compiled once: words are plain text, never escaped here. */
+type TextTemplate = (values: Record<string, unknown>) => string;
+
+/** An engine of its own, so that no helper or partial registered elsewhere changes a mail. */
+const engine = Handlebars.create();
+const compiledText = new Map<string, TextTemplate>();
+
+function text(template: string): TextTemplate {
+  let compiled = compiledText.get(template);
+  if (!compiled) {
+    compiled = engine.compile(template, { noEscape: true, strict: true, knownHelpersOnly: true });
+    compiledText.set(template, compiled);
+  }
+  return compiled;
+}
+
+/** The plain-text part: the words as they are. */
+const TEXT_LAYOUT = text(
+  '{{greeting}}\n\n{{#each paragraphs}}{{this}}\n\n{{/each}}{{linkLabel}}: {{link}}\n\n{{signature}}\n',
+);
+
+/** The HTML part: every value is HTML-escaped by the engine, names and link included. */
+const HTML_LAYOUT = engine.compile(
+  [
+    '<!doctype html>',
+    '<html lang="{{locale}}"><body style="font-family:sans-serif;line-height:1.5">',
+    '<p>{{greeting}}</p>',
+    '{{#each paragraphs}}<p>{{this}}</p>',
+    '{{/each}}<p><a href="{{link}}">{{linkLabel}}</a></p>',
+    '<p>{{signature}}</p>',
+    '</body></html>',
+  ].join('\n'),
+  { strict: true, knownHelpersOnly: true },
+);
+
+/** `it-IT` → `it`; anything without a catalog falls back to English. */
 export function resolveLocale(locale: string): SupportedLocale {
   const language = locale.trim().toLowerCase().split(/[-_]/)[0];
   return language in SUPPORTED_LOCALES ? (language as SupportedLocale) : 'en';
@@ -34,8 +69,8 @@ export function assignmentLink(appUrl: string, context: Pick<AssignmentMailConte
 }
 
 /** One line, no control characters: names end up in subjects and must not break headers. */
-function clean(text: string): string {
-  return text
+function clean(value: string): string {
+  return value
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -45,33 +80,48 @@ function displayName(name: PersonName): string {
   return clean(`${name.firstName} ${name.lastName}`);
 }
 
+/** "Ada", "Ada and Alan", "Ada, Alan and Grace". */
+function joinNames(names: readonly string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
+}
+
+/** When the assignment ends, in the catalog's words. */
+function endsIn(catalog: MailCatalog, daysLeft: number | null): string {
+  if (daysLeft === null) return catalog.ends.soon;
+  if (daysLeft === 0) return catalog.ends.today;
+  return daysLeft === 1 ? catalog.ends.tomorrow : text(catalog.ends.days)({ daysLeft });
+}
+
 /**
- * Renders a delivery's mail (NO-3) in the recipient's locale, as plain text and HTML.
- * Pure: the same input always gives the same mail. Names are escaped in the HTML part.
+ * Renders a delivery's mail (NO-3) in the recipient's locale, as plain text and HTML, from
+ * the locale's Handlebars catalog. Pure: the same input always gives the same mail. The HTML
+ * part escapes every value; the subject is one line.
  */
 export function renderMail(input: MailTemplateInput): RenderedMail {
   const locale = resolveLocale(input.locale);
-  const templates = SUPPORTED_LOCALES[locale];
-  const names =
-    input.counterparts && input.counterparts.length > 0
-      ? templates.joinNames(input.counterparts.map(displayName))
-      : null;
-  const words = templates.kinds[input.kind](names, { daysLeft: input.daysLeft ?? null });
-  const greeting = templates.greeting(clean(input.recipientFirstName));
-  const text = [
-    greeting,
-    ...words.paragraphs,
-    `${templates.linkLabel}: ${input.link}`,
-    templates.signature,
-  ].join('\n\n');
-  const html = [
-    '<!doctype html>',
-    `<html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">`,
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...words.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(templates.linkLabel)}</a></p>`,
-    `<p>${escapeHtml(templates.signature)}</p>`,
-    '</body></html>',
-  ].join('\n');
-  return { locale, subject: clean(words.subject), text: `${text}\n`, html };
+  const catalog = SUPPORTED_LOCALES[locale];
+  const daysLeft = input.daysLeft ?? null;
+  const values = {
+    names:
+      input.counterparts && input.counterparts.length > 0
+        ? joinNames(input.counterparts.map(displayName), catalog.and)
+        : null,
+    daysLeft,
+    ends: endsIn(catalog, daysLeft),
+  };
+  const words = catalog.kinds[input.kind];
+  const parts = {
+    locale,
+    greeting: text(catalog.greeting)({ firstName: clean(input.recipientFirstName) }),
+    paragraphs: words.paragraphs.map((paragraph) => text(paragraph)(values)),
+    linkLabel: catalog.linkLabel,
+    link: input.link,
+    signature: catalog.signature,
+  };
+  return {
+    locale,
+    subject: clean(text(words.subject)(values)),
+    text: TEXT_LAYOUT(parts),
+    html: HTML_LAYOUT(parts),
+  };
 }

@@ -1,0 +1,201 @@
+import type { DeliveryKind } from '../delivery';
+
+/**
+ * One kind of mail in one language, as Handlebars templates of plain text: a subject and its
+ * paragraphs. They see `names` (the other party's display names joined for the sentence, or
+ * null when not known yet: `{{#if names}}` chooses the neutral wording), `ends` (when an
+ * assignment ends, in words) and `daysLeft`.
+ */
+export interface MailWordsTemplate {
+  subject: string;
+  paragraphs: string[];
+}
+
+/** One language's wording of every mail, each a Handlebars template of plain text. */
+export interface MailCatalog {
+  /** Sees `firstName`. */
+  greeting: string;
+  linkLabel: string;
+  signature: string;
+  /** The word that joins the last two names of a list: "Ada, Alan and Grace". */
+  and: string;
+  /** When an assignment ends, by days left; `days` sees `daysLeft`. */
+  ends: { soon: string; today: string; tomorrow: string; days: string };
+  kinds: Record<DeliveryKind, MailWordsTemplate>;
+}
+
+/** A subject and a paragraph that differ only in the final full stop. */
+function sentence(template: string): MailWordsTemplate {
+  return { subject: template, paragraphs: [`${template}.`] };
+}
+
+export const EN_CATALOG: MailCatalog = {
+  greeting: 'Hi {{firstName}},',
+  linkLabel: 'Open your coaching space',
+  signature: 'The Coaching Platform team',
+  and: 'and',
+  ends: {
+    soon: 'ends soon',
+    today: 'ends today',
+    tomorrow: 'ends tomorrow',
+    days: 'ends in {{daysLeft}} days',
+  },
+  kinds: {
+    'assignment.created.mentee': {
+      subject:
+        '{{#if names}}Your coaching with {{names}} has started{{else}}Your coaching has started{{/if}}',
+      paragraphs: [
+        '{{#if names}}You have been assigned to {{names}} for coaching.{{else}}You have been assigned a coach.{{/if}}',
+      ],
+    },
+    'assignment.created.coach': {
+      subject: '{{#if names}}New mentee: {{names}}{{else}}You have a new mentee{{/if}}',
+      paragraphs: [
+        '{{#if names}}{{names}} has been assigned to you as a mentee.{{else}}A new mentee has been assigned to you.{{/if}}',
+      ],
+    },
+    'assignment.ended.mentee': {
+      subject: '{{#if names}}Your coaching with {{names}} has ended{{else}}Your coaching has ended{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching with {{names}} has ended.{{else}}Your coaching assignment has ended.{{/if}}',
+      ],
+    },
+    'assignment.ended.coach': {
+      subject:
+        '{{#if names}}Your coaching of {{names}} has ended{{else}}A coaching assignment of yours has ended{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching assignment with {{names}} has ended.{{else}}One of your coaching assignments has ended.{{/if}}',
+      ],
+    },
+    'assignment.transferred.mentee': {
+      subject:
+        '{{#if names}}Your coaching continues with {{names}}{{else}}Your coaching continues with a new coach{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching has been handed over: {{names}} will coach you from now on.{{else}}Your coaching has been handed over to a new coach.{{/if}}',
+      ],
+    },
+    'assignment.transferred.coach': {
+      subject: '{{#if names}}New mentee: {{names}}{{else}}You have a new mentee{{/if}}',
+      paragraphs: [
+        '{{#if names}}The coaching of {{names}} has been handed over to you.{{else}}A coaching assignment has been handed over to you.{{/if}}',
+      ],
+    },
+    'assignment.transferred.previous-coach': {
+      subject:
+        '{{#if names}}Your coaching of {{names}} has been handed over{{else}}A coaching assignment of yours has been handed over{{/if}}',
+      paragraphs: [
+        '{{#if names}}The coaching of {{names}} has been handed over to another coach.{{else}}One of your coaching assignments has been handed over to another coach.{{/if}}',
+      ],
+    },
+    'assignment.reactivated.mentee': {
+      subject:
+        '{{#if names}}Your coaching with {{names}} has resumed{{else}}Your coaching has resumed{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching with {{names}} has resumed.{{else}}Your coaching assignment has resumed.{{/if}}',
+      ],
+    },
+    'assignment.reactivated.coach': {
+      subject:
+        '{{#if names}}Your coaching of {{names}} has resumed{{else}}A coaching assignment of yours has resumed{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching assignment with {{names}} has resumed.{{else}}One of your coaching assignments has resumed.{{/if}}',
+      ],
+    },
+    'assignment.expiring.mentee': {
+      subject: '{{#if names}}Your coaching with {{names}} {{ends}}{{else}}Your coaching {{ends}}{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching with {{names}} {{ends}}.{{else}}Your coaching assignment {{ends}}.{{/if}}',
+      ],
+    },
+    'assignment.expiring.coach': {
+      subject:
+        '{{#if names}}Your coaching of {{names}} {{ends}}{{else}}A coaching assignment of yours {{ends}}{{/if}}',
+      paragraphs: [
+        '{{#if names}}Your coaching assignment with {{names}} {{ends}}.{{else}}One of your coaching assignments {{ends}}.{{/if}}',
+      ],
+    },
+  },
+};
+
+export const IT_CATALOG: MailCatalog = {
+  greeting: 'Ciao {{firstName}},',
+  linkLabel: 'Apri il tuo spazio di coaching',
+  signature: 'Il team di Coaching Platform',
+  and: 'e',
+  ends: {
+    soon: 'sta per terminare',
+    today: 'termina oggi',
+    tomorrow: 'termina domani',
+    days: 'termina tra {{daysLeft}} giorni',
+  },
+  kinds: {
+    'assignment.created.mentee': {
+      subject:
+        '{{#if names}}Il tuo percorso di coaching con {{names}} è iniziato{{else}}Il tuo percorso di coaching è iniziato{{/if}}',
+      paragraphs: [
+        '{{#if names}}Il tuo percorso di coaching con {{names}} è iniziato.{{else}}Ti è stato assegnato un percorso di coaching.{{/if}}',
+      ],
+    },
+    'assignment.created.coach': {
+      subject:
+        '{{#if names}}Nuova persona da seguire: {{names}}{{else}}Hai una nuova persona da seguire{{/if}}',
+      paragraphs: [
+        '{{#if names}}Ti è stata assegnata una nuova persona da seguire: {{names}}.{{else}}Ti è stata assegnata una nuova persona da seguire.{{/if}}',
+      ],
+    },
+    'assignment.ended.mentee': sentence(
+      '{{#if names}}Il tuo percorso di coaching con {{names}} è terminato{{else}}Il tuo percorso di coaching è terminato{{/if}}',
+    ),
+    'assignment.ended.coach': {
+      subject:
+        '{{#if names}}Il coaching di {{names}} è terminato{{else}}Un tuo incarico di coaching è terminato{{/if}}',
+      paragraphs: [
+        '{{#if names}}Il tuo incarico di coaching con {{names}} è terminato.{{else}}Uno dei tuoi incarichi di coaching è terminato.{{/if}}',
+      ],
+    },
+    'assignment.transferred.mentee': {
+      subject:
+        '{{#if names}}Il tuo percorso di coaching prosegue con {{names}}{{else}}Il tuo percorso di coaching prosegue con un nuovo coach{{/if}}',
+      paragraphs: [
+        '{{#if names}}Il tuo percorso di coaching è stato affidato a {{names}}.{{else}}Il tuo percorso di coaching è stato affidato a un nuovo coach.{{/if}}',
+      ],
+    },
+    'assignment.transferred.coach': {
+      subject:
+        '{{#if names}}Nuova persona da seguire: {{names}}{{else}}Hai una nuova persona da seguire{{/if}}',
+      paragraphs: [
+        '{{#if names}}Ti è stato affidato il coaching di {{names}}.{{else}}Ti è stato affidato un incarico di coaching.{{/if}}',
+      ],
+    },
+    'assignment.transferred.previous-coach': {
+      subject:
+        '{{#if names}}Il coaching di {{names}} è stato affidato a un altro coach{{else}}Un tuo incarico di coaching è stato affidato a un altro coach{{/if}}',
+      paragraphs: [
+        '{{#if names}}Il coaching di {{names}} è stato affidato a un altro coach.{{else}}Uno dei tuoi incarichi di coaching è stato affidato a un altro coach.{{/if}}',
+      ],
+    },
+    'assignment.reactivated.mentee': sentence(
+      '{{#if names}}Il tuo percorso di coaching con {{names}} è ripreso{{else}}Il tuo percorso di coaching è ripreso{{/if}}',
+    ),
+    'assignment.reactivated.coach': {
+      subject:
+        '{{#if names}}Il coaching di {{names}} è ripreso{{else}}Un tuo incarico di coaching è ripreso{{/if}}',
+      paragraphs: [
+        '{{#if names}}Il tuo incarico di coaching con {{names}} è ripreso.{{else}}Uno dei tuoi incarichi di coaching è ripreso.{{/if}}',
+      ],
+    },
+    'assignment.expiring.mentee': sentence(
+      '{{#if names}}Il tuo percorso di coaching con {{names}} {{ends}}{{else}}Il tuo percorso di coaching {{ends}}{{/if}}',
+    ),
+    'assignment.expiring.coach': {
+      subject:
+        '{{#if names}}Il coaching di {{names}} {{ends}}{{else}}Un tuo incarico di coaching {{ends}}{{/if}}',
+      paragraphs: [
+        '{{#if names}}Il tuo incarico di coaching con {{names}} {{ends}}.{{else}}Uno dei tuoi incarichi di coaching {{ends}}.{{/if}}',
+      ],
+    },
+  },
+};
+
+export const SUPPORTED_LOCALES = { en: EN_CATALOG, it: IT_CATALOG } as const;
+export type SupportedLocale = keyof typeof SUPPORTED_LOCALES;
