@@ -21,8 +21,7 @@ interface MessageBody {
 interface PageBody {
   items: MessageBody[];
   limit: number;
-  offset: number;
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 /** A signed-in user of the tenant: a plain user unless given administrative roles. */
@@ -94,12 +93,22 @@ describe('the discussion between a mentee and its coach (real Mongo)', () => {
 
     for (const reader of [mentee, coach]) {
       const read = await service.request('GET', messagesOf(assignment.id), undefined, { as: reader });
-      expect(read).toMatchObject({ status: 200, body: { items: [first, second], nextOffset: null } });
+      expect(read).toMatchObject({ status: 200, body: { items: [first, second], nextCursor: null } });
     }
-    const page = await service.request('GET', `${messagesOf(assignment.id)}?limit=1&offset=1`, undefined, {
+    const page = await service.request('GET', `${messagesOf(assignment.id)}?limit=1`, undefined, {
       as: mentee,
     });
-    expect(page.body).toEqual({ items: [second], limit: 1, offset: 1, nextOffset: null });
+    expect(page.body).toEqual({ items: [first], limit: 1, nextCursor: expect.any(String) });
+    const { nextCursor } = page.body as PageBody;
+    const next = await service.request(
+      'GET',
+      `${messagesOf(assignment.id)}?limit=1&cursor=${nextCursor}`,
+      undefined,
+      {
+        as: mentee,
+      },
+    );
+    expect(next.body).toEqual({ items: [second], limit: 1, nextCursor: null });
     // The last message is the assignment's last interaction in an administrator's list (CO-A10).
     const listed = await service.request('GET', `/v1/assignments/${assignment.id}`);
     expect(listed.body).toMatchObject({ lastInteractionAt: second.createdAt });

@@ -25,8 +25,7 @@ interface EvaluationBody {
 interface PageBody<T> {
   items: T[];
   limit: number;
-  offset: number;
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 /** A signed-in user of the tenant: a plain user unless given administrative roles. */
@@ -173,7 +172,7 @@ describe('evaluations and coaching sessions of a mentee (real Mongo)', () => {
     );
     expect(edited).toMatchObject({ status: 200, body: { outcome: 'Uses the new opening.', version: 2 } });
     const listed = await service.request('GET', '/v1/coaching-sessions', undefined, { as: mentee });
-    expect(listed).toMatchObject({ status: 200, body: { items: [edited.body], nextOffset: null } });
+    expect(listed).toMatchObject({ status: 200, body: { items: [edited.body], nextCursor: null } });
     // A session is not an evaluation.
     expect(await service.request('GET', `/v1/evaluations/${id}`, undefined, { as: mentee })).toMatchObject({
       status: 404,

@@ -43,8 +43,7 @@ interface AssignmentBody {
 interface PageBody<T> {
   items: T[];
   limit: number;
-  offset: number;
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 const logger = createLogger('coaching-int-test', { level: 'warn' });
@@ -242,12 +241,12 @@ describe('group assignment fan-out against Kafka and Mongo (CO-A2, CO-A11)', () 
     expect(done.fanOut.processed).toBe(2_000);
     const first = await listAssignments(`groupAssignmentId=${created.id}&limit=200`);
     expect(first.items).toHaveLength(200);
-    expect(first.nextOffset).toBe(200);
+    expect(first.nextCursor).toEqual(expect.any(String));
     const mentees = new Set(first.items.map((a) => a.menteeId));
-    for (let offset = first.nextOffset; offset !== null; ) {
-      const page = await listAssignments(`groupAssignmentId=${created.id}&limit=200&offset=${offset}`);
+    for (let cursor = first.nextCursor; cursor !== null; ) {
+      const page = await listAssignments(`groupAssignmentId=${created.id}&limit=200&cursor=${cursor}`);
       for (const assignment of page.items) mentees.add(assignment.menteeId);
-      offset = page.nextOffset;
+      cursor = page.nextCursor;
     }
     expect(mentees.size).toBe(2_000);
     console.log(

@@ -75,12 +75,13 @@ describe('a group assignment through its life, its derived assignments following
 
   async function derived(id: string): Promise<AssignmentBody[]> {
     const items: AssignmentBody[] = [];
-    for (let offset: number | null = 0; offset !== null; ) {
-      const page = (
-        await service.request('GET', `/v1/assignments?groupAssignmentId=${id}&limit=200&offset=${offset}`)
-      ).body as { items: AssignmentBody[]; nextOffset: number | null };
+    // The first page without a cursor, then each page after the one before, to the last.
+    for (let cursor: string | null | undefined; cursor !== null; ) {
+      const after = cursor === undefined ? '' : `&cursor=${cursor}`;
+      const page = (await service.request('GET', `/v1/assignments?groupAssignmentId=${id}&limit=200${after}`))
+        .body as { items: AssignmentBody[]; nextCursor: string | null };
       items.push(...page.items);
-      offset = page.nextOffset;
+      cursor = page.nextCursor;
     }
     return items;
   }

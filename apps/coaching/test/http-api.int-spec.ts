@@ -49,7 +49,7 @@ describe('coaching HTTP API', () => {
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id, fanOut: { status: 'pending', processed: 0 } });
     const list = await service.request('GET', `/v1/group-assignments?groupId=${body.groupId}`);
-    expect(list.body).toMatchObject({ items: [{ id }], limit: 50, offset: 0, nextOffset: null });
+    expect(list.body).toMatchObject({ items: [{ id }], limit: 50, nextCursor: null });
   });
 
   it('refuses an end date before the start date with 422 ASSIGNMENT.DATES_INVALID', async () => {
@@ -128,16 +128,18 @@ describe('coaching HTTP API', () => {
   });
 
   it('bounds list pages at 200 and validates filters', async () => {
-    const ok = await service.request(
-      'GET',
-      `/v1/assignments?coachId=${newId()}&status=current&limit=200&offset=0`,
-    );
+    const ok = await service.request('GET', `/v1/assignments?coachId=${newId()}&status=current&limit=200`);
     const tooMany = await service.request('GET', '/v1/assignments?limit=201');
     const badStatus = await service.request('GET', '/v1/assignments?status=paused');
     const unknownFilter = await service.request('GET', '/v1/assignments?tenantId=x');
+    const strangeCursor = await service.request('GET', '/v1/assignments?cursor=abc');
 
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ items: [], limit: 200, offset: 0, nextOffset: null });
+    expect(ok.body).toEqual({ items: [], limit: 200, nextCursor: null });
     expect([tooMany.status, badStatus.status, unknownFilter.status]).toEqual([400, 400, 400]);
+    expect([strangeCursor.status, (strangeCursor.body as Problem).code]).toEqual([
+      400,
+      'PAGE.CURSOR_INVALID',
+    ]);
   });
 });

@@ -19,7 +19,7 @@ const logger = createLogger('coaching-int-test', { level: 'warn' });
 
 interface PageBody<T> {
   items: T[];
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 /**

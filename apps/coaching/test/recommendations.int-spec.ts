@@ -30,8 +30,7 @@ interface RecommendationBody {
 interface PageBody {
   items: RecommendationBody[];
   limit: number;
-  offset: number;
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 /** A signed-in user of the tenant: a plain user unless given administrative roles. */
@@ -197,17 +196,21 @@ describe('course recommendations from a coach to its mentee (real Mongo)', () =>
     expect((await list(stranger, `?menteeId=${mentee.userId}`)).body).toEqual({
       items: [],
       limit: 50,
-      offset: 0,
-      nextOffset: null,
+      nextCursor: null,
     });
     expect(((await mine(coach)).body as PageBody).items).toEqual([]);
 
     const first = await service.request('GET', '/v1/me/recommendations?limit=2', undefined, { as: mentee });
-    const second = await service.request('GET', '/v1/me/recommendations?limit=2&offset=2', undefined, {
+    const next = (first.body as PageBody).nextCursor;
+    const second = await service.request('GET', `/v1/me/recommendations?limit=2&cursor=${next}`, undefined, {
       as: mentee,
     });
-    expect(first.body).toEqual({ items: toMentee.items.slice(0, 2), limit: 2, offset: 0, nextOffset: 2 });
-    expect(second.body).toEqual({ items: toMentee.items.slice(2), limit: 2, offset: 2, nextOffset: null });
+    expect(first.body).toEqual({
+      items: toMentee.items.slice(0, 2),
+      limit: 2,
+      nextCursor: expect.any(String),
+    });
+    expect(second.body).toEqual({ items: toMentee.items.slice(2), limit: 2, nextCursor: null });
   });
 
   it('given a caller who does not coach the mentee now, an administrator included, then it is refused and nothing is stored', async () => {

@@ -93,8 +93,11 @@ describe('permission profiles over HTTP (ID-U2), with real Kafka and Mongo', () 
     expect([again.status, (again.body as ProfileBody).version]).toEqual([200, 2]);
     expect((await as(admin, 'GET', '/v1/permission-profiles/sales-desk')).body).toEqual(replaced.body);
     const list = await as(admin, 'GET', '/v1/permission-profiles?limit=1');
-    expect(list.body).toMatchObject({ limit: 1, offset: 0, nextOffset: 1 });
+    expect(list.body).toMatchObject({ limit: 1, nextCursor: expect.any(String) });
     expect((list.body as { items: ProfileBody[] }).items.map((profile) => profile.name)).toEqual(['coaches']);
+    const { nextCursor } = list.body as { nextCursor: string };
+    const rest = await as(admin, 'GET', `/v1/permission-profiles?limit=1&cursor=${nextCursor}`);
+    expect(rest.body).toEqual({ items: [replaced.body], limit: 1, nextCursor: null });
 
     const stranger = administratorOf(newTenant());
     expectProblem(

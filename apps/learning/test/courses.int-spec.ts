@@ -13,8 +13,7 @@ interface CoursePage {
     version: number;
   }>;
   limit: number;
-  offset: number;
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 /** The learning service against the real broker and database, through its HTTP routes. */
@@ -43,7 +42,7 @@ describe('learning service', () => {
     const response = await service.request('GET', '/v1/courses');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [], limit: 50, offset: 0, nextOffset: null });
+    expect(response.body).toEqual({ items: [], limit: 50, nextCursor: null });
   });
 
   it("lists the caller's tenant's courses from the database, a page at a time", async () => {
@@ -69,7 +68,10 @@ describe('learning service', () => {
       ] as never[]);
 
     const first = await service.request('GET', '/v1/courses?limit=1');
-    const second = await service.request('GET', '/v1/courses?limit=1&offset=1');
+    const second = await service.request(
+      'GET',
+      `/v1/courses?limit=1&cursor=${(first.body as CoursePage).nextCursor ?? ''}`,
+    );
 
     expect(first.body).toEqual({
       items: [
@@ -83,13 +85,12 @@ describe('learning service', () => {
         },
       ],
       limit: 1,
-      offset: 0,
-      nextOffset: 1,
+      nextCursor: expect.any(String),
     });
     expect((second.body as CoursePage).items.map((c) => c.id)).toEqual([
       '01900000-0000-7000-8000-000000000002',
     ]);
-    expect(second.body).toMatchObject({ limit: 1, offset: 1, nextOffset: null });
+    expect(second.body).toMatchObject({ limit: 1, nextCursor: null });
   });
 
   it('refuses a page size over the limit with 400 problem+json', async () => {

@@ -5,7 +5,7 @@ export interface Created {
 
 export interface Page<T> {
   items: T[];
-  nextOffset: number | null;
+  nextCursor: string | null;
 }
 
 export interface Assignment {

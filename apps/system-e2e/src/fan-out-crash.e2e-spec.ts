@@ -43,12 +43,12 @@ describe('group fan-out across a kill -9 of coaching (every service as a process
 
   async function allAssignments(groupAssignmentId: string): Promise<Assignment[]> {
     const items: Assignment[] = [];
-    for (let offset: number | null = 0; offset !== null; ) {
+    for (let cursor: string | null = ''; cursor !== null; ) {
       const page: Page<Assignment> = await api.get<Page<Assignment>>(
-        `/api/v1/coaching/assignments?groupAssignmentId=${groupAssignmentId}&limit=100&offset=${offset}`,
+        `/api/v1/coaching/assignments?groupAssignmentId=${groupAssignmentId}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
       );
       items.push(...page.items);
-      offset = page.nextOffset;
+      cursor = page.nextCursor;
     }
     return items;
   }

@@ -178,6 +178,35 @@ describe('group coach assignment fan-out (every service as a process, through th
       [learners[0].id, learners[2].id, dario.id].sort(),
     );
 
+    // Read a page at a time through the gateway, the cursors give the same list as one page.
+    const onePage = await api.get<Page<Assignment>>(
+      `/api/v1/coaching/assignments?coachId=${coach.id}&limit=50`,
+    );
+    const pageByPage: Assignment[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page: Page<Assignment> = await api.get<Page<Assignment>>(
+        `/api/v1/coaching/assignments?coachId=${coach.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      pageByPage.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(pageByPage.map((a) => a.id)).toEqual(onePage.items.map((a) => a.id));
+    expect(pageByPage).toHaveLength(4);
+    const otherOrder = await api.call<{ code: string }>(
+      'GET',
+      `/api/v1/coaching/assignments?coachId=${coach.id}&limit=1&sort=startDate`,
+    );
+    const firstCursor = (
+      await api.get<Page<Assignment>>(`/api/v1/coaching/assignments?coachId=${coach.id}&limit=1`)
+    ).nextCursor;
+    const refused = await api.call<{ code: string }>(
+      'GET',
+      `/api/v1/coaching/assignments?coachId=${coach.id}&limit=1&sort=startDate&cursor=${firstCursor}`,
+    );
+    expect(otherOrder.status).toBe(200);
+    expect([refused.status, refused.body.code]).toEqual([400, 'PAGE.CURSOR_INVALID']);
+
     // Nobody was mailed twice about the same assignment.
     for (const name of ['ada', 'chiara', 'dario']) {
       const subjects = (await mail.to(email(name))).map((m) => m.subject);

@@ -54,6 +54,11 @@ function orderText(order: SortOrder): string {
   return order.map(([field, direction]) => `${field}:${direction}`).join(',');
 }
 
+/** A date, also one made in another realm (a copy by `structuredClone` inside a sandbox). */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** The opaque cursor of the position just after an item whose sort values are `values`. */
 export function encodeCursor(order: SortOrder, values: readonly SortValue[]): string {
   const body: CursorBody = {
@@ -61,7 +66,7 @@ export function encodeCursor(order: SortOrder, values: readonly SortValue[]): st
     v: values.map((value, at) => {
       if (value === null || value === undefined)
         throw new Error(`A list sorted by ${order[at]?.[0]} holds an item without that value.`);
-      return value instanceof Date ? { d: value.toISOString() } : value;
+      return isDate(value) ? { d: value.toISOString() } : value;
     }),
   };
   return Buffer.from(JSON.stringify(body)).toString('base64url');
@@ -86,7 +91,9 @@ export function decodeCursor(order: SortOrder, cursor: string): SortValue[] {
       ? new Date((value as { d: string }).d)
       : value,
   );
-  if (!values.every((value) => isSortValue(value) && !(value instanceof Date && Number.isNaN(value.getTime()))))
+  if (
+    !values.every((value) => isSortValue(value) && !(value instanceof Date && Number.isNaN(value.getTime())))
+  )
     throw new InvalidCursorError();
   return values as SortValue[];
 }
@@ -130,13 +137,21 @@ export function toPage<R, T>(
 }
 
 /** The sort key of an in-memory list: its name in the order, how to read it, its direction. */
-export type MemorySortKey<T> = readonly [field: string, value: (item: T) => SortValue, direction: SortDirection];
+export type MemorySortKey<T> = readonly [
+  field: string,
+  value: (item: T) => SortValue,
+  direction: SortDirection,
+];
 
 /**
  * The page of a whole list held in memory (the in-memory repositories of unit tests): sorts
  * it by `keys` and cuts the page after the cursor, as `findPage` does in the database.
  */
-export function slicePage<T>(all: readonly T[], page: PageRequest, keys: ReadonlyArray<MemorySortKey<T>>): Page<T> {
+export function slicePage<T>(
+  all: readonly T[],
+  page: PageRequest,
+  keys: ReadonlyArray<MemorySortKey<T>>,
+): Page<T> {
   const order: SortOrder = keys.map(([field, , direction]) => [field, direction]);
   const valuesOf = (item: T): SortValue[] => keys.map(([, value]) => value(item));
   const compare = (a: readonly SortValue[], b: readonly SortValue[]): number => {

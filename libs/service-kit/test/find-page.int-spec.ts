@@ -28,7 +28,11 @@ describe('findPage against the database', () => {
 
   beforeAll(async () => {
     connection = await mongoose
-      .createConnection(process.env.MONGODB_URI as string, { dbName: `find-page-it-${uniqueSuffix()}` })
+      // As the services connect: operators in a filter must be the code's own.
+      .createConnection(process.env.MONGODB_URI as string, {
+        dbName: `find-page-it-${uniqueSuffix()}`,
+        sanitizeFilter: true,
+      })
       .asPromise();
     things = connection.model<ThingDocument>(
       'Thing',
@@ -56,7 +60,12 @@ describe('findPage against the database', () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page: Page<string> = await findPage(things.find({ tenantId }), order, { limit, cursor }, (t: ThingDocument) => t._id);
+      const page: Page<string> = await findPage(
+        things.find({ tenantId }),
+        order,
+        { limit, cursor },
+        (t: ThingDocument) => t._id,
+      );
       ids.push(...page.items);
       if (page.nextCursor === null) return ids;
       cursor = page.nextCursor;
@@ -74,7 +83,8 @@ describe('findPage against the database', () => {
       thing('x', 4, '2026-01-01', 0, 'tenant-b'),
     ]);
 
-    for (const limit of [1, 2, 3, 10]) expect(await readAll(byNewest, limit)).toEqual(['f', 'd', 'c', 'b', 'e', 'a']);
+    for (const limit of [1, 2, 3, 10])
+      expect(await readAll(byNewest, limit)).toEqual(['f', 'd', 'c', 'b', 'e', 'a']);
   });
 
   it('given an order of three keys in mixed directions, then the same as sorting everything at once', async () => {
@@ -82,14 +92,21 @@ describe('findPage against the database', () => {
       thing(`t${String(i).padStart(2, '0')}`, i, `2026-01-0${(i % 3) + 1}`, i % 4),
     );
     await things.insertMany(all);
-    const expected = (await things.find({ tenantId }).sort({ day: 1, rank: -1, _id: 1 }).lean()).map((t) => t._id);
+    const expected = (await things.find({ tenantId }).sort({ day: 1, rank: -1, _id: 1 }).lean()).map(
+      (t) => t._id,
+    );
 
     expect(await readAll(byDayThenRank, 4)).toEqual(expected);
   });
 
   it('given items added before and removed after the cursor between two pages, then the next page goes on where the last one stopped', async () => {
     await things.insertMany([thing('a', 1), thing('b', 2), thing('c', 3), thing('d', 4)]);
-    const first = await findPage(things.find({ tenantId }), byNewest, { limit: 2 }, (t: ThingDocument) => t._id);
+    const first = await findPage(
+      things.find({ tenantId }),
+      byNewest,
+      { limit: 2 },
+      (t: ThingDocument) => t._id,
+    );
 
     await things.insertMany([thing('z', 9), thing('bb', 2)]);
     await things.deleteOne({ _id: 'a' });

@@ -11,10 +11,11 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { mapPage, type Page } from '@lms/kernel';
+import { emptyPage, mapPage, type Page } from '@lms/kernel';
 import {
   Access,
   ApiErrors,
+  ApiPage,
   administersTenant,
   CurrentPrincipal,
   Idempotent,
@@ -86,13 +87,14 @@ export class ArtifactsController {
   }
 
   /** The caller's own artifacts, newest first. */
+  @ApiPage(ArtifactResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() caller: Principal,
     @Query() query: PageQueryDto,
   ): Promise<Page<ArtifactResponseDto>> {
-    const page = { limit: query.limit, offset: query.offset };
-    if (caller.userId === null) return { items: [], ...page, nextOffset: null };
+    const page = PageQueryDto.pageOf(query);
+    if (caller.userId === null) return emptyPage(page);
     const artifacts = await this.listArtifacts.execute({
       tenantId: caller.tenantId,
       ownerId: caller.userId,
@@ -102,13 +104,14 @@ export class ArtifactsController {
   }
 
   /** The artifacts others shared with the caller (a coach: its mentees'), newest share first. */
+  @ApiPage(ArtifactResponseDto)
   @Get('shared-with-me')
   async sharedWithMe(
     @CurrentPrincipal() caller: Principal,
     @Query() query: PageQueryDto,
   ): Promise<Page<ArtifactResponseDto>> {
-    const page = { limit: query.limit, offset: query.offset };
-    if (caller.userId === null) return { items: [], ...page, nextOffset: null };
+    const page = PageQueryDto.pageOf(query);
+    if (caller.userId === null) return emptyPage(page);
     const held = await this.listShared.execute({ tenantId: caller.tenantId, userId: caller.userId, page });
     return mapPage(held, ArtifactResponseDto.held);
   }
@@ -179,6 +182,7 @@ export class ArtifactsController {
 
   /** Its comments, oldest first, for whoever sees it. */
   @ApiErrors('ARTIFACT.NOT_FOUND')
+  @ApiPage(ArtifactCommentResponseDto)
   @Get(':id/comments')
   async comments(
     @CurrentPrincipal() caller: Principal,
@@ -189,7 +193,7 @@ export class ArtifactsController {
       tenantId: caller.tenantId,
       artifactId: params.id,
       reader: readerOf(caller),
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, ArtifactCommentResponseDto.from);
   }

@@ -13,7 +13,15 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, CurrentTenant, Idempotent, IfMatch } from '@lms/service-kit';
+import {
+  ApiErrors,
+  ApiPage,
+  Access,
+  CurrentTenant,
+  Idempotent,
+  IfMatch,
+  PageQueryDto,
+} from '@lms/service-kit';
 import { AssignmentResponseDto } from './dto/assignment.response.dto';
 import { CreateAssignmentRequestDto } from './dto/create-assignment.request.dto';
 import { DeleteAssignmentQueryDto } from './dto/delete-assignment.request.dto';
@@ -68,7 +76,11 @@ export class AssignmentsController {
     return AssignmentResponseDto.from(await this.createAssignment.execute({ tenantId, ...body }));
   }
 
-  /** Filtered, sorted, a page at a time (CO-A10); deleted assignments never. */
+  /**
+   * Filtered, sorted, a page at a time (CO-A10); deleted assignments never. A cursor reads on
+   * in the sort it came from only.
+   */
+  @ApiPage(AssignmentResponseDto)
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
@@ -77,7 +89,7 @@ export class AssignmentsController {
     const page = await this.listAssignments.execute({
       tenantId,
       filter: AssignmentFilterQueryDto.filterOf(query),
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
       sort: query.sort,
     });
     return mapPage(page, AssignmentResponseDto.from);

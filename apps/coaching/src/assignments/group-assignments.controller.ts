@@ -11,7 +11,15 @@ import {
   Query,
 } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, Idempotent, CurrentTenant, IfMatch } from '@lms/service-kit';
+import {
+  ApiErrors,
+  ApiPage,
+  Access,
+  Idempotent,
+  CurrentTenant,
+  IfMatch,
+  PageQueryDto,
+} from '@lms/service-kit';
 import { CreateGroupAssignmentRequestDto } from './dto/create-group-assignment.request.dto';
 import { DeleteAssignmentQueryDto } from './dto/delete-assignment.request.dto';
 import { EditAssignmentDatesRequestDto } from './dto/edit-assignment-dates.request.dto';
@@ -60,6 +68,7 @@ export class GroupAssignmentsController {
     return GroupAssignmentResponseDto.from(created);
   }
 
+  @ApiPage(GroupAssignmentResponseDto)
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
@@ -68,7 +77,7 @@ export class GroupAssignmentsController {
     const page = await this.listGroupAssignments.execute({
       tenantId,
       groupId: query.groupId,
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, GroupAssignmentResponseDto.from);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { mapPage, type Page } from '@lms/kernel';
-import { Access, CurrentPrincipal, PageQueryDto, type Principal } from '@lms/service-kit';
+import { emptyPage, mapPage, type Page } from '@lms/kernel';
+import { Access, ApiPage, CurrentPrincipal, PageQueryDto, type Principal } from '@lms/service-kit';
 import { CoachedMenteeResponseDto } from './dto/coached-mentee.response.dto';
 import { ListMyMenteesUseCase } from './use-cases/list-my-mentees.use-case';
 
@@ -10,14 +10,15 @@ import { ListMyMenteesUseCase } from './use-cases/list-my-mentees.use-case';
 export class MyMenteesController {
   constructor(private readonly myMentees: ListMyMenteesUseCase) {}
 
+  @ApiPage(CoachedMenteeResponseDto)
   @Get('mentees')
   async mentees(
     @CurrentPrincipal() caller: Principal,
     @Query() query: PageQueryDto,
   ): Promise<Page<CoachedMenteeResponseDto>> {
-    const page = { limit: query.limit, offset: query.offset };
+    const page = PageQueryDto.pageOf(query);
     // A service's token names no user: it coaches nobody.
-    if (caller.userId === null) return { items: [], ...page, nextOffset: null };
+    if (caller.userId === null) return emptyPage(page);
     const mentees = await this.myMentees.execute({ tenantId: caller.tenantId, coachId: caller.userId, page });
     return mapPage(mentees, CoachedMenteeResponseDto.from);
   }

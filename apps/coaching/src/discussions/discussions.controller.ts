@@ -3,6 +3,7 @@ import { mapPage, type Page } from '@lms/kernel';
 import {
   Access,
   ApiErrors,
+  ApiPage,
   CurrentPrincipal,
   Idempotent,
   PageQueryDto,
@@ -48,6 +49,7 @@ export class DiscussionsController {
 
   /** Oldest first; an ended, expired or deactivated assignment's discussion is still read. */
   @ApiErrors('ASSIGNMENT.NOT_FOUND', 'DISCUSSION.FORBIDDEN')
+  @ApiPage(MessageResponseDto)
   @Get(':id/messages')
   async list(
     @CurrentPrincipal() caller: Principal,
@@ -58,7 +60,7 @@ export class DiscussionsController {
       tenantId: caller.tenantId,
       assignmentId: params.id,
       readerId: caller.userId,
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, MessageResponseDto.from);
   }

@@ -11,7 +11,16 @@ import {
   Query,
 } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, ApiErrors, CurrentPrincipal, Idempotent, IfMatch, type Principal } from '@lms/service-kit';
+import {
+  Access,
+  ApiErrors,
+  ApiPage,
+  CurrentPrincipal,
+  Idempotent,
+  IfMatch,
+  PageQueryDto,
+  type Principal,
+} from '@lms/service-kit';
 import { CreateCoachingSessionRequestDto } from './dto/create-coaching-session.request.dto';
 import { EditCoachingSessionRequestDto } from './dto/edit-coaching-session.request.dto';
 import { CoachingSessionResponseDto } from './dto/coaching-session.response.dto';
@@ -80,6 +89,7 @@ export class CoachingSessionsController {
    * with `menteeId`, the records of a mentee it coaches or manages (or only its own about
    * others), without it, those about itself and those it wrote.
    */
+  @ApiPage(CoachingSessionResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() caller: Principal,
@@ -90,7 +100,7 @@ export class CoachingSessionsController {
       kind: 'coaching_session',
       actor: caller,
       filter: { menteeId: query.menteeId, authorId: query.authorId },
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, CoachingSessionResponseDto.from);
   }

@@ -11,7 +11,16 @@ import {
   Query,
 } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, ApiErrors, CurrentPrincipal, Idempotent, IfMatch, type Principal } from '@lms/service-kit';
+import {
+  Access,
+  ApiErrors,
+  ApiPage,
+  CurrentPrincipal,
+  Idempotent,
+  IfMatch,
+  PageQueryDto,
+  type Principal,
+} from '@lms/service-kit';
 import { CreateEvaluationRequestDto } from './dto/create-evaluation.request.dto';
 import { EditEvaluationRequestDto } from './dto/edit-evaluation.request.dto';
 import { EvaluationResponseDto } from './dto/evaluation.response.dto';
@@ -76,6 +85,7 @@ export class EvaluationsController {
    * with `menteeId`, the records of a mentee it coaches or manages (or only its own about
    * others), without it, those about itself and those it wrote.
    */
+  @ApiPage(EvaluationResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() caller: Principal,
@@ -86,7 +96,7 @@ export class EvaluationsController {
       kind: 'evaluation',
       actor: caller,
       filter: { menteeId: query.menteeId, authorId: query.authorId },
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, EvaluationResponseDto.from);
   }

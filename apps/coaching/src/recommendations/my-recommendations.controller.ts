@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { mapPage, type Page } from '@lms/kernel';
-import { Access, CurrentPrincipal, PageQueryDto, type Principal } from '@lms/service-kit';
+import { emptyPage, mapPage, type Page } from '@lms/kernel';
+import { Access, ApiPage, CurrentPrincipal, PageQueryDto, type Principal } from '@lms/service-kit';
 import { RecommendationResponseDto } from './dto/recommendation.response.dto';
 import { ListRecommendationsUseCase } from './use-cases/list-recommendations.use-case';
 
@@ -10,14 +10,15 @@ import { ListRecommendationsUseCase } from './use-cases/list-recommendations.use
 export class MyRecommendationsController {
   constructor(private readonly listRecommendations: ListRecommendationsUseCase) {}
 
+  @ApiPage(RecommendationResponseDto)
   @Get('recommendations')
   async recommendations(
     @CurrentPrincipal() caller: Principal,
     @Query() query: PageQueryDto,
   ): Promise<Page<RecommendationResponseDto>> {
-    const page = { limit: query.limit, offset: query.offset };
+    const page = PageQueryDto.pageOf(query);
     // A service's token names no user: nobody recommended it anything.
-    if (caller.userId === null) return { items: [], ...page, nextOffset: null };
+    if (caller.userId === null) return emptyPage(page);
     const recommended = await this.listRecommendations.execute({
       actor: caller,
       menteeId: caller.userId,

@@ -2,7 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, ApiErrors, CurrentPrincipal, Idempotent, type Principal } from '@lms/service-kit';
+import {
+  Access,
+  ApiErrors,
+  ApiPage,
+  CurrentPrincipal,
+  Idempotent,
+  PageQueryDto,
+  type Principal,
+} from '@lms/service-kit';
 import { ListRecommendationsQueryDto } from './dto/list-recommendations.request.dto';
 import { RecommendCoursesRequestDto } from './dto/recommend-courses.request.dto';
 import { RecommendationIdParamsDto } from './dto/recommendation-id-params.request.dto';
@@ -57,6 +65,7 @@ export class RecommendationsController {
     'user',
     "a coach those it made, a mentee those made to it, System and Application Administrators and superadmins all of the tenant's",
   )
+  @ApiPage(RecommendationResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() caller: Principal,
@@ -65,7 +74,7 @@ export class RecommendationsController {
     const page = await this.listRecommendations.execute({
       actor: caller,
       menteeId: query.menteeId,
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, RecommendationResponseDto.from);
   }

@@ -24,20 +24,19 @@ export function describeArtifactCommentRepositoryContract(
       for (const comment of [later, earlier, aComment(tenantId, other, '2025-03-10T08:00:00.000Z', 'other')])
         await repo.insert(comment);
 
-      const first = await repo.listOf(tenantId, artifactId, { limit: 1, offset: 0 });
+      const first = await repo.listOf(tenantId, artifactId, { limit: 1 });
       expect(first.items.map((c) => c.text)).toEqual(['earlier']);
-      expect(first.nextOffset).toBe(1);
-      expect((await repo.listOf(tenantId, artifactId, { limit: 10, offset: 0 })).items).toEqual([
-        earlier,
-        later,
-      ]);
-      expect((await repo.listOf(`contract-${newId()}`, artifactId, { limit: 10, offset: 0 })).items).toEqual(
-        [],
-      );
+      const second = await repo.listOf(tenantId, artifactId, {
+        limit: 1,
+        cursor: first.nextCursor ?? undefined,
+      });
+      expect(second).toEqual({ items: [later], limit: 1, nextCursor: null });
+      expect((await repo.listOf(tenantId, artifactId, { limit: 10 })).items).toEqual([earlier, later]);
+      expect((await repo.listOf(`contract-${newId()}`, artifactId, { limit: 10 })).items).toEqual([]);
 
       await repo.removeAllOf(tenantId, artifactId);
-      expect((await repo.listOf(tenantId, artifactId, { limit: 10, offset: 0 })).items).toEqual([]);
-      expect((await repo.listOf(tenantId, other, { limit: 10, offset: 0 })).items).toHaveLength(1);
+      expect((await repo.listOf(tenantId, artifactId, { limit: 10 })).items).toEqual([]);
+      expect((await repo.listOf(tenantId, other, { limit: 10 })).items).toHaveLength(1);
     });
   });
 }

@@ -2,7 +2,7 @@ import { newId } from '@lms/kernel';
 import type { Artifact } from '../artifacts/domain/artifact';
 import type { ArtifactRepository } from '../artifacts/ports/artifact.repository';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 function newTenant(): string {
   return `contract-${newId()}`;
@@ -65,27 +65,19 @@ export function describeArtifactRepositoryContract(name: string, make: () => Art
       await repo.insert(anArtifact(tenantId, newId(), '2025-03-13T09:00:00.000Z'));
       await repo.insert(anArtifact(otherTenant, ownerId, '2025-03-14T09:00:00.000Z'));
 
-      expect(await repo.listOwnedBy(tenantId, ownerId, { limit: 2, offset: 0 })).toEqual({
-        items: [newest, middle],
-        limit: 2,
-        offset: 0,
-        nextOffset: 2,
-      });
-      expect(await repo.listOwnedBy(tenantId, ownerId, { limit: 2, offset: 2 })).toEqual({
-        items: [oldest],
-        limit: 2,
-        offset: 2,
-        nextOffset: null,
-      });
+      const first = await repo.listOwnedBy(tenantId, ownerId, { limit: 2 });
+      expect(first).toEqual({ items: [newest, middle], limit: 2, nextCursor: expect.any(String) });
+      expect(
+        await repo.listOwnedBy(tenantId, ownerId, { limit: 2, cursor: first.nextCursor ?? undefined }),
+      ).toEqual({ items: [oldest], limit: 2, nextCursor: null });
       expect(await repo.listOwnedBy(newTenant(), ownerId, PAGE)).toEqual({
         items: [],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 
-    it('given two artifacts of the same instant, then the one of the higher id reads first', async () => {
+    it('given two artifacts of the same instant, then the one of the higher id reads first, also across pages', async () => {
       const repo = make();
       const tenantId = newTenant();
       const ownerId = newId();
@@ -97,8 +89,15 @@ export function describeArtifactRepositoryContract(name: string, make: () => Art
       await repo.insert(high);
 
       const page = await repo.listOwnedBy(tenantId, ownerId, PAGE);
+      const first = await repo.listOwnedBy(tenantId, ownerId, { limit: 1 });
+      const second = await repo.listOwnedBy(tenantId, ownerId, {
+        limit: 1,
+        cursor: first.nextCursor ?? undefined,
+      });
 
       expect(page.items.map((a) => a.id)).toEqual([high.id, low.id]);
+      expect([...first.items, ...second.items].map((a) => a.id)).toEqual([high.id, low.id]);
+      expect(second.nextCursor).toBeNull();
     });
 
     it('given the version read, then a save replaces the artifact; at a stale version or in another tenant it writes nothing', async () => {

@@ -2,7 +2,7 @@ import { newId } from '@lms/kernel';
 import { shareId, type ArtifactShare } from '../artifacts/domain/artifact';
 import type { ArtifactShareRepository } from '../artifacts/ports/artifact-share.repository';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 function newTenant(): string {
   return `contract-${newId()}`;
@@ -102,27 +102,23 @@ export function describeArtifactShareRepositoryContract(
       await repo.putMany([aShare(tenantId, '2025-03-13T09:00:00.000Z')]);
       await repo.putMany([aShare(otherTenant, '2025-03-14T09:00:00.000Z', { userId })]);
 
-      expect(await repo.listHeldBy(tenantId, userId, { limit: 2, offset: 0 })).toEqual({
-        items: [newest, middle],
-        limit: 2,
-        offset: 0,
-        nextOffset: 2,
-      });
-      expect(await repo.listHeldBy(tenantId, userId, { limit: 2, offset: 2 })).toEqual({
+      const first = await repo.listHeldBy(tenantId, userId, { limit: 2 });
+      expect(first).toEqual({ items: [newest, middle], limit: 2, nextCursor: expect.any(String) });
+      expect(
+        await repo.listHeldBy(tenantId, userId, { limit: 2, cursor: first.nextCursor ?? undefined }),
+      ).toEqual({
         items: [oldest],
         limit: 2,
-        offset: 2,
-        nextOffset: null,
+        nextCursor: null,
       });
       expect(await repo.listHeldBy(newTenant(), userId, PAGE)).toEqual({
         items: [],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 
-    it('given two shares a user got at the same instant, then the one of the higher id lists first', async () => {
+    it('given two shares a user got at the same instant, then the one of the higher id lists first, also across pages', async () => {
       const repo = make();
       const tenantId = newTenant();
       const userId = newId();
@@ -131,8 +127,15 @@ export function describeArtifactShareRepositoryContract(
       await repo.putMany([low, high]);
 
       const page = await repo.listHeldBy(tenantId, userId, PAGE);
+      const first = await repo.listHeldBy(tenantId, userId, { limit: 1 });
+      const second = await repo.listHeldBy(tenantId, userId, {
+        limit: 1,
+        cursor: first.nextCursor ?? undefined,
+      });
 
       expect(page.items.map((s) => s.id)).toEqual([high.id, low.id]);
+      expect([...first.items, ...second.items].map((s) => s.id)).toEqual([high.id, low.id]);
+      expect(second.nextCursor).toBeNull();
     });
 
     it('given ids to remove, then those shares of the tenant are gone and the others stay; asked in another tenant, nothing is removed', async () => {

@@ -2,7 +2,7 @@ import { newId } from '@lms/kernel';
 import type { Assignment } from '../assignments/domain/assignment';
 import type { AssignmentRepository } from '../assignments/ports/assignment.repository';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 function newTenant(): string {
   return `contract-${newId()}`;
@@ -431,11 +431,15 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
       );
       await repo.save(tenantId, { assignment: ended(items[0]), outbox: [] }, 1);
 
-      const byCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 0 });
-      expect(byCoach).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+      const byCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2 });
+      expect(byCoach).toMatchObject({ limit: 2, nextCursor: expect.any(String) });
       expect(byCoach.items.map((a) => a.id)).toEqual([items[2].id, items[1].id]);
-      const lastByCoach = await repo.list(tenantId, { coachId: coach }, { limit: 2, offset: 2 });
-      expect(lastByCoach).toMatchObject({ limit: 2, offset: 2, nextOffset: null });
+      const lastByCoach = await repo.list(
+        tenantId,
+        { coachId: coach },
+        { limit: 2, cursor: byCoach.nextCursor ?? undefined },
+      );
+      expect(lastByCoach).toMatchObject({ limit: 2, nextCursor: null });
       expect(lastByCoach.items.map((a) => a.id)).toEqual([items[0].id]);
       expect((await repo.list(tenantId, { status: 'ended' }, PAGE)).items.map((a) => a.id)).toEqual([
         items[0].id,
@@ -448,7 +452,41 @@ export function describeAssignmentRepositoryContract(name: string, make: () => A
           (a) => a.id,
         ),
       ).toEqual([items[1].id]);
-      expect(await repo.list(newTenant(), {}, PAGE)).toEqual({ items: [], ...PAGE, nextOffset: null });
+      expect(await repo.list(newTenant(), {}, PAGE)).toEqual({ items: [], ...PAGE, nextCursor: null });
+    });
+
+    it('given a sort, then pages follow its field then the id the same way, and a cursor of another sort is refused', async () => {
+      const repo = make();
+      const tenantId = newTenant();
+      // Two start on the same day: the id orders them, across the end of the first page.
+      const items = ['2025-03-02', '2025-03-01', '2025-03-02'].map((startDate, at) =>
+        individualAssignment(tenantId, {
+          startDate,
+          createdAt: new Date(`2025-03-0${at + 1}T10:00:00.000Z`),
+        }),
+      );
+      await repo.insertIfAbsent(
+        tenantId,
+        items.map((assignment) => ({ assignment, outbox: [] })),
+      );
+      const byStart = [...items]
+        .sort((a, b) => a.startDate.localeCompare(b.startDate) || (a.id < b.id ? -1 : 1))
+        .map((a) => a.id);
+      const ids = (page: { items: Assignment[] }) => page.items.map((a) => a.id);
+
+      const first = await repo.list(tenantId, {}, { limit: 2 }, 'startDate');
+      expect(ids(first)).toEqual(byStart.slice(0, 2));
+      const cursor = first.nextCursor ?? undefined;
+      const last = await repo.list(tenantId, {}, { limit: 2, cursor }, 'startDate');
+      expect(last).toMatchObject({ limit: 2, nextCursor: null });
+      expect(ids(last)).toEqual(byStart.slice(2));
+      expect(ids(await repo.list(tenantId, {}, PAGE, '-startDate'))).toEqual([...byStart].reverse());
+      expect(ids(await repo.list(tenantId, {}, PAGE, 'createdAt'))).toEqual(items.map((a) => a.id));
+
+      for (const other of ['-startDate', '-createdAt', 'createdAt'] as const)
+        await expect(repo.list(tenantId, {}, { limit: 2, cursor }, other)).rejects.toMatchObject({
+          code: 'PAGE.CURSOR_INVALID',
+        });
     });
   });
 }

@@ -7,7 +7,7 @@ import {
 } from '../evaluations/domain/coaching-record';
 import type { CoachingRecordRepository } from '../evaluations/ports/coaching-record.repository';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 function newTenant(): string {
   return `contract-${newId()}`;
@@ -93,21 +93,14 @@ export function describeCoachingRecordRepositoryContract(
       await repo.insert(aSession(tenantId, '2025-03-10T09:07:00.000Z'));
       await repo.insert(anEvaluation(newTenant(), '2025-03-10T09:08:00.000Z'));
 
-      expect(await repo.list(tenantId, 'evaluation', {}, { limit: 2, offset: 0 })).toEqual({
-        items: [third, second],
-        limit: 2,
-        offset: 0,
-        nextOffset: 2,
-      });
-      expect(await repo.list(tenantId, 'evaluation', {}, { limit: 2, offset: 2 })).toEqual({
-        items: [first],
-        limit: 2,
-        offset: 2,
-        nextOffset: null,
-      });
+      const newest = await repo.list(tenantId, 'evaluation', {}, { limit: 2 });
+      expect(newest).toEqual({ items: [third, second], limit: 2, nextCursor: expect.any(String) });
+      expect(
+        await repo.list(tenantId, 'evaluation', {}, { limit: 2, cursor: newest.nextCursor ?? undefined }),
+      ).toEqual({ items: [first], limit: 2, nextCursor: null });
     });
 
-    it('given two records of the same instant, then the one of the higher id reads first', async () => {
+    it('given two records of the same instant, then the one of the higher id reads first, also across pages', async () => {
       const repo = make();
       const tenantId = newTenant();
       const at = '2025-03-10T09:00:00.000Z';
@@ -118,8 +111,17 @@ export function describeCoachingRecordRepositoryContract(
       await repo.insert(high);
 
       const page = await repo.list(tenantId, 'evaluation', {}, PAGE);
+      const first = await repo.list(tenantId, 'evaluation', {}, { limit: 1 });
+      const second = await repo.list(
+        tenantId,
+        'evaluation',
+        {},
+        { limit: 1, cursor: first.nextCursor ?? undefined },
+      );
 
       expect(page.items.map((r) => r.id)).toEqual([high.id, low.id]);
+      expect([...first.items, ...second.items].map((r) => r.id)).toEqual([high.id, low.id]);
+      expect(second.nextCursor).toBeNull();
     });
 
     it('given a scope, then a list keeps the records about the mentee, by the author, both, or involving the user either way', async () => {
@@ -143,6 +145,16 @@ export function describeCoachingRecordRepositoryContract(
       expect(await ids({ involving: user })).toEqual([byUser.id, aboutUser.id]);
       expect(await ids({ involving: user, authorId: coach })).toEqual([aboutUser.id]);
       expect(await ids({ menteeId: newId() })).toEqual([]);
+      // Either way of involving the user, a page at a time.
+      const involving = await repo.list(tenantId, 'coaching_session', { involving: user }, { limit: 1 });
+      const rest = await repo.list(
+        tenantId,
+        'coaching_session',
+        { involving: user },
+        { limit: 1, cursor: involving.nextCursor ?? undefined },
+      );
+      expect([...involving.items, ...rest.items].map((r) => r.id)).toEqual([byUser.id, aboutUser.id]);
+      expect(rest.nextCursor).toBeNull();
     });
 
     it('given the version read, then a save replaces the content and keeps who and when it was created; at another version or in another tenant it writes nothing', async () => {

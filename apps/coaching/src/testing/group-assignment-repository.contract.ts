@@ -2,7 +2,7 @@ import { newId } from '@lms/kernel';
 import type { GroupAssignment } from '../assignments/domain/group-assignment';
 import type { GroupAssignmentRepository } from '../assignments/ports/group-assignment.repository';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 function newTenant(): string {
   return `contract-${newId()}`;
@@ -185,12 +185,12 @@ export function describeGroupAssignmentRepositoryContract(
       expect((await repo.listCurrentByGroups(tenantId, [groupId])).map((g) => g.id).sort()).toEqual(
         [older.id, newer.id].sort(),
       );
-      const page = await repo.list(tenantId, { groupId }, { limit: 2, offset: 0 });
-      expect(page).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+      const page = await repo.list(tenantId, { groupId }, { limit: 2 });
+      expect(page).toMatchObject({ limit: 2, nextCursor: expect.any(String) });
       expect(page.items.map((g) => g.id)).toEqual([newer.id, older.id]);
-      const last = await repo.list(tenantId, { groupId }, { limit: 2, offset: 2 });
+      const last = await repo.list(tenantId, { groupId }, { limit: 2, cursor: page.nextCursor ?? undefined });
       expect(last.items.map((g) => g.id)).toEqual([endedOne.id]);
-      expect(last.nextOffset).toBeNull();
+      expect(last.nextCursor).toBeNull();
       expect((await repo.list(tenantId, {}, PAGE)).items).toHaveLength(4);
     });
   });

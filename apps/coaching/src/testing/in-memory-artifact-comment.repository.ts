@@ -1,6 +1,12 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { ArtifactComment } from '../artifacts/domain/artifact-comment';
 import type { ArtifactCommentRepository } from '../artifacts/ports/artifact-comment.repository';
+
+/** The comments on an artifact, oldest first, ties by id, as the Mongo repository sorts them. */
+const OLDEST_FIRST: ReadonlyArray<MemorySortKey<ArtifactComment>> = [
+  ['createdAt', (c) => c.createdAt, 1],
+  ['_id', (c) => c.id, 1],
+];
 
 /** The comments on artifacts in memory, in the order the Mongo repository reads them. */
 export class InMemoryArtifactCommentRepository implements ArtifactCommentRepository {
@@ -12,14 +18,11 @@ export class InMemoryArtifactCommentRepository implements ArtifactCommentReposit
   }
 
   async listOf(tenantId: string, artifactId: string, page: PageRequest): Promise<Page<ArtifactComment>> {
-    const of = [...this.rows.values()]
-      .filter((c) => c.tenantId === tenantId && c.artifactId === artifactId)
-      .sort(
-        (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
+    const of = [...this.rows.values()].filter((c) => c.tenantId === tenantId && c.artifactId === artifactId);
     return slicePage(
       of.map((c) => structuredClone(c)),
       page,
+      OLDEST_FIRST,
     );
   }
 

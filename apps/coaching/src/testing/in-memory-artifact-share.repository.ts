@@ -1,10 +1,16 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import { shareId, type ArtifactShare } from '../artifacts/domain/artifact';
 import type { ArtifactShareRepository } from '../artifacts/ports/artifact-share.repository';
 
 function byId(a: ArtifactShare, b: ArtifactShare): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** The artifacts shared with a user, the latest share first, ties by id, as the Mongo repository sorts them. */
+const LATEST_SHARED_FIRST: ReadonlyArray<MemorySortKey<ArtifactShare>> = [
+  ['sharedAt', (s) => s.sharedAt, -1],
+  ['_id', (s) => s.id, -1],
+];
 
 /** Who holds which artifact in memory, one share per artifact and user, in the order the Mongo repository reads them. */
 export class InMemoryArtifactShareRepository implements ArtifactShareRepository {
@@ -31,12 +37,11 @@ export class InMemoryArtifactShareRepository implements ArtifactShareRepository 
   }
 
   async listHeldBy(tenantId: string, userId: string, page: PageRequest): Promise<Page<ArtifactShare>> {
-    const held = [...this.rows.values()]
-      .filter((s) => s.tenantId === tenantId && s.userId === userId)
-      .sort((a, b) => b.sharedAt.getTime() - a.sharedAt.getTime() || byId(b, a));
+    const held = [...this.rows.values()].filter((s) => s.tenantId === tenantId && s.userId === userId);
     return slicePage(
       held.map((s) => structuredClone(s)),
       page,
+      LATEST_SHARED_FIRST,
     );
   }
 

@@ -1,6 +1,12 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { Artifact } from '../artifacts/domain/artifact';
 import type { ArtifactRepository } from '../artifacts/ports/artifact.repository';
+
+/** A mentee's artifacts, newest first, ties by id, as the Mongo repository sorts them. */
+const NEWEST_FIRST: ReadonlyArray<MemorySortKey<Artifact>> = [
+  ['createdAt', (a) => a.createdAt, -1],
+  ['_id', (a) => a.id, -1],
+];
 
 /** Mentees' artifacts in memory, in the order the Mongo repository reads them. */
 export class InMemoryArtifactRepository implements ArtifactRepository {
@@ -28,14 +34,11 @@ export class InMemoryArtifactRepository implements ArtifactRepository {
   }
 
   async listOwnedBy(tenantId: string, ownerId: string, page: PageRequest): Promise<Page<Artifact>> {
-    const owned = [...this.rows.values()]
-      .filter((a) => a.tenantId === tenantId && a.ownerId === ownerId)
-      .sort(
-        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-      );
+    const owned = [...this.rows.values()].filter((a) => a.tenantId === tenantId && a.ownerId === ownerId);
     return slicePage(
       owned.map((a) => structuredClone(a)),
       page,
+      NEWEST_FIRST,
     );
   }
 

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import { holdsMemberPlace, type Assignment } from '../assignments/domain/assignment';
 import type {
   CalendarDays,
@@ -9,6 +9,20 @@ import type {
   AssignmentSort,
   AssignmentWithEvents,
 } from '../assignments/ports/assignment.repository';
+
+/** The keys of a sort, as the Mongo repository orders it: the field, then the id the same way. */
+function sortKeysOf(sort: AssignmentSort): Array<MemorySortKey<Assignment>> {
+  const direction = sort.startsWith('-') ? -1 : 1;
+  return sort.endsWith('startDate')
+    ? [
+        ['startDate', (a) => a.startDate, direction],
+        ['_id', (a) => a.id, direction],
+      ]
+    : [
+        ['createdAt', (a) => a.createdAt, direction],
+        ['_id', (a) => a.id, direction],
+      ];
+}
 
 /**
  * Keeps the guarantee of the unique index: at most one current derived assignment per
@@ -243,7 +257,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     page: PageRequest,
     sort: AssignmentSort = '-createdAt',
   ): Promise<Page<Assignment>> {
-    return slicePage(this.matching(tenantId, filter, sort), page);
+    return slicePage(this.matching(tenantId, filter), page, sortKeysOf(sort));
   }
 
   async *stream(
@@ -251,11 +265,13 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     filter: AssignmentFilter,
     sort: AssignmentSort = '-createdAt',
   ): AsyncIterable<Assignment> {
-    yield* this.matching(tenantId, filter, sort);
+    const all = this.matching(tenantId, filter);
+    // The whole list as one page: in the same order as the list's pages.
+    yield* slicePage(all, { limit: Math.max(all.length, 1) }, sortKeysOf(sort)).items;
   }
 
   async count(tenantId: string, filter: AssignmentFilter): Promise<AssignmentCounts> {
-    const kept = this.matching(tenantId, filter, '-createdAt');
+    const kept = this.matching(tenantId, filter);
     const tally = <K>(keys: K[]) => {
       const counts = new Map<K, number>();
       for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -273,11 +289,8 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
     };
   }
 
-  private matching(tenantId: string, filter: AssignmentFilter, sort: AssignmentSort): Assignment[] {
+  private matching(tenantId: string, filter: AssignmentFilter): Assignment[] {
     const { on } = filter;
-    const field = sort.endsWith('startDate') ? 'startDate' : 'createdAt';
-    const direction = sort.startsWith('-') ? -1 : 1;
-    const key = (a: Assignment): string => (field === 'startDate' ? a.startDate : a.createdAt.toISOString());
     return this.where(
       (a) =>
         a.tenantId === tenantId &&
@@ -295,7 +308,7 @@ export class InMemoryAssignmentRepository implements AssignmentRepository {
           (a.startDate <= on &&
             (a.endDate === null || a.endDate >= on) &&
             (a.endedAt === null || a.endedAt.toISOString().slice(0, 10) >= on))),
-    ).sort((a, b) => direction * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
+    );
   }
 
   private where(predicate: (a: Assignment) => boolean): Assignment[] {

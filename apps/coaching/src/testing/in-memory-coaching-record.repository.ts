@@ -1,7 +1,13 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { CoachingRecord, RecordKind } from '../evaluations/domain/coaching-record';
 import type { RecordScope } from '../evaluations/domain/record-access';
 import type { CoachingRecordRepository } from '../evaluations/ports/coaching-record.repository';
+
+/** Newest first, ties by id, as the Mongo repository sorts them. */
+const NEWEST_FIRST: ReadonlyArray<MemorySortKey<CoachingRecord>> = [
+  ['createdAt', (r) => r.createdAt, -1],
+  ['_id', (r) => r.id, -1],
+];
 
 function inScope(record: CoachingRecord, scope: RecordScope): boolean {
   return (
@@ -39,14 +45,13 @@ export class InMemoryCoachingRecordRepository implements CoachingRecordRepositor
     scope: RecordScope,
     page: PageRequest,
   ): Promise<Page<CoachingRecord<K>>> {
-    const of = [...this.rows.values()]
-      .filter((r) => r.tenantId === tenantId && r.kind === kind && inScope(r, scope))
-      .sort(
-        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-      );
+    const of = [...this.rows.values()].filter(
+      (r) => r.tenantId === tenantId && r.kind === kind && inScope(r, scope),
+    );
     return slicePage(
       of.map((r) => structuredClone(r) as CoachingRecord<K>),
       page,
+      NEWEST_FIRST,
     );
   }
 

@@ -1,11 +1,17 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { GroupAssignment } from '../assignments/domain/group-assignment';
 import type {
   FanOutChunk,
   FollowChunk,
   GroupAssignmentRepository,
 } from '../assignments/ports/group-assignment.repository';
+
+/** Newest first, by id among those created at once, as the Mongo repository orders the list. */
+const NEWEST_FIRST: Array<MemorySortKey<GroupAssignment>> = [
+  ['createdAt', (g) => g.createdAt, -1],
+  ['_id', (g) => g.id, -1],
+];
 
 export class InMemoryGroupAssignmentRepository implements GroupAssignmentRepository {
   private readonly rows = new Map<string, GroupAssignment>();
@@ -94,15 +100,13 @@ export class InMemoryGroupAssignmentRepository implements GroupAssignmentReposit
     filter: { groupId?: string },
     page: PageRequest,
   ): Promise<Page<GroupAssignment>> {
-    const matching = [...this.rows.values()]
-      .filter(
-        (g) =>
-          g.tenantId === tenantId &&
-          g.deletedAt === null &&
-          (filter.groupId === undefined || g.groupId === filter.groupId),
-      )
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
-    return structuredClone(slicePage(matching, page));
+    const matching = [...this.rows.values()].filter(
+      (g) =>
+        g.tenantId === tenantId &&
+        g.deletedAt === null &&
+        (filter.groupId === undefined || g.groupId === filter.groupId),
+    );
+    return structuredClone(slicePage(matching, page, NEWEST_FIRST));
   }
 
   async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {

@@ -1,6 +1,12 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { Message } from '../discussions/domain/message';
 import type { MessageRepository } from '../discussions/ports/message.repository';
+
+/** Oldest first, by id among messages written at once, as the Mongo repository orders them. */
+const OLDEST_FIRST: Array<MemorySortKey<Message>> = [
+  ['createdAt', (m) => m.createdAt, 1],
+  ['_id', (m) => m.id, 1],
+];
 
 /** The messages of discussions in memory, in the order the Mongo repository reads them. */
 export class InMemoryMessageRepository implements MessageRepository {
@@ -12,14 +18,13 @@ export class InMemoryMessageRepository implements MessageRepository {
   }
 
   async listOf(tenantId: string, assignmentId: string, page: PageRequest): Promise<Page<Message>> {
-    const of = [...this.rows.values()]
-      .filter((m) => m.tenantId === tenantId && m.assignmentId === assignmentId)
-      .sort(
-        (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
+    const of = [...this.rows.values()].filter(
+      (m) => m.tenantId === tenantId && m.assignmentId === assignmentId,
+    );
     return slicePage(
       of.map((m) => structuredClone(m)),
       page,
+      OLDEST_FIRST,
     );
   }
 

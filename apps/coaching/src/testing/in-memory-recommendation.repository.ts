@@ -1,6 +1,12 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { Recommendation, RecommendationFilter } from '../recommendations/domain/recommendation';
 import type { RecommendationRepository } from '../recommendations/ports/recommendation.repository';
+
+/** Newest first, ties by id, as the Mongo repository sorts them. */
+const NEWEST_FIRST: ReadonlyArray<MemorySortKey<Recommendation>> = [
+  ['createdAt', (r) => r.createdAt, -1],
+  ['_id', (r) => r.id, -1],
+];
 
 /** Course recommendations in memory, in the order the Mongo repository reads them. */
 export class InMemoryRecommendationRepository implements RecommendationRepository {
@@ -35,19 +41,16 @@ export class InMemoryRecommendationRepository implements RecommendationRepositor
     filter: RecommendationFilter,
     page: PageRequest,
   ): Promise<Page<Recommendation>> {
-    const kept = [...this.rows.values()]
-      .filter(
-        (r) =>
-          r.tenantId === tenantId &&
-          (filter.menteeId === undefined || r.menteeId === filter.menteeId) &&
-          (filter.coachId === undefined || r.coachId === filter.coachId),
-      )
-      .sort(
-        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-      );
+    const kept = [...this.rows.values()].filter(
+      (r) =>
+        r.tenantId === tenantId &&
+        (filter.menteeId === undefined || r.menteeId === filter.menteeId) &&
+        (filter.coachId === undefined || r.coachId === filter.coachId),
+    );
     return slicePage(
       kept.map((r) => structuredClone(r)),
       page,
+      NEWEST_FIRST,
     );
   }
 

@@ -42,21 +42,18 @@ export function describeMessageRepositoryContract(name: string, make: () => Mess
       const third = aMessage(tenantId, assignmentId, '2025-03-10T09:10:00.000Z');
       for (const message of [second, third, first]) await repo.insert(message);
 
-      expect(await repo.listOf(tenantId, assignmentId, { limit: 2, offset: 0 })).toEqual({
-        items: [first, second],
-        limit: 2,
-        offset: 0,
-        nextOffset: 2,
-      });
-      expect(await repo.listOf(tenantId, assignmentId, { limit: 2, offset: 2 })).toEqual({
+      const page = await repo.listOf(tenantId, assignmentId, { limit: 2 });
+      expect(page).toEqual({ items: [first, second], limit: 2, nextCursor: expect.any(String) });
+      expect(
+        await repo.listOf(tenantId, assignmentId, { limit: 2, cursor: page.nextCursor ?? undefined }),
+      ).toEqual({
         items: [third],
         limit: 2,
-        offset: 2,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 
-    it('given two messages of the same instant, then they read in the order of their ids', async () => {
+    it('given two messages of the same instant, then they read in the order of their ids, a page at a time too', async () => {
       const repo = make();
       const tenantId = newTenant();
       const assignmentId = newId();
@@ -67,9 +64,16 @@ export function describeMessageRepositoryContract(name: string, make: () => Mess
       await repo.insert(high);
       await repo.insert(low);
 
-      const page = await repo.listOf(tenantId, assignmentId, { limit: 10, offset: 0 });
+      const page = await repo.listOf(tenantId, assignmentId, { limit: 10 });
+      const first = await repo.listOf(tenantId, assignmentId, { limit: 1 });
+      const next = await repo.listOf(tenantId, assignmentId, {
+        limit: 1,
+        cursor: first.nextCursor ?? undefined,
+      });
 
       expect(page.items.map((m) => m.id)).toEqual([low.id, high.id]);
+      expect([...first.items, ...next.items].map((m) => m.id)).toEqual([low.id, high.id]);
+      expect(next.nextCursor).toBeNull();
     });
 
     it('reads the messages of one assignment of one tenant only', async () => {
@@ -81,12 +85,11 @@ export function describeMessageRepositoryContract(name: string, make: () => Mess
       await repo.insert(aMessage(tenantId, otherAssignment, '2025-03-10T09:01:00.000Z'));
       await repo.insert(aMessage(otherTenant, assignmentId, '2025-03-10T09:02:00.000Z'));
 
-      expect((await repo.listOf(tenantId, assignmentId, { limit: 10, offset: 0 })).items).toEqual([mine]);
-      expect(await repo.listOf(newTenant(), assignmentId, { limit: 10, offset: 0 })).toEqual({
+      expect((await repo.listOf(tenantId, assignmentId, { limit: 10 })).items).toEqual([mine]);
+      expect(await repo.listOf(newTenant(), assignmentId, { limit: 10 })).toEqual({
         items: [],
         limit: 10,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 

@@ -22,7 +22,7 @@ function aRecommendation(
   };
 }
 
-const PAGE = { limit: 10, offset: 0 };
+const PAGE = { limit: 10 };
 
 /**
  * What every {@link RecommendationRepository} must do, run against the in-memory fake (unit) and
@@ -78,24 +78,19 @@ export function describeRecommendationRepositoryContract(
       );
       await repo.insertIfAbsent(tenantId, [middle, newest, oldest]);
 
-      expect(await repo.list(tenantId, {}, { limit: 2, offset: 0 })).toEqual({
-        items: [newest, middle],
-        limit: 2,
-        offset: 0,
-        nextOffset: 2,
-      });
-      expect(await repo.list(tenantId, {}, { limit: 2, offset: 2 })).toEqual({
+      const first = await repo.list(tenantId, {}, { limit: 2 });
+      expect(first).toEqual({ items: [newest, middle], limit: 2, nextCursor: expect.any(String) });
+      expect(await repo.list(tenantId, {}, { limit: 2, cursor: first.nextCursor ?? undefined })).toEqual({
         items: [oldest],
         limit: 2,
-        offset: 2,
-        nextOffset: null,
+        nextCursor: null,
       });
       expect((await repo.list(tenantId, { menteeId: mentee }, PAGE)).items).toEqual([middle, oldest]);
       expect((await repo.list(tenantId, { coachId: coach }, PAGE)).items).toEqual([newest, oldest]);
       expect((await repo.list(tenantId, { coachId: coach, menteeId: mentee }, PAGE)).items).toEqual([oldest]);
     });
 
-    it('given two recommendations of the same instant, then they list in the reverse order of their ids', async () => {
+    it('given two recommendations of the same instant, then they list in the reverse order of their ids, also across pages', async () => {
       const repo = make();
       const tenantId = newTenant();
       const who = { coachId: newId(), menteeId: newId() };
@@ -105,7 +100,12 @@ export function describeRecommendationRepositoryContract(
       );
       await repo.insertIfAbsent(tenantId, [low, high]);
 
+      const first = await repo.list(tenantId, {}, { limit: 1 });
+      const second = await repo.list(tenantId, {}, { limit: 1, cursor: first.nextCursor ?? undefined });
+
       expect((await repo.list(tenantId, {}, PAGE)).items.map((r) => r.id)).toEqual([high.id, low.id]);
+      expect([...first.items, ...second.items].map((r) => r.id)).toEqual([high.id, low.id]);
+      expect(second.nextCursor).toBeNull();
     });
 
     it("never reads, lists or removes another tenant's recommendation", async () => {
@@ -120,8 +120,7 @@ export function describeRecommendationRepositoryContract(
       expect(await repo.list(tenantId, { menteeId: who.menteeId }, PAGE)).toEqual({
         items: [],
         limit: 10,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
       await repo.delete(tenantId, theirs.id);
       expect(await repo.findById(otherTenant, theirs.id)).toEqual(theirs);

@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, Idempotent, CurrentTenant, IfMatch } from '@lms/service-kit';
+import {
+  ApiErrors,
+  ApiPage,
+  Access,
+  Idempotent,
+  CurrentTenant,
+  IfMatch,
+  PageQueryDto,
+} from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
 import { ListMembersQueryDto } from './dto/list-members.request.dto';
@@ -73,6 +81,7 @@ export class MembershipsController {
   }
 
   @ApiErrors('GROUP.NOT_FOUND')
+  @ApiPage(MembershipResponseDto)
   @Get()
   async list(
     @CurrentTenant() tenantId: string,
@@ -83,7 +92,7 @@ export class MembershipsController {
       tenantId,
       groupId: params.groupId,
       role: query.role,
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, MembershipResponseDto.from);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from 
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import { ApiErrors, ApiPage, Access, CurrentPrincipal, PageQueryDto, type Principal } from '@lms/service-kit';
 import { DefinePermissionProfileRequestDto } from './dto/define-permission-profile.request.dto';
 import { ListPermissionProfilesQueryDto } from './dto/list-permission-profiles.request.dto';
 import { PermissionProfileNameParamsDto } from './dto/permission-profile-name.request.dto';
@@ -44,6 +44,7 @@ export class PermissionProfilesController {
     return PermissionProfileResponseDto.from(profile);
   }
 
+  @ApiPage(PermissionProfileResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() actor: Principal,
@@ -51,7 +52,7 @@ export class PermissionProfilesController {
   ): Promise<Page<PermissionProfileResponseDto>> {
     const page = await this.listProfiles.execute({
       actor,
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, PermissionProfileResponseDto.from);
   }

@@ -45,11 +45,12 @@ export class TenantDeletionJob implements JobHandler, OnModuleInit {
   async findUnfinished(): Promise<NewJob[]> {
     const jobs: NewJob[] = [];
     // A scan of the tenants on the local stand-in (see the schema): tenants are few.
-    for (let offset: number | null = 0; offset !== null; ) {
-      const page = await this.tenants.list('deleting', { limit: PAGE_SIZE, offset });
+    let cursor: string | undefined;
+    do {
+      const page = await this.tenants.list('deleting', { limit: PAGE_SIZE, cursor });
       jobs.push(...page.items.map((tenant) => tenantDeletionJob(tenant.code)));
-      offset = page.nextOffset;
-    }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
     return jobs;
   }
 }

@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import {
+  ApiErrors,
+  ApiPage,
+  Access,
+  Idempotent,
+  IfMatch,
+  CurrentPrincipal,
+  PageQueryDto,
+  type Principal,
+} from '@lms/service-kit';
 import type { TenantActor } from './domain/tenant-permissions';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.request.dto';
@@ -52,6 +61,7 @@ export class TenantsController {
     return CreatedTenantResponseDto.from(created);
   }
 
+  @ApiPage(TenantResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -59,7 +69,7 @@ export class TenantsController {
   ): Promise<Page<TenantResponseDto>> {
     const page = await this.listTenants.execute({
       actor: actorOf(principal),
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, TenantResponseDto.from);
   }

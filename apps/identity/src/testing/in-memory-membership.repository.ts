@@ -1,8 +1,11 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Membership } from '../memberships/domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../memberships/ports/membership.repository';
 import { RecordingOutbox } from './recording-outbox';
+
+/** The order of the Mongo repository's lists: by id. */
+const ID_ORDER: ReadonlyArray<MemorySortKey<Membership>> = [['_id', (membership) => membership.id, 1]];
 
 /**
  * Memberships in memory, with the guarantees of the Mongo repository: one document per
@@ -63,9 +66,8 @@ export class InMemoryMembershipRepository implements MembershipRepository {
   ): Promise<Page<Membership>> {
     const matching = [...this.rows.values()]
       .filter((row) => row.tenantId === tenantId && row.groupId === groupId && row.status === 'active')
-      .filter((row) => !filter.role || row.roles.includes(filter.role))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-    return structuredClone(slicePage(matching, page));
+      .filter((row) => !filter.role || row.roles.includes(filter.role));
+    return structuredClone(slicePage(matching, page, ID_ORDER));
   }
 
   private findRow(tenantId: string, groupId: string, userId: string): Membership | undefined {

@@ -1,6 +1,12 @@
-import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { PermissionProfile } from '../permission-profiles/domain/permission-profile';
 import type { PermissionProfileRepository } from '../permission-profiles/ports/permission-profile.repository';
+
+/** The order of the Mongo repository's lists: by name, then id. */
+const NAME_ORDER: ReadonlyArray<MemorySortKey<PermissionProfile>> = [
+  ['name', (profile) => profile.name, 1],
+  ['_id', (profile) => profile.id, 1],
+];
 
 /** Permission profiles in memory, with the guarantees of the Mongo repository: one per name and tenant, conditional writes. */
 export class InMemoryPermissionProfileRepository implements PermissionProfileRepository {
@@ -39,9 +45,7 @@ export class InMemoryPermissionProfileRepository implements PermissionProfileRep
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<PermissionProfile>> {
-    const matching = this.rows
-      .filter((row) => row.tenantId === tenantId)
-      .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return structuredClone(slicePage(matching, page));
+    const matching = this.rows.filter((row) => row.tenantId === tenantId);
+    return structuredClone(slicePage(matching, page, NAME_ORDER));
   }
 }

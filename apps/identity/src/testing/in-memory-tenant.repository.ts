@@ -1,8 +1,11 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Tenant, TenantLifecycleState } from '../tenants/domain/tenant';
 import type { TenantRepository } from '../tenants/ports/tenant.repository';
 import type { RecordingOutbox } from './recording-outbox';
+
+/** The order of the Mongo repository's lists: by code, the tenant's id. */
+const CODE_ORDER: ReadonlyArray<MemorySortKey<Tenant>> = [['_id', (tenant) => tenant.code, 1]];
 
 /** Tenants in memory, with the guarantees of the Mongo repository: one per code, conditional writes. */
 export class InMemoryTenantRepository implements TenantRepository {
@@ -36,9 +39,7 @@ export class InMemoryTenantRepository implements TenantRepository {
   }
 
   async list(state: TenantLifecycleState, page: PageRequest): Promise<Page<Tenant>> {
-    const matching = [...this.rows.values()]
-      .filter((row) => row.state === state)
-      .sort((a, b) => (a.code < b.code ? -1 : 1));
-    return structuredClone(slicePage(matching, page));
+    const matching = [...this.rows.values()].filter((row) => row.state === state);
+    return structuredClone(slicePage(matching, page, CODE_ORDER));
   }
 }

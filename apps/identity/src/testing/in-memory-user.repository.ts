@@ -1,8 +1,11 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { User } from '../users/domain/user';
 import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
 import type { RecordingOutbox } from './recording-outbox';
+
+/** The order of the Mongo repository's lists: by id. */
+const CREATION_ORDER: ReadonlyArray<MemorySortKey<User>> = [['_id', (user) => user.id, 1]];
 
 export class InMemoryUserRepository implements UserRepository {
   private readonly rows: User[] = [];
@@ -49,10 +52,10 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async list(tenantId: string, filter: UserListFilter, page: PageRequest): Promise<Page<User>> {
-    const matching = this.rows
-      .filter((row) => row.tenantId === tenantId && row.deletedAt === null && matches(row, filter))
-      .sort(byId);
-    return structuredClone(slicePage(matching, page));
+    const matching = this.rows.filter(
+      (row) => row.tenantId === tenantId && row.deletedAt === null && matches(row, filter),
+    );
+    return structuredClone(slicePage(matching, page, CREATION_ORDER));
   }
 
   async listDueForExpiry(now: Date, afterId: string | null, limit: number): Promise<User[]> {

@@ -28,7 +28,7 @@ export function describeMembershipRepositoryContract(
       groupId = randomUUID();
     });
 
-    const page = { limit: 50, offset: 0 };
+    const page = { limit: 50 };
 
     function membership(overrides: Partial<Membership> = {}): Membership {
       const at = new Date('2026-03-02T09:00:00.000Z');
@@ -172,12 +172,11 @@ export function describeMembershipRepositoryContract(
 
       const listed = await subject.repository.listActive(subject.tenantId, groupId, {}, page);
 
-      expect(listed).toEqual({ items: [first, second], limit: 50, offset: 0, nextOffset: null });
+      expect(listed).toEqual({ items: [first, second], limit: 50, nextCursor: null });
       expect(await subject.repository.listActive('another-tenant', groupId, {}, page)).toEqual({
         items: [],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 
@@ -194,27 +193,22 @@ export function describeMembershipRepositoryContract(
       expect(listed.items.map((m) => m.userId)).toEqual([coach.userId]);
     });
 
-    it('pages with limit and offset, telling where the next page starts', async () => {
+    it('pages with limit and cursor, the cursor of a page reading the next one', async () => {
       const members = [9, 10, 11].map((hour) =>
         membership({ id: newId(new Date(Date.UTC(2026, 2, 2, hour))) }),
       );
       for (const m of members) await subject.repository.insert(m, []);
 
-      const first = await subject.repository.listActive(
-        subject.tenantId,
-        groupId,
-        {},
-        { limit: 2, offset: 0 },
-      );
+      const first = await subject.repository.listActive(subject.tenantId, groupId, {}, { limit: 2 });
       const last = await subject.repository.listActive(
         subject.tenantId,
         groupId,
         {},
-        { limit: 2, offset: 2 },
+        { limit: 2, cursor: first.nextCursor ?? undefined },
       );
 
-      expect(first).toEqual({ items: members.slice(0, 2), limit: 2, offset: 0, nextOffset: 2 });
-      expect(last).toEqual({ items: members.slice(2), limit: 2, offset: 2, nextOffset: null });
+      expect(first).toEqual({ items: members.slice(0, 2), limit: 2, nextCursor: expect.any(String) });
+      expect(last).toEqual({ items: members.slice(2), limit: 2, nextCursor: null });
     });
   });
 }

@@ -106,21 +106,23 @@ export function describePermissionProfileRepositoryContract(
       expect(await subject.repository.find(elsewhere.tenantId, elsewhere.name)).toEqual(elsewhere);
     });
 
-    it("lists the tenant's profiles in name order, page by page, telling where the next page starts", async () => {
+    it("lists the tenant's profiles in name order, page by page, the cursor reading the next page", async () => {
       const [a, b, c] = ['assistants', 'coaches', 'sales-desk'].map((each) => profile({ name: each }));
       for (const each of [c, a, profile({ tenantId: contractTenant(), name: 'aaa' }), b])
         await subject.repository.insert(each);
 
-      const first = await subject.repository.list(subject.tenantId, { limit: 2, offset: 0 });
-      const last = await subject.repository.list(subject.tenantId, { limit: 2, offset: 2 });
+      const first = await subject.repository.list(subject.tenantId, { limit: 2 });
+      const last = await subject.repository.list(subject.tenantId, {
+        limit: 2,
+        cursor: first.nextCursor ?? undefined,
+      });
 
-      expect(first).toEqual({ items: [a, b], limit: 2, offset: 0, nextOffset: 2 });
-      expect(last).toEqual({ items: [c], limit: 2, offset: 2, nextOffset: null });
-      expect(await subject.repository.list(contractTenant(), { limit: 50, offset: 0 })).toEqual({
+      expect(first).toEqual({ items: [a, b], limit: 2, nextCursor: expect.any(String) });
+      expect(last).toEqual({ items: [c], limit: 2, nextCursor: null });
+      expect(await subject.repository.list(contractTenant(), { limit: 50 })).toEqual({
         items: [],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
   });

@@ -106,18 +106,21 @@ export function describeTenantRepositoryContract(
       expect(await subject.repository.findById(written.code)).toEqual(moved);
     });
 
-    it('lists the tenants of one state in code order, page by page, telling where the next page starts', async () => {
+    it('lists the tenants of one state in code order, page by page, the cursor reading the next page', async () => {
       // Codes of this test only, before every other test's (`t-...`) in code order.
       const prefix = `0${randomUUID().slice(0, 8)}`;
       const [a, b, c] = ['a', 'b', 'c'].map((suffix) => activate(provisioning(`${prefix}-${suffix}`), at));
       const unfinished = provisioning(`${prefix}-b0`);
       for (const tenant of [c, unfinished, a, b]) await subject.repository.insert(tenant, []);
 
-      const first = await subject.repository.list('active', { limit: 2, offset: 0 });
-      const next = await subject.repository.list('active', { limit: 2, offset: 2 });
-      const provisioningOnes = await subject.repository.list('provisioning', { limit: 200, offset: 0 });
+      const first = await subject.repository.list('active', { limit: 2 });
+      const next = await subject.repository.list('active', {
+        limit: 2,
+        cursor: first.nextCursor ?? undefined,
+      });
+      const provisioningOnes = await subject.repository.list('provisioning', { limit: 200 });
 
-      expect(first).toEqual({ items: [a, b], limit: 2, offset: 0, nextOffset: 2 });
+      expect(first).toEqual({ items: [a, b], limit: 2, nextCursor: expect.any(String) });
       expect(next.items[0]).toEqual(c);
       expect(provisioningOnes.items).toContainEqual(unfinished);
       expect(provisioningOnes.items.map((tenant) => tenant.state)).not.toContain('active');

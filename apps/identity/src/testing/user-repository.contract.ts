@@ -25,7 +25,7 @@ export function describeUserRepositoryContract(
   describe(`${name} (user repository contract)`, () => {
     const subject = freshForEachTest(make);
 
-    const page = { limit: 50, offset: 0 };
+    const page = { limit: 50 };
 
     /** A new user of the test's tenant, created at `hour` on 2026-03-02 (ids sort by creation). */
     function user(overrides: { tenantId?: string; email?: string; hour?: number } = {}): User {
@@ -90,21 +90,24 @@ export function describeUserRepositoryContract(
       expect(await subject.repository.findById(subject.tenantId, first.id)).toEqual(first);
     });
 
-    it("lists the tenant's users in creation order, page by page, telling where the next page starts", async () => {
+    it("lists the tenant's users in creation order, page by page, the cursor reading the next page", async () => {
       const [ada, bob, cy] = [9, 10, 11].map((hour) => user({ hour }));
       for (const u of [cy, ada, user({ tenantId: contractTenant(), hour: 10 }), bob])
         await subject.repository.insert(u, []);
 
-      const first = await subject.repository.list(subject.tenantId, {}, { limit: 2, offset: 0 });
-      const last = await subject.repository.list(subject.tenantId, {}, { limit: 2, offset: 2 });
+      const first = await subject.repository.list(subject.tenantId, {}, { limit: 2 });
+      const last = await subject.repository.list(
+        subject.tenantId,
+        {},
+        { limit: 2, cursor: first.nextCursor ?? undefined },
+      );
 
-      expect(first).toEqual({ items: [ada, bob], limit: 2, offset: 0, nextOffset: 2 });
-      expect(last).toEqual({ items: [cy], limit: 2, offset: 2, nextOffset: null });
+      expect(first).toEqual({ items: [ada, bob], limit: 2, nextCursor: expect.any(String) });
+      expect(last).toEqual({ items: [cy], limit: 2, nextCursor: null });
       expect(await subject.repository.list(contractTenant(), {}, page)).toEqual({
         items: [],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 

@@ -1,7 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { mapPage, type Page } from '@lms/kernel';
-import { ApiErrors, Access, Idempotent, IfMatch, CurrentPrincipal, type Principal } from '@lms/service-kit';
+import {
+  ApiErrors,
+  ApiPage,
+  Access,
+  Idempotent,
+  IfMatch,
+  CurrentPrincipal,
+  PageQueryDto,
+  type Principal,
+} from '@lms/service-kit';
 import { BulkChangeUserStateRequestDto } from './dto/bulk-change-user-state.request.dto';
 import { BulkStateChangeResponseDto } from './dto/bulk-change-user-state.response.dto';
 import { BulkStateChangeIdParamsDto } from './dto/bulk-state-change-id.request.dto';
@@ -119,6 +128,7 @@ export class UsersController {
   }
 
   @Access('administrator', 'System and Application Administrators, superadmins')
+  @ApiPage(UserResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() actor: Principal,
@@ -131,7 +141,7 @@ export class UsersController {
       level: query.level,
       text: query.text,
       customField: customFieldFilter(query.customField),
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, UserResponseDto.from);
   }

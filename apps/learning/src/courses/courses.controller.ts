@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
-import { Access, CurrentTenant } from '@lms/service-kit';
+import { Access, ApiPage, CurrentTenant, PageQueryDto } from '@lms/service-kit';
 import { CourseResponseDto } from './dto/course.response.dto';
 import { ListCoursesQueryDto } from './dto/list-courses.request.dto';
 import { ListCoursesUseCase } from './use-cases/list-courses.use-case';
@@ -11,13 +11,14 @@ export class CoursesController {
   constructor(private readonly listCourses: ListCoursesUseCase) {}
 
   @Get()
+  @ApiPage(CourseResponseDto)
   async list(
     @CurrentTenant() tenantId: string,
     @Query() query: ListCoursesQueryDto,
   ): Promise<Page<CourseResponseDto>> {
     const page = await this.listCourses.execute({
       tenantId,
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, CourseResponseDto.from);
   }

@@ -46,11 +46,10 @@ export function describeCourseRepositoryContract(
     }
 
     it('given no course in the tenant, when listed, then the page is empty and the last one', async () => {
-      expect(await repository.list(tenantId, { limit: 50, offset: 0 })).toEqual({
+      expect(await repository.list(tenantId, { limit: 50 })).toEqual({
         items: [],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 
@@ -58,9 +57,9 @@ export function describeCourseRepositoryContract(
       const [first, second, third] = [courseAt(1), courseAt(2), courseAt(3)];
       await seed([third, first, second]);
 
-      const page = await repository.list(tenantId, { limit: 50, offset: 0 });
+      const page = await repository.list(tenantId, { limit: 50 });
 
-      expect(page).toEqual({ items: [first, second, third], limit: 50, offset: 0, nextOffset: null });
+      expect(page).toEqual({ items: [first, second, third], limit: 50, nextCursor: null });
     });
 
     it('given courses of two tenants, when one tenant lists, then it sees only its own', async () => {
@@ -68,25 +67,23 @@ export function describeCourseRepositoryContract(
       const ours = courseAt(1);
       await seed([courseAt(0, otherTenant), ours, courseAt(2, otherTenant)]);
 
-      expect((await repository.list(tenantId, { limit: 50, offset: 0 })).items).toEqual([ours]);
-      expect((await repository.list(otherTenant, { limit: 50, offset: 0 })).items).toHaveLength(2);
+      expect((await repository.list(tenantId, { limit: 50 })).items).toEqual([ours]);
+      expect((await repository.list(otherTenant, { limit: 50 })).items).toHaveLength(2);
     });
 
-    it('given more courses than a page, when paged through, then each page says where the next starts', async () => {
+    it('given more courses than a page, when paged through, then each page gives the cursor of the next', async () => {
       const courses = [courseAt(1), courseAt(2), courseAt(3), courseAt(4), courseAt(5)];
       await seed(courses);
 
-      const first = await repository.list(tenantId, { limit: 2, offset: 0 });
-      const second = await repository.list(tenantId, { limit: 2, offset: 2 });
-      const last = await repository.list(tenantId, { limit: 2, offset: 4 });
-      const beyond = await repository.list(tenantId, { limit: 2, offset: 5 });
-      const exact = await repository.list(tenantId, { limit: 5, offset: 0 });
+      const first = await repository.list(tenantId, { limit: 2 });
+      const second = await repository.list(tenantId, { limit: 2, cursor: first.nextCursor ?? undefined });
+      const last = await repository.list(tenantId, { limit: 2, cursor: second.nextCursor ?? undefined });
+      const exact = await repository.list(tenantId, { limit: 5 });
 
-      expect(first).toEqual({ items: courses.slice(0, 2), limit: 2, offset: 0, nextOffset: 2 });
-      expect(second).toEqual({ items: courses.slice(2, 4), limit: 2, offset: 2, nextOffset: 4 });
-      expect(last).toEqual({ items: courses.slice(4), limit: 2, offset: 4, nextOffset: null });
-      expect(beyond).toEqual({ items: [], limit: 2, offset: 5, nextOffset: null });
-      expect(exact).toEqual({ items: courses, limit: 5, offset: 0, nextOffset: null });
+      expect(first).toEqual({ items: courses.slice(0, 2), limit: 2, nextCursor: expect.any(String) });
+      expect(second).toEqual({ items: courses.slice(2, 4), limit: 2, nextCursor: expect.any(String) });
+      expect(last).toEqual({ items: courses.slice(4), limit: 2, nextCursor: null });
+      expect(exact).toEqual({ items: courses, limit: 5, nextCursor: null });
     });
   });
 }

@@ -1,6 +1,9 @@
-import { slicePage, type Page, type PageRequest } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest } from '@lms/kernel';
 import type { Course } from '../courses/domain/course';
 import type { CourseRepository } from '../courses/ports/course.repository';
+
+/** Creation order, as the Mongo repository sorts: the ids are time-ordered. */
+const IN_CREATION_ORDER: ReadonlyArray<MemorySortKey<Course>> = [['_id', (course) => course.id, 1]];
 
 /** The course repository in memory, for unit tests: same ordering and tenant scoping. */
 export class InMemoryCourseRepository implements CourseRepository {
@@ -12,9 +15,7 @@ export class InMemoryCourseRepository implements CourseRepository {
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
-    const matching = [...this.courses.values()]
-      .filter((course) => course.tenantId === tenantId)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return structuredClone(slicePage(matching, page));
+    const matching = [...this.courses.values()].filter((course) => course.tenantId === tenantId);
+    return structuredClone(slicePage(matching, page, IN_CREATION_ORDER));
   }
 }

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
-import type { Page, PageRequest } from '@lms/kernel';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { ArtifactComment } from '../domain/artifact-comment';
 import type { ArtifactCommentRepository } from '../ports/artifact-comment.repository';
 import { ARTIFACT_COMMENT_MODEL, type ArtifactCommentDocument } from './artifact-comment.schema';
+
+/** The comments on an artifact, oldest first, ties by id. */
+const OLDEST_FIRST: SortOrder = [
+  ['createdAt', 1],
+  ['_id', 1],
+];
 
 @Injectable()
 export class MongoArtifactCommentRepository implements ArtifactCommentRepository {
@@ -16,11 +22,7 @@ export class MongoArtifactCommentRepository implements ArtifactCommentRepository
   }
 
   listOf(tenantId: string, artifactId: string, page: PageRequest): Promise<Page<ArtifactComment>> {
-    return findPage(
-      this.model.find({ tenantId, artifactId }).sort({ createdAt: 1, _id: 1 }),
-      page,
-      toComment,
-    );
+    return findPage(this.model.find({ tenantId, artifactId }), OLDEST_FIRST, page, toComment);
   }
 
   async removeAllOf(tenantId: string, artifactId: string): Promise<void> {

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
-import type { Page, PageRequest } from '@lms/kernel';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import { shareId, type ArtifactShare } from '../domain/artifact';
 import type { ArtifactShareRepository } from '../ports/artifact-share.repository';
 import { ARTIFACT_SHARE_MODEL, type ArtifactShareDocument } from './artifact-share.schema';
+
+/** The artifacts shared with a user, the latest share first, ties by id. */
+const LATEST_SHARED_FIRST: SortOrder = [
+  ['sharedAt', -1],
+  ['_id', -1],
+];
 
 @Injectable()
 export class MongoArtifactShareRepository implements ArtifactShareRepository {
@@ -45,7 +51,7 @@ export class MongoArtifactShareRepository implements ArtifactShareRepository {
   }
 
   listHeldBy(tenantId: string, userId: string, page: PageRequest): Promise<Page<ArtifactShare>> {
-    return findPage(this.model.find({ tenantId, userId }).sort({ sharedAt: -1, _id: -1 }), page, toShare);
+    return findPage(this.model.find({ tenantId, userId }), LATEST_SHARED_FIRST, page, toShare);
   }
 
   async listOfOwnerHeldBy(

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
-import type { Page, PageRequest } from '@lms/kernel';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { Artifact } from '../domain/artifact';
 import type { ArtifactRepository } from '../ports/artifact.repository';
 import { ARTIFACT_MODEL, type ArtifactDocument } from './artifact.schema';
+
+/** A mentee's artifacts, newest first, ties by id. */
+const NEWEST_FIRST: SortOrder = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
 
 @Injectable()
 export class MongoArtifactRepository implements ArtifactRepository {
@@ -35,11 +41,7 @@ export class MongoArtifactRepository implements ArtifactRepository {
   }
 
   listOwnedBy(tenantId: string, ownerId: string, page: PageRequest): Promise<Page<Artifact>> {
-    return findPage(
-      this.model.find({ tenantId, ownerId }).sort({ createdAt: -1, _id: -1 }),
-      page,
-      toArtifact,
-    );
+    return findPage(this.model.find({ tenantId, ownerId }), NEWEST_FIRST, page, toArtifact);
   }
 
   async findMany(tenantId: string, ids: readonly string[]): Promise<Artifact[]> {

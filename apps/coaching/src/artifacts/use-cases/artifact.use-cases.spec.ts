@@ -3,7 +3,7 @@ import { aReader, buildArtifactsTestbed, type ArtifactsTestbed } from '../../tes
 import { aUserProfile, OTHER_TENANT, TENANT } from '../../testing/coaching-testbed';
 import type { Artifact, ArtifactPermission } from '../domain/artifact';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 function people() {
   const [mentee, coach, otherCoach, stranger] = [newId(), newId(), newId(), newId()];
@@ -85,23 +85,19 @@ describe('artifacts (CO-W2)', () => {
       const second = await bed.givenArtifact(mentee, { title: 'Second', link: null, text: 'Notes' });
       await bed.givenArtifact(stranger);
 
-      expect(
-        await bed.listArtifacts.execute({ tenantId: TENANT, ownerId: mentee, page: { limit: 1, offset: 0 } }),
-      ).toEqual({
-        items: [second],
-        limit: 1,
-        offset: 0,
-        nextOffset: 1,
+      const newest = await bed.listArtifacts.execute({
+        tenantId: TENANT,
+        ownerId: mentee,
+        page: { limit: 1 },
       });
+      expect(newest).toEqual({ items: [second], limit: 1, nextCursor: expect.any(String) });
       expect(
-        (
-          await bed.listArtifacts.execute({
-            tenantId: TENANT,
-            ownerId: mentee,
-            page: { limit: 1, offset: 1 },
-          })
-        ).items,
-      ).toEqual([first]);
+        await bed.listArtifacts.execute({
+          tenantId: TENANT,
+          ownerId: mentee,
+          page: { limit: 1, cursor: newest.nextCursor ?? undefined },
+        }),
+      ).toEqual({ items: [first], limit: 1, nextCursor: null });
     });
 
     it('given a user who neither owns the artifact nor holds a share of it, then it is not found rather than forbidden', async () => {
@@ -342,8 +338,7 @@ describe('artifacts (CO-W2)', () => {
       expect(await bed.listShared.execute({ tenantId: TENANT, userId: coach, page: PAGE })).toEqual({
         items: [{ share: shared.share, artifact }],
         limit: 50,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
 

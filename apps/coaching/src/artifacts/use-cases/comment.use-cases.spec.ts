@@ -40,7 +40,7 @@ describe('comments on artifacts (CO-W2)', () => {
         tenantId: TENANT,
         artifactId: artifact.id,
         reader: aReader(userId, options),
-        page: { limit: 50, offset: 0 },
+        page: { limit: 50 },
       });
     return { t, artifact, comment, list };
   }
@@ -74,6 +74,6 @@ describe('comments on artifacts (CO-W2)', () => {
 
     await t.deleteArtifact.execute({ tenantId: TENANT, artifactId: artifact.id, reader: aReader(mentee) });
 
-    expect((await t.comments.listOf(TENANT, artifact.id, { limit: 50, offset: 0 })).items).toEqual([]);
+    expect((await t.comments.listOf(TENANT, artifact.id, { limit: 50 })).items).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion } from '@lms/messaging';
-import { type Page, type PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { holdsMemberPlace, type Assignment } from '../domain/assignment';
 import type {
@@ -46,9 +46,16 @@ function queryOf(tenantId: string, filter: AssignmentFilter): Record<string, unk
   return query;
 }
 
-function orderOf(sort: AssignmentSort): Record<string, 1 | -1> {
+/**
+ * The order of a sort: its field, then `_id` in the same direction, so that assignments created
+ * (or starting) at once still come in one order. A cursor names a position in one of them only.
+ */
+function orderOf(sort: AssignmentSort): SortOrder {
   const direction = sort.startsWith('-') ? -1 : 1;
-  return { [sort.replace(/^-/, '')]: direction, _id: direction };
+  return [
+    [sort.replace(/^-/, ''), direction],
+    ['_id', direction],
+  ];
 }
 
 @Injectable()
@@ -344,7 +351,8 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     sort: AssignmentSort = '-createdAt',
   ): Promise<Page<Assignment>> {
     return findPage(
-      this.model.find(queryOf(tenantId, filter), { outbox: 0 }).sort(orderOf(sort)),
+      this.model.find(queryOf(tenantId, filter), { outbox: 0 }),
+      orderOf(sort),
       page,
       toAssignment,
     );
@@ -357,7 +365,7 @@ export class MongoAssignmentRepository implements AssignmentRepository {
   ): AsyncIterable<Assignment> {
     const cursor = this.model
       .find(queryOf(tenantId, filter), { outbox: 0 })
-      .sort(orderOf(sort))
+      .sort(Object.fromEntries(orderOf(sort)))
       .batchSize(STREAM_BATCH)
       .lean<AssignmentDocument[]>()
       .cursor();

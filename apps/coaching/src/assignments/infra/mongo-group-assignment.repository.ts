@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { GroupAssignment } from '../domain/group-assignment';
 import type {
@@ -11,6 +11,11 @@ import type {
 } from '../ports/group-assignment.repository';
 import { GROUP_ASSIGNMENT_MODEL, type GroupAssignmentDocument } from './group-assignment.schema';
 
+/** The order of the list: newest first, by id among those created at once. */
+const NEWEST_FIRST: SortOrder = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
 /** Unfinished fan-outs (or follows) re-enqueued per look; the next look takes the rest. */
 const UNFINISHED_FAN_OUTS_PER_LOOK = 1_000;
 
@@ -121,11 +126,7 @@ export class MongoGroupAssignmentRepository implements GroupAssignmentRepository
       deletedAt: null,
       ...(filter.groupId === undefined ? {} : { groupId: filter.groupId }),
     };
-    return findPage(
-      this.model.find(query, { outbox: 0 }).sort({ createdAt: -1, _id: -1 }),
-      page,
-      toGroupAssignment,
-    );
+    return findPage(this.model.find(query, { outbox: 0 }), NEWEST_FIRST, page, toGroupAssignment);
   }
 
   async markFanOutRunning(tenantId: string, id: string, now: Date): Promise<void> {

@@ -126,7 +126,10 @@ export interface AssignmentRepository {
     groupAssignmentIds: readonly string[],
     menteeIds: readonly string[],
   ): Promise<Assignment[]>;
-  /** Newest first unless told; deleted assignments are never listed. */
+  /**
+   * Newest first unless told, by id among equals; deleted assignments are never listed. A
+   * cursor reads on in the sort it came from only (`InvalidCursorError` in another).
+   */
   list(
     tenantId: string,
     filter: AssignmentFilter,

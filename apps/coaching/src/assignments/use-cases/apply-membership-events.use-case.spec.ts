@@ -14,7 +14,7 @@ const GROUP = '0195792b-0000-7000-8000-0000000000aa';
 const OTHER_GROUP = '0195792b-0000-7000-8000-0000000000bb';
 const QUIET_GROUP = '0195792b-0000-7000-8000-0000000000cc';
 const COACH = '0195792b-0000-7000-8000-0000000000c1';
-const PAGE = { limit: 200, offset: 0 };
+const PAGE = { limit: 200 };
 
 /** The testbed, the batch use case on its repositories, and counts of the batch's reads. */
 function given() {

@@ -275,7 +275,7 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
     const listed = await t.listAssignments.execute({
       tenantId: TENANT,
       filter: {},
-      page: { limit: 50, offset: 0 },
+      page: { limit: 50 },
     });
     expect(listed.items).toEqual([]);
     expect(t.assignmentEvents('assignment.deleted')).toHaveLength(1);
@@ -296,7 +296,7 @@ describe('an individual assignment through its life (CO-A4..A6, CO-A8, CO-A9)', 
       await t.listAssignments.execute({
         tenantId: TENANT,
         filter: { menteeId: MENTEE },
-        page: { limit: 5, offset: 0 },
+        page: { limit: 5 },
       })
     ).items;
     const target = { tenantId: TENANT, id: derived.id };

@@ -42,17 +42,17 @@ describe('reading assignments', () => {
     const page = await t.listAssignments.execute({
       tenantId: TENANT,
       filter: { coachId: COACH_A },
-      page: { limit: 2, offset: 0 },
+      page: { limit: 2 },
     });
     const last = await t.listAssignments.execute({
       tenantId: TENANT,
       filter: { coachId: COACH_A },
-      page: { limit: 2, offset: page.nextOffset ?? 0 },
+      page: { limit: 2, cursor: page.nextCursor ?? undefined },
     });
 
-    expect(page).toMatchObject({ limit: 2, offset: 0, nextOffset: 2 });
+    expect(page).toMatchObject({ limit: 2, nextCursor: expect.any(String) });
     expect(page.items).toHaveLength(2);
-    expect(last).toMatchObject({ limit: 2, offset: 2, nextOffset: null });
+    expect(last).toMatchObject({ limit: 2, nextCursor: null });
     expect(last.items).toHaveLength(1);
     expect([...page.items, ...last.items].every((x) => x.groupAssignmentId === a.id)).toBe(true);
   });
@@ -65,32 +65,31 @@ describe('reading assignments', () => {
     const ended = await t.listAssignments.execute({
       tenantId: TENANT,
       filter: { menteeId: members[0], status: 'ended' },
-      page: { limit: 10, offset: 0 },
+      page: { limit: 10 },
     });
     const current = await t.listAssignments.execute({
       tenantId: TENANT,
       filter: { status: 'current' },
-      page: { limit: 10, offset: 0 },
+      page: { limit: 10 },
     });
 
     expect(ended.items).toHaveLength(2);
     expect(current.items).toHaveLength(4);
-    expect(current.nextOffset).toBeNull();
+    expect(current.nextCursor).toBeNull();
   });
 
   it('given another tenant, then it sees none of them, and reading one by id is ASSIGNMENT.NOT_FOUND', async () => {
     const t = buildCoachingTestbed();
     await givenTwoGroupAssignments(t);
-    const [one] = (
-      await t.listAssignments.execute({ tenantId: TENANT, filter: {}, page: { limit: 1, offset: 0 } })
-    ).items;
+    const [one] = (await t.listAssignments.execute({ tenantId: TENANT, filter: {}, page: { limit: 1 } }))
+      .items;
 
     expect(
       (
         await t.listAssignments.execute({
           tenantId: OTHER_TENANT,
           filter: {},
-          page: { limit: 10, offset: 0 },
+          page: { limit: 10 },
         })
       ).items,
     ).toEqual([]);
@@ -108,7 +107,7 @@ describe('reading assignments', () => {
     const page = await t.listGroupAssignments.execute({
       tenantId: TENANT,
       groupId: GROUP,
-      page: { limit: 10, offset: 0 },
+      page: { limit: 10 },
     });
 
     expect(page.items.map((x) => x.id)).toEqual([b.id, a.id]);
@@ -118,7 +117,7 @@ describe('reading assignments', () => {
         await t.listGroupAssignments.execute({
           tenantId: TENANT,
           groupId: orderedIds(1)[0],
-          page: { limit: 10, offset: 0 },
+          page: { limit: 10 },
         })
       ).items,
     ).toEqual([]);

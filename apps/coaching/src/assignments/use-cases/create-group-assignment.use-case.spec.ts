@@ -89,8 +89,7 @@ describe('CreateGroupAssignmentUseCase', () => {
     });
 
     expect(
-      (await t.listAssignments.execute({ tenantId: TENANT, filter: {}, page: { limit: 50, offset: 0 } }))
-        .items,
+      (await t.listAssignments.execute({ tenantId: TENANT, filter: {}, page: { limit: 50 } })).items,
     ).toEqual([]);
   });
 
@@ -108,9 +107,9 @@ describe('CreateGroupAssignmentUseCase', () => {
       }),
     ).rejects.toMatchObject({ code: 'ASSIGNMENT.DATES_INVALID', kind: 'invalid' });
     expect(t.groupAssignments.published).toHaveLength(0);
-    expect(
-      (await t.listGroupAssignments.execute({ tenantId: TENANT, page: { limit: 10, offset: 0 } })).items,
-    ).toEqual([]);
+    expect((await t.listGroupAssignments.execute({ tenantId: TENANT, page: { limit: 10 } })).items).toEqual(
+      [],
+    );
   });
 
   it('given no start and an end before today, when created, then ASSIGNMENT.DATES_INVALID', async () => {

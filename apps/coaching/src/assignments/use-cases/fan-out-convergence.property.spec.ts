@@ -118,7 +118,7 @@ describe('the fan-out and membership events converge (CO-A11)', () => {
             await t.listAssignments.execute({
               tenantId: TENANT,
               filter: { groupAssignmentId: groupAssignment.id, status: 'current' },
-              page: { limit: 200, offset: 0 },
+              page: { limit: 200 },
             })
           ).items.map((assignment) => assignment.menteeId);
           expect([...current].sort()).toEqual(identity.matching());

@@ -38,7 +38,7 @@ async function derived(t: CoachingTestbed, groupAssignmentId: string) {
   const page = await t.listAssignments.execute({
     tenantId: TENANT,
     filter: { groupAssignmentId },
-    page: { limit: 200, offset: 0 },
+    page: { limit: 200 },
   });
   return page.items;
 }
@@ -69,7 +69,7 @@ describe('a group assignment through its life, its derived assignments following
       .execute({
         tenantId: TENANT,
         filter: { menteeId: latecomer },
-        page: { limit: 5, offset: 0 },
+        page: { limit: 5 },
       })
       .then((page) => page.items);
     expect(joined).toMatchObject({ groupAssignmentId: id, active: false });

@@ -41,7 +41,7 @@ async function derived(t: CoachingTestbed, groupAssignmentId: string) {
   const page = await t.listAssignments.execute({
     tenantId: TENANT,
     filter: { groupAssignmentId },
-    page: { limit: 200, offset: 0 },
+    page: { limit: 200 },
   });
   return page.items;
 }
@@ -157,7 +157,7 @@ describe("a group assignment's dates, expiry and reactivation, its derived assig
     expect((await derived(t, id)).map((a) => [a.status, a.startDate])).toEqual(
       Array(5).fill(['scheduled', '2025-04-01']),
     );
-    const page = { limit: 50, offset: 0 };
+    const page = { limit: 50 };
     expect((await t.myMentees.execute({ tenantId: TENANT, coachId: COACH, page })).items).toEqual([]);
     // A member who leaves before the start: its scheduled assignment ends; back again, a new one.
     await t.membershipEvent(GROUP, MEMBERS[0], { status: 'removed', roles: [], version: 2 });

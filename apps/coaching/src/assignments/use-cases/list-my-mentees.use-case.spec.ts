@@ -1,7 +1,7 @@
 import { buildCoachingTestbed, orderedIds, TENANT } from '../../testing/coaching-testbed';
 
 const [COACH, OTHER_COACH, CURRENT, LATER, OFF, ENDED, SOMEONE_ELSES] = orderedIds(7);
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 describe("a coach's own mentees (CO-W5)", () => {
   it('given assignments of every kind, then only the current, active ones of this coach are listed, with names', async () => {

@@ -8,7 +8,7 @@ import {
 
 const GROUP = '0195792b-0000-7000-8000-0000000000aa';
 const COACH = '0195792b-0000-7000-8000-0000000000c1';
-const PAGE = { limit: 200, offset: 0 };
+const PAGE = { limit: 200 };
 
 async function givenGroupAssignment(
   t: CoachingTestbed,

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
-import type { Page, PageRequest } from '@lms/kernel';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { Message } from '../domain/message';
 import type { MessageRepository } from '../ports/message.repository';
 import { MESSAGE_MODEL, type MessageDocument } from './message.schema';
+
+/** The order of a discussion: oldest first, by id among messages written at once. */
+const OLDEST_FIRST: SortOrder = [
+  ['createdAt', 1],
+  ['_id', 1],
+];
 
 @Injectable()
 export class MongoMessageRepository implements MessageRepository {
@@ -16,11 +22,7 @@ export class MongoMessageRepository implements MessageRepository {
   }
 
   listOf(tenantId: string, assignmentId: string, page: PageRequest): Promise<Page<Message>> {
-    return findPage(
-      this.model.find({ tenantId, assignmentId }).sort({ createdAt: 1, _id: 1 }),
-      page,
-      toMessage,
-    );
+    return findPage(this.model.find({ tenantId, assignmentId }), OLDEST_FIRST, page, toMessage);
   }
 
   async lastMessageAt(tenantId: string, assignmentIds: readonly string[]): Promise<Map<string, Date>> {

@@ -2,7 +2,7 @@ import { newId } from '@lms/kernel';
 import { OTHER_TENANT, TENANT } from '../../testing/coaching-testbed';
 import { buildDiscussionsTestbed } from '../../testing/discussions-testbed';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 describe('discussions of an assignment (CO-W1)', () => {
   it('given a current assignment, when its mentee and its coach write, then both read the messages oldest first, each under its author, trimmed', async () => {
@@ -40,7 +40,7 @@ describe('discussions of an assignment (CO-W1)', () => {
         readerId,
         page: PAGE,
       });
-      expect(page).toEqual({ items: [asked, answered], limit: 50, offset: 0, nextOffset: null });
+      expect(page).toEqual({ items: [asked, answered], limit: 50, nextCursor: null });
     }
     expect(await bed.messages.lastMessageAt(TENANT, [assignment.id])).toEqual(
       new Map([[assignment.id, answered.createdAt]]),
@@ -165,18 +165,21 @@ describe('discussions of an assignment (CO-W1)', () => {
       bed.clock.advance(1_000);
     }
 
-    const read = (offset: number) =>
+    const read = (cursor?: string | null) =>
       bed.listMessages.execute({
         tenantId: TENANT,
         assignmentId: assignment.id,
         readerId: assignment.menteeId,
-        page: { limit: 2, offset },
+        page: { limit: 2, cursor: cursor ?? undefined },
       });
 
-    const [first, last] = [await read(0), await read(4)];
+    const first = await read();
+    const second = await read(first.nextCursor);
+    const last = await read(second.nextCursor);
     expect(first.items.map((m) => m.text)).toEqual(['message 1', 'message 2']);
-    expect(first.nextOffset).toBe(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(second.items.map((m) => m.text)).toEqual(['message 3', 'message 4']);
     expect(last.items.map((m) => m.text)).toEqual(['message 5']);
-    expect(last.nextOffset).toBeNull();
+    expect(last.nextCursor).toBeNull();
   });
 });

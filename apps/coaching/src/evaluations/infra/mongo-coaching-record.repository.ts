@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { writeIfVersion } from '@lms/messaging';
-import type { Page, PageRequest } from '@lms/kernel';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { CoachingRecord, RecordContents, RecordKind } from '../domain/coaching-record';
 import type { RecordScope } from '../domain/record-access';
 import type { CoachingRecordRepository } from '../ports/coaching-record.repository';
 import { COACHING_RECORD_MODEL, type CoachingRecordDocument } from './coaching-record.schema';
+
+/** Evaluations and coaching sessions, newest first, ties by id. */
+const NEWEST_FIRST: SortOrder = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
 
 @Injectable()
 export class MongoCoachingRecordRepository implements CoachingRecordRepository {
@@ -39,7 +45,7 @@ export class MongoCoachingRecordRepository implements CoachingRecordRepository {
     if (scope.authorId !== undefined) query.authorId = scope.authorId;
     if (scope.involving !== undefined)
       query.$or = [{ menteeId: scope.involving }, { authorId: scope.involving }];
-    return findPage(this.model.find(query).sort({ createdAt: -1, _id: -1 }), page, toRecord<K>);
+    return findPage(this.model.find(query), NEWEST_FIRST, page, toRecord<K>);
   }
 
   async save(tenantId: string, changed: CoachingRecord, expectedVersion: number): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { EvaluationContent } from '../domain/coaching-record';
 import type { RecordActor } from '../domain/record-access';
 import { NoManagedUsers } from '../infra/no-managed-users';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 const CLOSING: EvaluationContent = { skill: '  Closing  ', score: 4, comment: null };
 
 const administrator = anActor(newId(), { roles: ['application_admin'] });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '@lms/kernel';
+import { emptyPage, type Page, type PageRequest } from '@lms/kernel';
 import type { CoachingRecord, RecordKind } from '../domain/coaching-record';
 import {
   listNeedsRelation,
@@ -38,7 +38,7 @@ export class ListCoachingRecordsUseCase {
         ? await this.relations.of(tenantId, actor.userId, filter.menteeId)
         : NO_RELATION;
     const scope = listScope(actor, filter, relation);
-    if (scope === null) return { items: [], limit: page.limit, offset: page.offset, nextOffset: null };
+    if (scope === null) return emptyPage(page);
     return this.records.list(tenantId, kind, scope, page);
   }
 }

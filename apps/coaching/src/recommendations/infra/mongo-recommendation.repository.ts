@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Model, mongo } from 'mongoose';
-import type { Page, PageRequest } from '@lms/kernel';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Recommendation, RecommendationFilter } from '../domain/recommendation';
 import type { RecommendationRepository } from '../ports/recommendation.repository';
 import { RECOMMENDATION_MODEL, type RecommendationDocument } from './recommendation.schema';
+
+/** Recommendations, newest first, ties by id. */
+const NEWEST_FIRST: SortOrder = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
 
 @Injectable()
 export class MongoRecommendationRepository implements RecommendationRepository {
@@ -61,7 +67,7 @@ export class MongoRecommendationRepository implements RecommendationRepository {
       ...(filter.menteeId === undefined ? {} : { menteeId: filter.menteeId }),
       ...(filter.coachId === undefined ? {} : { coachId: filter.coachId }),
     };
-    return findPage(this.model.find(narrowed).sort({ createdAt: -1, _id: -1 }), page, toRecommendation);
+    return findPage(this.model.find(narrowed), NEWEST_FIRST, page, toRecommendation);
   }
 
   /** By `_id` once the tenant is checked: a removal never reaches another tenant's recommendation. */

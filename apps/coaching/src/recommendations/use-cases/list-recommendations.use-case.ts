@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '@lms/kernel';
+import { emptyPage, type Page, type PageRequest } from '@lms/kernel';
 import {
   CATALOG_COURSE_REPOSITORY,
   type CatalogCourseRepository,
@@ -27,7 +27,7 @@ export class ListRecommendationsUseCase {
   }): Promise<Page<RecommendedCourse>> {
     const { actor, page } = query;
     const filter = visibleRecommendations(actor, query.menteeId);
-    if (filter === null) return { items: [], ...page, nextOffset: null };
+    if (filter === null) return emptyPage(page);
     const found = await this.recommendations.list(actor.tenantId, filter, page);
     return { ...found, items: await withCourses(this.courses, actor.tenantId, found.items) };
   }

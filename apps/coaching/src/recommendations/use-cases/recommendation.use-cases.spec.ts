@@ -9,7 +9,7 @@ import {
   RecommendationRemovalForbiddenError,
 } from '../recommendations.errors';
 
-const PAGE = { limit: 50, offset: 0 };
+const PAGE = { limit: 50 };
 
 /** A signed-in plain user of the tenant. */
 function aUser(userId: string | null): RecommendationActor {
@@ -161,15 +161,15 @@ describe('ListRecommendationsUseCase', () => {
 
     const first = await t.listRecommendations.execute({
       actor: aUser(coachId),
-      page: { limit: 1, offset: 0 },
+      page: { limit: 1 },
     });
     const second = await t.listRecommendations.execute({
       actor: aUser(coachId),
-      page: { limit: 1, offset: 1 },
+      page: { limit: 1, cursor: first.nextCursor ?? undefined },
     });
 
-    expect(first).toMatchObject({ limit: 1, offset: 0, nextOffset: 1 });
-    expect(second).toMatchObject({ limit: 1, offset: 1, nextOffset: null });
+    expect(first).toMatchObject({ limit: 1, nextCursor: expect.any(String) });
+    expect(second).toMatchObject({ limit: 1, nextCursor: null });
     const courses = [...first.items, ...second.items].map((item) => item.course);
     expect(courses).toEqual(expect.arrayContaining([{ ...course, state: 'archived', version: 2 }, other]));
   });

@@ -200,12 +200,13 @@ export class AdministratorRegistry {
 
   private async seed(tenantId: string): Promise<AdminRegistry> {
     const accounts: AdministratorAccount[] = [];
-    for (let offset: number | null = 0; offset !== null; ) {
+    let cursor: string | undefined;
+    do {
       // A scan of the tenant's accounts on the stand-in: once per tenant, when first needed.
-      const page = await this.users.list(tenantId, { holdsAdminRole: true }, { limit: SEED_PAGE, offset });
+      const page = await this.users.list(tenantId, { holdsAdminRole: true }, { limit: SEED_PAGE, cursor });
       accounts.push(...page.items.map(accountOf));
-      offset = page.nextOffset;
-    }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
     const registry = seedRegistry(tenantId, accounts);
     if ((await this.registries.insert(registry)) === 'inserted') return registry;
     // Another request made it first.

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Membership } from '../domain/membership';
 import type { MemberListFilter, MembershipRepository } from '../ports/membership.repository';
 import { MEMBERSHIP_MODEL, type MembershipDocument } from './membership.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+/** A list of memberships by id. */
+const ID_ORDER: SortOrder = [['_id', 1]];
 
 @Injectable()
 export class MongoMembershipRepository implements MembershipRepository {
@@ -59,7 +62,7 @@ export class MongoMembershipRepository implements MembershipRepository {
       status: 'active' as const,
       ...(filter.role ? { roles: filter.role } : {}),
     };
-    return findPage(this.model.find(query, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toMembership);
+    return findPage(this.model.find(query, WITHOUT_OUTBOX), ID_ORDER, page, toMembership);
   }
 
   private published(id: string, outbox: readonly OutboxEntry[]): void {

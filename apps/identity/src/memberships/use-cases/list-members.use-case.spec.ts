@@ -25,24 +25,24 @@ describe('ListMembersUseCase', () => {
     const all = await testbed.listMembers.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
-      page: { limit: 2, offset: 0 },
+      page: { limit: 2 },
     });
     const rest = await testbed.listMembers.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
-      page: { limit: 2, offset: 2 },
+      page: { limit: 2, cursor: all.nextCursor ?? undefined },
     });
     const coaches = await testbed.listMembers.execute({
       tenantId: TEST_TENANT,
       groupId: group.id,
       role: 'coach',
-      page: { limit: 50, offset: 0 },
+      page: { limit: 50 },
     });
 
     expect(all.items.map((m) => m.userId)).toEqual([ada.id, bob.id]);
-    expect(all.nextOffset).toBe(2);
+    expect(all.nextCursor).toEqual(expect.any(String));
     expect(rest.items.map((m) => m.userId)).toEqual([cy.id]);
-    expect(rest.nextOffset).toBeNull();
+    expect(rest.nextCursor).toBeNull();
     expect(coaches.items.map((m) => m.userId)).toEqual([bob.id, cy.id]);
   });
 
@@ -53,7 +53,7 @@ describe('ListMembersUseCase', () => {
       testbed.listMembers.execute({
         tenantId: TEST_TENANT,
         groupId: randomUUID(),
-        page: { limit: 50, offset: 0 },
+        page: { limit: 50 },
       }),
     ).rejects.toMatchObject({ code: 'GROUP.NOT_FOUND' });
   });

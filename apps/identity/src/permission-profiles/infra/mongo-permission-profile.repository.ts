@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { writeIfVersion } from '@lms/messaging';
-import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { PermissionProfile } from '../domain/permission-profile';
 import type { PermissionProfileRepository } from '../ports/permission-profile.repository';
 import { PERMISSION_PROFILE_MODEL, type PermissionProfileDocument } from './permission-profile.schema';
+
+/** A list of profiles in name order (one profile per name and tenant; the id only closes the order). */
+const NAME_ORDER: SortOrder = [
+  ['name', 1],
+  ['_id', 1],
+];
 
 @Injectable()
 export class MongoPermissionProfileRepository implements PermissionProfileRepository {
@@ -45,7 +51,7 @@ export class MongoPermissionProfileRepository implements PermissionProfileReposi
 
   async list(tenantId: string, page: PageRequest): Promise<Page<PermissionProfile>> {
     // MongoDB serves it from the unique key; the local stand-in scans (see the schema).
-    return findPage(this.model.find({ tenantId }).sort({ name: 1 }), page, toProfile);
+    return findPage(this.model.find({ tenantId }), NAME_ORDER, page, toProfile);
   }
 }
 

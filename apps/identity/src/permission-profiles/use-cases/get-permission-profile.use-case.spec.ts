@@ -16,20 +16,17 @@ describe('GetPermissionProfileUseCase and ListPermissionProfilesUseCase (ID-U2)'
     expect(await testbed.getPermissionProfile.execute({ actor: administratorOf(), name: 'coaches' })).toEqual(
       coaches,
     );
+    const first = await testbed.listPermissionProfiles.execute({
+      actor: administratorOf(),
+      page: { limit: 2 },
+    });
+    expect(first).toEqual({ items: [assistants, coaches], limit: 2, nextCursor: expect.any(String) });
     expect(
       await testbed.listPermissionProfiles.execute({
         actor: administratorOf(),
-        page: { limit: 2, offset: 0 },
+        page: { limit: 2, cursor: first.nextCursor ?? undefined },
       }),
-    ).toEqual({ items: [assistants, coaches], limit: 2, offset: 0, nextOffset: 2 });
-    expect(
-      (
-        await testbed.listPermissionProfiles.execute({
-          actor: administratorOf(),
-          page: { limit: 2, offset: 2 },
-        })
-      ).items,
-    ).toEqual([desk]);
+    ).toEqual({ items: [desk], limit: 2, nextCursor: null });
     await expect(
       testbed.getPermissionProfile.execute({ actor: administratorOf(), name: 'abroad' }),
     ).rejects.toMatchObject({ code: 'PERMISSION_PROFILE.NOT_FOUND', kind: 'not_found' });
@@ -49,7 +46,7 @@ describe('GetPermissionProfileUseCase and ListPermissionProfilesUseCase (ID-U2)'
         }),
       ).rejects.toMatchObject({ code: 'PERMISSION_PROFILE.FORBIDDEN' });
       await expect(
-        testbed.listPermissionProfiles.execute({ actor: actorFor(user), page: { limit: 50, offset: 0 } }),
+        testbed.listPermissionProfiles.execute({ actor: actorFor(user), page: { limit: 50 } }),
       ).rejects.toMatchObject({ code: 'PERMISSION_PROFILE.FORBIDDEN' });
     }
   });

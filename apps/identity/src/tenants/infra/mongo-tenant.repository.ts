@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { writeIfVersion, asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { DEFAULT_TENANT_TIMEZONE, type Tenant, type TenantLifecycleState } from '../domain/tenant';
 import type { TenantRepository } from '../ports/tenant.repository';
 import { TENANT_MODEL, type TenantDocument } from './tenant.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+/** A list of tenants in code order (the code is the `_id`). */
+const CODE_ORDER: SortOrder = [['_id', 1]];
 
 @Injectable()
 export class MongoTenantRepository implements TenantRepository {
@@ -46,7 +49,7 @@ export class MongoTenantRepository implements TenantRepository {
 
   async list(state: TenantLifecycleState, page: PageRequest): Promise<Page<Tenant>> {
     // A scan on the local stand-in (see the schema): tenants are few.
-    return findPage(this.model.find({ state }, WITHOUT_OUTBOX).sort({ _id: 1 }), page, toTenant);
+    return findPage(this.model.find({ state }, WITHOUT_OUTBOX), CODE_ORDER, page, toTenant);
   }
 
   private published(id: string, outbox: readonly OutboxEntry[]): void {

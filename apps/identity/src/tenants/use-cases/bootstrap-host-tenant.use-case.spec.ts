@@ -109,7 +109,7 @@ describe('BootstrapHostTenantUseCase (ID-T1)', () => {
 
     expect(outcomes.map((outcome) => outcome.administrator).sort()).toEqual(['created', 'existing']);
     expect(outcomes.map((outcome) => outcome.hostTenant).sort()).toEqual(['created', 'existing']);
-    expect((await testbed.users.list('1000', {}, { limit: 50, offset: 0 })).items).toHaveLength(1);
+    expect((await testbed.users.list('1000', {}, { limit: 50 })).items).toHaveLength(1);
     expect(testbed.outbox.drain().map((event) => event.envelope.type)).toEqual([
       'tenant.created',
       'user.created',

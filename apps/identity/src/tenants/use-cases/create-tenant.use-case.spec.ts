@@ -20,7 +20,7 @@ function acme(overrides: Partial<CreateTenantCommand> = {}): CreateTenantCommand
 
 /** The accounts of a tenant, in creation order. */
 async function accountsOf(testbed: IdentityTestbed, tenantId = 'acme') {
-  return (await testbed.users.list(tenantId, {}, { limit: 50, offset: 0 })).items;
+  return (await testbed.users.list(tenantId, {}, { limit: 50 })).items;
 }
 
 /** The types of the events written since the last look. */
@@ -154,8 +154,7 @@ describe('CreateTenantUseCase — nothing half-applied without a transaction', (
       code: 'TENANT.NOT_FOUND',
     });
     expect(
-      (await testbed.listTenants.execute({ actor: SYSTEM_ADMINISTRATOR, page: { limit: 50, offset: 0 } }))
-        .items,
+      (await testbed.listTenants.execute({ actor: SYSTEM_ADMINISTRATOR, page: { limit: 50 } })).items,
     ).toEqual([]);
     expect(testbed.outbox.drain()).toEqual([]);
 

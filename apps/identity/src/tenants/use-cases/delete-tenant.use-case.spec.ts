@@ -2,7 +2,7 @@ import { buildIdentityTestbed } from '../../testing/identity-testbed';
 import { failOnce } from '../../testing/fail-once';
 import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
 
-const everyone = { limit: 200, offset: 0 };
+const everyone = { limit: 200 };
 
 describe('DeleteTenantUseCase (ID-T2)', () => {
   it('given an active tenant, then it becomes deleting and its job is enqueued under its code; no account is changed and nothing is published yet', async () => {

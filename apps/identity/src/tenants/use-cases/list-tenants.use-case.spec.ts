@@ -13,17 +13,17 @@ describe('ListTenantsUseCase (ID-T2)', () => {
 
     const first = await testbed.listTenants.execute({
       actor: SYSTEM_ADMINISTRATOR,
-      page: { limit: 2, offset: 0 },
+      page: { limit: 2 },
     });
     const next = await testbed.listTenants.execute({
       actor: SYSTEM_ADMINISTRATOR,
-      page: { limit: 2, offset: 2 },
+      page: { limit: 2, cursor: first.nextCursor ?? undefined },
     });
 
     expect(first.items.map((tenant) => tenant.code)).toEqual(['alpha', 'charlie']);
-    expect(first.nextOffset).toBe(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
     expect(next.items.map((tenant) => tenant.code)).toEqual(['delta']);
-    expect(next.nextOffset).toBeNull();
+    expect(next.nextCursor).toBeNull();
   });
 
   it('given an Application Administrator, then TENANT.FORBIDDEN', async () => {
@@ -32,7 +32,7 @@ describe('ListTenantsUseCase (ID-T2)', () => {
     await expect(
       testbed.listTenants.execute({
         actor: { tenantId: 'acme', roles: ['application_admin'] },
-        page: { limit: 50, offset: 0 },
+        page: { limit: 50 },
       }),
     ).rejects.toMatchObject({ code: 'TENANT.FORBIDDEN', kind: 'forbidden' });
   });

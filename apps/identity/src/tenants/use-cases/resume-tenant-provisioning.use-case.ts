@@ -22,9 +22,11 @@ export class ResumeTenantProvisioningUseCase {
   async execute(): Promise<{ finished: string[]; failed: string[] }> {
     const finished: string[] = [];
     const failed: string[] = [];
-    for (;;) {
-      // Finished tenants leave the list; the ones that failed stay ahead of the rest.
-      const page = await this.tenants.list('provisioning', { limit: PAGE_SIZE, offset: failed.length });
+    let cursor: string | undefined;
+    do {
+      // The cursor names a position after the last tenant read: finished tenants leaving the
+      // list move none of the rest, and the ones that failed are not read again.
+      const page = await this.tenants.list('provisioning', { limit: PAGE_SIZE, cursor });
       for (const { code } of page.items) {
         try {
           await this.finish.execute({ code });
@@ -34,7 +36,8 @@ export class ResumeTenantProvisioningUseCase {
           this.logger.error({ err: error, tenantId: code }, 'A provisioning tenant could not be finished');
         }
       }
-      if (page.nextOffset === null) return { finished, failed };
-    }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return { finished, failed };
   }
 }

@@ -7,11 +7,12 @@ import { SYSTEM_ADMINISTRATOR } from '../../testing/tenant-use-cases';
 /** Every account of the tenant, deleted ones aside, in id order. */
 async function accountsOf(testbed: IdentityTestbed, tenantId: string): Promise<User[]> {
   const accounts: User[] = [];
-  for (let offset: number | null = 0; offset !== null; ) {
-    const page = await testbed.users.list(tenantId, {}, { limit: 200, offset });
+  let cursor: string | undefined;
+  do {
+    const page = await testbed.users.list(tenantId, {}, { limit: 200, cursor });
     accounts.push(...page.items);
-    offset = page.nextOffset;
-  }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
   return accounts;
 }
 

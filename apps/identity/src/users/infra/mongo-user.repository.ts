@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { USER_STATES } from '@lms/contracts';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { DEFAULT_TIMEZONE, type User } from '../domain/user';
 import type { UserListFilter, UserRepository } from '../ports/user.repository';
@@ -11,6 +11,9 @@ import { USER_MODEL, type UserDocument } from './user.schema';
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
 const NOT_DEACTIVATED = USER_STATES.filter((state) => state !== 'deactivated');
+
+/** A list of users in creation order: their ids (UUIDv7) grow with the time they were made. */
+const CREATION_ORDER: SortOrder = [['_id', 1]];
 
 @Injectable()
 export class MongoUserRepository implements UserRepository {
@@ -57,7 +60,8 @@ export class MongoUserRepository implements UserRepository {
     // Any filter but the exact email scans the tenant's users on the stand-in (a cold path:
     // an administrator's search, one page at a time); MongoDB narrows by the tenant first.
     return findPage(
-      this.model.find(listQuery(tenantId, filter), WITHOUT_OUTBOX).sort({ _id: 1 }),
+      this.model.find(listQuery(tenantId, filter), WITHOUT_OUTBOX),
+      CREATION_ORDER,
       page,
       toUser,
     );
