@@ -153,7 +153,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   async function deliveries(query: string): Promise<DeliveryItem[]> {
     const response = await service.request('GET', `/v1/deliveries?${query}`);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ limit: 50, offset: 0, nextOffset: null });
+    expect(response.body).toMatchObject({ limit: 50, nextCursor: null });
     return (response.body as { items: DeliveryItem[] }).items;
   }
 

@@ -26,14 +26,15 @@ describe('the notifications configuration', () => {
       MAIL_FROM: 'no-reply@example.test',
       APP_URL: 'https://app.example.test/',
       DELIVERY_MAX_ATTEMPTS: '3',
-      DELIVERY_SWEEP_INTERVAL_MS: '0',
+      DELIVERY_SENDER_IDLE_MS: '0',
+      DELIVERY_SEND_CONCURRENCY: '8',
     });
 
     expect(config).toMatchObject({
       mailFrom: 'no-reply@example.test',
       appUrl: 'https://app.example.test',
       delivery: { maxAttempts: 3 },
-      sweepIntervalMs: 0,
+      sender: { idleMs: 0, batchSize: 500, concurrency: 8 },
     });
   });
 

@@ -10,10 +10,17 @@ export interface NotificationsConfig {
   /** Public address of the web app, without a trailing slash; mail links point under it. */
   appUrl: string;
   delivery: DeliverySettings;
-  /** How often the retry sweeper looks for due deliveries; 0 turns it off. */
-  sweepIntervalMs: number;
-  /** Deliveries taken per sweep. */
-  sweepBatchSize: number;
+  sender: SenderSettings;
+}
+
+/** The sender pool: it works off due deliveries, apart from the consumers that record them. */
+export interface SenderSettings {
+  /** The wait, with nothing due, before it looks again; 0: no sender on this instance. */
+  idleMs: number;
+  /** Due deliveries read at a time. */
+  batchSize: number;
+  /** Mails on their way at once (and SMTP connections). */
+  concurrency: number;
 }
 
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
@@ -31,7 +38,10 @@ export function notificationsConfigFrom(env: NotificationsEnv): NotificationsCon
       recipientRecheckMs: env.DELIVERY_RECIPIENT_RECHECK_MS,
       recipientWaitMaxMs: env.DELIVERY_RECIPIENT_WAIT_MAX_MS,
     },
-    sweepIntervalMs: env.DELIVERY_SWEEP_INTERVAL_MS,
-    sweepBatchSize: env.DELIVERY_SWEEP_BATCH_SIZE,
+    sender: {
+      idleMs: env.DELIVERY_SENDER_IDLE_MS,
+      batchSize: env.DELIVERY_SENDER_BATCH_SIZE,
+      concurrency: env.DELIVERY_SEND_CONCURRENCY,
+    },
   };
 }

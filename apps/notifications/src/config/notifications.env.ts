@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Matches, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { PlatformEnv } from '@lms/service-kit';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
 
@@ -64,15 +64,27 @@ export class NotificationsEnv extends PlatformEnv {
   @Min(1)
   DELIVERY_RECIPIENT_WAIT_MAX_MS = defaults.recipientWaitMaxMs;
 
-  /** How often the retry sweeper looks for due deliveries; 0 turns it off. */
+  /**
+   * How long the sender waits, with nothing due, before it looks again (deliveries this
+   * instance records wake it at once; those of other instances and retries are found then);
+   * 0 turns the sender off (an instance that only records).
+   */
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  DELIVERY_SWEEP_INTERVAL_MS = 5_000;
+  DELIVERY_SENDER_IDLE_MS = 1_000;
 
-  /** Deliveries taken per sweep. */
+  /** Due deliveries the sender reads at a time, a fair share of each tenant with mail to send. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  DELIVERY_SWEEP_BATCH_SIZE = 100;
+  @Max(5_000)
+  DELIVERY_SENDER_BATCH_SIZE = 500;
+
+  /** Mails one instance may have on their way at once; also its SMTP connections. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DELIVERY_SEND_CONCURRENCY = 40;
 }

@@ -14,7 +14,7 @@ describe('AssignmentEventsConsumer', () => {
 
   it('given an assignment created then ended, when the batch arrives, then each event makes deliveries with what it says', async () => {
     const testbed = buildNotificationsTestbed();
-    const consumer = new AssignmentEventsConsumer(testbed.handleAssignments);
+    const consumer = new AssignmentEventsConsumer(testbed.recordAssignmentMails);
     const assignmentId = randomUUID();
     const payload = individualAssignmentPayload(assignmentId, mentee, [coach]);
     const created = envelope('coaching', AssignmentsStream, 'assignment.created', {

@@ -3,9 +3,11 @@ import { mapPage, type Page } from '@lms/kernel';
 import {
   Access,
   ApiErrors,
+  ApiPage,
   administersTenant,
   CurrentPrincipal,
   CurrentTenant,
+  PageQueryDto,
   type Principal,
 } from '@lms/service-kit';
 import { DeliveryIdParamsDto } from './dto/delivery-id.request.dto';
@@ -27,6 +29,7 @@ export class DeliveriesController {
     'System and Application Administrators, superadmins: the whole tenant; any other signed-in user: the mails addressed to it',
   )
   @ApiErrors('DELIVERY.FORBIDDEN')
+  @ApiPage(DeliveryResponseDto)
   @Get()
   async list(
     @CurrentPrincipal() caller: Principal,
@@ -41,7 +44,7 @@ export class DeliveriesController {
       kind: query.kind,
       from: query.from === undefined ? undefined : new Date(query.from),
       to: query.to === undefined ? undefined : new Date(query.to),
-      page: { limit: query.limit, offset: query.offset },
+      page: PageQueryDto.pageOf(query),
     });
     return mapPage(page, DeliveryResponseDto.from);
   }

@@ -4,7 +4,7 @@ import { PreferencesModule } from '../preferences/preferences.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
-import { DeliveryRetrySweeper } from './delivery-retry.sweeper';
+import { DeliverySenderPool } from './delivery-sender.pool';
 import { ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema } from './infra/assignment-version.schema';
 import { DELIVERY_MODEL, DeliverySchema } from './infra/delivery.schema';
 import { MongoAssignmentVersionRepository } from './infra/mongo-assignment-version.repository';
@@ -14,15 +14,16 @@ import { WAITING_RECIPIENT_MODEL, WaitingRecipientSchema } from './infra/waiting
 import { ASSIGNMENT_VERSION_REPOSITORY } from './ports/assignment-version.repository';
 import { DELIVERY_REPOSITORY } from './ports/delivery.repository';
 import { MAIL_SENDER } from './ports/mail-sender';
+import { SEND_SIGNAL } from './ports/send-signal';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
 import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
 import { RetryDeliveryUseCase } from './use-cases/retry-delivery.use-case';
-import { RetryDueDeliveriesUseCase } from './use-cases/retry-due-deliveries.use-case';
+import { SendDueDeliveriesUseCase } from './use-cases/send-due-deliveries.use-case';
 import { UserEventsConsumer } from './user-events.consumer';
 
-/** Deliveries: what is mailed to whom because of which event, sending, retries and the log. */
+/** Deliveries: what is mailed to whom because of which event, the sender pool, retries and the log. */
 @Module({
   imports: [RecipientsModule, PreferencesModule],
   controllers: [DeliveriesController, AssignmentEventsConsumer, UserEventsConsumer],
@@ -36,10 +37,11 @@ import { UserEventsConsumer } from './user-events.consumer';
     DispatchDeliveryUseCase,
     HandleAssignmentEventsUseCase,
     ReleaseWaitingDeliveriesUseCase,
-    RetryDueDeliveriesUseCase,
+    SendDueDeliveriesUseCase,
     ListDeliveriesUseCase,
     RetryDeliveryUseCase,
-    DeliveryRetrySweeper,
+    DeliverySenderPool,
+    { provide: SEND_SIGNAL, useExisting: DeliverySenderPool },
   ],
 })
 export class DeliveriesModule {}

@@ -47,11 +47,16 @@ describe('UserEventsConsumer', () => {
     });
   }
 
-  it('given a mail waiting for its mentee, when the mentee is created, then the mentee is known at that version and mailed', async () => {
+  it('given a mail waiting for its mentee, when the mentee is created, then the mentee is known at that version and the sender mails it', async () => {
     const { testbed, consumer } = setUp();
     await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
+    const wakesBefore = testbed.sender.wakes;
 
     await consumer.onUserEvents([created(mentee, 3)]);
+
+    expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
+    expect(testbed.sender.wakes).toBe(wakesBefore + 1);
+    expect(await testbed.sendDue.execute()).toEqual({ sent: 1 });
 
     expect(await testbed.recipients.find(TEST_TENANT, mentee.userId)).toEqual({
       tenantId: TEST_TENANT,
@@ -108,6 +113,7 @@ describe('UserEventsConsumer', () => {
     await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
 
     await consumer.onUserEvents([created(mentee), deleted(mentee, 2)]);
+    await testbed.sendDue.execute();
 
     expect(await testbed.deliveriesTo(mentee.userId)).toEqual([
       expect.objectContaining({

@@ -76,8 +76,7 @@ export function describeDeliveryRepositoryContract(
       expect(stored).toEqual(first);
       expect(again).toEqual(first);
       expect(
-        (await repository.list(tenantId, { sourceEventId: first.sourceEventId }, { limit: 10, offset: 0 }))
-          .items,
+        (await repository.list(tenantId, { sourceEventId: first.sourceEventId }, { limit: 10 })).items,
       ).toEqual([first]);
     });
 
@@ -130,7 +129,7 @@ export function describeDeliveryRepositoryContract(
       expect([byOther, byHolder, twice]).toEqual([false, true, false]);
       const {
         items: [stored],
-      } = await repository.list(tenantId, {}, { limit: 10, offset: 0 });
+      } = await repository.list(tenantId, {}, { limit: 10 });
       expect(stored).toMatchObject({
         status: 'sent',
         attempts: 1,
@@ -212,7 +211,7 @@ export function describeDeliveryRepositoryContract(
       expect(stored.map((d) => d.id)).toEqual([existing.id, other.id, mentee2.id, coach2.id, mentee2.id]);
       expect(stored[0]).toMatchObject({ attempts: 1, pendingReason: 'retry_backoff', version: 2 });
       expect(stored.slice(1)).toEqual([other, mentee2, coach2, mentee2]);
-      expect((await repository.list(tenantId, {}, { limit: 10, offset: 0 })).items).toHaveLength(4);
+      expect((await repository.list(tenantId, {}, { limit: 10 })).items).toHaveLength(4);
       expect(await repository.ensureMany([])).toEqual([]);
     });
 
@@ -294,7 +293,7 @@ export function describeDeliveryRepositoryContract(
       } = await repository.list(
         tenantId,
         { sourceEventId: delivery.sourceEventId, recipientId: delivery.recipientId },
-        { limit: 10, offset: 0 },
+        { limit: 10 },
       );
       expect(stored).toMatchObject({ status: 'pending', pendingReason: 'retry_backoff', version: 2 });
     });
@@ -408,7 +407,7 @@ export function describeDeliveryRepositoryContract(
       );
       await repository.ensureMany([...older, ...newer]);
       const kinds = async (filter: DeliveryFilter) =>
-        (await repository.list(tenantId, filter, { limit: 10, offset: 0 })).items.map((d) => d.kind).sort();
+        (await repository.list(tenantId, filter, { limit: 10 })).items.map((d) => d.kind).sort();
 
       expect(await kinds({ kind: 'assignment.ended.mentee' })).toEqual(['assignment.ended.mentee']);
       expect(await kinds({ kind: 'assignment.created.coach', recipientId: older[1].recipientId })).toEqual([
@@ -440,12 +439,12 @@ export function describeDeliveryRepositoryContract(
       );
       for (const delivery of [...older, ...newer]) await repository.ensure(delivery);
 
-      const page = await repository.list(tenantId, {}, { limit: 3, offset: 0 });
-      const rest = await repository.list(tenantId, {}, { limit: 3, offset: 3 });
+      const page = await repository.list(tenantId, {}, { limit: 3 });
+      const rest = await repository.list(tenantId, {}, { limit: 3, cursor: page.nextCursor ?? undefined });
       const pending = await repository.list(
         tenantId,
         { status: 'pending', recipientId: older[0].recipientId },
-        { limit: 10, offset: 0 },
+        { limit: 10 },
       );
 
       expect(
@@ -455,15 +454,25 @@ export function describeDeliveryRepositoryContract(
           .sort(),
       ).toEqual(['assignment.ended.coach', 'assignment.ended.mentee']);
       expect(page.items).toHaveLength(3);
-      expect(page.nextOffset).toBe(3);
+      expect(page.nextCursor).toEqual(expect.any(String));
       expect(rest.items).toHaveLength(1);
-      expect(rest.nextOffset).toBeNull();
+      expect(rest.nextCursor).toBeNull();
+      // Each delivery once, newest first; those created at the same time by id, descending.
+      expect([...page.items, ...rest.items].map((d) => d.id)).toEqual([
+        ...newer
+          .map((d) => d.id)
+          .sort()
+          .reverse(),
+        ...older
+          .map((d) => d.id)
+          .sort()
+          .reverse(),
+      ]);
       expect(pending.items).toHaveLength(2);
-      expect(await repository.list('another-tenant', {}, { limit: 10, offset: 0 })).toEqual({
+      expect(await repository.list('another-tenant', {}, { limit: 10 })).toEqual({
         items: [],
         limit: 10,
-        offset: 0,
-        nextOffset: null,
+        nextCursor: null,
       });
     });
   });

@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '@lms/messaging';
-import { slicePage, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../deliveries/domain/delivery';
+import { takeTurns } from '../deliveries/domain/tenant-fairness';
 import type {
   ClaimRequest,
   DeliveryFilter,
@@ -9,6 +10,12 @@ import type {
   RecipientRef,
   WaitingDeliveries,
 } from '../deliveries/ports/delivery.repository';
+
+/** The delivery log's order, as the Mongo repository sorts: newest first, ties by id. */
+const NEWEST_FIRST: ReadonlyArray<MemorySortKey<Delivery>> = [
+  ['createdAt', (d) => d.createdAt, -1],
+  ['_id', (d) => d.id, -1],
+];
 
 interface Row {
   delivery: Delivery;
@@ -111,15 +118,34 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
   }
 
   async findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]> {
-    return [...this.rows.values()]
+    const due = [...this.rows.values()]
       .filter(
         ({ delivery, lockedUntil }) =>
           delivery.status === 'pending' &&
           delivery.nextAttemptAt.getTime() <= now.getTime() &&
           lockedUntil.getTime() <= now.getTime(),
       )
-      .slice(0, limit)
-      .map(({ delivery }) => refOf(delivery));
+      .map(({ delivery }) => delivery)
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
+    const tenants = [...new Set(due.map((delivery) => delivery.tenantId))].sort();
+    const queues = tenants.map((tenantId) =>
+      due
+        .filter((delivery) => delivery.tenantId === tenantId)
+        .slice(0, limit)
+        .map(refOf),
+    );
+    return takeTurns(queues, limit);
+  }
+
+  async makeDue(refs: readonly DeliveryRef[], now: Date): Promise<DeliveryRef[]> {
+    const made: DeliveryRef[] = [];
+    for (const ref of refs) {
+      const row = this.row(ref);
+      if (row?.delivery.status !== 'pending') continue;
+      row.delivery.nextAttemptAt = new Date(now);
+      made.push(refOf(row.delivery));
+    }
+    return made;
   }
 
   async find(ref: DeliveryRef): Promise<Delivery | null> {
@@ -147,19 +173,17 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
   }
 
   async list(tenantId: string, filter: DeliveryFilter, page: PageRequest): Promise<Page<Delivery>> {
-    const matching = this.all()
-      .filter(
-        (d) =>
-          d.tenantId === tenantId &&
-          (filter.recipientId === undefined || d.recipientId === filter.recipientId) &&
-          (filter.sourceEventId === undefined || d.sourceEventId === filter.sourceEventId) &&
-          (filter.status === undefined || d.status === filter.status) &&
-          (filter.kind === undefined || d.kind === filter.kind) &&
-          (filter.from === undefined || d.createdAt.getTime() >= filter.from.getTime()) &&
-          (filter.to === undefined || d.createdAt.getTime() < filter.to.getTime()),
-      )
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-    return slicePage(matching, page);
+    const matching = this.all().filter(
+      (d) =>
+        d.tenantId === tenantId &&
+        (filter.recipientId === undefined || d.recipientId === filter.recipientId) &&
+        (filter.sourceEventId === undefined || d.sourceEventId === filter.sourceEventId) &&
+        (filter.status === undefined || d.status === filter.status) &&
+        (filter.kind === undefined || d.kind === filter.kind) &&
+        (filter.from === undefined || d.createdAt.getTime() >= filter.from.getTime()) &&
+        (filter.to === undefined || d.createdAt.getTime() < filter.to.getTime()),
+    );
+    return slicePage(matching, page, NEWEST_FIRST);
   }
 
   /** Test view: every delivery as stored. */

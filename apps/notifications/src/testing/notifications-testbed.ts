@@ -12,7 +12,7 @@ import type {
 import { EventFactory } from '@lms/messaging';
 import { ACCOUNT_DEFAULTS, FixedClock } from '@lms/testing';
 import type { NotificationsConfig } from '../config/notifications.config';
-import type { Delivery } from '../deliveries/domain/delivery';
+import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
 import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
 import {
@@ -22,7 +22,7 @@ import {
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
 import { RetryDeliveryUseCase } from '../deliveries/use-cases/retry-delivery.use-case';
-import { RetryDueDeliveriesUseCase } from '../deliveries/use-cases/retry-due-deliveries.use-case';
+import { SendDueDeliveriesUseCase } from '../deliveries/use-cases/send-due-deliveries.use-case';
 import { GetPreferencesUseCase } from '../preferences/use-cases/get-preferences.use-case';
 import { ReplacePreferencesUseCase } from '../preferences/use-cases/replace-preferences.use-case';
 import {
@@ -32,6 +32,7 @@ import {
   type ProjectUserDeletionCommand,
   type ProjectUserStateCommand,
 } from '../recipients/use-cases/project-user.use-case';
+import type { MailSender } from '../deliveries/ports/mail-sender';
 import { FakeMailSender } from './fake-mail-sender';
 import { InMemoryAssignmentVersionRepository } from './in-memory-assignment-version.repository';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
@@ -43,7 +44,7 @@ export const TEST_APP_URL = 'https://app.example.test';
 /** An administrator of the test tenant, as the delivery log sees it. */
 export const TEST_ADMINISTRATOR = { userId: 'administrator', administrator: true } as const;
 /** The first page of a list, at the default size. */
-export const FIRST_PAGE = { limit: 50, offset: 0 };
+export const FIRST_PAGE = { limit: 50 };
 
 export interface LoggedLine {
   level: number;
@@ -64,7 +65,10 @@ export interface TestUser {
  * Builds every use case of the service over in-memory repositories, a fake mail server,
  * a fixed clock and a logger whose lines the test can read.
  */
-export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig> = {}) {
+export function buildNotificationsTestbed(
+  overrides: Partial<NotificationsConfig> = {},
+  mailServer?: MailSender,
+) {
   const clock = new FixedClock();
   const recipients = new InMemoryRecipientRepository();
   const deliveries = new InMemoryDeliveryRepository();
@@ -84,8 +88,7 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     mailFrom: 'Coaching Platform <no-reply@coaching-platform.local>',
     appUrl: TEST_APP_URL,
     delivery: { ...DEFAULT_DELIVERY_SETTINGS },
-    sweepIntervalMs: 0,
-    sweepBatchSize: 100,
+    sender: { idleMs: 0, batchSize: 100, concurrency: 10 },
     ...overrides,
   };
   const events = new EventFactory('notifications');
@@ -94,33 +97,45 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     deliveries,
     recipients,
     preferences,
-    mailer,
+    mailServer ?? mailer,
     events,
     clock,
     config,
     logger,
   );
   const projectUser = new ProjectUserUseCase(recipients);
-  const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, dispatch);
+  /** How often the use cases woke the sender. */
+  const sender = { wakes: 0, wake: () => void (sender.wakes += 1) };
+  const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, clock, sender);
   const assignmentVersions = new InMemoryAssignmentVersionRepository();
-  const handleAssignments = new HandleAssignmentEventsUseCase(
+  const recordAssignmentMails = new HandleAssignmentEventsUseCase(
     deliveries,
     assignmentVersions,
     clock,
-    dispatch,
+    sender,
   );
-  const retryDue = new RetryDueDeliveriesUseCase(deliveries, clock, config, dispatch);
+  /**
+   * What the assignments consumer records of a batch, then what the sender does with it: the
+   * deliveries recorded and still to send are dispatched (the running service's sender takes
+   * them in its next pass).
+   */
+  const handleAssignments = {
+    execute: async (commands: readonly AssignmentEventCommand[]) =>
+      dispatch.executeMany((await recordAssignmentMails.execute(commands)).map(refOf)),
+  };
+  const sendDue = new SendDueDeliveriesUseCase(deliveries, clock, config, dispatch);
   const listDeliveries = new ListDeliveriesUseCase(deliveries);
   const retryDelivery = new RetryDeliveryUseCase(deliveries, clock, dispatch);
   const getPreferences = new GetPreferencesUseCase(preferences);
   const replacePreferences = new ReplacePreferencesUseCase(preferences, clock);
 
-  /** What the users consumer does with a batch of these user events. */
+  /** What the users consumer does with a batch of these user events, then the sender with what became due. */
   async function usersChange(...commands: ProjectUserCommand[]): Promise<void> {
     await projectUser.execute(commands);
-    await releaseWaiting.execute(
+    const due = await releaseWaiting.execute(
       commands.map((command) => ({ tenantId: command.tenantId, recipientId: userIdOf(command) })),
     );
+    await dispatch.executeMany(due);
   }
 
   return {
@@ -133,11 +148,13 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
     logs,
     dispatch,
     projectUser,
+    sender,
     releaseWaiting,
+    recordAssignmentMails,
     handleAssignments,
     /** What the assignments consumer does with a batch of one event. */
     handleAssignment: (command: AssignmentEventCommand) => handleAssignments.execute([command]),
-    retryDue,
+    sendDue,
     listDeliveries,
     retryDelivery,
     preferences,
@@ -161,6 +178,10 @@ export function buildNotificationsTestbed(overrides: Partial<NotificationsConfig
 }
 
 export type NotificationsTestbed = ReturnType<typeof buildNotificationsTestbed>;
+
+function refOf(delivery: Delivery): DeliveryRef {
+  return { tenantId: delivery.tenantId, deliveryId: delivery.id };
+}
 
 export function aUser(firstName: string, lastName: string, locale = 'en'): TestUser {
   return {

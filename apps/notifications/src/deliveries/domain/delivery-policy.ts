@@ -10,7 +10,7 @@ export interface DeliverySettings {
   maxBackoffMs: number;
   /** How long a claim keeps other instances off a delivery; longer than any SMTP timeout. */
   leaseMs: number;
-  /** How often the sweeper looks again for a recipient the projection does not know yet. */
+  /** How often the sender looks again for a recipient the projection does not know yet. */
   recipientRecheckMs: number;
   /** After this long without the recipient, the delivery is parked as failed. */
   recipientWaitMaxMs: number;

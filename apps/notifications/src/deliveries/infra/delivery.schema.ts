@@ -77,8 +77,10 @@ DeliverySchema.index({ tenantId: 1, sourceEventId: 1, recipientId: 1, kind: 1 },
  * serves it by `_id`.
  */
 DeliverySchema.index({ _id: 1, version: 1, lockOwner: 1 }, { unique: true, name: 'claim_compare_and_set' });
-// Look-ups of the sweeper and the delivery log (no-ops on the local stand-in database, used by MongoDB).
+// Look-ups of the sender and the delivery log (no-ops on the local stand-in database, used by
+// MongoDB): the tenants with due work, then each tenant's due deliveries, oldest first.
 DeliverySchema.index({ status: 1, nextAttemptAt: 1 });
+DeliverySchema.index({ status: 1, tenantId: 1, nextAttemptAt: 1, _id: 1 });
 DeliverySchema.index({ tenantId: 1, recipientId: 1, status: 1, createdAt: -1 });
 DeliverySchema.index({ tenantId: 1, status: 1, createdAt: -1 });
 // The log by recipient (every user's own), by kind, and of the tenant, each within a time range, newest first.

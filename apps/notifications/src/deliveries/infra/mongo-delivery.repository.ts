@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model, type mongo } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
-import { type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
+import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../domain/delivery';
+import { takeTurns } from '../domain/tenant-fairness';
 import type {
   ClaimRequest,
   DeliveryFilter,
@@ -19,11 +20,17 @@ import { recipientKey } from '../../recipients/domain/recipient';
 /** A free claim: every `lockedUntil <= now` test passes. */
 const UNLOCKED = new Date(0);
 
-/** Deliveries a recipient's waiting list keeps at most (the newest); the sweeper finds the others. */
+/** Deliveries a recipient's waiting list keeps at most (the newest); the sender finds the others when they are due. */
 export const WAITING_LIST_MAX = 1_000;
 
 /** Without the outbox: what every read of a delivery needs. */
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
+
+/** The delivery log's order: newest first, ties by id. */
+const NEWEST_FIRST: SortOrder = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
 
 /**
  * Every filter on the hot paths is one the local stand-in database serves from an index as
@@ -219,19 +226,55 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * The retry sweeper's look-up: a range on `status`/`nextAttemptAt`/`lockedUntil`. MongoDB
-   * serves it from the `{status, nextAttemptAt}` index; the local stand-in scans the collection
-   * (accepted there as a periodic sweep, not per event: see the README's query shapes).
+   * The sender's look-up: the tenants with due work (one `distinct`), then each tenant's oldest
+   * due deliveries, up to a batch each (one read each, side by side), taking turns.
+   * MongoDB serves both from the `{status, tenantId, nextAttemptAt}` index; the local stand-in
+   * scans the collection (once per batch of up to `DELIVERY_SENDER_BATCH_SIZE` mails, not per
+   * mail: see docs/query-shapes.md).
    */
   async findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]> {
-    const docs = await this.model
-      .find({ status: 'pending', nextAttemptAt: trusted({ $lte: now }), lockedUntil: trusted({ $lte: now }) })
-      .select({ _id: 1, tenantId: 1 })
-      .sort({ nextAttemptAt: 1 })
-      .limit(limit)
-      .lean<Array<Pick<DeliveryDocument, '_id' | 'tenantId'>>>()
-      .exec();
-    return docs.map(toRef);
+    const due = {
+      status: 'pending' as const,
+      nextAttemptAt: trusted({ $lte: now }),
+      lockedUntil: trusted({ $lte: now }),
+    };
+    const tenants = (await this.model.distinct('tenantId', due).exec()) as string[];
+    const queues = await Promise.all(
+      tenants.slice(0, limit).map(async (tenantId) => {
+        const docs = await this.model
+          .find({ ...due, tenantId })
+          .select({ _id: 1, tenantId: 1 })
+          .sort({ nextAttemptAt: 1, _id: 1 })
+          .limit(limit)
+          .lean<Array<Pick<DeliveryDocument, '_id' | 'tenantId'>>>()
+          .exec();
+        return docs.map(toRef);
+      }),
+    );
+    return takeTurns(queues, limit);
+  }
+
+  /** Read by `_id: {$in}` (the tenant checked in code), then a bulk of updates by `_id`. */
+  async makeDue(refs: readonly DeliveryRef[], now: Date): Promise<DeliveryRef[]> {
+    if (refs.length === 0) return [];
+    const tenantOf = new Map(refs.map((ref) => [ref.deliveryId, ref.tenantId]));
+    const docs = await this.collection()
+      .find({ _id: { $in: [...tenantOf.keys()] } }, { projection: { _id: 1, tenantId: 1, status: 1 } })
+      .toArray();
+    const pending = docs.filter((doc) => doc.tenantId === tenantOf.get(doc._id) && doc.status === 'pending');
+    if (pending.length === 0) return [];
+    await this.collection().bulkWrite(
+      pending.map(
+        (doc): mongo.AnyBulkWriteOperation<DeliveryDocument> => ({
+          updateOne: {
+            filter: { _id: doc._id, status: 'pending' },
+            update: { $set: { nextAttemptAt: now } },
+          },
+        }),
+      ),
+      { ordered: false },
+    );
+    return pending.map(toRef);
   }
 
   /** By `_id`; the tenant is checked in code (another tenant's delivery is not found). */
@@ -281,10 +324,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
         ? { createdAt: trusted({ ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) }) }
         : {};
     return findPage(
-      this.model
-        .find({ tenantId, ...fields, ...createdAt })
-        .select(WITHOUT_OUTBOX)
-        .sort({ createdAt: -1, _id: -1 }),
+      this.model.find({ tenantId, ...fields, ...createdAt }, WITHOUT_OUTBOX),
+      NEWEST_FIRST,
       page,
       toDelivery,
     );

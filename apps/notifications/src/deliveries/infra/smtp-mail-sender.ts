@@ -8,24 +8,32 @@ import { MailSendError, type MailSender, type OutgoingMail } from '../ports/mail
 /**
  * Sends mail through an SMTP server (`SMTP_URL`). Its timeouts are kept well below the
  * delivery claim's lease, so that a send never outlives the claim that protects it; the
- * pool has a connection for every send that can run at once (consumer partitions plus
- * sweeper workers), so that no send waits in the pool's queue while its lease runs out.
+ * pool has a connection for every send the sender may have in flight
+ * (`DELIVERY_SEND_CONCURRENCY`), so that no send waits in the pool's queue while its lease
+ * runs out.
  */
 @Injectable()
 export class SmtpMailSender implements MailSender, OnApplicationShutdown {
   private readonly transporter: Transporter<SMTPTransport.SentMessageInfo>;
+  /** The host part of the sender's address: Message-IDs are `<delivery id@host>`. */
+  private readonly messageIdHost: string;
 
   constructor(@Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig) {
     const leaseSeconds = config.delivery.leaseMs / 1_000;
     const timeoutMs = Math.max(1_000, Math.floor((leaseSeconds / 4) * 1_000));
-    this.transporter = createTransport(smtpOptionsFromUrl(config.smtpUrl, timeoutMs, 8), {
-      from: config.mailFrom,
-    });
+    this.transporter = createTransport(
+      smtpOptionsFromUrl(config.smtpUrl, timeoutMs, config.sender.concurrency),
+      {
+        from: config.mailFrom,
+      },
+    );
+    this.messageIdHost = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'localhost';
   }
 
   async send(mail: OutgoingMail): Promise<void> {
     try {
       const info = await this.transporter.sendMail({
+        messageId: `<${mail.id}@${this.messageIdHost}>`,
         to: { address: mail.to.address, name: mail.to.name },
         subject: mail.subject,
         text: mail.text,

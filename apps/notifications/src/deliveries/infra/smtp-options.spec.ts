@@ -1,10 +1,11 @@
 import { smtpOptionsFromUrl } from './smtp-options';
 
 describe('smtpOptionsFromUrl', () => {
-  it('keeps the pool and the timeouts next to the address', () => {
+  it('keeps the pool, its bounded requeues and the timeouts next to the address', () => {
     expect(smtpOptionsFromUrl('smtp://127.0.0.1:1025', 15_000, 8)).toEqual({
       pool: true,
       maxConnections: 8,
+      maxRequeues: 2,
       host: '127.0.0.1',
       port: 1025,
       secure: false,

@@ -11,7 +11,7 @@ export interface WaitingRecipientDocument {
   _id: string;
   tenantId: string;
   recipientId: string;
-  /** The most recent ones, at most `WAITING_LIST_MAX`; the retry sweeper finds any others. */
+  /** The most recent ones, at most `WAITING_LIST_MAX`; the sender finds any others when they are due. */
   deliveryIds: string[];
   updatedAt: Date;
 }

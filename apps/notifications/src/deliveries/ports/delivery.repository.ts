@@ -48,7 +48,7 @@ export interface DeliveryUpdate {
 }
 
 /**
- * Deliveries, scoped by tenant in every method but the sweeper's look-up of due work.
+ * Deliveries, scoped by tenant in every method but the sender's look-up of due work.
  * The `mark*` methods apply only while the claim they present still holds (same owner, same
  * version), and release it; they return false (and change nothing) when it does not.
  */
@@ -103,9 +103,16 @@ export interface DeliveryRepository {
   forgetWaiting(entries: readonly WaitingDeliveries[]): Promise<void>;
   /**
    * Pending deliveries whose next attempt is due and whose lease has expired, in every
-   * tenant: the retry sweeper is a system job. Each later step is scoped by the ref's tenant.
+   * tenant (the sender is a system job; each later step is scoped by the ref's tenant): up to
+   * `limit`, each tenant's oldest first, the tenants taking turns (`takeTurns`), so that one
+   * tenant's burst does not hold back another's mail.
    */
   findDueAcrossTenants(now: Date, limit: number): Promise<DeliveryRef[]>;
+  /**
+   * The pending ones of these deliveries become due now (their recipient just arrived), for
+   * the sender to take; their claims, versions and attempts stay. Returns those it changed.
+   */
+  makeDue(refs: readonly DeliveryRef[], now: Date): Promise<DeliveryRef[]>;
   /** One delivery of the tenant, or null (another tenant's is not found). */
   find(ref: DeliveryRef): Promise<Delivery | null>;
   /**

@@ -1,5 +1,10 @@
 /** A mail ready for the wire. */
 export interface OutgoingMail {
+  /**
+   * The mail's own id, the same on every try (the delivery's): it becomes the Message-ID, so
+   * that a copy sent again is recognisable as the same mail.
+   */
+  id: string;
   to: { address: string; name: string };
   subject: string;
   text: string;

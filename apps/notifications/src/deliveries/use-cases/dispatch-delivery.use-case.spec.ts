@@ -42,10 +42,10 @@ describe('sending a delivery that fails', () => {
     });
 
     testbed.clock.advance(initialBackoffMs - 1);
-    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(await testbed.sendDue.execute()).toEqual({});
 
     testbed.clock.advance(1);
-    expect(await testbed.retryDue.execute()).toEqual({ retry_scheduled: 2 });
+    expect(await testbed.sendDue.execute()).toEqual({ retry_scheduled: 2 });
     expect(await menteeDelivery(testbed)).toMatchObject({
       attempts: 2,
       nextAttemptAt: new Date(start + initialBackoffMs + 2 * initialBackoffMs),
@@ -57,9 +57,9 @@ describe('sending a delivery that fails', () => {
     testbed.mailer.recover();
 
     testbed.clock.advance(testbed.config.delivery.initialBackoffMs);
-    await testbed.retryDue.execute();
+    await testbed.sendDue.execute();
     testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
-    await testbed.retryDue.execute();
+    await testbed.sendDue.execute();
 
     expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
     expect(await menteeDelivery(testbed)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
@@ -70,7 +70,7 @@ describe('sending a delivery that fails', () => {
 
     for (let attempt = 2; attempt <= testbed.config.delivery.maxAttempts; attempt++) {
       testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
-      await testbed.retryDue.execute();
+      await testbed.sendDue.execute();
     }
 
     const delivery = await menteeDelivery(testbed);
@@ -93,7 +93,7 @@ describe('sending a delivery that fails', () => {
 
     testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
     testbed.mailer.recover();
-    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(await testbed.sendDue.execute()).toEqual({});
     expect(testbed.mailer.sent).toHaveLength(0);
   });
 
@@ -117,7 +117,7 @@ describe('sending a delivery that fails', () => {
     testbed.mailer.recover();
 
     testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
-    await testbed.retryDue.execute();
+    await testbed.sendDue.execute();
 
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
     expect(testbed.mailer.to(coach.email)).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('a delivery to a user whose mails stop', () => {
     testbed.mailer.recover();
 
     testbed.clock.advance(testbed.config.delivery.initialBackoffMs);
-    expect(await testbed.retryDue.execute()).toEqual({ sent: 1, cancelled: 1 });
+    expect(await testbed.sendDue.execute()).toEqual({ sent: 1, cancelled: 1 });
 
     const [delivery] = await testbed.deliveriesTo(mentee.userId);
     expect(delivery).toMatchObject({
@@ -160,7 +160,7 @@ describe('a delivery to a user whose mails stop', () => {
       expect.objectContaining({ msg: 'delivery cancelled', deliveryId: delivery.id, level: 30 }),
     );
     testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
-    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(await testbed.sendDue.execute()).toEqual({});
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
     expect(testbed.mailer.to(coach.email)).toHaveLength(1);
   });
@@ -238,7 +238,7 @@ describe('a delivery to a user whose mails stop', () => {
       }),
     ]);
     testbed.clock.advance(testbed.config.delivery.recipientRecheckMs);
-    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(await testbed.sendDue.execute()).toEqual({});
     expect(testbed.mailer.to(mentee.email)).toHaveLength(0);
   });
 });
@@ -277,7 +277,7 @@ describe('a delivery to a user who opted out of its kind of mail (NO-4)', () => 
       expect.objectContaining({ msg: 'delivery cancelled', deliveryId: delivery.id }),
     );
     testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
-    expect(await testbed.retryDue.execute()).toEqual({});
+    expect(await testbed.sendDue.execute()).toEqual({});
   });
 
   it('given an opt-out of another kind of mail, then this one is sent', async () => {
@@ -312,7 +312,7 @@ describe('a delivery to a user who opted out of its kind of mail (NO-4)', () => 
     testbed.mailer.recover();
 
     testbed.clock.advance(testbed.config.delivery.initialBackoffMs);
-    expect(await testbed.retryDue.execute()).toEqual({ sent: 1, cancelled: 1 });
+    expect(await testbed.sendDue.execute()).toEqual({ sent: 1, cancelled: 1 });
 
     expect(await testbed.deliveriesTo(coach.userId)).toEqual([
       expect.objectContaining({

@@ -57,9 +57,17 @@ export type DispatchResult = DispatchOutcome | 'error';
  */
 export const DISPATCH_CHUNK = 10;
 
+/** Tries of the write that records a sent mail, and the wait before the second (doubling after). */
+const MARK_SENT_ATTEMPTS = 5;
+const MARK_SENT_BACKOFF_MS = 100;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface DispatchOptions {
   /** Send now even if the next attempt is not due (its recipient just arrived). */
   ignoreSchedule?: boolean;
+  /** How many mails may be on their way at once (chunks run side by side); one chunk when absent. */
+  concurrency?: number;
 }
 
 /**
@@ -85,7 +93,7 @@ export class DispatchDeliveryUseCase {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Sends one delivery; rejects when a step fails (the delivery stays pending for the sweeper). */
+  /** Sends one delivery; rejects when a step fails (the delivery stays pending for the sender). */
   async execute(ref: DeliveryRef, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     const [result] = await this.dispatchChunk([ref], options, true);
     if (result?.status === 'rejected') throw result.reason;
@@ -95,22 +103,31 @@ export class DispatchDeliveryUseCase {
   /**
    * Sends many deliveries, chunk by chunk, and reports each one's outcome in the order given.
    * A delivery whose dispatch failed is reported as 'error' (and logged); it stays pending,
-   * and the retry sweeper takes it once its lease has expired.
+   * and the sender takes it again once its lease has expired.
    */
   async executeMany(refs: readonly DeliveryRef[], options: DispatchOptions = {}): Promise<DispatchResult[]> {
-    const results: DispatchResult[] = [];
-    for (let start = 0; start < refs.length; start += DISPATCH_CHUNK) {
-      const chunk = refs.slice(start, start + DISPATCH_CHUNK);
-      const settled = await this.dispatchChunk(chunk, options, true);
-      settled.forEach((result, i) => {
-        if (result.status === 'fulfilled') {
-          results.push(result.value);
-          return;
-        }
-        this.logger.error({ err: result.reason, ...chunk[i] }, 'dispatching a delivery failed');
-        results.push('error');
-      });
-    }
+    const results: DispatchResult[] = new Array<DispatchResult>(refs.length);
+    const chunkStarts = Array.from(
+      { length: Math.ceil(refs.length / DISPATCH_CHUNK) },
+      (_, i) => i * DISPATCH_CHUNK,
+    );
+    const lanes = Math.max(1, Math.floor((options.concurrency ?? DISPATCH_CHUNK) / DISPATCH_CHUNK));
+    // Each lane takes the next chunk when its own is done: at most `lanes` chunks in flight.
+    const lane = async (): Promise<void> => {
+      for (let start = chunkStarts.shift(); start !== undefined; start = chunkStarts.shift()) {
+        const chunk = refs.slice(start, start + DISPATCH_CHUNK);
+        const settled = await this.dispatchChunk(chunk, options, true);
+        settled.forEach((result, i) => {
+          if (result.status === 'fulfilled') {
+            results[start + i] = result.value;
+            return;
+          }
+          this.logger.error({ err: result.reason, ...chunk[i] }, 'dispatching a delivery failed');
+          results[start + i] = 'error';
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(lanes, chunkStarts.length) }, lane));
     return results;
   }
 
@@ -233,6 +250,7 @@ export class DispatchDeliveryUseCase {
     });
     try {
       await this.mailer.send({
+        id: delivery.id,
         to: { address: recipient.email, name: `${recipient.firstName} ${recipient.lastName}` },
         subject: mail.subject,
         text: mail.text,
@@ -245,10 +263,8 @@ export class DispatchDeliveryUseCase {
     const sentAt = this.clock.now();
     const attempts = delivery.attempts + 1;
     const event = this.outcomeEvent(delivery, 'delivery.sent', attempts, sentAt);
-    const marked = await this.deliveries.markSent(
-      claim,
-      { sentAt, attempts, lastError: null, updatedAt: sentAt },
-      event,
+    const marked = await this.recordSent(delivery, () =>
+      this.deliveries.markSent(claim, { sentAt, attempts, lastError: null, updatedAt: sentAt }, event),
     );
     if (!marked) {
       this.logger.error(
@@ -259,6 +275,34 @@ export class DispatchDeliveryUseCase {
     }
     this.logger.info({ ...logFields(delivery), attempts }, 'delivery sent');
     return 'sent';
+  }
+
+  /**
+   * Records a mail the server accepted. A failed write is tried again, a few times within
+   * the claim's lease, rather than given up: the claim still protects the delivery, and
+   * giving up would let it be sent again once the lease runs out (NO-2). Only a database
+   * refusing every try, or a crash, leaves that window open; the mail's Message-ID is the
+   * delivery's, so that a receiving server can still tell a copy from a new mail.
+   */
+  private async recordSent(delivery: Delivery, markSent: () => Promise<boolean>): Promise<boolean> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await markSent();
+      } catch (error) {
+        if (attempt >= MARK_SENT_ATTEMPTS) {
+          this.logger.error(
+            { ...logFields(delivery), err: error, alert: 'delivery-sent-unrecorded' },
+            'mail accepted by the server but not recorded as sent; it may be sent again after the lease',
+          );
+          throw error;
+        }
+        this.logger.warn(
+          { ...logFields(delivery), err: error, attempt },
+          'recording a sent mail failed; trying again',
+        );
+        await delay(MARK_SENT_BACKOFF_MS * 2 ** (attempt - 1));
+      }
+    }
   }
 
   private async waitForRecipient(

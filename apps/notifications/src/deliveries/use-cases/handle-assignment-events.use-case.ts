@@ -8,7 +8,7 @@ import {
   type AssignmentVersionRepository,
 } from '../ports/assignment-version.repository';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
-import { DispatchDeliveryUseCase, type DispatchResult } from './dispatch-delivery.use-case';
+import { SEND_SIGNAL, type SendSignal } from '../ports/send-signal';
 
 /**
  * One assignment created or ended: the event's id (its deliveries are keyed by it, so that a
@@ -18,15 +18,14 @@ export type AssignmentEventCommand = AssignmentEventFacts;
 
 /**
  * Assignments changed (a batch of the assignments stream): one delivery to each mentee and one
- * to each of their coaches (NO-1). An event older than the newest one handled for its
- * assignment mails nothing (NO-2: a dead letter replayed after the assignment ended must not
- * say "assigned"); the versions are recorded before the deliveries, and an event of the
- * version recorded is handled again, so that a crash between the two loses nothing. The
- * deliveries of the whole batch are written
- * first, in one bulk upsert on their natural key (an event seen before, in an earlier batch
- * or twice in this one, finds its deliveries and creates nothing), then the pending ones are
- * sent; what cannot be sent now stays pending for the retry sweeper or for its recipient's
- * `user.created`. Idempotent, so the batch can be applied again event by event.
+ * to each of their coaches (NO-1), recorded, not sent: the sender pool sends them, so that a
+ * slow mail server never holds back the events. An event older than the newest one handled
+ * for its assignment mails nothing (NO-2: a dead letter replayed after the assignment ended
+ * must not say "assigned"); the versions are recorded before the deliveries, and an event of
+ * the version recorded is handled again, so that a crash between the two loses nothing. The
+ * deliveries of the whole batch are written in one bulk upsert on their natural key (an event
+ * seen before, in an earlier batch or twice in this one, finds its deliveries and creates
+ * nothing). Idempotent, so the batch can be applied again event by event.
  */
 @Injectable()
 export class HandleAssignmentEventsUseCase {
@@ -34,10 +33,11 @@ export class HandleAssignmentEventsUseCase {
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(ASSIGNMENT_VERSION_REPOSITORY) private readonly versions: AssignmentVersionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly dispatch: DispatchDeliveryUseCase,
+    @Inject(SEND_SIGNAL) private readonly sender: SendSignal,
   ) {}
 
-  async execute(commands: readonly AssignmentEventCommand[]): Promise<DispatchResult[]> {
+  /** Returns the batch's deliveries still to be sent (once each), those recorded before included. */
+  async execute(commands: readonly AssignmentEventCommand[]): Promise<Delivery[]> {
     const now = this.clock.now();
     const current = await this.withoutOlderEvents(commands);
     const planned = current.flatMap((command) => planAssignmentDeliveries(command, now));
@@ -45,9 +45,8 @@ export class HandleAssignmentEventsUseCase {
     const pending = [...new Map(stored.map((d): [string, Delivery] => [d.id, d])).values()].filter(
       (delivery) => delivery.status === 'pending',
     );
-    return this.dispatch.executeMany(
-      pending.map((delivery) => ({ tenantId: delivery.tenantId, deliveryId: delivery.id })),
-    );
+    if (pending.length > 0) this.sender.wake();
+    return pending;
   }
 
   /** The commands not older than the newest event handled for their assignment, whose versions are then recorded. */

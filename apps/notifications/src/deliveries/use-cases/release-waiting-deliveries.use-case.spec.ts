@@ -48,7 +48,7 @@ describe('a delivery whose recipient is not known yet', () => {
     await testbed.projectUser.execute([userCreated(mentee)]);
 
     testbed.clock.advance(testbed.config.delivery.recipientRecheckMs);
-    await testbed.retryDue.execute();
+    await testbed.sendDue.execute();
 
     expect(testbed.mailer.to(mentee.email)).toHaveLength(1);
   });
@@ -58,7 +58,7 @@ describe('a delivery whose recipient is not known yet', () => {
     await testbed.handleAssignment(assignmentCreated(mentee, [coach]));
 
     testbed.clock.advance(testbed.config.delivery.recipientWaitMaxMs);
-    await testbed.retryDue.execute();
+    await testbed.sendDue.execute();
 
     const [delivery] = await testbed.deliveriesTo(mentee.userId);
     expect(delivery).toMatchObject({

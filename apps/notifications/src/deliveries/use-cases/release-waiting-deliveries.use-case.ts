@@ -1,44 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@lms/kernel';
+import type { DeliveryRef } from '../domain/delivery';
 import {
   DELIVERY_REPOSITORY,
   type DeliveryRepository,
   type RecipientRef,
-  type WaitingDeliveries,
 } from '../ports/delivery.repository';
-import { DispatchDeliveryUseCase } from './dispatch-delivery.use-case';
+import { SEND_SIGNAL, type SendSignal } from '../ports/send-signal';
 
 /**
- * Users became known (or changed): send the deliveries that were waiting for them, found on
- * their waiting lists by key, and take off the lists those that no longer wait. Idempotent:
- * with nothing waiting it does nothing.
+ * Users became known (or changed): the deliveries that were waiting for them, found on their
+ * waiting lists by key, become due now for the sender, and the lists are emptied. Sending is
+ * the sender's: a delivery whose recipient still cannot be mailed goes back on its list when
+ * the sender looks at it. Idempotent: with nothing waiting it does nothing.
  */
 @Injectable()
 export class ReleaseWaitingDeliveriesUseCase {
   constructor(
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
-    private readonly dispatch: DispatchDeliveryUseCase,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SEND_SIGNAL) private readonly sender: SendSignal,
   ) {}
 
-  /** Returns how many deliveries were sent. */
-  async execute(recipients: readonly RecipientRef[]): Promise<number> {
+  /** Returns the deliveries that became due. */
+  async execute(recipients: readonly RecipientRef[]): Promise<DeliveryRef[]> {
     const waiting = await this.deliveries.findWaitingFor(recipients);
-    if (waiting.length === 0) return 0;
+    if (waiting.length === 0) return [];
     const refs = waiting.flatMap((entry) =>
       entry.deliveryIds.map((deliveryId) => ({ tenantId: entry.tenantId, deliveryId })),
     );
-    const results = await this.dispatch.executeMany(refs, { ignoreSchedule: true });
-    const outcomeOf = new Map(refs.map((ref, i) => [ref.deliveryId, results[i]]));
-    // Kept on the list: what still waits, and what failed now (the sweeper takes it; a later
-    // event of the same user finds it again). A delivery another claimant held is taken off:
-    // that claimant sends it, or lists it again before it releases it and then looks again.
-    const done: WaitingDeliveries[] = waiting.map((entry) => ({
-      ...entry,
-      deliveryIds: entry.deliveryIds.filter((id) => {
-        const outcome = outcomeOf.get(id);
-        return outcome !== 'waiting_recipient' && outcome !== 'error';
-      }),
-    }));
-    await this.deliveries.forgetWaiting(done);
-    return results.filter((outcome) => outcome === 'sent').length;
+    const due = await this.deliveries.makeDue(refs, this.clock.now());
+    await this.deliveries.forgetWaiting(waiting);
+    if (due.length > 0) this.sender.wake();
+    return due;
   }
 }

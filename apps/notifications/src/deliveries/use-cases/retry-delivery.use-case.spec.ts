@@ -67,7 +67,7 @@ describe('RetryDeliveryUseCase (NO-5)', () => {
 
     expect(retried).toMatchObject({ status: 'pending', pendingReason: 'retry_backoff', attempts: 2 });
     testbed.clock.advance(testbed.config.delivery.maxBackoffMs);
-    expect(await testbed.retryDue.execute()).toEqual({ sent: 1 });
+    expect(await testbed.sendDue.execute()).toEqual({ sent: 1 });
   });
 
   it('given a delivery that is not parked as failed, then it is refused as it stands', async () => {

@@ -11,7 +11,7 @@ import { DispatchDeliveryUseCase } from './dispatch-delivery.use-case';
  * due now, by compare-and-set on the version read (its attempts and last error stay for the
  * log), and is dispatched at once as any other: claimed, sent, and retried with backoff or
  * parked again if the mail server still refuses it. Answers the delivery as it then stands;
- * should the dispatch itself fail, the delivery stays pending and the retry sweeper takes it.
+ * should the dispatch itself fail, the delivery stays pending and the sender takes it.
  */
 @Injectable()
 export class RetryDeliveryUseCase {

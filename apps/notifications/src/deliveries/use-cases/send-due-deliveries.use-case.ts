@@ -4,17 +4,20 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/not
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { DispatchDeliveryUseCase, type DispatchResult } from './dispatch-delivery.use-case';
 
-export type SweepReport = Partial<Record<DispatchResult, number>>;
+/** How many deliveries of one pass ended how; `taken` counts what the pass read. */
+export type SendReport = Partial<Record<DispatchResult, number>>;
 
 /**
- * One pass of the retry sweeper: dispatches the pending deliveries whose next attempt is
- * due, by chunks (one claim and one read of the recipients per chunk). Safe on N instances:
- * each delivery is claimed before it is sent, so two sweepers that pick the same one send it
- * once. A delivery whose dispatch failed stays pending; its lease expires and a later sweep
- * takes it again.
+ * One pass of the sender (NO-5): reads a batch of due deliveries, the tenants taking turns,
+ * and dispatches them with at most `concurrency` mails on their way at once (each chunk: one
+ * claim, one read of the recipients, its mails in parallel). New mail and retries alike: a
+ * delivery is due when it is recorded and again when its backoff is over. Safe on N
+ * instances: each delivery is claimed before it is sent, so two senders that read the same
+ * one send it once. A delivery whose dispatch failed stays pending; its lease expires and a
+ * later pass takes it again.
  */
 @Injectable()
-export class RetryDueDeliveriesUseCase {
+export class SendDueDeliveriesUseCase {
   constructor(
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -22,10 +25,13 @@ export class RetryDueDeliveriesUseCase {
     private readonly dispatch: DispatchDeliveryUseCase,
   ) {}
 
-  async execute(): Promise<SweepReport> {
-    const due = await this.deliveries.findDueAcrossTenants(this.clock.now(), this.config.sweepBatchSize);
-    const report: SweepReport = {};
-    for (const outcome of await this.dispatch.executeMany(due)) report[outcome] = (report[outcome] ?? 0) + 1;
+  async execute(): Promise<SendReport> {
+    const { batchSize, concurrency } = this.config.sender;
+    const due = await this.deliveries.findDueAcrossTenants(this.clock.now(), batchSize);
+    const report: SendReport = {};
+    for (const outcome of await this.dispatch.executeMany(due, { concurrency })) {
+      report[outcome] = (report[outcome] ?? 0) + 1;
+    }
     return report;
   }
 }

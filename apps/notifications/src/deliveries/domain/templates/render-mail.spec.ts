@@ -124,7 +124,10 @@ describe('renderMail', () => {
 
   it('never reads a name as a template: a name that looks like one is printed as it is', () => {
     const mail = renderMail(
-      input({ recipientFirstName: '{{signature}}', counterparts: [{ firstName: '{{#each x}}', lastName: '}}' }] }),
+      input({
+        recipientFirstName: '{{signature}}',
+        counterparts: [{ firstName: '{{#each x}}', lastName: '}}' }],
+      }),
     );
 
     expect(mail.text).toContain('Hi {{signature}},');
