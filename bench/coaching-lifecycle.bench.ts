@@ -6,6 +6,7 @@ import { newId } from '@lms/kernel';
 import { brokersFromEnv, createKafka, EventFactory, type OutboxEntry } from '@lms/messaging';
 import { createLogger, runWithContext } from '@lms/observability';
 import { writeBenchmarkSection } from './platform/benchmark-section';
+import { numberOption } from './platform/number-option';
 import { withBenchPlatform, type BenchPlatform, type PhaseContext } from './platform/bench-platform';
 import { measureEngineCeiling } from './platform/engine-ceiling';
 import { membershipsAdded, produceInBatches } from './platform/membership-events';
@@ -32,13 +33,6 @@ const DEADLINE_MS = 15 * 60_000;
 interface Timed {
   seconds: number;
   perSecond: number;
-}
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
-  return value;
 }
 
 /** Polls `done` until it answers true; the seconds from `startedAt`, and per second for `count`. */
@@ -156,7 +150,7 @@ async function measure(bench: BenchPlatform, mentees: number, say: (line: string
 
 async function main(): Promise<void> {
   const say = (line: string): void => console.log(line);
-  const mentees = option('mentees', 10_000);
+  const mentees = numberOption('mentees', 10_000);
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri || !process.env.KAFKA_BROKERS)
     throw new Error(

@@ -6,6 +6,7 @@ import { ApiClient, eventually, startPlatform } from '@lms/testing';
 import { writeBenchmarkSection } from './platform/benchmark-section';
 import { COLLECTIONS, PlatformDatabases } from './platform/platform-databases';
 import { summarizeLatencies } from './platform/latency-stats';
+import { numberOption } from './platform/number-option';
 
 /**
  * The HTTP path at a fixed concurrency, in one run on this machine:
@@ -34,11 +35,6 @@ interface Measured {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
 async function measure(
@@ -114,8 +110,8 @@ function startBareServer(): Promise<ChildProcess> {
 }
 
 async function main(): Promise<void> {
-  const connections = option('connections', 16);
-  const seconds = option('seconds', 10);
+  const connections = numberOption('connections', 16);
+  const seconds = numberOption('seconds', 10);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   say(`1. a bare Fastify hello-world (${connections} connections, ${seconds} s each)`);

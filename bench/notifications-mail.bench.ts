@@ -1,0 +1,239 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import { createTransport } from 'nodemailer';
+import { AssignmentsStream, UsersStream } from '@lms/contracts';
+import { newId } from '@lms/kernel';
+import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
+import { createLogger } from '@lms/observability';
+import { ACCOUNT_DEFAULTS, uniqueSuffix } from '@lms/testing';
+import { writeBenchmarkSection } from './platform/benchmark-section';
+import { numberOption } from './platform/number-option';
+import { produceInBatches } from './platform/membership-events';
+import { sleep } from './platform/poll-until';
+import { startNotificationsInstances } from './notifications/notifications-instances';
+
+/**
+ * Mails at volume (NO-2, NO-5), in one run on this machine:
+ *   0. the mail server's ceiling: a plain pooled SMTP client sending to the local MailDev;
+ *   a. a burst of N `assignment.created` events (one coach, N mentees: 2N mails) into one
+ *      notifications instance, from the first event until every mail is accepted by MailDev;
+ *   c. the same into three instances sharing the database and the consumer group.
+ * The events are put on Kafka as coaching publishes them, after the recipients are known.
+ * Prints the figures and writes them into the notifications section of docs/benchmarks.md.
+ *
+ *   npm run bench:mail [-- --events 10000]
+ */
+const repoRoot = path.resolve(
+  __dirname,
+  existsSync(path.join(__dirname, '..', 'package.json')) ? '..' : '../..',
+);
+const DEADLINE_MS = 20 * 60_000;
+const CLIENT_CONNECTIONS = 40;
+
+interface Timed {
+  mails: number;
+  seconds: number;
+  perSecond: number;
+}
+
+async function clearMailDev(): Promise<void> {
+  const api = process.env.MAILDEV_API_URL;
+  if (api) await fetch(`${api}/api/email/all`, { method: 'DELETE' }).catch(() => undefined);
+}
+
+/** Phase 0: what MailDev accepts from a plain pooled client, nothing of the platform. */
+async function mailServerCeiling(mails: number): Promise<Timed> {
+  const smtp = new URL(process.env.SMTP_URL ?? '');
+  const transport = createTransport({
+    pool: true,
+    maxConnections: CLIENT_CONNECTIONS,
+    host: smtp.hostname,
+    port: Number(smtp.port),
+    secure: false,
+  });
+  const started = Date.now();
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < mails; i = next++) {
+      await transport.sendMail({
+        from: 'bench@bench.example.test',
+        to: `ceiling-${i}@bench.example.test`,
+        subject: `Mail ${i}`,
+        text: 'Hi,\n\nA mail of the ceiling.\n',
+        html: '<p>Hi,</p><p>A mail of the ceiling.</p>',
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENT_CONNECTIONS }, lane));
+  transport.close();
+  const seconds = (Date.now() - started) / 1000;
+  return { mails, seconds, perSecond: mails / seconds };
+}
+
+const identity = new EventFactory('identity');
+const coaching = new EventFactory('coaching');
+
+function userCreated(tenantId: string, userId: string): OutboxEntry {
+  return identity.create(UsersStream, 'user.created', {
+    tenantId,
+    aggregateId: userId,
+    aggregateVersion: 1,
+    payload: {
+      userId,
+      email: `${userId}@bench.example.test`,
+      firstName: 'Bench',
+      lastName: 'User',
+      locale: 'en',
+      ...ACCOUNT_DEFAULTS,
+      state: 'active',
+    },
+  });
+}
+
+function assignmentCreated(tenantId: string, menteeId: string, coachId: string): OutboxEntry {
+  const assignmentId = newId();
+  return coaching.create(AssignmentsStream, 'assignment.created', {
+    tenantId,
+    aggregateId: assignmentId,
+    aggregateVersion: 1,
+    payload: {
+      assignmentId,
+      menteeId,
+      coachIds: [coachId],
+      origin: 'individual',
+      groupAssignmentId: null,
+      groupId: null,
+      startDate: '2026-12-01',
+      endDate: null,
+      status: 'current',
+    },
+  });
+}
+
+async function until(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + DEADLINE_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('deadline passed');
+    await sleep(250);
+  }
+}
+
+/** Phases a and c: N events into `instances` notifications processes, until every mail is sent. */
+async function burst(
+  producer: EventProducer,
+  mongo: MongoClient,
+  events: number,
+  instances: number,
+  say: (line: string) => void,
+): Promise<Timed> {
+  const label = `${instances}x-${uniqueSuffix()}`;
+  const running = await startNotificationsInstances({
+    repoRoot,
+    count: instances,
+    basePort: 13_900,
+    label,
+    logDir: path.join(repoRoot, '.infra', 'logs', `mail-bench-${label}`),
+  });
+  try {
+    const db: Db = mongo.db(running.database);
+    const tenantId = `bench-${label}`;
+    const coachId = newId();
+    const mentees = Array.from({ length: events }, () => newId());
+    // The consumers start from the newest offsets: wait until a first user is known before the rest.
+    const probe = newId();
+    await until(async () => {
+      await producer.send([userCreated(tenantId, probe)]);
+      await sleep(1_000);
+      return (await db.collection('recipients').countDocuments({ tenantId })) > 0;
+    });
+    await produceInBatches(
+      producer,
+      [coachId, ...mentees].map((userId) => userCreated(tenantId, userId)),
+    );
+    await until(async () => (await db.collection('recipients').countDocuments({ tenantId })) >= events + 2);
+    say(
+      `   ${events + 1} recipients known to ${instances} instance(s); putting ${events} assignment.created on Kafka`,
+    );
+    const started = Date.now();
+    await produceInBatches(
+      producer,
+      mentees.map((menteeId) => assignmentCreated(tenantId, menteeId, coachId)),
+    );
+    const mails = events * 2;
+    await until(
+      async () => (await db.collection('deliveries').countDocuments({ tenantId, status: 'sent' })) >= mails,
+    );
+    const seconds = (Date.now() - started) / 1000;
+    await db.dropDatabase();
+    return { mails, seconds, perSecond: mails / seconds };
+  } finally {
+    await running.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const say = (line: string): void => console.log(line);
+  const events = numberOption('events', 10_000);
+  const mongoUri = process.env.MONGODB_URI;
+  if (!mongoUri || !process.env.KAFKA_BROKERS || !process.env.SMTP_URL)
+    throw new Error(
+      'No infrastructure: run it with `npm run bench:mail`, or set KAFKA_BROKERS, MONGODB_URI and SMTP_URL.',
+    );
+  const kafka = createKafka(
+    { brokers: brokersFromEnv(process.env), clientId: 'bench-mail' },
+    createLogger('bench', { level: 'warn' }),
+  );
+  const producer = new EventProducer(kafka);
+  await producer.connect();
+  const mongo = await MongoClient.connect(mongoUri);
+  try {
+    await clearMailDev();
+    say(
+      `0. the mail server: ${events * 2} mails from a plain client, ${CLIENT_CONNECTIONS} pooled connections`,
+    );
+    const ceiling = await mailServerCeiling(events * 2);
+    say(`   ${ceiling.seconds.toFixed(1)} s, ${Math.round(ceiling.perSecond)} mails/s`);
+    await clearMailDev();
+    say(`a. ${events} assignment.created into one notifications instance`);
+    const one = await burst(producer, mongo, events, 1, say);
+    say(`   ${one.mails} mails in ${one.seconds.toFixed(1)} s, ${Math.round(one.perSecond)} mails/s`);
+    await clearMailDev();
+    say(`c. the same into three instances`);
+    const three = await burst(producer, mongo, events, 3, say);
+    say(`   ${three.mails} mails in ${three.seconds.toFixed(1)} s, ${Math.round(three.perSecond)} mails/s`);
+    await clearMailDev();
+    const ratio = (timed: Timed) => (timed.perSecond / ceiling.perSecond).toFixed(2);
+    const lines = [
+      '## Notifications: a burst of mails',
+      '',
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:mail\` (\`bench/notifications-mail.bench.ts\`) on this machine,`,
+      `every figure of one run: ${events} \`assignment.created\` events of one coach and ${events} mentees (${events * 2} mails),`,
+      'put on Kafka at once after the recipients are known; the clock runs from the first event until the last',
+      'delivery is recorded as sent (accepted by MailDev). Digests off (not built yet). Defaults:',
+      '`DELIVERY_SENDER_BATCH_SIZE=500`, `DELIVERY_SEND_CONCURRENCY=40`.',
+      '',
+      '| what | mails | seconds | mails/s | of the ceiling |',
+      '| --- | --- | --- | --- | --- |',
+      `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 |`,
+      `| a. one notifications instance | ${one.mails} | ${one.seconds.toFixed(1)} | ${Math.round(one.perSecond)} | ${ratio(one)} |`,
+      `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} |`,
+      '',
+      'Per batch of due mails the sender reads the tenants with due mail and their oldest due',
+      'deliveries (on the local stand-in each read scans the deliveries), then per chunk of ten one',
+      'claim (a bulk of compare-and-sets by `_id`), one read of the recipients and preferences, the',
+      'mails in parallel, and one write per mail that records it sent with its event.',
+      '',
+    ];
+    say(`\n${await writeBenchmarkSection(repoRoot, 'notifications', lines)}\n`);
+    say('wrote docs/benchmarks.md (notifications section)');
+  } finally {
+    await producer.disconnect();
+    await mongo.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
