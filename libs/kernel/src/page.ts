@@ -73,7 +73,7 @@ export function encodeCursor(order: SortOrder, values: readonly SortValue[]): st
 }
 
 function isSortValue(value: unknown): value is SortValue {
-  return ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
+  return ['string', 'number', 'boolean'].includes(typeof value) || isDate(value);
 }
 
 /** The sort values a cursor names; `InvalidCursorError` unless it was made for `order`. */
@@ -91,9 +91,7 @@ export function decodeCursor(order: SortOrder, cursor: string): SortValue[] {
       ? new Date((value as { d: string }).d)
       : value,
   );
-  if (
-    !values.every((value) => isSortValue(value) && !(value instanceof Date && Number.isNaN(value.getTime())))
-  )
+  if (!values.every((value) => isSortValue(value) && !(isDate(value) && Number.isNaN(value.getTime()))))
     throw new InvalidCursorError();
   return values as SortValue[];
 }
@@ -110,7 +108,7 @@ function typeRank(value: SortValue): number {
 export function compareSortValues(a: SortValue, b: SortValue): number {
   const byType = typeRank(a) - typeRank(b);
   if (byType !== 0) return byType;
-  const [x, y] = a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a, b];
+  const [x, y] = isDate(a) && isDate(b) ? [a.getTime(), b.getTime()] : [a, b];
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
