@@ -12,13 +12,17 @@ import { numberOption } from './platform/number-option';
 import { produceInBatches } from './platform/membership-events';
 import { sleep } from './platform/poll-until';
 import { startNotificationsInstances } from './notifications/notifications-instances';
+import { DEFAULT_DIGEST_SETTINGS } from '../apps/notifications/src/deliveries/domain/coach-digest';
 
 /**
  * Mails at volume (NO-2, NO-5), in one run on this machine:
  *   0. the mail server's ceiling: a plain pooled SMTP client sending to the local MailDev;
  *   a. a burst of N `assignment.created` events (one coach, N mentees: 2N mails) into one
- *      notifications instance, from the first event until every mail is accepted by MailDev;
- *   c. the same into three instances sharing the database and the consumer group.
+ *      notifications instance, digests off, from the first event until every mail is accepted
+ *      by MailDev;
+ *   b. the same with the coach digest at its default settings: N mentee mails and the coach's
+ *      digests, until the last one is accepted;
+ *   c. as a, into three instances sharing the database and the consumer group.
  * The events are put on Kafka as coaching publishes them, after the recipients are known.
  * Prints the figures and writes them into the notifications section of docs/benchmarks.md.
  *
@@ -36,6 +40,14 @@ interface Timed {
   seconds: number;
   perSecond: number;
 }
+
+/** A burst's figures: the mails sent, and how many of them went to the coach. */
+interface Burst extends Timed {
+  coachMails: number;
+}
+
+/** Each mail alone, at once (the coach's too). */
+const DIGESTS_OFF = { DIGEST_WINDOW_MS: '0' };
 
 async function clearMailDev(): Promise<void> {
   const api = process.env.MAILDEV_API_URL;
@@ -119,14 +131,18 @@ async function until(done: () => Promise<boolean>): Promise<void> {
   }
 }
 
-/** Phases a and c: N events into `instances` notifications processes, until every mail is sent. */
+/**
+ * Phases a, b and c: N events into `instances` notifications processes with `env`, until no
+ * delivery is pending any more (each sent, or digested into a digest that was sent).
+ */
 async function burst(
   producer: EventProducer,
   mongo: MongoClient,
   events: number,
   instances: number,
+  env: Record<string, string>,
   say: (line: string) => void,
-): Promise<Timed> {
+): Promise<Burst> {
   const label = `${instances}x-${uniqueSuffix()}`;
   const running = await startNotificationsInstances({
     repoRoot,
@@ -134,6 +150,7 @@ async function burst(
     basePort: 13_900,
     label,
     logDir: path.join(repoRoot, '.infra', 'logs', `mail-bench-${label}`),
+    env,
   });
   try {
     const db: Db = mongo.db(running.database);
@@ -160,13 +177,17 @@ async function burst(
       producer,
       mentees.map((menteeId) => assignmentCreated(tenantId, menteeId, coachId)),
     );
-    const mails = events * 2;
+    const deliveries = db.collection('deliveries');
     await until(
-      async () => (await db.collection('deliveries').countDocuments({ tenantId, status: 'sent' })) >= mails,
+      async () =>
+        (await deliveries.countDocuments({ tenantId })) >= events * 2 &&
+        (await deliveries.countDocuments({ tenantId, status: 'pending' })) === 0,
     );
     const seconds = (Date.now() - started) / 1000;
+    const mails = await deliveries.countDocuments({ tenantId, status: 'sent' });
+    const coachMails = await deliveries.countDocuments({ tenantId, status: 'sent', recipientId: coachId });
     await db.dropDatabase();
-    return { mails, seconds, perSecond: mails / seconds };
+    return { mails, seconds, perSecond: mails / seconds, coachMails };
   } finally {
     await running.stop();
   }
@@ -195,12 +216,19 @@ async function main(): Promise<void> {
     const ceiling = await mailServerCeiling(events * 2);
     say(`   ${ceiling.seconds.toFixed(1)} s, ${Math.round(ceiling.perSecond)} mails/s`);
     await clearMailDev();
-    say(`a. ${events} assignment.created into one notifications instance`);
-    const one = await burst(producer, mongo, events, 1, say);
+    say(`a. ${events} assignment.created into one notifications instance, digests off`);
+    const one = await burst(producer, mongo, events, 1, DIGESTS_OFF, say);
     say(`   ${one.mails} mails in ${one.seconds.toFixed(1)} s, ${Math.round(one.perSecond)} mails/s`);
     await clearMailDev();
-    say(`c. the same into three instances`);
-    const three = await burst(producer, mongo, events, 3, say);
+    const window = DEFAULT_DIGEST_SETTINGS.windowMs / 1000;
+    say(`b. the same with the coach digest (its defaults: a ${window} s window)`);
+    const digested = await burst(producer, mongo, events, 1, {}, say);
+    say(
+      `   ${digested.mails} mails (${digested.coachMails} to the coach) in ${digested.seconds.toFixed(1)} s`,
+    );
+    await clearMailDev();
+    say(`c. as a, into three instances`);
+    const three = await burst(producer, mongo, events, 3, DIGESTS_OFF, say);
     say(`   ${three.mails} mails in ${three.seconds.toFixed(1)} s, ${Math.round(three.perSecond)} mails/s`);
     await clearMailDev();
     const ratio = (timed: Timed) => (timed.perSecond / ceiling.perSecond).toFixed(2);
@@ -210,19 +238,24 @@ async function main(): Promise<void> {
       `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:mail\` (\`bench/notifications-mail.bench.ts\`) on this machine,`,
       `every figure of one run: ${events} \`assignment.created\` events of one coach and ${events} mentees (${events * 2} mails),`,
       'put on Kafka at once after the recipients are known; the clock runs from the first event until the last',
-      'delivery is recorded as sent (accepted by MailDev). Digests off (not built yet). Defaults:',
+      'delivery is recorded as sent (accepted by MailDev). Digests off in a and c. Defaults:',
       '`DELIVERY_SENDER_BATCH_SIZE=500`, `DELIVERY_SEND_CONCURRENCY=40`.',
       '',
       '| what | mails | seconds | mails/s | of the ceiling |',
       '| --- | --- | --- | --- | --- |',
       `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 |`,
       `| a. one notifications instance | ${one.mails} | ${one.seconds.toFixed(1)} | ${Math.round(one.perSecond)} | ${ratio(one)} |`,
+      `| b. one instance, coach digest on (${window} s window, threshold ${DEFAULT_DIGEST_SETTINGS.threshold}): ${digested.coachMails} mail(s) to the coach | ${digested.mails} | ${digested.seconds.toFixed(1)} | ${Math.round(digested.perSecond)} | ${ratio(digested)} |`,
       `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} |`,
       '',
       'Per batch of due mails the sender reads the tenants with due mail and their oldest due',
       'deliveries (on the local stand-in each read scans the deliveries), then per chunk of ten one',
       'claim (a bulk of compare-and-sets by `_id`), one read of the recipients and preferences, the',
       'mails in parallel, and one write per mail that records it sent with its event.',
+      '',
+      "With the digest, the coach's mails wait for the window to close; the first one to close",
+      "forms the digest of every coach mail recorded by then, so b's time is bounded below by the window",
+      'and the coach gets one mail for the burst (more if recording it takes longer than the window).',
       '',
     ];
     say(`\n${await writeBenchmarkSection(repoRoot, 'notifications', lines)}\n`);

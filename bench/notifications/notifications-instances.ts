@@ -19,6 +19,8 @@ export async function startNotificationsInstances(options: {
   basePort: number;
   label: string;
   logDir: string;
+  /** Settings of these instances beside the defaults, e.g. the digest window. */
+  env?: Record<string, string>;
 }): Promise<NotificationsInstances> {
   const main = path.join(options.repoRoot, 'dist', 'apps', 'notifications', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run the build first`);
@@ -49,6 +51,7 @@ export async function startNotificationsInstances(options: {
           MONGODB_DB: database,
           KAFKA_CONSUMER_GROUP: database,
           KAFKA_CONSUMER_FROM_BEGINNING: 'false',
+          ...options.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -6,6 +6,7 @@ import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix } from '@lms/
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { DeliveryRepository } from '../src/deliveries/ports/delivery.repository';
 import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
+import { HandledEvents } from './support/handled-events';
 import { MailServerGate } from './support/mail-server-gate';
 
 const run = uniqueSuffix();
@@ -20,6 +21,8 @@ Object.assign(process.env, {
   DELIVERY_RETRY_MAX_MS: '1000',
   DELIVERY_MAX_ATTEMPTS: '100',
   DELIVERY_SENDER_IDLE_MS: '200',
+  // Each mail goes out alone here; coach-digest.int-spec.ts covers digests.
+  DIGEST_WINDOW_MS: '0',
 });
 
 interface Person {
@@ -42,7 +45,7 @@ describe('notifications while the mail server hangs, then refuses, then comes ba
   const coaching = new EventFactory('coaching');
   const smtp = new URL(process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025');
   const gate = new MailServerGate({ host: smtp.hostname, port: Number(smtp.port) });
-  const handled = new Set<string>();
+  const handled = new HandledEvents();
   let service: ServiceTestApp;
   let producer: EventProducer;
   let deliveries: DeliveryRepository;
@@ -51,29 +54,10 @@ describe('notifications while the mail server hangs, then refuses, then comes ba
     process.env.SMTP_URL = await gate.start();
     gate.set('stall');
     const { AppModule } = await import('../src/app.module');
-    const { ProjectUserUseCase, userIdOf } = await import(
-      '../src/recipients/use-cases/project-user.use-case'
-    );
-    const { HandleAssignmentEventsUseCase } = await import(
-      '../src/deliveries/use-cases/handle-assignment-events.use-case'
-    );
     const { DELIVERY_REPOSITORY } = await import('../src/deliveries/ports/delivery.repository');
     service = await startServiceApp(AppModule, { caller: { tenantId: busyTenant } });
     deliveries = service.app.get<DeliveryRepository>(DELIVERY_REPOSITORY);
-    const projectUser = service.app.get(ProjectUserUseCase);
-    const projectOriginal = projectUser.execute.bind(projectUser);
-    jest.spyOn(projectUser, 'execute').mockImplementation(async (commands) => {
-      const outcomes = await projectOriginal(commands);
-      for (const command of commands) handled.add(userIdOf(command));
-      return outcomes;
-    });
-    const handleAssignments = service.app.get(HandleAssignmentEventsUseCase);
-    const handleOriginal = handleAssignments.execute.bind(handleAssignments);
-    jest.spyOn(handleAssignments, 'execute').mockImplementation(async (commands) => {
-      const recorded = await handleOriginal(commands);
-      for (const command of commands) handled.add(command.eventId);
-      return recorded;
-    });
+    await handled.watch(service);
     producer = new EventProducer(
       createKafka(
         { brokers: brokersFromEnv(process.env), clientId: `outage-test-${run}` },
@@ -118,14 +102,9 @@ describe('notifications while the mail server hangs, then refuses, then comes ba
     });
   }
 
-  async function publishAndWait(
-    entries: OutboxEntry[],
-    keyOf: (entry: OutboxEntry) => string,
-  ): Promise<void> {
+  async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
     await producer.send(entries);
-    await eventually(() => expect(entries.map(keyOf).filter((key) => !handled.has(key))).toEqual([]), {
-      timeoutMs: 30_000,
-    });
+    await handled.waitFor(entries);
   }
 
   async function logOf(tenantId: string) {
@@ -137,24 +116,18 @@ describe('notifications while the mail server hangs, then refuses, then comes ba
     const mentees = Array.from({ length: 12 }, (_, i) => person(`Mentee${i}`));
     const quietCoach = person('Quinto');
     const quietMentee = person('Quirina');
-    await publishAndWait(
-      [
-        ...[coach, ...mentees].map((user) => userCreated(busyTenant, user)),
-        userCreated(quietTenant, quietCoach),
-        userCreated(quietTenant, quietMentee),
-      ],
-      (entry) => entry.envelope.aggregateId,
-    );
+    await publishAndWait([
+      ...[coach, ...mentees].map((user) => userCreated(busyTenant, user)),
+      userCreated(quietTenant, quietCoach),
+      userCreated(quietTenant, quietMentee),
+    ]);
 
     // The server hangs: the busy tenant's mails are on their way and get no answer...
-    await publishAndWait(
-      mentees.map((mentee) => assignmentCreated(busyTenant, mentee, coach)),
-      (entry) => entry.eventId,
-    );
+    await publishAndWait(mentees.map((mentee) => assignmentCreated(busyTenant, mentee, coach)));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     // ...and another tenant's event is still consumed and its mails recorded at once.
     const startedAt = Date.now();
-    await publishAndWait([assignmentCreated(quietTenant, quietMentee, quietCoach)], (entry) => entry.eventId);
+    await publishAndWait([assignmentCreated(quietTenant, quietMentee, quietCoach)]);
     const recordedAfterMs = Date.now() - startedAt;
     expect(recordedAfterMs).toBeLessThan(4_000);
     expect(await logOf(busyTenant)).toHaveLength(24);

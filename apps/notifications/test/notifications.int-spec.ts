@@ -6,6 +6,7 @@ import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix, type Receive
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { Principal } from '@lms/service-kit';
 import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
+import { HandledEvents } from './support/handled-events';
 
 interface DeliveryItem {
   id: string;
@@ -28,23 +29,12 @@ interface User {
   locale: string;
 }
 
-/** A user's commands carry no event id: the projection knows a user event by user and version. */
-function userVersionKey(userId: string, version: number): string {
-  return `user ${userId} v${version}`;
-}
-
-/** How a handler spy records an event it handled: by user and version, or by event id. */
-function handledKey(entry: OutboxEntry): string {
-  const { envelope } = entry;
-  return envelope.type.startsWith('user.')
-    ? userVersionKey(envelope.aggregateId, envelope.aggregateVersion)
-    : entry.eventId;
-}
-
 const run = uniqueSuffix();
 const tenantId = `tenant-${run}`;
 // The service reads its tenant and its database when its module is imported (in beforeAll).
 isolateTestEnvironment('notifications');
+// Each mail goes out alone here, at once; coach-digest.int-spec.ts covers digests.
+process.env.DIGEST_WINDOW_MS = '0';
 
 /**
  * Notifications against the real broker, database and SMTP server: events go in through
@@ -56,35 +46,12 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   const coaching = new EventFactory('coaching');
   let service: ServiceTestApp;
   let producer: EventProducer;
-  /** Keys of the events whose handling finished without error (handler spies): see {@link handledKey}. */
-  const handled = new Set<string>();
-
-  /** Records each command a batch use case handled successfully, so that tests wait for their own events. */
-  function spyOnHandler<C>(
-    useCase: { execute(commands: readonly C[]): Promise<unknown> },
-    keyOf: (command: C) => string,
-  ): void {
-    const original = useCase.execute.bind(useCase);
-    jest.spyOn(useCase, 'execute').mockImplementation(async (commands) => {
-      const result = await original(commands);
-      for (const command of commands) handled.add(keyOf(command));
-      return result;
-    });
-  }
+  const handled = new HandledEvents();
 
   beforeAll(async () => {
     const { AppModule } = await import('../src/app.module');
-    const { ProjectUserUseCase, userIdOf } = await import(
-      '../src/recipients/use-cases/project-user.use-case'
-    );
-    const { HandleAssignmentEventsUseCase } = await import(
-      '../src/deliveries/use-cases/handle-assignment-events.use-case'
-    );
     service = await startServiceApp(AppModule, { caller: { tenantId } });
-    const projectUser = service.app.get(ProjectUserUseCase);
-    const handleAssignmentEvents = service.app.get(HandleAssignmentEventsUseCase);
-    spyOnHandler(projectUser, (command) => userVersionKey(userIdOf(command), command.version));
-    spyOnHandler(handleAssignmentEvents, (command) => command.eventId);
+    await handled.watch(service);
     producer = new EventProducer(
       createKafka(
         { brokers: brokersFromEnv(process.env), clientId: `notifications-test-${run}` },
@@ -143,11 +110,9 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
    * (the broker is shared: other events of other tests arrive on the same topics).
    */
   async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
-    for (const entry of entries) handled.delete(handledKey(entry));
+    handled.forget(entries);
     await producer.send(entries);
-    await eventually(() => expect(entries.filter((entry) => !handled.has(handledKey(entry)))).toEqual([]), {
-      timeoutMs: 30_000,
-    });
+    await handled.waitFor(entries);
   }
 
   async function deliveries(query: string): Promise<DeliveryItem[]> {

@@ -32,7 +32,11 @@ describe('group fan-out across a kill -9 of coaching (every service as a process
       basePort: 13_100,
       // One member per chunk, so that the kill lands in the middle; a short lease, so that the
       // restarted instance takes the dead one's job over soon.
-      env: { coaching: { FAN_OUT_CHUNK_SIZE: '1', JOB_LEASE_MS: '2000', JOB_POLL_INTERVAL_MS: '200' } },
+      // Each mail goes out alone, at once, so that each can be counted.
+      env: {
+        coaching: { FAN_OUT_CHUNK_SIZE: '1', JOB_LEASE_MS: '2000', JOB_POLL_INTERVAL_MS: '200' },
+        notifications: { DIGEST_WINDOW_MS: '0' },
+      },
     });
     api = await ApiClient.signIn(platform.gatewayUrl, platform.admin, `crash-${run}`);
   });

@@ -28,6 +28,8 @@ describe('the notifications configuration', () => {
       DELIVERY_MAX_ATTEMPTS: '3',
       DELIVERY_SENDER_IDLE_MS: '0',
       DELIVERY_SEND_CONCURRENCY: '8',
+      DIGEST_WINDOW_MS: '0',
+      DIGEST_THRESHOLD: '20',
     });
 
     expect(config).toMatchObject({
@@ -35,7 +37,19 @@ describe('the notifications configuration', () => {
       appUrl: 'https://app.example.test',
       delivery: { maxAttempts: 3 },
       sender: { idleMs: 0, batchSize: 500, concurrency: 8 },
+      digest: { windowMs: 0, threshold: 20, names: 10 },
     });
+  });
+
+  it("holds coaches' new-mentee mails a minute for a digest of five or more, unless told otherwise", () => {
+    expect(load({ SMTP_URL: 'smtp://127.0.0.1:1025' }).digest).toEqual({
+      windowMs: 60_000,
+      threshold: 5,
+      names: 10,
+    });
+    expect(() => load({ SMTP_URL: 'smtp://127.0.0.1:1025', DIGEST_THRESHOLD: '1' })).toThrow(
+      /DIGEST_THRESHOLD/,
+    );
   });
 
   it('names every problem at once', () => {

@@ -1,3 +1,4 @@
+import type { DigestSettings } from '../deliveries/domain/coach-digest';
 import type { DeliverySettings } from '../deliveries/domain/delivery-policy';
 import type { NotificationsEnv } from './notifications.env';
 
@@ -11,6 +12,7 @@ export interface NotificationsConfig {
   appUrl: string;
   delivery: DeliverySettings;
   sender: SenderSettings;
+  digest: DigestSettings;
 }
 
 /** The sender pool: it works off due deliveries, apart from the consumers that record them. */
@@ -42,6 +44,11 @@ export function notificationsConfigFrom(env: NotificationsEnv): NotificationsCon
       idleMs: env.DELIVERY_SENDER_IDLE_MS,
       batchSize: env.DELIVERY_SENDER_BATCH_SIZE,
       concurrency: env.DELIVERY_SEND_CONCURRENCY,
+    },
+    digest: {
+      windowMs: env.DIGEST_WINDOW_MS,
+      threshold: env.DIGEST_THRESHOLD,
+      names: env.DIGEST_NAMES,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { PlatformEnv } from '@lms/service-kit';
+import { DEFAULT_DIGEST_SETTINGS } from '../deliveries/domain/coach-digest';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
 
 export const DEFAULT_MAIL_FROM = 'Coaching Platform <no-reply@coaching-platform.local>';
@@ -87,4 +88,27 @@ export class NotificationsEnv extends PlatformEnv {
   @Min(1)
   @Max(200)
   DELIVERY_SEND_CONCURRENCY = 40;
+
+  /**
+   * How long a coach's "new mentee" mail waits for others before it goes out, alone or in one
+   * digest with them; 0 turns digests off.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60 * 60_000)
+  DIGEST_WINDOW_MS = DEFAULT_DIGEST_SETTINGS.windowMs;
+
+  /** New mentees of one coach, pending together, from which they go out as one digest. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  DIGEST_THRESHOLD = DEFAULT_DIGEST_SETTINGS.threshold;
+
+  /** Mentees a digest names (it counts them all). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DIGEST_NAMES = DEFAULT_DIGEST_SETTINGS.names;
 }

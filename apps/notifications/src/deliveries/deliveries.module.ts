@@ -7,14 +7,18 @@ import { DeliveriesController } from './deliveries.controller';
 import { DeliverySenderPool } from './delivery-sender.pool';
 import { ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema } from './infra/assignment-version.schema';
 import { DELIVERY_MODEL, DeliverySchema } from './infra/delivery.schema';
+import { DIGEST_LOCK_MODEL, DigestLockSchema } from './infra/digest-lock.schema';
+import { MongoDigestLockRepository } from './infra/mongo-digest-lock.repository';
 import { MongoAssignmentVersionRepository } from './infra/mongo-assignment-version.repository';
 import { MongoDeliveryRepository } from './infra/mongo-delivery.repository';
 import { SmtpMailSender } from './infra/smtp-mail-sender';
 import { WAITING_RECIPIENT_MODEL, WaitingRecipientSchema } from './infra/waiting-recipient.schema';
 import { ASSIGNMENT_VERSION_REPOSITORY } from './ports/assignment-version.repository';
 import { DELIVERY_REPOSITORY } from './ports/delivery.repository';
+import { DIGEST_LOCK_REPOSITORY } from './ports/digest-lock.repository';
 import { MAIL_SENDER } from './ports/mail-sender';
 import { SEND_SIGNAL } from './ports/send-signal';
+import { CloseDigestWindowsUseCase } from './use-cases/close-digest-windows.use-case';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
 import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
@@ -33,7 +37,10 @@ import { UserEventsConsumer } from './user-events.consumer';
     { provide: DELIVERY_REPOSITORY, useClass: MongoDeliveryRepository },
     mongoModel(ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema),
     { provide: ASSIGNMENT_VERSION_REPOSITORY, useClass: MongoAssignmentVersionRepository },
+    mongoModel(DIGEST_LOCK_MODEL, DigestLockSchema),
+    { provide: DIGEST_LOCK_REPOSITORY, useClass: MongoDigestLockRepository },
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
+    CloseDigestWindowsUseCase,
     DispatchDeliveryUseCase,
     HandleAssignmentEventsUseCase,
     ReleaseWaitingDeliveriesUseCase,

@@ -2,8 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { DeliveriesStream } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { planAssignmentDeliveries } from '../deliveries/domain/assignment-deliveries';
-import { claimOf, type Delivery, type DeliveryRef } from '../deliveries/domain/delivery';
-import type { DeliveryFilter, DeliveryRepository } from '../deliveries/ports/delivery.repository';
+import { DEFAULT_DIGEST_SETTINGS } from '../deliveries/domain/coach-digest';
+import {
+  assignmentContextOf,
+  claimOf,
+  type Delivery,
+  type DeliveryClaim,
+  type DeliveryRef,
+} from '../deliveries/domain/delivery';
+import type { DeliveryFilter, DeliveryRepository, SentMark } from '../deliveries/ports/delivery.repository';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -25,6 +32,8 @@ export function describeDeliveryRepositoryContract(
       tenantId = `tenant-${randomUUID()}`;
     });
 
+    const DIGESTS_OFF = { ...DEFAULT_DIGEST_SETTINGS, windowMs: 0 };
+
     function planned(overrides: { eventId?: string; menteeId?: string } = {}): Delivery[] {
       return planAssignmentDeliveries(
         {
@@ -44,6 +53,7 @@ export function describeDeliveryRepositoryContract(
           },
         },
         T0,
+        DIGESTS_OFF,
       );
     }
 
@@ -63,9 +73,199 @@ export function describeDeliveryRepositoryContract(
       });
     }
 
+    /** Records one mail sent; true when recorded by this claim. */
+    async function markSent(
+      claim: DeliveryClaim,
+      update: SentMark['update'],
+      event: OutboxEntry,
+    ): Promise<boolean> {
+      return (await repository.markSentMany([{ claim, update, event }])).has(claim.deliveryId);
+    }
+
     const refOf = (delivery: Delivery): DeliveryRef => ({
       tenantId: delivery.tenantId,
       deliveryId: delivery.id,
+    });
+
+    /** New-mentee mails of one coach, each waiting for the digest window, recorded 1 ms apart. */
+    async function waitingForDigest(
+      count: number,
+    ): Promise<{ coachId: string; key: string; mails: Delivery[] }> {
+      const coachId = randomUUID();
+      const digests = { ...DEFAULT_DIGEST_SETTINGS, windowMs: 60_000 };
+      const mails = Array.from({ length: count }, (_, i) => {
+        const [, forCoach] = planAssignmentDeliveries(
+          {
+            eventId: randomUUID(),
+            tenantId,
+            type: 'assignment.created',
+            version: 1,
+            assignment: {
+              assignmentId: randomUUID(),
+              menteeId: `mentee-${i}`,
+              coachIds: [coachId],
+              origin: 'individual',
+              groupAssignmentId: null,
+              groupId: null,
+              startDate: '2026-03-02',
+              endDate: null,
+            },
+          },
+          at(i),
+          digests,
+        );
+        return forCoach as Delivery;
+      });
+      await repository.ensureMany(mails);
+      return { coachId, key: mails[0]?.digestKey ?? '', mails };
+    }
+
+    it("reads a digest key's mails still waiting for their window, due or not, claimed or not, oldest first", async () => {
+      const { key, mails } = await waitingForDigest(4);
+      await repository.claim(refOf(mails[1] as Delivery), {
+        now: at(60_001),
+        leaseUntil: at(120_000),
+        owner: 'elsewhere',
+      });
+      const other = await waitingForDigest(1);
+
+      const members = await repository.findDigestMembers(tenantId, key, 3);
+
+      expect(members.map((m) => [m.deliveryId, m.menteeId])).toEqual(
+        mails.slice(0, 3).map((m, i) => [m.id, `mentee-${i}`]),
+      );
+      expect(members[0]).toMatchObject({
+        tenantId,
+        recipientId: mails[0]?.recipientId,
+        kind: 'assignment.created.coach',
+        sourceEventId: mails[0]?.sourceEventId,
+        sourceType: 'assignment.created',
+      });
+      expect(await repository.findDigestMembers('another-tenant', key, 10)).toEqual([]);
+      expect((await repository.findDigestMembers(tenantId, other.key, 10)).map((m) => m.deliveryId)).toEqual([
+        other.mails[0]?.id,
+      ]);
+    });
+
+    it("marks a digest's members digested, voiding their claims, and only those still waiting", async () => {
+      const { key, mails } = await waitingForDigest(3);
+      const [claimed] = await repository.claimMany([refOf(mails[0] as Delivery)], {
+        now: at(60_000),
+        leaseUntil: at(120_000),
+        owner: 'elsewhere',
+      });
+
+      const marked = await repository.markDigested(
+        tenantId,
+        mails.slice(0, 2).map((m) => m.id),
+        'digest-1',
+        at(61_000),
+      );
+      const again = await repository.markDigested(tenantId, [mails[0]?.id ?? ''], 'digest-2', at(62_000));
+      const elsewhere = await repository.markDigested(
+        'another-tenant',
+        [mails[2]?.id ?? ''],
+        'x',
+        at(62_000),
+      );
+
+      expect([marked, again, elsewhere]).toEqual([2, 0, 0]);
+      expect(await repository.find(refOf(mails[0] as Delivery))).toMatchObject({
+        status: 'digested',
+        digestId: 'digest-1',
+        pendingReason: null,
+        version: 2,
+      });
+      expect(
+        await markSent(
+          claimOf(claimed as Delivery, 'elsewhere'),
+          { sentAt: at(63_000), attempts: 1, updatedAt: at(63_000) },
+          sentEvent(claimed as Delivery),
+        ),
+      ).toBe(false);
+      expect((await repository.findDigestMembers(tenantId, key, 10)).map((m) => m.deliveryId)).toEqual([
+        mails[2]?.id,
+      ]);
+    });
+
+    it('sends mails alone: due now, no longer waiting, their claims kept; postponing keeps a mail waiting', async () => {
+      const { key, mails } = await waitingForDigest(2);
+      const [first, second] = mails as [Delivery, Delivery];
+      const claimed = await repository.claim(refOf(first), {
+        now: at(60_000),
+        leaseUntil: at(120_000),
+        owner: 'me',
+      });
+      const other = await repository.claim(refOf(second), {
+        now: at(60_001),
+        leaseUntil: at(120_000),
+        owner: 'elsewhere',
+      });
+
+      expect(await repository.sendAlone(tenantId, [first.id], at(60_500))).toBe(1);
+      expect(
+        await repository.postpone(claimOf(other as Delivery, 'elsewhere'), {
+          nextAttemptAt: at(61_000),
+          updatedAt: at(60_500),
+        }),
+      ).toBe(true);
+
+      expect(await repository.find(refOf(first))).toMatchObject({
+        status: 'pending',
+        pendingReason: null,
+        nextAttemptAt: at(60_500),
+      });
+      expect(await repository.find(refOf(second))).toMatchObject({
+        status: 'pending',
+        pendingReason: 'digest_window',
+        nextAttemptAt: at(61_000),
+        version: 2,
+      });
+      expect(
+        await markSent(
+          claimOf(claimed as Delivery, 'me'),
+          { sentAt: at(60_600), attempts: 1, updatedAt: at(60_600) },
+          sentEvent(claimed as Delivery),
+        ),
+      ).toBe(true);
+      expect((await repository.findDigestMembers(tenantId, key, 10)).map((m) => m.deliveryId)).toEqual([
+        second.id,
+      ]);
+    });
+
+    it('records many sent mails in one write, leaving out those whose claims were lost', async () => {
+      const deliveries = [...planned(), ...planned()];
+      await repository.ensureMany(deliveries);
+      const claimed = await repository.claimMany(deliveries.map(refOf), {
+        now: T0,
+        leaseUntil: at(60_000),
+        owner: 'me',
+      });
+      const lost = claimed[1] as Delivery;
+      // Its lease ran out; another instance took it over.
+      await repository.claim(refOf(lost), { now: at(60_000), leaseUntil: at(120_000), owner: 'other' });
+
+      const recorded = await repository.markSentMany(
+        claimed.map((delivery) => ({
+          claim: claimOf(delivery, 'me'),
+          update: { sentAt: at(60_001), attempts: 1, updatedAt: at(60_001) },
+          event: sentEvent(delivery),
+        })),
+      );
+
+      expect([...recorded].sort()).toEqual(
+        claimed
+          .filter((d) => d.id !== lost.id)
+          .map((d) => d.id)
+          .sort(),
+      );
+      expect(await repository.find(refOf(lost))).toMatchObject({ status: 'pending', version: 1 });
+      expect(await repository.find(refOf(claimed[0] as Delivery))).toMatchObject({
+        status: 'sent',
+        sentAt: at(60_001),
+        version: 2,
+      });
+      expect(await repository.markSentMany([])).toEqual(new Set());
     });
 
     it('stores a delivery once per event, recipient and kind', async () => {
@@ -110,23 +310,30 @@ export function describeDeliveryRepositoryContract(
       await repository.ensure(delivery);
       await repository.claim(refOf(delivery), { now: T0, leaseUntil: at(60_000), owner: 'holder' });
 
-      const byOther = await repository.markSent(
+      const byOther = await markSent(
         claimOf(delivery, 'other'),
         { sentAt: T0, attempts: 1, updatedAt: T0 },
         sentEvent(delivery),
       );
-      const byHolder = await repository.markSent(
+      const byHolder = await markSent(
         claimOf(delivery, 'holder'),
         { sentAt: T0, attempts: 1, updatedAt: T0 },
         sentEvent(delivery),
       );
-      const twice = await repository.markSent(
+      // The same mark again (a retry after a lost answer) finds it recorded and changes nothing;
+      // another mark of the same claim (a copy sent later) is refused.
+      const retried = await markSent(
         claimOf(delivery, 'holder'),
         { sentAt: T0, attempts: 1, updatedAt: T0 },
+        sentEvent(delivery),
+      );
+      const later = await markSent(
+        claimOf(delivery, 'holder'),
+        { sentAt: at(1), attempts: 1, updatedAt: at(1) },
         sentEvent(delivery),
       );
 
-      expect([byOther, byHolder, twice]).toEqual([false, true, false]);
+      expect([byOther, byHolder, retried, later]).toEqual([false, true, true, false]);
       const {
         items: [stored],
       } = await repository.list(tenantId, {}, { limit: 10 });
@@ -226,11 +433,7 @@ export function describeDeliveryRepositoryContract(
         updatedAt: T0,
       });
       await repository.claim(refOf(sent), { now: T0, leaseUntil: at(1_000), owner: 'y' });
-      await repository.markSent(
-        claimOf(sent, 'y'),
-        { sentAt: T0, attempts: 1, updatedAt: T0 },
-        sentEvent(sent),
-      );
+      await markSent(claimOf(sent, 'y'), { sentAt: T0, attempts: 1, updatedAt: T0 }, sentEvent(sent));
       const refs = deliveries.map(refOf);
       const ofAnotherTenant = refs.map((ref) => ({ ...ref, tenantId: 'another-tenant' }));
       expect(
@@ -401,9 +604,10 @@ export function describeDeliveryRepositoryContract(
           tenantId,
           type: 'assignment.ended',
           version: 2,
-          assignment: { ...older[0].context, coachIds: older[0].context.coachIds },
+          assignment: assignmentContextOf(older[0]),
         },
         at(1_000),
+        DIGESTS_OFF,
       );
       await repository.ensureMany([...older, ...newer]);
       const kinds = async (filter: DeliveryFilter) =>
@@ -433,9 +637,10 @@ export function describeDeliveryRepositoryContract(
           tenantId,
           type: 'assignment.ended',
           version: 2,
-          assignment: { ...older[0].context, coachIds: older[0].context.coachIds },
+          assignment: assignmentContextOf(older[0]),
         },
         at(1_000),
+        DIGESTS_OFF,
       );
       for (const delivery of [...older, ...newer]) await repository.ensure(delivery);
 

@@ -1,6 +1,12 @@
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
-import type { Delivery, DeliveryClaim, DeliveryRef } from '../deliveries/domain/delivery';
+import type { DigestMember } from '../deliveries/domain/coach-digest';
+import {
+  isDigestContext,
+  type Delivery,
+  type DeliveryClaim,
+  type DeliveryRef,
+} from '../deliveries/domain/delivery';
 import { takeTurns } from '../deliveries/domain/tenant-fairness';
 import type {
   ClaimRequest,
@@ -8,6 +14,7 @@ import type {
   DeliveryRepository,
   DeliveryUpdate,
   RecipientRef,
+  SentMark,
   WaitingDeliveries,
 } from '../deliveries/ports/delivery.repository';
 
@@ -90,8 +97,19 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
     return this.change(claim, update, { pendingReason: 'retry_backoff' });
   }
 
-  async markSent(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
-    return this.change(claim, update, { status: 'sent', pendingReason: null }, event);
+  async markSentMany(marks: readonly SentMark[]): Promise<Set<string>> {
+    const recorded = new Set<string>();
+    for (const { claim, update, event } of marks) {
+      const row = this.row(claim);
+      const before =
+        row?.delivery.status === 'sent' &&
+        row.delivery.version === claim.version + 1 &&
+        row.delivery.sentAt?.getTime() === update.sentAt.getTime();
+      if (before || this.change(claim, update, { status: 'sent', pendingReason: null }, event)) {
+        recorded.add(claim.deliveryId);
+      }
+    }
+    return recorded;
   }
 
   async markFailed(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
@@ -100,6 +118,76 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
 
   async markCancelled(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
     return this.change(claim, update, { status: 'cancelled', pendingReason: null });
+  }
+
+  async postpone(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    return this.change(claim, update, {});
+  }
+
+  async findDigestMembers(tenantId: string, digestKey: string, limit: number): Promise<DigestMember[]> {
+    return this.waitingForDigest(tenantId, digestKey)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((d) => ({
+        deliveryId: d.id,
+        tenantId: d.tenantId,
+        recipientId: d.recipientId,
+        kind: d.kind,
+        sourceEventId: d.sourceEventId,
+        sourceType: d.sourceType,
+        menteeId: isDigestContext(d.context) ? '' : d.context.menteeId,
+      }));
+  }
+
+  async markDigested(
+    tenantId: string,
+    deliveryIds: readonly string[],
+    digestId: string,
+    now: Date,
+  ): Promise<number> {
+    return this.changeWaitingMembers(tenantId, deliveryIds, (row) => {
+      row.delivery = {
+        ...row.delivery,
+        status: 'digested',
+        digestId,
+        pendingReason: null,
+        updatedAt: now,
+        version: row.delivery.version + 1,
+      };
+      row.lockedUntil = new Date(0);
+      row.lockOwner = null;
+    });
+  }
+
+  async sendAlone(tenantId: string, deliveryIds: readonly string[], now: Date): Promise<number> {
+    return this.changeWaitingMembers(tenantId, deliveryIds, (row) => {
+      row.delivery = { ...row.delivery, pendingReason: null, nextAttemptAt: now, updatedAt: now };
+    });
+  }
+
+  private changeWaitingMembers(
+    tenantId: string,
+    deliveryIds: readonly string[],
+    change: (row: Row) => void,
+  ): number {
+    let changed = 0;
+    for (const deliveryId of new Set(deliveryIds)) {
+      const row = this.row({ tenantId, deliveryId });
+      if (row?.delivery.status !== 'pending' || row.delivery.pendingReason !== 'digest_window') continue;
+      change(row);
+      changed += 1;
+    }
+    return changed;
+  }
+
+  private waitingForDigest(tenantId: string, digestKey: string): Delivery[] {
+    return this.all().filter(
+      (d) =>
+        d.tenantId === tenantId &&
+        d.digestKey === digestKey &&
+        d.status === 'pending' &&
+        d.pendingReason === 'digest_window',
+    );
   }
 
   async findWaitingFor(recipients: readonly RecipientRef[]): Promise<WaitingDeliveries[]> {

@@ -13,7 +13,9 @@ import { EventFactory } from '@lms/messaging';
 import { ACCOUNT_DEFAULTS, FixedClock } from '@lms/testing';
 import type { NotificationsConfig } from '../config/notifications.config';
 import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
+import { DEFAULT_DIGEST_SETTINGS } from '../deliveries/domain/coach-digest';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
+import { CloseDigestWindowsUseCase } from '../deliveries/use-cases/close-digest-windows.use-case';
 import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
 import {
   HandleAssignmentEventsUseCase,
@@ -36,6 +38,7 @@ import type { MailSender } from '../deliveries/ports/mail-sender';
 import { FakeMailSender } from './fake-mail-sender';
 import { InMemoryAssignmentVersionRepository } from './in-memory-assignment-version.repository';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
+import { InMemoryDigestLockRepository } from './in-memory-digest-lock.repository';
 import { InMemoryPreferenceRepository } from './in-memory-preference.repository';
 import { InMemoryRecipientRepository } from './in-memory-recipient.repository';
 
@@ -89,10 +92,13 @@ export function buildNotificationsTestbed(
     appUrl: TEST_APP_URL,
     delivery: { ...DEFAULT_DELIVERY_SETTINGS },
     sender: { idleMs: 0, batchSize: 100, concurrency: 10 },
+    digest: { ...DEFAULT_DIGEST_SETTINGS, windowMs: 0 },
     ...overrides,
   };
   const events = new EventFactory('notifications');
   const preferences = new InMemoryPreferenceRepository();
+  const digestLocks = new InMemoryDigestLockRepository();
+  const digestWindows = new CloseDigestWindowsUseCase(deliveries, digestLocks, clock, config, logger);
   const dispatch = new DispatchDeliveryUseCase(
     deliveries,
     recipients,
@@ -102,6 +108,7 @@ export function buildNotificationsTestbed(
     clock,
     config,
     logger,
+    digestWindows,
   );
   const projectUser = new ProjectUserUseCase(recipients);
   /** How often the use cases woke the sender. */
@@ -113,6 +120,7 @@ export function buildNotificationsTestbed(
     assignmentVersions,
     clock,
     sender,
+    config,
   );
   /**
    * What the assignments consumer records of a batch, then what the sender does with it: the
@@ -144,6 +152,7 @@ export function buildNotificationsTestbed(
     recipients,
     deliveries,
     assignmentVersions,
+    digestLocks,
     mailer,
     logs,
     dispatch,

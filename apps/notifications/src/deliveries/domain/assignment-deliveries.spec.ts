@@ -1,5 +1,7 @@
 import { planAssignmentDeliveries, type AssignmentEventFacts } from './assignment-deliveries';
-import { deliveryIdOf } from './delivery';
+import { assignmentContextOf, deliveryIdOf } from './delivery';
+
+const NO_DIGESTS = { windowMs: 0, threshold: 5, names: 10 };
 
 describe('planAssignmentDeliveries', () => {
   const now = new Date('2026-03-02T09:00:00.000Z');
@@ -22,7 +24,7 @@ describe('planAssignmentDeliveries', () => {
   });
 
   it('plans one pending delivery for the mentee and one for each coach', () => {
-    const planned = planAssignmentDeliveries(facts(), now);
+    const planned = planAssignmentDeliveries(facts(), now, NO_DIGESTS);
 
     expect(
       planned.map(({ recipientId, kind, status, attempts }) => ({ recipientId, kind, status, attempts })),
@@ -35,7 +37,7 @@ describe('planAssignmentDeliveries', () => {
   });
 
   it('uses the ended kinds for an ended assignment', () => {
-    const planned = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now);
+    const planned = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now, NO_DIGESTS);
 
     expect(planned.map((d) => d.kind)).toEqual([
       'assignment.ended.mentee',
@@ -51,6 +53,7 @@ describe('planAssignmentDeliveries', () => {
         type: 'assignment.transferred',
       },
       now,
+      NO_DIGESTS,
     );
 
     expect(planned.map(({ recipientId, kind }) => [recipientId, kind])).toEqual([
@@ -58,14 +61,19 @@ describe('planAssignmentDeliveries', () => {
       ['coach-c', 'assignment.transferred.coach'],
       ['coach-a', 'assignment.transferred.previous-coach'],
     ]);
-    expect(planned[0]?.context.previousCoachIds).toEqual(['coach-a', 'coach-b']);
+    expect(planned[0] && assignmentContextOf(planned[0]).previousCoachIds).toEqual(['coach-a', 'coach-b']);
   });
 
   it('mails a reactivation and a coming end to the mentee and each coach, the days left carried along', () => {
-    const reactivated = planAssignmentDeliveries({ ...facts(), type: 'assignment.reactivated' }, now);
+    const reactivated = planAssignmentDeliveries(
+      { ...facts(), type: 'assignment.reactivated' },
+      now,
+      NO_DIGESTS,
+    );
     const expiring = planAssignmentDeliveries(
       { ...facts({ daysLeft: 3 }), type: 'assignment.expiring' },
       now,
+      NO_DIGESTS,
     );
 
     expect(reactivated.map((d) => d.kind)).toEqual([
@@ -73,30 +81,44 @@ describe('planAssignmentDeliveries', () => {
       'assignment.reactivated.coach',
       'assignment.reactivated.coach',
     ]);
-    expect(expiring.map((d) => [d.kind, d.context.daysLeft])).toEqual([
+    expect(expiring.map((d) => [d.kind, assignmentContextOf(d).daysLeft])).toEqual([
       ['assignment.expiring.mentee', 3],
       ['assignment.expiring.coach', 3],
       ['assignment.expiring.coach', 3],
     ]);
   });
 
-  it('gives coach deliveries of a group assignment a digest key per coach', () => {
+  it("holds each coach's new-mentee mail for the digest window, under a key of its own, and sends the mentee's at once", () => {
     const planned = planAssignmentDeliveries(
       facts({ origin: 'group', groupAssignmentId: 'ga-1', groupId: 'group-1' }),
       now,
+      { windowMs: 30_000, threshold: 5, names: 10 },
     );
 
-    expect(planned.map((d) => d.digestKey)).toEqual([
-      null,
-      'assignment.created:ga-1:coach-a',
-      'assignment.created:ga-1:coach-b',
+    expect(planned.map((d) => [d.digestKey, d.pendingReason, d.nextAttemptAt.toISOString()])).toEqual([
+      [null, null, '2026-03-02T09:00:00.000Z'],
+      ['assignment.created.coach:coach-a', 'digest_window', '2026-03-02T09:00:30.000Z'],
+      ['assignment.created.coach:coach-b', 'digest_window', '2026-03-02T09:00:30.000Z'],
     ]);
   });
 
+  it('holds nothing when digests are off, nor any mail other than a new mentee', () => {
+    const off = planAssignmentDeliveries(facts(), now, NO_DIGESTS);
+    const ended = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now, {
+      windowMs: 30_000,
+      threshold: 5,
+      names: 10,
+    });
+
+    expect([...off, ...ended].map((d) => [d.digestKey, d.pendingReason, d.nextAttemptAt])).toEqual(
+      Array.from({ length: 6 }, () => [null, null, now]),
+    );
+  });
+
   it('derives each id from the natural key, the same whenever the event is planned again', () => {
-    const first = planAssignmentDeliveries(facts(), now);
-    const again = planAssignmentDeliveries(facts(), new Date(now.getTime() + 60_000));
-    const otherEvent = planAssignmentDeliveries({ ...facts(), eventId: 'event-2' }, now);
+    const first = planAssignmentDeliveries(facts(), now, NO_DIGESTS);
+    const again = planAssignmentDeliveries(facts(), new Date(now.getTime() + 60_000), NO_DIGESTS);
+    const otherEvent = planAssignmentDeliveries({ ...facts(), eventId: 'event-2' }, now, NO_DIGESTS);
 
     expect(again.map((d) => d.id)).toEqual(first.map((d) => d.id));
     expect(new Set([...first, ...otherEvent].map((d) => d.id)).size).toBe(6);

@@ -1,3 +1,4 @@
+import { digestKeyOf, type DigestSettings } from './coach-digest';
 import { deliveryIdOf, type AssignmentMailContext, type Delivery, type DeliveryKind } from './delivery';
 
 /** The assignment events that mail the people involved (NO-1). */
@@ -53,10 +54,15 @@ const KINDS: Record<AssignmentEventType, { mentee: DeliveryKind; coach: Delivery
  * The deliveries an assignment event causes (NO-1): one to the mentee, one to each coach; a
  * transfer mails the coaches who arrive and, apart, those who leave.
  * Pure: time is passed in, and each delivery's id derives from its natural key
- * ({@link deliveryIdOf}), so planning the same event twice plans the same deliveries. Coach deliveries of a group-derived assignment carry a
- * digest key (event type, group assignment, coach) so that a digest can later group them.
+ * ({@link deliveryIdOf}), so planning the same event twice plans the same deliveries. A mail
+ * that may go out in a digest (a coach's new mentee) carries its digest key and waits for the
+ * digest window to close ({@link digestKeyOf}); every other mail is due at once.
  */
-export function planAssignmentDeliveries(event: AssignmentEventFacts, now: Date): Delivery[] {
+export function planAssignmentDeliveries(
+  event: AssignmentEventFacts,
+  now: Date,
+  digests: DigestSettings,
+): Delivery[] {
   const a = event.assignment;
   const kinds = KINDS[event.type];
   const context: AssignmentMailContext = {
@@ -73,35 +79,38 @@ export function planAssignmentDeliveries(event: AssignmentEventFacts, now: Date)
     ...(a.previousCoachIds ? { previousCoachIds: [...a.previousCoachIds] } : {}),
     ...(a.daysLeft !== undefined && a.daysLeft !== null ? { daysLeft: a.daysLeft } : {}),
   };
-  const draft = (recipientId: string, kind: DeliveryKind, digestKey: string | null): Delivery => ({
-    id: deliveryIdOf({ tenantId: event.tenantId, sourceEventId: event.eventId, recipientId, kind }),
-    tenantId: event.tenantId,
-    sourceEventId: event.eventId,
-    sourceType: event.type,
-    recipientId,
-    kind,
-    channel: 'email',
-    status: 'pending',
-    pendingReason: null,
-    context,
-    digestKey,
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    sentAt: null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  });
-  const coachDigestKey = (coachId: string): string | null =>
-    a.origin === 'group' && a.groupAssignmentId ? `${event.type}:${a.groupAssignmentId}:${coachId}` : null;
+  const windowClosesAt = new Date(now.getTime() + digests.windowMs);
+  const draft = (recipientId: string, kind: DeliveryKind): Delivery => {
+    const digestKey = digestKeyOf(kind, recipientId, digests);
+    return {
+      id: deliveryIdOf({ tenantId: event.tenantId, sourceEventId: event.eventId, recipientId, kind }),
+      tenantId: event.tenantId,
+      sourceEventId: event.eventId,
+      sourceType: event.type,
+      recipientId,
+      kind,
+      channel: 'email',
+      status: 'pending',
+      pendingReason: digestKey ? 'digest_window' : null,
+      context,
+      digestKey,
+      digestId: null,
+      attempts: 0,
+      nextAttemptAt: digestKey ? windowClosesAt : now,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  };
   const previous = new Set(a.previousCoachIds ?? []);
   // A transfer mails the coaches who arrive; one who stays learns nothing new.
   const coaches = [...new Set(a.coachIds)].filter((coachId) => !previous.has(coachId));
   const leaving = [...previous].filter((coachId) => !a.coachIds.includes(coachId));
   return [
-    draft(a.menteeId, kinds.mentee, null),
-    ...coaches.map((coachId) => draft(coachId, kinds.coach, coachDigestKey(coachId))),
-    ...leaving.map((coachId) => draft(coachId, 'assignment.transferred.previous-coach', null)),
+    draft(a.menteeId, kinds.mentee),
+    ...coaches.map((coachId) => draft(coachId, kinds.coach)),
+    ...leaving.map((coachId) => draft(coachId, 'assignment.transferred.previous-coach')),
   ];
 }

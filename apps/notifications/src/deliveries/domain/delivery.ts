@@ -5,11 +5,14 @@ import { createHash } from 'node:crypto';
  * Its natural key `(tenantId, sourceEventId, recipientId, kind)` is unique, so a
  * redelivered event can never create, and never send, a second one.
  */
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'cancelled', 'digested'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** Why a pending delivery has not been sent yet. */
-export const PENDING_REASONS = ['waiting_recipient', 'retry_backoff'] as const;
+/**
+ * Why a pending delivery has not been sent yet. `digest_window`: it may go out in a digest
+ * with the recipient's other mails of its digest key ({@link Delivery.digestKey}).
+ */
+export const PENDING_REASONS = ['waiting_recipient', 'retry_backoff', 'digest_window'] as const;
 export type PendingReason = (typeof PENDING_REASONS)[number];
 
 export const DELIVERY_KINDS = [
@@ -24,12 +27,14 @@ export const DELIVERY_KINDS = [
   'assignment.reactivated.coach',
   'assignment.expiring.mentee',
   'assignment.expiring.coach',
+  /** One mail for many `assignment.created.coach` of one coach (NO-2). */
+  'assignment.created.coach-digest',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export type DeliveryChannel = 'email';
 
-/** What the mail talks about, copied from the source event (event-carried state). */
+/** What an assignment's mail talks about, copied from the source event (event-carried state). */
 export interface AssignmentMailContext {
   assignmentId: string;
   menteeId: string;
@@ -47,6 +52,28 @@ export interface AssignmentMailContext {
   daysLeft?: number | null;
 }
 
+/** What a digest mail talks about: how many mails it stands for and the first mentees it names. */
+export interface DigestMailContext {
+  digest: {
+    /** The deliveries the digest stands for, each now `digested`. */
+    count: number;
+    /** The mentees of the first of them, in the order they were recorded. */
+    menteeIds: string[];
+  };
+}
+
+export type MailContext = AssignmentMailContext | DigestMailContext;
+
+export function isDigestContext(context: MailContext): context is DigestMailContext {
+  return 'digest' in context;
+}
+
+/** The assignment a mail talks about; a digest talks about none. */
+export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>): AssignmentMailContext {
+  if (isDigestContext(delivery.context)) throw new Error(`delivery ${delivery.id} is a digest`);
+  return delivery.context;
+}
+
 export interface DeliveryKey {
   tenantId: string;
   sourceEventId: string;
@@ -60,12 +87,15 @@ export interface Delivery extends DeliveryKey {
   channel: DeliveryChannel;
   status: DeliveryStatus;
   pendingReason: PendingReason | null;
-  context: AssignmentMailContext;
+  context: MailContext;
   /**
-   * Deliveries with the same digest key may later be sent as one digest mail (NO-2: a coach
-   * receiving many mentees of one group assignment). Null when the delivery is always sent alone.
+   * Deliveries of one recipient with the same digest key are sent as one digest mail when
+   * enough of them are pending together (NO-2: a coach receiving many mentees at once). Null
+   * when the delivery is always sent alone.
    */
   digestKey: string | null;
+  /** The digest this delivery went out in (status `digested`); null otherwise. */
+  digestId: string | null;
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
@@ -122,8 +152,10 @@ export function deliveryIdOf(key: DeliveryKey): string {
 
 /**
  * The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach
- * (a previous coach's too).
+ * (a previous coach's too), the first mentees of a digest.
  */
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
-  return delivery.kind.endsWith('.mentee') ? delivery.context.coachIds : [delivery.context.menteeId];
+  const { context } = delivery;
+  if (isDigestContext(context)) return context.digest.menteeIds;
+  return delivery.kind.endsWith('.mentee') ? context.coachIds : [context.menteeId];
 }

@@ -15,6 +15,8 @@ export class DeliveryResponseDto {
   /** When a pending delivery is tried next. */
   nextAttemptAt?: string;
   lastError?: string;
+  /** The digest a `digested` delivery went out in (one mail for many, NO-2). */
+  digestId?: string;
 
   static from(delivery: Delivery): DeliveryResponseDto {
     return {
@@ -29,6 +31,7 @@ export class DeliveryResponseDto {
       sentAt: delivery.sentAt ? delivery.sentAt.toISOString() : null,
       ...(delivery.status === 'pending' ? { nextAttemptAt: delivery.nextAttemptAt.toISOString() } : {}),
       ...(delivery.lastError ? { lastError: delivery.lastError } : {}),
+      ...(delivery.digestId ? { digestId: delivery.digestId } : {}),
     };
   }
 }

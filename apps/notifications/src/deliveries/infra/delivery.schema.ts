@@ -4,8 +4,8 @@ import {
   DELIVERY_KINDS,
   DELIVERY_STATUSES,
   PENDING_REASONS,
-  type AssignmentMailContext,
   type DeliveryKind,
+  type MailContext,
   type DeliveryStatus,
   type PendingReason,
 } from '../domain/delivery';
@@ -22,8 +22,9 @@ export interface DeliveryDocument {
   channel: 'email';
   status: DeliveryStatus;
   pendingReason: PendingReason | null;
-  context: AssignmentMailContext;
+  context: MailContext;
   digestKey: string | null;
+  digestId: string | null;
   attempts: number;
   nextAttemptAt: Date;
   /** The claim: until then, only `lockOwner` may change the delivery. Epoch when free. */
@@ -50,6 +51,7 @@ export const DeliverySchema = new Schema<DeliveryDocument>(
     pendingReason: { type: String, enum: [...PENDING_REASONS, null], default: null },
     context: { type: Schema.Types.Mixed, required: true },
     digestKey: { type: String, default: null },
+    digestId: { type: String, default: null },
     attempts: { type: Number, required: true },
     nextAttemptAt: { type: Date, required: true },
     lockedUntil: { type: Date, required: true },
@@ -77,6 +79,17 @@ DeliverySchema.index({ tenantId: 1, sourceEventId: 1, recipientId: 1, kind: 1 },
  * serves it by `_id`.
  */
 DeliverySchema.index({ _id: 1, version: 1, lockOwner: 1 }, { unique: true, name: 'claim_compare_and_set' });
+/**
+ * A digest's change of its members is a filter on exactly `{_id, tenantId, status,
+ * pendingReason}` (only a mail of the tenant still waiting for its digest window changes).
+ * Unique trivially, declared for the stand-in as the claim's is.
+ */
+DeliverySchema.index(
+  { _id: 1, tenantId: 1, status: 1, pendingReason: 1 },
+  { unique: true, name: 'digest_member' },
+);
+// The mails of one digest key still waiting for their window, oldest first (MongoDB; the stand-in scans).
+DeliverySchema.index({ tenantId: 1, digestKey: 1, status: 1, pendingReason: 1, createdAt: 1, _id: 1 });
 // Look-ups of the sender and the delivery log (no-ops on the local stand-in database, used by
 // MongoDB): the tenants with due work, then each tenant's due deliveries, oldest first.
 DeliverySchema.index({ status: 1, nextAttemptAt: 1 });

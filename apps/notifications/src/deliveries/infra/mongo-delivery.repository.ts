@@ -3,6 +3,7 @@ import { trusted, type Model, type mongo } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import type { DigestMember } from '../domain/coach-digest';
 import type { Delivery, DeliveryClaim, DeliveryRef } from '../domain/delivery';
 import { takeTurns } from '../domain/tenant-fairness';
 import type {
@@ -11,6 +12,7 @@ import type {
   DeliveryRepository,
   DeliveryUpdate,
   RecipientRef,
+  SentMark,
   WaitingDeliveries,
 } from '../ports/delivery.repository';
 import { DELIVERY_MODEL, type DeliveryDocument } from './delivery.schema';
@@ -180,8 +182,53 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     return this.release(claim, { ...update, pendingReason: 'retry_backoff' });
   }
 
-  markSent(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
-    return this.release(claim, { ...update, status: 'sent', pendingReason: null }, event);
+  /**
+   * One unordered bulk of compare-and-sets on exactly `{_id, version, lockOwner}` (the
+   * `claim_compare_and_set` index), each with its event; when some did not match, one read by
+   * `_id: {$in}` tells those written before (a retry) from those whose claim was lost. Then one
+   * publication of every event written.
+   */
+  async markSentMany(marks: readonly SentMark[]): Promise<Set<string>> {
+    if (marks.length === 0) return new Set();
+    const result = await this.collection().bulkWrite(
+      marks.map(
+        ({ claim, update, event }): mongo.AnyBulkWriteOperation<DeliveryDocument> => ({
+          updateOne: {
+            filter: { _id: claim.deliveryId, version: claim.version, lockOwner: claim.owner },
+            update: {
+              $set: {
+                ...definedOnly(update),
+                status: 'sent',
+                pendingReason: null,
+                lockedUntil: UNLOCKED,
+                lockOwner: null,
+              },
+              $inc: { version: 1 },
+              $push: { outbox: { $each: [event] } },
+            },
+          },
+        }),
+      ),
+      { ordered: false },
+    );
+    let recorded = marks;
+    if (result.matchedCount < marks.length) {
+      const docs = await this.collection()
+        .find(
+          { _id: { $in: marks.map((mark) => mark.claim.deliveryId) } },
+          { projection: { _id: 1, status: 1, version: 1, sentAt: 1 } },
+        )
+        .toArray();
+      const byId = new Map(docs.map((doc) => [doc._id, doc]));
+      recorded = marks.filter((mark) => isRecordedSent(byId.get(mark.claim.deliveryId), mark));
+    }
+    const ids = recorded.map((mark) => mark.claim.deliveryId);
+    this.relay.publishSoon(
+      asOutboxCollection(this.model),
+      ids,
+      new Map(recorded.map((mark) => [mark.claim.deliveryId, [mark.event]])),
+    );
+    return new Set(ids);
   }
 
   markFailed(claim: DeliveryClaim, update: DeliveryUpdate, event: OutboxEntry): Promise<boolean> {
@@ -190,6 +237,89 @@ export class MongoDeliveryRepository implements DeliveryRepository {
 
   markCancelled(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
     return this.release(claim, { ...update, status: 'cancelled', pendingReason: null });
+  }
+
+  postpone(claim: DeliveryClaim, update: DeliveryUpdate): Promise<boolean> {
+    return this.release(claim, update);
+  }
+
+  /**
+   * One read, oldest first, of the members' ids and mentees only. MongoDB serves it from the
+   * `{tenantId, digestKey, status, pendingReason, createdAt, _id}` index; the stand-in scans
+   * (once per digest window closed, not per mail: docs/query-shapes.md).
+   */
+  async findDigestMembers(tenantId: string, digestKey: string, limit: number): Promise<DigestMember[]> {
+    const docs = await this.collection()
+      .find(
+        { tenantId, digestKey, status: 'pending', pendingReason: 'digest_window' },
+        {
+          projection: {
+            _id: 1,
+            tenantId: 1,
+            recipientId: 1,
+            kind: 1,
+            sourceEventId: 1,
+            sourceType: 1,
+            'context.menteeId': 1,
+          },
+          sort: { createdAt: 1, _id: 1 },
+          limit,
+        },
+      )
+      .toArray();
+    return docs.map((doc) => ({
+      deliveryId: doc._id,
+      tenantId: doc.tenantId,
+      recipientId: doc.recipientId,
+      kind: doc.kind,
+      sourceEventId: doc.sourceEventId,
+      sourceType: doc.sourceType,
+      menteeId: 'menteeId' in doc.context ? doc.context.menteeId : '',
+    }));
+  }
+
+  /** One unordered bulk of updates on exactly `{_id, tenantId, status, pendingReason}` (the `digest_member` index). */
+  async markDigested(
+    tenantId: string,
+    deliveryIds: readonly string[],
+    digestId: string,
+    now: Date,
+  ): Promise<number> {
+    return this.changeWaitingMembers(tenantId, deliveryIds, {
+      $set: {
+        status: 'digested',
+        digestId,
+        pendingReason: null,
+        updatedAt: now,
+        lockedUntil: UNLOCKED,
+        lockOwner: null,
+      },
+      $inc: { version: 1 },
+    });
+  }
+
+  /** As {@link markDigested}: claims held stay, versions too, so their holders may send them. */
+  async sendAlone(tenantId: string, deliveryIds: readonly string[], now: Date): Promise<number> {
+    return this.changeWaitingMembers(tenantId, deliveryIds, {
+      $set: { pendingReason: null, nextAttemptAt: now, updatedAt: now },
+    });
+  }
+
+  private async changeWaitingMembers(
+    tenantId: string,
+    deliveryIds: readonly string[],
+    update: mongo.UpdateFilter<DeliveryDocument>,
+  ): Promise<number> {
+    if (deliveryIds.length === 0) return 0;
+    const result = await this.collection().bulkWrite(
+      deliveryIds.map(
+        (_id): mongo.AnyBulkWriteOperation<DeliveryDocument> => ({
+          updateOne: { filter: { _id, tenantId, status: 'pending', pendingReason: 'digest_window' }, update },
+        }),
+      ),
+      { ordered: false },
+    );
+    return result.modifiedCount;
   }
 
   /** One read by `_id: {$in}` of the recipients' waiting lists; the tenant is checked in code. */
@@ -363,6 +493,18 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 }
 
+/** Whether the stored delivery is the one this mark records: sent, by this claim, at this time. */
+function isRecordedSent(
+  doc: Pick<DeliveryDocument, 'status' | 'version' | 'sentAt'> | undefined,
+  mark: SentMark,
+): boolean {
+  return (
+    doc?.status === 'sent' &&
+    doc.version === mark.claim.version + 1 &&
+    doc.sentAt?.getTime() === mark.update.sentAt.getTime()
+  );
+}
+
 function toDocument(delivery: Delivery): DeliveryDocument {
   const { id, ...rest } = delivery;
   return { _id: id, ...rest, lockedUntil: UNLOCKED, lockOwner: null, outbox: [] };
@@ -385,6 +527,7 @@ function toDelivery(doc: Omit<DeliveryDocument, 'outbox'>): Delivery {
     pendingReason: doc.pendingReason ?? null,
     context: doc.context,
     digestKey: doc.digestKey ?? null,
+    digestId: doc.digestId ?? null,
     attempts: doc.attempts,
     nextAttemptAt: doc.nextAttemptAt,
     lastError: doc.lastError ?? null,

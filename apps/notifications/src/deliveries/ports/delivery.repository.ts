@@ -1,5 +1,6 @@
 import type { OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest, WriteOutcome } from '@lms/kernel';
+import type { DigestMember } from '../domain/coach-digest';
 import type { Delivery, DeliveryClaim, DeliveryKind, DeliveryRef, DeliveryStatus } from '../domain/delivery';
 
 export const DELIVERY_REPOSITORY = Symbol('DELIVERY_REPOSITORY');
@@ -47,6 +48,13 @@ export interface DeliveryUpdate {
   updatedAt: Date;
 }
 
+/** A mail the server accepted, to record as sent while its claim holds. */
+export interface SentMark {
+  claim: DeliveryClaim;
+  update: DeliveryUpdate & { sentAt: Date; attempts: number };
+  event: OutboxEntry;
+}
+
 /**
  * Deliveries, scoped by tenant in every method but the sender's look-up of due work.
  * The `mark*` methods apply only while the claim they present still holds (same owner, same
@@ -80,12 +88,12 @@ export interface DeliveryRepository {
     claim: DeliveryClaim,
     update: DeliveryUpdate & { nextAttemptAt: Date; attempts: number },
   ): Promise<boolean>;
-  /** Sent, with its `delivery.sent` event in the same write. */
-  markSent(
-    claim: DeliveryClaim,
-    update: DeliveryUpdate & { sentAt: Date; attempts: number },
-    event: OutboxEntry,
-  ): Promise<boolean>;
+  /**
+   * Sent, each with its `delivery.sent` event in the same write, in one bulk write. Returns the
+   * ids of those recorded as sent by these claims: a claim that no longer held is left out; a
+   * mark written before (the same claim and `sentAt`, a retry after a lost answer) is in.
+   */
+  markSentMany(marks: readonly SentMark[]): Promise<Set<string>>;
   /** Parked, with its `delivery.failed` event in the same write. */
   markFailed(
     claim: DeliveryClaim,
@@ -94,6 +102,29 @@ export interface DeliveryRepository {
   ): Promise<boolean>;
   /** Nothing will be sent (the recipient was deleted). */
   markCancelled(claim: DeliveryClaim, update: DeliveryUpdate & { lastError: string }): Promise<boolean>;
+  /** Releases the claim and leaves the delivery pending as it was, due again at `nextAttemptAt`. */
+  postpone(claim: DeliveryClaim, update: DeliveryUpdate & { nextAttemptAt: Date }): Promise<boolean>;
+  /**
+   * The tenant's deliveries of this digest key still waiting for their digest window
+   * (`digest_window`), due or not, claimed or not, oldest first, up to `limit`.
+   */
+  findDigestMembers(tenantId: string, digestKey: string, limit: number): Promise<DigestMember[]>;
+  /**
+   * These deliveries of the tenant (read by {@link findDigestMembers}) went out in the digest
+   * `digestId`: `digested`, whoever held their claims (such a claim is void). Only those still
+   * waiting for their digest window change; returns how many did.
+   */
+  markDigested(
+    tenantId: string,
+    deliveryIds: readonly string[],
+    digestId: string,
+    now: Date,
+  ): Promise<number>;
+  /**
+   * These deliveries of the tenant go out alone: no longer waiting for a digest, due now.
+   * Claims held on them stay. Only those still waiting for their digest window change.
+   */
+  sendAlone(tenantId: string, deliveryIds: readonly string[], now: Date): Promise<number>;
   /**
    * The deliveries listed as waiting for these recipients (one entry per recipient that has
    * any). The list may name deliveries that no longer wait: claiming them sorts that out.

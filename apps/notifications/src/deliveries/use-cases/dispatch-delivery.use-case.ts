@@ -23,6 +23,7 @@ import {
 import {
   claimOf,
   counterpartIds,
+  isDigestContext,
   type Delivery,
   type DeliveryClaim,
   type DeliveryRef,
@@ -33,9 +34,10 @@ import {
   decideAfterSendFailure,
   decideWhileRecipientUnknown,
 } from '../domain/delivery-policy';
-import { assignmentLink, renderMail } from '../domain/templates/render-mail';
-import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
+import { mailLink, renderMail } from '../domain/templates/render-mail';
+import { DELIVERY_REPOSITORY, type DeliveryRepository, type SentMark } from '../ports/delivery.repository';
 import { DELIVERY_ID_HEADER, MAIL_SENDER, MailSendError, type MailSender } from '../ports/mail-sender';
+import { CloseDigestWindowsUseCase, type DigestWindowOutcome } from './close-digest-windows.use-case';
 
 export type DispatchOutcome =
   | 'sent'
@@ -46,7 +48,8 @@ export type DispatchOutcome =
   /** Not pending, not due, or another instance holds it. */
   | 'not_claimed'
   /** The claim expired and another instance took the delivery over while this one sent it. */
-  | 'claim_lost';
+  | 'claim_lost'
+  | DigestWindowOutcome;
 
 /** What {@link DispatchDeliveryUseCase.executeMany} reports per delivery: 'error' when it threw. */
 export type DispatchResult = DispatchOutcome | 'error';
@@ -91,6 +94,7 @@ export class DispatchDeliveryUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly digestWindows: CloseDigestWindowsUseCase,
   ) {}
 
   /** Sends one delivery; rejects when a step fails (the delivery stays pending for the sender). */
@@ -144,16 +148,28 @@ export class DispatchDeliveryUseCase {
       owner,
       ignoreSchedule: options.ignoreSchedule,
     });
-    const byId = new Map(claimed.map((delivery) => [delivery.id, delivery]));
-    const [people, choices] = await Promise.all([this.peopleOf(claimed), this.choicesOf(claimed)]);
-    return Promise.allSettled(
-      refs.map(async (ref): Promise<DispatchOutcome> => {
+    const { ready, settled, digests } = await this.digestWindows.execute(claimed, owner);
+    const byId = new Map(ready.map((delivery) => [delivery.id, delivery]));
+    const [people, choices] = await Promise.all([this.peopleOf(ready), this.choicesOf(ready)]);
+    const dispatched = await Promise.allSettled(
+      refs.map(async (ref): Promise<Dispatched> => {
         const delivery = byId.get(ref.deliveryId);
-        return delivery
-          ? this.dispatchClaimed(delivery, claimOf(delivery, owner), now, { people, choices }, lookAgain)
-          : 'not_claimed';
+        if (delivery) {
+          return this.dispatchClaimed(
+            delivery,
+            claimOf(delivery, owner),
+            now,
+            { people, choices },
+            lookAgain,
+          );
+        }
+        return settled.get(ref.deliveryId) ?? 'not_claimed';
       }),
     );
+    const outcomes = await this.recordSent(dispatched);
+    // A digest formed here goes out now; if it fails, it stays pending for the sender's next pass.
+    if (digests.length > 0) await this.executeMany(digests);
+    return outcomes;
   }
 
   private async dispatchClaimed(
@@ -162,7 +178,7 @@ export class DispatchDeliveryUseCase {
     now: Date,
     { people, choices }: ChunkReads,
     lookAgain: boolean,
-  ): Promise<DispatchOutcome> {
+  ): Promise<Dispatched> {
     const recipient = people.get(recipientKey(delivery.tenantId, delivery.recipientId)) ?? null;
     const stop = recipient ? mailStopOf(recipient, now) : null;
     if (stop) return this.cancel(delivery, claim, stop, now);
@@ -234,19 +250,22 @@ export class DispatchDeliveryUseCase {
     return people;
   }
 
+  /** Hands the mail to the server; a mail it accepted is recorded with the rest of its chunk. */
   private async send(
     delivery: Delivery,
     recipient: Recipient & { email: string; firstName: string; lastName: string },
     claim: DeliveryClaim,
     counterparts: PersonName[] | null,
-  ): Promise<DispatchOutcome> {
+  ): Promise<Dispatched> {
     const mail = renderMail({
       kind: delivery.kind,
       locale: recipient.locale,
       recipientFirstName: recipient.firstName,
       counterparts,
-      link: assignmentLink(this.config.appUrl, delivery.context),
-      daysLeft: delivery.context.daysLeft ?? null,
+      link: mailLink(this.config.appUrl, delivery.context),
+      ...(isDigestContext(delivery.context)
+        ? { count: delivery.context.digest.count }
+        : { daysLeft: delivery.context.daysLeft ?? null }),
     });
     try {
       await this.mailer.send({
@@ -262,43 +281,75 @@ export class DispatchDeliveryUseCase {
     }
     const sentAt = this.clock.now();
     const attempts = delivery.attempts + 1;
-    const event = this.outcomeEvent(delivery, 'delivery.sent', attempts, sentAt);
-    const marked = await this.recordSent(delivery, () =>
-      this.deliveries.markSent(claim, { sentAt, attempts, lastError: null, updatedAt: sentAt }, event),
-    );
-    if (!marked) {
-      this.logger.error(
-        { ...logFields(delivery), alert: 'delivery-claim-lost' },
-        'mail sent after the claim expired; another instance may send it again',
-      );
-      return 'claim_lost';
-    }
-    this.logger.info({ ...logFields(delivery), attempts }, 'delivery sent');
-    return 'sent';
+    return {
+      delivery,
+      mark: {
+        claim,
+        update: { sentAt, attempts, lastError: null, updatedAt: sentAt },
+        event: this.outcomeEvent(delivery, 'delivery.sent', attempts, sentAt),
+      },
+    };
   }
 
   /**
-   * Records a mail the server accepted. A failed write is tried again, a few times within
-   * the claim's lease, rather than given up: the claim still protects the delivery, and
-   * giving up would let it be sent again once the lease runs out (NO-2). Only a database
-   * refusing every try, or a crash, leaves that window open; the mail's Message-ID is the
-   * delivery's, so that a receiving server can still tell a copy from a new mail.
+   * Records the mails of a chunk the server accepted, in one write, and turns each dispatch
+   * into its outcome. A failed write is tried again, a few times within the claims' lease,
+   * rather than given up: the claims still protect the deliveries, and giving up would let
+   * them be sent again once the lease runs out (NO-2). Only a database refusing every try, or
+   * a crash, leaves that window open; each mail's Message-ID is its delivery's, so that a
+   * receiving server can still tell a copy from a new mail.
    */
-  private async recordSent(delivery: Delivery, markSent: () => Promise<boolean>): Promise<boolean> {
+  private async recordSent(
+    dispatched: ReadonlyArray<PromiseSettledResult<Dispatched>>,
+  ): Promise<Array<PromiseSettledResult<DispatchOutcome>>> {
+    const sent = dispatched.flatMap((result) =>
+      result.status === 'fulfilled' && typeof result.value !== 'string' ? [result.value] : [],
+    );
+    let recorded = new Set<string>();
+    let failure: unknown = null;
+    if (sent.length > 0) {
+      try {
+        recorded = await this.markSentWithRetries(sent);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    return dispatched.map((result): PromiseSettledResult<DispatchOutcome> => {
+      if (result.status === 'rejected' || typeof result.value === 'string') {
+        return result as PromiseSettledResult<DispatchOutcome>;
+      }
+      const { delivery, mark } = result.value;
+      if (failure !== null) return { status: 'rejected', reason: failure };
+      if (!recorded.has(delivery.id)) {
+        this.logger.error(
+          { ...logFields(delivery), alert: 'delivery-claim-lost' },
+          'mail sent after the claim expired; another instance may send it again',
+        );
+        return { status: 'fulfilled', value: 'claim_lost' };
+      }
+      this.logger.info({ ...logFields(delivery), attempts: mark.update.attempts }, 'delivery sent');
+      return { status: 'fulfilled', value: 'sent' };
+    });
+  }
+
+  private async markSentWithRetries(sent: readonly SentMail[]): Promise<Set<string>> {
+    const marks = sent.map((mail) => mail.mark);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await markSent();
+        return await this.deliveries.markSentMany(marks);
       } catch (error) {
         if (attempt >= MARK_SENT_ATTEMPTS) {
-          this.logger.error(
-            { ...logFields(delivery), err: error, alert: 'delivery-sent-unrecorded' },
-            'mail accepted by the server but not recorded as sent; it may be sent again after the lease',
-          );
+          for (const { delivery } of sent) {
+            this.logger.error(
+              { ...logFields(delivery), err: error, alert: 'delivery-sent-unrecorded' },
+              'mail accepted by the server but not recorded as sent; it may be sent again after the lease',
+            );
+          }
           throw error;
         }
         this.logger.warn(
-          { ...logFields(delivery), err: error, attempt },
-          'recording a sent mail failed; trying again',
+          { err: error, attempt, mails: sent.length },
+          'recording sent mails failed; trying again',
         );
         await delay(MARK_SENT_BACKOFF_MS * 2 ** (attempt - 1));
       }
@@ -392,6 +443,15 @@ export class DispatchDeliveryUseCase {
     });
   }
 }
+
+/** A mail the server accepted, still to be recorded as sent. */
+interface SentMail {
+  delivery: Delivery;
+  mark: SentMark;
+}
+
+/** What dispatching a claimed delivery came to before the chunk's sent mails are recorded. */
+type Dispatched = DispatchOutcome | SentMail;
 
 /** Recipients by {@link recipientKey}. */
 type People = Map<string, Recipient>;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
 import { planAssignmentDeliveries, type AssignmentEventFacts } from '../domain/assignment-deliveries';
 import type { Delivery } from '../domain/delivery';
 import {
@@ -34,13 +35,14 @@ export class HandleAssignmentEventsUseCase {
     @Inject(ASSIGNMENT_VERSION_REPOSITORY) private readonly versions: AssignmentVersionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SEND_SIGNAL) private readonly sender: SendSignal,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   /** Returns the batch's deliveries still to be sent (once each), those recorded before included. */
   async execute(commands: readonly AssignmentEventCommand[]): Promise<Delivery[]> {
     const now = this.clock.now();
     const current = await this.withoutOlderEvents(commands);
-    const planned = current.flatMap((command) => planAssignmentDeliveries(command, now));
+    const planned = current.flatMap((command) => planAssignmentDeliveries(command, now, this.config.digest));
     const stored = await this.deliveries.ensureMany(planned);
     const pending = [...new Map(stored.map((d): [string, Delivery] => [d.id, d])).values()].filter(
       (delivery) => delivery.status === 'pending',

@@ -76,14 +76,14 @@ describe('the sender, apart from the consumers', () => {
     const testbed = buildNotificationsTestbed();
     const mentee = aUser('Bruno', 'Rossi');
     await givenKnown(testbed, [coach, mentee]);
-    const markSent = testbed.deliveries.markSent.bind(testbed.deliveries);
+    const markSentMany = testbed.deliveries.markSentMany.bind(testbed.deliveries);
     let refused = 0;
-    testbed.deliveries.markSent = async (...args) => {
+    testbed.deliveries.markSentMany = async (marks) => {
       if (refused === 0) {
         refused += 1;
         throw new Error('write refused: not primary');
       }
-      return markSent(...args);
+      return markSentMany(marks);
     };
     await testbed.recordAssignmentMails.execute([assignmentCreated(mentee, [coach])]);
 
@@ -94,16 +94,38 @@ describe('the sender, apart from the consumers', () => {
     expect(refused).toBe(1);
     expect(testbed.mailer.sent).toHaveLength(2);
     expect((await testbed.deliveriesTo(mentee.userId))[0]).toMatchObject({ status: 'sent', attempts: 1 });
-    expect(testbed.logs.filter((line) => line.msg.startsWith('recording a sent mail failed'))).toHaveLength(
-      1,
-    );
+    expect(testbed.logs.filter((line) => line.msg.startsWith('recording sent mails failed'))).toHaveLength(1);
+  });
+
+  it('given the database recording the sent mails but its answer lost, then the next try finds them recorded: no alert, nothing sent again', async () => {
+    const testbed = buildNotificationsTestbed();
+    const mentee = aUser('Bruno', 'Rossi');
+    await givenKnown(testbed, [coach, mentee]);
+    const markSentMany = testbed.deliveries.markSentMany.bind(testbed.deliveries);
+    let lost = 0;
+    testbed.deliveries.markSentMany = async (marks) => {
+      const recorded = await markSentMany(marks);
+      if (lost === 0) {
+        lost += 1;
+        throw new Error('connection reset before the answer');
+      }
+      return recorded;
+    };
+    await testbed.recordAssignmentMails.execute([assignmentCreated(mentee, [coach])]);
+
+    expect(await testbed.sendDue.execute()).toEqual({ sent: 2 });
+    testbed.clock.advance(testbed.config.delivery.leaseMs * 2);
+    expect(await testbed.sendDue.execute()).toEqual({});
+
+    expect(testbed.mailer.sent).toHaveLength(2);
+    expect(testbed.logs.filter((line) => line.alert !== undefined)).toEqual([]);
   });
 
   it('given the database refusing every try to record a sent mail, then an alert says the mail may go out again', async () => {
     const testbed = buildNotificationsTestbed();
     const mentee = aUser('Bruno', 'Rossi');
     await givenKnown(testbed, [mentee]);
-    testbed.deliveries.markSent = async () => {
+    testbed.deliveries.markSentMany = async () => {
       throw new Error('write refused: not primary');
     };
     await testbed.recordAssignmentMails.execute([assignmentCreated(mentee, [])]);

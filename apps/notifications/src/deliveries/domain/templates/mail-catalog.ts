@@ -4,7 +4,8 @@ import type { DeliveryKind } from '../delivery';
  * One kind of mail in one language, as Handlebars templates of plain text: a subject and its
  * paragraphs. They see `names` (the other party's display names joined for the sentence, or
  * null when not known yet: `{{#if names}}` chooses the neutral wording), `ends` (when an
- * assignment ends, in words) and `daysLeft`.
+ * assignment ends, in words), `daysLeft`, and for a digest `count` (the mails it stands for) and
+ * `more` (how many of those it does not name; 0 when it names them all).
  */
 export interface MailWordsTemplate {
   subject: string;
@@ -114,6 +115,13 @@ export const EN_CATALOG: MailCatalog = {
         '{{#if names}}Your coaching assignment with {{names}} {{ends}}.{{else}}One of your coaching assignments {{ends}}.{{/if}}',
       ],
     },
+    'assignment.created.coach-digest': {
+      subject: '{{count}} new mentees have been assigned to you',
+      paragraphs: [
+        '{{count}} new mentees have been assigned to you.',
+        '{{#if names}}Among them: {{names}}{{#if more}}, and {{more}} more{{/if}}.{{else}}You will find them all in your coaching space.{{/if}}',
+      ],
+    },
   },
 };
 
@@ -192,6 +200,13 @@ export const IT_CATALOG: MailCatalog = {
         '{{#if names}}Il coaching di {{names}} {{ends}}{{else}}Un tuo incarico di coaching {{ends}}{{/if}}',
       paragraphs: [
         '{{#if names}}Il tuo incarico di coaching con {{names}} {{ends}}.{{else}}Uno dei tuoi incarichi di coaching {{ends}}.{{/if}}',
+      ],
+    },
+    'assignment.created.coach-digest': {
+      subject: 'Ti sono stati assegnati {{count}} nuovi mentee',
+      paragraphs: [
+        'Ti sono stati assegnati {{count}} nuovi mentee.',
+        '{{#if names}}Tra loro: {{names}}{{#if more}}, e altri {{more}}{{/if}}.{{else}}Li trovi tutti nel tuo spazio di coaching.{{/if}}',
       ],
     },
   },

@@ -1,5 +1,5 @@
 import { DELIVERY_KINDS } from '../delivery';
-import { assignmentLink, renderMail, resolveLocale, type MailTemplateInput } from './render-mail';
+import { mailLink, renderMail, resolveLocale, type MailTemplateInput } from './render-mail';
 
 describe('renderMail', () => {
   const link = 'https://app.example.test/coaching/assignments/a-1';
@@ -148,9 +148,44 @@ describe('renderMail', () => {
     }
   });
 
-  it('builds links under the app address', () => {
-    expect(assignmentLink('http://127.0.0.1:3000/', { assignmentId: 'a/1' })).toBe(
+  it('builds links under the app address: the assignment, or the mentees for a digest', () => {
+    const assignment = {
+      assignmentId: 'a/1',
+      menteeId: 'm',
+      coachIds: [],
+      origin: 'individual' as const,
+      groupAssignmentId: null,
+      groupId: null,
+      startDate: '2026-03-02',
+      endDate: null,
+      endedAt: null,
+      endReason: null,
+    };
+    expect(mailLink('http://127.0.0.1:3000/', assignment)).toBe(
       'http://127.0.0.1:3000/coaching/assignments/a%2F1',
     );
+    expect(mailLink('http://127.0.0.1:3000', { digest: { count: 3, menteeIds: [] } })).toBe(
+      'http://127.0.0.1:3000/coaching/mentees',
+    );
+  });
+
+  it("gives a coach's digest its count in both languages, the first names, and how many it does not name", () => {
+    const names = [
+      { firstName: 'Ada', lastName: 'Lovelace' },
+      { firstName: 'Alan', lastName: 'Turing' },
+    ];
+    const en = renderMail(input({ kind: 'assignment.created.coach-digest', counterparts: names, count: 12 }));
+    const it = renderMail(
+      input({ kind: 'assignment.created.coach-digest', counterparts: names, count: 2, locale: 'it' }),
+    );
+    const unnamed = renderMail(
+      input({ kind: 'assignment.created.coach-digest', counterparts: null, count: 7 }),
+    );
+
+    expect(en.subject).toBe('12 new mentees have been assigned to you');
+    expect(en.text).toContain('Among them: Ada Lovelace and Alan Turing, and 10 more.');
+    expect(it.subject).toBe('Ti sono stati assegnati 2 nuovi mentee');
+    expect(it.text).toContain('Tra loro: Ada Lovelace e Alan Turing.');
+    expect(unnamed.text).toContain('You will find them all in your coaching space.');
   });
 });

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { PersonName } from '../../../recipients/domain/recipient';
-import type { AssignmentMailContext, DeliveryKind } from '../delivery';
+import { isDigestContext, type DeliveryKind, type MailContext } from '../delivery';
 import { SUPPORTED_LOCALES, type MailCatalog, type SupportedLocale } from './mail-catalog';
 
 export interface MailTemplateInput {
@@ -13,6 +13,8 @@ export interface MailTemplateInput {
   link: string;
   /** Days until the assignment's end, for an expiry notice; null otherwise. */
   daysLeft?: number | null;
+  /** For a digest: how many mails it stands for (its counterparts are the first of them). */
+  count?: number | null;
 }
 
 export interface RenderedMail {
@@ -63,9 +65,15 @@ export function resolveLocale(locale: string): SupportedLocale {
   return language in SUPPORTED_LOCALES ? (language as SupportedLocale) : 'en';
 }
 
-/** The link a mail points to, under the web app's public address. */
-export function assignmentLink(appUrl: string, context: Pick<AssignmentMailContext, 'assignmentId'>): string {
-  return `${appUrl.replace(/\/+$/, '')}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
+/**
+ * The link a mail points to, under the web app's public address: the assignment it talks
+ * about, or the coach's mentees for a digest.
+ */
+export function mailLink(appUrl: string, context: MailContext): string {
+  const base = appUrl.replace(/\/+$/, '');
+  return isDigestContext(context)
+    ? `${base}/coaching/mentees`
+    : `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
 }
 
 /** One line, no control characters: names end up in subjects and must not break headers. */
@@ -101,7 +109,10 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
   const locale = resolveLocale(input.locale);
   const catalog = SUPPORTED_LOCALES[locale];
   const daysLeft = input.daysLeft ?? null;
+  const count = input.count ?? null;
   const values = {
+    count,
+    more: count === null ? 0 : Math.max(0, count - (input.counterparts?.length ?? 0)),
     names:
       input.counterparts && input.counterparts.length > 0
         ? joinNames(input.counterparts.map(displayName), catalog.and)

@@ -1,0 +1,68 @@
+import type { OutboxEntry } from '@lms/messaging';
+import { eventually } from '@lms/testing';
+import type { ServiceTestApp } from '@lms/service-testing';
+
+/**
+ * The events a running notifications service has handled without error, by
+ * {@link handledKey}: the test publishes on a shared broker and waits for its own events.
+ */
+export class HandledEvents {
+  private readonly keys = new Set<string>();
+
+  /** Spies on the service's user and assignment batch use cases (call before events flow). */
+  async watch(service: ServiceTestApp): Promise<void> {
+    const { ProjectUserUseCase, userIdOf } = await import(
+      '../../src/recipients/use-cases/project-user.use-case'
+    );
+    const { HandleAssignmentEventsUseCase } = await import(
+      '../../src/deliveries/use-cases/handle-assignment-events.use-case'
+    );
+    const projectUser = service.app.get(ProjectUserUseCase);
+    const handleAssignments = service.app.get(HandleAssignmentEventsUseCase);
+    this.spy<Parameters<typeof projectUser.execute>[0][number]>(projectUser, (command) =>
+      userVersionKey(userIdOf(command), command.version),
+    );
+    this.spy<Parameters<typeof handleAssignments.execute>[0][number]>(
+      handleAssignments,
+      (command) => command.eventId,
+    );
+  }
+
+  has(entry: OutboxEntry): boolean {
+    return this.keys.has(handledKey(entry));
+  }
+
+  forget(entries: readonly OutboxEntry[]): void {
+    for (const entry of entries) this.keys.delete(handledKey(entry));
+  }
+
+  /** Waits until every one of these events was handled (by any watched instance). */
+  async waitFor(entries: readonly OutboxEntry[], timeoutMs = 30_000): Promise<void> {
+    await eventually(() => expect(entries.filter((entry) => !this.has(entry))).toEqual([]), { timeoutMs });
+  }
+
+  private spy<C>(
+    useCase: { execute(commands: readonly C[]): Promise<unknown> },
+    keyOf: (command: C) => string,
+  ): void {
+    const original = useCase.execute.bind(useCase);
+    jest.spyOn(useCase, 'execute').mockImplementation(async (commands) => {
+      const result = await original(commands);
+      for (const command of commands) this.keys.add(keyOf(command));
+      return result;
+    });
+  }
+}
+
+/** A user's commands carry no event id: the projection knows a user event by user and version. */
+function userVersionKey(userId: string, version: number): string {
+  return `user ${userId} v${version}`;
+}
+
+/** How a handled event is recorded: a user event by user and version, any other by its id. */
+function handledKey(entry: OutboxEntry): string {
+  const { envelope } = entry;
+  return envelope.type.startsWith('user.')
+    ? userVersionKey(envelope.aggregateId, envelope.aggregateVersion)
+    : entry.eventId;
+}
