@@ -452,4 +452,19 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     expect(tooLarge.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
     expect(badStatus.status).toBe(400);
   });
+
+  it('shows what it did at /metrics: mails sent and events consumed, for a scraper, outside the API', async () => {
+    const response = await service.request('GET', '/metrics', { as: null });
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    const { text } = response;
+    const value = (series: string): number =>
+      Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
+    // Every test above sent mails and consumed events through this instance.
+    expect(value('mail_deliveries_total{outcome="sent",service="notifications"}')).toBeGreaterThan(0);
+    expect(value('events_consumed_total{outcome="processed",service="notifications"}')).toBeGreaterThan(0);
+    expect(value('events_consumed_total{outcome="dead_lettered",service="notifications"}')).toBe(0);
+    expect(text).toContain('process_resident_memory_bytes{service="notifications"}');
+  });
 });

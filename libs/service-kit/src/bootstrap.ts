@@ -18,7 +18,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const SERVICE_ROUTE_PREFIX = 'v1';
 
 /** Routes every service serves outside its global prefix: the orchestrator's probes. */
-export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics'];
 
 export interface ServiceBootstrapOptions {
   /** Nest root module of the service. */

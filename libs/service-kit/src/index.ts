@@ -9,6 +9,8 @@ export * from './http/page-query.request.dto';
 export * from './http/api-page';
 export * from './health/health-registry';
 export * from './health/health.controller';
+export * from './metrics/metrics';
+export * from './metrics/metrics.controller';
 export * from './mongo/mongo.module';
 export * from './mongo/mongo-model';
 export * from './mongo/duplicate-key';

@@ -9,6 +9,8 @@ import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
 import { CLOCK, SystemClock } from '@lms/kernel';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import type { ServiceEnv } from './config/service-env';
 
 export const LOGGER = Symbol('LOGGER');
@@ -18,7 +20,7 @@ export interface ServiceKitOptions {
 }
 
 /**
- * What every service has: its logger, clock, health endpoints, and the default-deny principal
+ * What every service has: its logger, clock, health and metrics endpoints, and the default-deny principal
  * guard, which admits a request with a valid access token (or a route open to anyone: `@Access('anyone', ...)`), and refuses callers below the route's `@Access(...)` rule.
  */
 @Global()
@@ -27,7 +29,7 @@ export class ServiceKitModule {
   static forRoot(options: ServiceKitOptions): DynamicModule {
     return {
       module: ServiceKitModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: LOGGER,
@@ -37,6 +39,10 @@ export class ServiceKitModule {
         },
         { provide: CLOCK, useClass: SystemClock },
         HealthRegistry,
+        {
+          provide: Metrics,
+          useFactory: (): Metrics => new Metrics({ service: options.serviceName, withProcessMetrics: true }),
+        },
         {
           provide: AccessTokenVerifier,
           inject: [ConfigService],
@@ -54,7 +60,7 @@ export class ServiceKitModule {
         },
         { provide: APP_GUARD, useClass: PrincipalGuard },
       ],
-      exports: [LOGGER, CLOCK, HealthRegistry, AccessTokenVerifier, PRINCIPAL_RESOLVER],
+      exports: [LOGGER, CLOCK, HealthRegistry, Metrics, AccessTokenVerifier, PRINCIPAL_RESOLVER],
     };
   }
 }

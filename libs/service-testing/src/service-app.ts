@@ -32,8 +32,10 @@ export interface ServiceTestApp {
 export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
-  /** Parsed JSON; typed by the test that reads it. */
+  /** Parsed JSON (undefined for any other content type); typed by the test that reads it. */
   body: unknown;
+  /** The body as it came. */
+  text: string;
 }
 
 /**
@@ -119,8 +121,9 @@ export async function startServiceApp(
         headers,
       });
       const text = response.body;
-      const parsed: unknown = text ? JSON.parse(text) : undefined;
-      return { status: response.statusCode, headers: response.headers, body: parsed };
+      const json = /json/.test(String(response.headers['content-type'] ?? 'application/json'));
+      const parsed: unknown = text && json ? JSON.parse(text) : undefined;
+      return { status: response.statusCode, headers: response.headers, body: parsed, text };
     },
     close: () => app.close(),
   };

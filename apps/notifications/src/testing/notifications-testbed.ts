@@ -10,6 +10,7 @@ import type {
   UserState,
 } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
+import { Metrics } from '@lms/service-kit';
 import { ACCOUNT_DEFAULTS, FixedClock } from '@lms/testing';
 import type { NotificationsConfig } from '../config/notifications.config';
 import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
@@ -98,7 +99,15 @@ export function buildNotificationsTestbed(
   const events = new EventFactory('notifications');
   const preferences = new InMemoryPreferenceRepository();
   const digestLocks = new InMemoryDigestLockRepository();
-  const digestWindows = new CloseDigestWindowsUseCase(deliveries, digestLocks, clock, config, logger);
+  const metrics = new Metrics();
+  const digestWindows = new CloseDigestWindowsUseCase(
+    deliveries,
+    digestLocks,
+    clock,
+    config,
+    logger,
+    metrics,
+  );
   const dispatch = new DispatchDeliveryUseCase(
     deliveries,
     recipients,
@@ -109,6 +118,7 @@ export function buildNotificationsTestbed(
     config,
     logger,
     digestWindows,
+    metrics,
   );
   const projectUser = new ProjectUserUseCase(recipients);
   /** How often the use cases woke the sender. */
@@ -153,6 +163,7 @@ export function buildNotificationsTestbed(
     deliveries,
     assignmentVersions,
     digestLocks,
+    metrics,
     mailer,
     logs,
     dispatch,

@@ -17,6 +17,7 @@ import {
   BEFORE_DATABASE_CLOSE,
   HealthRegistry,
   LOGGER,
+  Metrics,
   MONGO_CONNECTION,
   type PlatformEnv,
 } from '@lms/service-kit';
@@ -72,6 +73,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
     private readonly health: HealthRegistry,
+    private readonly metrics: Metrics,
     @Optional() @Inject(MONGO_CONNECTION) private readonly connection?: Connection,
   ) {}
 
@@ -81,6 +83,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
       // A service without handlers has nothing to join.
       isReady: async () => this.consumer.subscribedStreams.length === 0 || this.consumer.isJoined(),
     });
+    this.registerMetrics();
     await ensureTopics(this.kafka, {
       streams: this.options.producedStreams,
       replicationFactor: this.settings.replicationFactor,
@@ -93,6 +96,31 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap 
     if (this.connection)
       for (const collection of outboxCollectionsOf(this.connection)) this.relay.watch(collection);
     this.relay.start();
+  }
+
+  /** The consumer's and the relay's counters, read at each scrape (rule 3: dead letters are seen in metrics). */
+  private registerMetrics(): void {
+    const consumed = () => this.consumer.metrics();
+    this.metrics.observeCounter(
+      'events_consumed_total',
+      'Events taken from Kafka, by outcome.',
+      'outcome',
+      () => {
+        const { processed, retried, deadLettered, skipped } = consumed();
+        return { processed, retried, dead_lettered: deadLettered, skipped };
+      },
+    );
+    this.metrics.observeCounter(
+      'outbox_documents_total',
+      'Documents whose outbox entries the relay published, or set aside as unpublishable.',
+      'outcome',
+      () => ({ ...this.relay.counters }),
+    );
+    this.metrics.observeGauge(
+      'outbox_documents_in_flight',
+      'Documents whose outbox entries are being published now.',
+      () => this.relay.pendingDocuments,
+    );
   }
 
   /** Flushes the outboxes and disconnects the producer; idempotent. */

@@ -52,6 +52,11 @@ describe("a coach's digest of new mentees", () => {
     expect(log.filter((d) => d.status === 'digested' && d.digestId === digestDelivery?.id)).toHaveLength(12);
     expect(await testbed.sendDue.execute()).toEqual({});
     expect(testbed.logs.filter((line) => line.level >= 50)).toEqual([]);
+    const metrics = await testbed.metrics.text();
+    expect(metrics).toContain('mail_digests_total 1');
+    expect(metrics).toContain('mail_digested_deliveries_total 12');
+    // Twelve mentees' mails and the digest.
+    expect(metrics).toContain('mail_deliveries_total{outcome="sent"} 13');
   });
 
   it('given fewer new mentees than the threshold, then each goes out alone once the window closes', async () => {

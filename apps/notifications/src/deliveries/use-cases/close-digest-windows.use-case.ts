@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, newId, type Clock } from '@lms/kernel';
 import { type Logger } from '@lms/observability';
-import { LOGGER } from '@lms/service-kit';
+import { LOGGER, Metrics } from '@lms/service-kit';
+import type { Counter } from 'prom-client';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
 import { decideDigest, DIGEST_MEMBERS_MAX } from '../domain/coach-digest';
 import { claimOf, type Delivery, type DeliveryRef } from '../domain/delivery';
@@ -51,7 +52,14 @@ export class CloseDigestWindowsUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.formed = metrics.counter('mail_digests_total', 'Digests formed, each one mail for many.');
+    this.members = metrics.counter('mail_digested_deliveries_total', 'Deliveries that went out in a digest.');
+  }
+
+  private readonly formed: Counter;
+  private readonly members: Counter;
 
   /** `claimed`: deliveries this `owner` holds the claims of. */
   async execute(claimed: readonly Delivery[], owner: string): Promise<ClosedWindows> {
@@ -117,6 +125,8 @@ export class CloseDigestWindowsUseCase {
     await this.deliveries.ensure(plan.digest);
     const marked = await this.deliveries.markDigested(lock.tenantId, plan.memberIds, plan.digest.id, now);
     await this.locks.release(lock);
+    this.formed.inc();
+    this.members.inc(marked);
     this.logger.info(
       {
         tenantId: lock.tenantId,

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Counter } from 'prom-client';
 import { DeliveriesStream } from '@lms/contracts';
 import { EVENT_FACTORY, type EventFactory, type OutboxEntry } from '@lms/messaging';
 import { newId } from '@lms/kernel';
 import { type Logger } from '@lms/observability';
 import { CLOCK, type Clock } from '@lms/kernel';
-import { LOGGER } from '@lms/service-kit';
+import { LOGGER, Metrics } from '@lms/service-kit';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
 import {
   isMailable,
@@ -95,11 +96,22 @@ export class DispatchDeliveryUseCase {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly digestWindows: CloseDigestWindowsUseCase,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.outcomes = metrics.counter(
+      'mail_deliveries_total',
+      'Dispatches of deliveries by outcome (a delivery is dispatched again after a retry or a wait).',
+      ['outcome'],
+    );
+  }
+
+  /** Every dispatch's outcome, for metrics (NO-5: parked deliveries are seen there). */
+  private readonly outcomes: Counter<'outcome'>;
 
   /** Sends one delivery; rejects when a step fails (the delivery stays pending for the sender). */
   async execute(ref: DeliveryRef, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     const [result] = await this.dispatchChunk([ref], options, true);
+    this.outcomes.inc({ outcome: result?.status === 'fulfilled' ? result.value : 'error' });
     if (result?.status === 'rejected') throw result.reason;
     return result?.status === 'fulfilled' ? result.value : 'not_claimed';
   }
@@ -132,6 +144,7 @@ export class DispatchDeliveryUseCase {
       }
     };
     await Promise.all(Array.from({ length: Math.min(lanes, chunkStarts.length) }, lane));
+    for (const outcome of results) this.outcomes.inc({ outcome });
     return results;
   }
 
