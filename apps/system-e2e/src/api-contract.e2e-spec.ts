@@ -307,9 +307,36 @@ describe('every route of the API document, attacked', () => {
       title: 'Call checklist',
       text: 'Open, listen, summarise.',
     });
-    // No course reaches coaching's copy of the catalog before learning publishes its courses, so
-    // no recommendation can be made here: its routes are walked with the id of none.
-    fixtures['recommendations/id'] = crypto.randomUUID();
+    // An instructor-led course of the catalog, with a session, published by learning.
+    const courseId = await create(tokens.adminA, '/api/v1/learning/courses', {
+      title: 'Negotiation workshop',
+      kind: 'ilt',
+    });
+    fixtures['courses/id'] = courseId;
+    fixtures['sessions/sessionId'] = await create(
+      tokens.adminA,
+      `/api/v1/learning/courses/${courseId}/sessions`,
+      {
+        startsAt: '2027-01-15T09:00:00Z',
+        endsAt: '2027-01-15T17:00:00Z',
+        place: 'Milan office, room 4',
+        capacity: 12,
+      },
+    );
+    expect(
+      (await send('POST', `/api/v1/learning/courses/${courseId}/publish`, { token: tokens.adminA })).status,
+    ).toBe(200);
+    // Once coaching's copy of the catalog has the course (its event travels over Kafka), the
+    // coach recommends it to its mentee.
+    fixtures['recommendations/id'] = await eventually(async () => {
+      const answer = await send('POST', '/api/v1/coaching/recommendations', {
+        token: coachToken,
+        body: { menteeId: fixtures['users/id'], courseIds: [courseId] },
+      });
+      if (answer.status !== 201) throw new Error(`the recommendation answered ${answer.status}`);
+      const [recommendation] = (answer.body as unknown as Page<Created>).items;
+      return String(recommendation?.id);
+    });
   });
 
   afterAll(async () => {

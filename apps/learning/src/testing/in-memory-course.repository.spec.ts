@@ -3,5 +3,5 @@ import { InMemoryCourseRepository } from './in-memory-course.repository';
 
 describeCourseRepositoryContract('InMemoryCourseRepository', () => {
   const repository = new InMemoryCourseRepository();
-  return { repository, seed: async (courses) => repository.seed(...courses) };
+  return { repository, outboxOf: async (id) => repository.outboxOf(id) };
 });

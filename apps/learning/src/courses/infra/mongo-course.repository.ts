@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Model } from 'mongoose';
+import { trusted, type Model } from 'mongoose';
+import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
-import type { Course } from '../domain/course';
-import type { CourseRepository } from '../ports/course.repository';
+import type { Course, CourseKind } from '../domain/course';
+import type { CatalogReader } from '../domain/course-access';
+import type { CourseFilter, CourseRepository, CourseWithEvents } from '../ports/course.repository';
 import { COURSE_MODEL, type CourseDocument } from './course.schema';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
@@ -12,22 +14,109 @@ const COURSES_IN_CREATION_ORDER: SortOrder = [['_id', 1]];
 
 @Injectable()
 export class MongoCourseRepository implements CourseRepository {
-  constructor(@InjectModel(COURSE_MODEL) private readonly model: Model<CourseDocument>) {}
+  constructor(
+    @InjectModel(COURSE_MODEL) private readonly model: Model<CourseDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
 
-  async list(tenantId: string, page: PageRequest): Promise<Page<Course>> {
-    return findPage(this.model.find({ tenantId }, WITHOUT_OUTBOX), COURSES_IN_CREATION_ORDER, page, toCourse);
+  async insert({ course, outbox }: CourseWithEvents): Promise<void> {
+    await this.model.create({ ...toDocument(course), outbox: [...outbox] });
+    this.published(course.id, outbox);
+  }
+
+  async findById(tenantId: string, id: string): Promise<Course | null> {
+    // By `_id` alone, which both engines serve from an index; the tenant is checked here.
+    const doc = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<CourseDocument>().exec();
+    return doc && doc.tenantId === tenantId ? toCourse(doc) : null;
+  }
+
+  list(tenantId: string, filter: CourseFilter, page: PageRequest): Promise<Page<Course>> {
+    const query: Record<string, unknown> = { tenantId };
+    if (filter.state !== undefined) query.state = filter.state;
+    if (filter.kind !== undefined) query.kind = filter.kind;
+    if (filter.authorId !== undefined) query.authorId = filter.authorId;
+    return findPage(this.model.find(query, WITHOUT_OUTBOX), COURSES_IN_CREATION_ORDER, page, toCourse);
+  }
+
+  listCatalog(
+    tenantId: string,
+    reader: CatalogReader,
+    kind: CourseKind | undefined,
+    page: PageRequest,
+  ): Promise<Page<Course>> {
+    const query: Record<string, unknown> = { tenantId, state: 'published' };
+    if (kind !== undefined) query.kind = kind;
+    if (!reader.everything)
+      // Offered to everyone (no groups), or to one of the reader's groups.
+      query.$or = [
+        { groupIds: trusted({ $size: 0 }) },
+        ...(reader.memberOf.length > 0 ? [{ groupIds: trusted({ $in: [...reader.memberOf] }) }] : []),
+      ];
+    return findPage(this.model.find(query, WITHOUT_OUTBOX), COURSES_IN_CREATION_ORDER, page, toCourse);
+  }
+
+  async save(
+    tenantId: string,
+    { course, outbox }: CourseWithEvents,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const { _id, tenantId: _t, kind: _k, authorId: _a, createdAt: _c, ...state } = toDocument(course);
+    // Exactly the fields of the `course_version` unique index.
+    const written = await writeIfVersion(
+      this.model,
+      { _id, tenantId, version: expectedVersion },
+      state,
+      outbox,
+    );
+    if (written) this.published(course.id, outbox);
+    return written;
+  }
+
+  async delete(tenantId: string, id: string, expectedVersion: number): Promise<boolean> {
+    // Only drafts are deleted, and they never published an event: nothing is left to publish.
+    const result = await this.model.deleteOne({ _id: id, tenantId, version: expectedVersion }).exec();
+    return result.deletedCount > 0;
+  }
+
+  private published(id: string, outbox: readonly OutboxEntry[]): void {
+    if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [id]);
   }
 }
 
-function toCourse(record: CourseDocument): Course {
+function toDocument(course: Course): Omit<CourseDocument, 'outbox'> {
   return {
-    id: record._id,
-    tenantId: record.tenantId,
-    title: record.title,
-    kind: record.kind,
-    state: record.state,
-    createdAt: new Date(record.createdAt),
-    updatedAt: new Date(record.updatedAt),
-    version: record.version,
+    _id: course.id,
+    tenantId: course.tenantId,
+    title: course.title,
+    description: course.description,
+    kind: course.kind,
+    state: course.state,
+    enrollmentPolicy: course.enrollmentPolicy,
+    overbookingAllowed: course.overbookingAllowed,
+    groupIds: [...course.groupIds],
+    material: course.material.map((item) => ({ title: item.title, kind: item.kind, url: item.url })),
+    authorId: course.authorId,
+    createdAt: course.createdAt,
+    updatedAt: course.updatedAt,
+    version: course.version,
+  };
+}
+
+function toCourse(doc: CourseDocument): Course {
+  return {
+    id: doc._id,
+    tenantId: doc.tenantId,
+    title: doc.title,
+    description: doc.description ?? null,
+    kind: doc.kind,
+    state: doc.state,
+    enrollmentPolicy: doc.enrollmentPolicy ?? 'free',
+    overbookingAllowed: doc.overbookingAllowed ?? false,
+    groupIds: [...(doc.groupIds ?? [])],
+    material: (doc.material ?? []).map((item) => ({ title: item.title, kind: item.kind, url: item.url })),
+    authorId: doc.authorId ?? null,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    version: doc.version,
   };
 }

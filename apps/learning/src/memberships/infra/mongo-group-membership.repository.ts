@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { Model, mongo } from 'mongoose';
+import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
+import {
+  foldMembershipChanges,
+  groupMembershipKey,
+  type GroupMembershipChange,
+} from '../domain/group-membership';
+import type { GroupMembershipRepository, MembershipOutcome } from '../ports/group-membership.repository';
+import { GROUP_MEMBERSHIP_MODEL, type GroupMembershipDocument } from './group-membership.schema';
+
+/** How the projection takes a batch of membership changes (see applyVersionedBatch). */
+const MEMBERSHIP_BATCH: VersionedBatchPlan<
+  GroupMembershipChange,
+  GroupMembershipChange,
+  GroupMembershipDocument
+> = {
+  what: 'Group memberships',
+  keyOf: groupMembershipKey,
+  fold: (storedVersion, changes) => foldMembershipChanges(storedVersion, changes),
+  versionOf: (write) => write.version,
+  toInsert: (key, write) => ({
+    _id: key,
+    tenantId: write.tenantId,
+    groupId: write.groupId,
+    userId: write.userId,
+    active: write.active,
+    version: write.version,
+    updatedAt: write.updatedAt,
+  }),
+  toSet: (write) => ({ active: write.active, version: write.version, updatedAt: write.updatedAt }),
+};
+
+@Injectable()
+export class MongoGroupMembershipRepository implements GroupMembershipRepository {
+  constructor(@InjectModel(GROUP_MEMBERSHIP_MODEL) private readonly model: Model<GroupMembershipDocument>) {}
+
+  /**
+   * Read, decide, write, without a scan on either engine (applyVersionedBatch): a write only
+   * ever replaces the version it read with a newer one, so a redelivered event changes nothing.
+   */
+  applyMany(changes: readonly GroupMembershipChange[]): Promise<MembershipOutcome[]> {
+    return applyVersionedBatch(this.collection(), changes, MEMBERSHIP_BATCH);
+  }
+
+  async groupsOf(tenantId: string, userId: string): Promise<string[]> {
+    // MongoDB serves it from the (tenantId, userId, active) index; the stand-in scans the
+    // projection (one read per catalog page).
+    const docs = await this.model
+      .find({ tenantId, userId, active: true }, { groupId: 1 })
+      .lean<Array<Pick<GroupMembershipDocument, 'groupId'>>>()
+      .exec();
+    return docs.map((doc) => doc.groupId).sort();
+  }
+
+  /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */
+  private collection(): mongo.Collection<GroupMembershipDocument> {
+    return this.model.collection as unknown as mongo.Collection<GroupMembershipDocument>;
+  }
+}

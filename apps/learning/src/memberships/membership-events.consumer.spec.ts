@@ -1,0 +1,62 @@
+import { GroupMembershipsStream, membershipAggregateId, type EventEnvelope } from '@lms/contracts';
+import { EventFactory } from '@lms/messaging';
+import { InMemoryGroupMembershipRepository } from '../testing/in-memory-group-membership.repository';
+import { MembershipEventsConsumer } from './membership-events.consumer';
+import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
+
+const identity = new EventFactory('identity');
+const TENANT = 'tenant-a';
+const [SALES, SUPPORT, ADA] = [
+  '0190c0de-0000-7000-8000-000000000001',
+  '0190c0de-0000-7000-8000-000000000002',
+  '0190c0de-0000-7000-8000-000000000003',
+];
+
+function membership(
+  type: 'membership.added' | 'membership.roles-changed' | 'membership.removed',
+  groupId: string,
+  version: number,
+): EventEnvelope {
+  const payload =
+    type === 'membership.removed'
+      ? { groupId, userId: ADA }
+      : { groupId, userId: ADA, roles: ['learner' as const] };
+  return identity.create(GroupMembershipsStream, type, {
+    tenantId: TENANT,
+    aggregateId: membershipAggregateId(groupId, ADA),
+    aggregateVersion: version,
+    payload: payload as never,
+  }).envelope;
+}
+
+describe("MembershipEventsConsumer (identity's memberships → the catalog's groups)", () => {
+  function setUp() {
+    const memberships = new InMemoryGroupMembershipRepository();
+    const consumer = new MembershipEventsConsumer(new ApplyMembershipEventsUseCase(memberships));
+    const deliver = (...events: EventEnvelope[]) => consumer.onMembershipEvents(events as never);
+    return { memberships, deliver };
+  }
+
+  it('given a user added to two groups, its roles changed in one, then removed from the other, then it belongs to the first only', async () => {
+    const { memberships, deliver } = setUp();
+
+    await deliver(membership('membership.added', SALES, 1), membership('membership.added', SUPPORT, 1));
+    await deliver(
+      membership('membership.roles-changed', SALES, 2),
+      membership('membership.removed', SUPPORT, 2),
+    );
+
+    expect(await memberships.groupsOf(TENANT, ADA)).toEqual([SALES]);
+  });
+
+  it('given the whole history redelivered, then nothing changes: an older event never brings a removed member back', async () => {
+    const { memberships, deliver } = setUp();
+    const history = [membership('membership.added', SALES, 1), membership('membership.removed', SALES, 2)];
+
+    await deliver(...history);
+    await deliver(...history);
+    await deliver(membership('membership.added', SALES, 1));
+
+    expect(await memberships.groupsOf(TENANT, ADA)).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import type { GroupMembershipChange } from '../domain/group-membership';
+
+/** What became of one change of a batch: written, or not newer than what was stored. */
+export type MembershipOutcome = 'applied' | 'stale';
+
+/** The group memberships learning keeps from identity's events. Every read is scoped by tenant. */
+export interface GroupMembershipRepository {
+  /**
+   * Applies membership events in bulk (rule 8), keeping version order per membership: for each
+   * change, `applied` when it was newer than what the projection held (and than the changes
+   * of the same membership before it), `stale` otherwise; in the order of `changes`.
+   */
+  applyMany(changes: readonly GroupMembershipChange[]): Promise<MembershipOutcome[]>;
+  /** The groups a user is an active member of. */
+  groupsOf(tenantId: string, userId: string): Promise<string[]>;
+}
+
+export const GROUP_MEMBERSHIP_REPOSITORY = Symbol('GROUP_MEMBERSHIP_REPOSITORY');

@@ -1,0 +1,73 @@
+import { EventFactory } from '@lms/messaging';
+import { FixedClock } from '@lms/testing';
+import type { CourseActor } from '../courses/domain/course-access';
+import { ChangeCourseStateUseCase } from '../courses/use-cases/change-course-state.use-case';
+import { CreateCourseSessionUseCase } from '../courses/use-cases/create-course-session.use-case';
+import { CreateCourseUseCase } from '../courses/use-cases/create-course.use-case';
+import { DeleteCourseSessionUseCase } from '../courses/use-cases/delete-course-session.use-case';
+import { DeleteCourseUseCase } from '../courses/use-cases/delete-course.use-case';
+import { EditCourseSessionUseCase } from '../courses/use-cases/edit-course-session.use-case';
+import { EditCourseUseCase } from '../courses/use-cases/edit-course.use-case';
+import { GetCourseUseCase } from '../courses/use-cases/get-course.use-case';
+import { ListCatalogUseCase } from '../courses/use-cases/list-catalog.use-case';
+import { ListCourseSessionsUseCase } from '../courses/use-cases/list-course-sessions.use-case';
+import { ListCoursesUseCase } from '../courses/use-cases/list-courses.use-case';
+import { ApplyMembershipEventsUseCase } from '../memberships/use-cases/apply-membership-events.use-case';
+import { InMemoryCourseSessionRepository } from './in-memory-course-session.repository';
+import { InMemoryCourseRepository } from './in-memory-course.repository';
+import { InMemoryGroupMembershipRepository } from './in-memory-group-membership.repository';
+
+export const TENANT = 'tenant-a';
+export const OTHER_TENANT = 'tenant-b';
+
+/** A signed-in caller of the tenant: a plain user unless given administrative roles or a level. */
+export function anActor(
+  userId: string | null,
+  options: { roles?: string[]; level?: string; tenantId?: string } = {},
+): CourseActor {
+  return {
+    tenantId: options.tenantId ?? TENANT,
+    userId,
+    level: options.level ?? 'user',
+    roles: options.roles ?? [],
+  };
+}
+
+/** An Application Administrator of the tenant. */
+export function anAdministrator(userId: string, tenantId = TENANT): CourseActor {
+  return anActor(userId, { roles: ['application_admin'], tenantId });
+}
+
+/** A power user of the tenant. */
+export function aPowerUser(userId: string): CourseActor {
+  return anActor(userId, { level: 'power_user' });
+}
+
+/** The courses' use cases (LE-C1) over in-memory repositories, the memberships projection and a fixed clock. */
+export function buildLearningTestbed(options: { now?: string } = {}) {
+  const clock = new FixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
+  const events = new EventFactory('learning');
+  const courses = new InMemoryCourseRepository();
+  const sessions = new InMemoryCourseSessionRepository();
+  const memberships = new InMemoryGroupMembershipRepository();
+  return {
+    clock,
+    courses,
+    sessions,
+    memberships,
+    createCourse: new CreateCourseUseCase(courses, clock),
+    getCourse: new GetCourseUseCase(courses, memberships),
+    listCourses: new ListCoursesUseCase(courses),
+    editCourse: new EditCourseUseCase(courses, events, clock),
+    changeState: new ChangeCourseStateUseCase(courses, events, clock),
+    deleteCourse: new DeleteCourseUseCase(courses, sessions),
+    listCatalog: new ListCatalogUseCase(courses, memberships),
+    createSession: new CreateCourseSessionUseCase(courses, sessions, clock),
+    listSessions: new ListCourseSessionsUseCase(courses, sessions, memberships),
+    editSession: new EditCourseSessionUseCase(courses, sessions, clock),
+    deleteSession: new DeleteCourseSessionUseCase(courses, sessions),
+    applyMembershipEvents: new ApplyMembershipEventsUseCase(memberships),
+  };
+}
+
+export type LearningTestbed = ReturnType<typeof buildLearningTestbed>;

@@ -1,0 +1,16 @@
+import {
+  COURSE_SESSION_MODEL,
+  CourseSessionSchema,
+  type CourseSessionDocument,
+} from '../src/courses/infra/course-session.schema';
+import { MongoCourseSessionRepository } from '../src/courses/infra/mongo-course-session.repository';
+import { describeCourseSessionRepositoryContract } from '../src/testing/course-session-repository.contract';
+import { modelOfTheTestDatabase } from './support/repository-database';
+
+const database = modelOfTheTestDatabase<CourseSessionDocument>(COURSE_SESSION_MODEL, CourseSessionSchema);
+
+/** The contract the in-memory fake is held to, against the Mongo repository and its indexes. */
+describeCourseSessionRepositoryContract(
+  'MongoCourseSessionRepository',
+  () => new MongoCourseSessionRepository(database().model),
+);
