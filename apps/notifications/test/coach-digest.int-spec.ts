@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { AssignmentsStream, UsersStream } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
+import { brokersFromEnv, createKafka, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
+import { eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
-import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
 import { HandledEvents } from './support/handled-events';
+import { aPerson, TestEvents } from './support/test-events';
 
 const run = uniqueSuffix();
 const tenantId = `tenant-digest-${run}`;
@@ -17,14 +15,6 @@ Object.assign(process.env, {
   DIGEST_NAMES: '2',
   DELIVERY_SENDER_IDLE_MS: '100',
 });
-
-interface Person {
-  userId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  locale: string;
-}
 
 interface DeliveryItem {
   id: string;
@@ -40,8 +30,7 @@ interface DeliveryItem {
  */
 describe("a coach's digest of new mentees, with two instances of the service", () => {
   const mailbox = new MaildevClient();
-  const identity = new EventFactory('identity');
-  const coaching = new EventFactory('coaching');
+  const platform = new TestEvents(tenantId);
   const handled = new HandledEvents();
   const instances: ServiceTestApp[] = [];
   let producer: EventProducer;
@@ -67,35 +56,6 @@ describe("a coach's digest of new mentees, with two instances of the service", (
     for (const service of instances) await service.close();
   });
 
-  function person(firstName: string, locale = 'en'): Person {
-    return {
-      userId: randomUUID(),
-      email: `${firstName.toLowerCase()}.${uniqueSuffix()}@digest.example.test`,
-      firstName,
-      lastName: 'Digest',
-      locale,
-    };
-  }
-
-  function userCreated(user: Person): OutboxEntry {
-    return identity.create(UsersStream, 'user.created', {
-      tenantId,
-      aggregateId: user.userId,
-      aggregateVersion: 1,
-      payload: { ...user, ...ACCOUNT_DEFAULTS, state: 'active' },
-    });
-  }
-
-  function assignmentCreated(mentee: Person, coach: Person): OutboxEntry {
-    const assignmentId = randomUUID();
-    return coaching.create(AssignmentsStream, 'assignment.created', {
-      tenantId,
-      aggregateId: assignmentId,
-      aggregateVersion: 1,
-      payload: individualAssignmentPayload(assignmentId, mentee, [coach]),
-    });
-  }
-
   async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
     handled.forget(entries);
     await producer.send(entries);
@@ -112,10 +72,10 @@ describe("a coach's digest of new mentees, with two instances of the service", (
   }
 
   it('given eight new mentees at once and every event delivered twice, then the coach gets one digest, in its language, and each mentee one mail', async () => {
-    const coach = person('Chiara', 'it');
-    const mentees = Array.from({ length: 8 }, (_, i) => person(`Mentee${i}`));
-    await publishAndWait([coach, ...mentees].map(userCreated));
-    const events = mentees.map((mentee) => assignmentCreated(mentee, coach));
+    const coach = aPerson('Chiara', 'Digest', 'it');
+    const mentees = Array.from({ length: 8 }, (_, i) => aPerson(`Mentee${i}`, 'Digest'));
+    await publishAndWait([coach, ...mentees].map((user) => platform.userCreated(user)));
+    const events = mentees.map((mentee) => platform.assignmentCreated(mentee, [coach]));
 
     await publishAndWait(events);
     await publishAndWait(events);
@@ -143,11 +103,11 @@ describe("a coach's digest of new mentees, with two instances of the service", (
   });
 
   it('given a single new mentee, then the coach gets the usual mail once the window closes', async () => {
-    const coach = person('Nils');
-    const mentee = person('Solo');
-    await publishAndWait([userCreated(coach), userCreated(mentee)]);
+    const coach = aPerson('Nils', 'Digest');
+    const mentee = aPerson('Solo', 'Digest');
+    await publishAndWait([platform.userCreated(coach), platform.userCreated(mentee)]);
 
-    await publishAndWait([assignmentCreated(mentee, coach)]);
+    await publishAndWait([platform.assignmentCreated(mentee, [coach])]);
 
     await eventually(
       async () =>

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { AssignmentsStream, UsersStream } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
+import { brokersFromEnv, createKafka, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
+import { eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { DeliveryRepository } from '../src/deliveries/ports/delivery.repository';
-import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
 import { HandledEvents } from './support/handled-events';
 import { MailServerGate } from './support/mail-server-gate';
+import { aPerson, TestEvents } from './support/test-events';
 
 const run = uniqueSuffix();
 const busyTenant = `tenant-busy-${run}`;
@@ -25,14 +23,6 @@ Object.assign(process.env, {
   DIGEST_WINDOW_MS: '0',
 });
 
-interface Person {
-  userId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  locale: string;
-}
-
 /**
  * NO-5 against the real broker, database and SMTP server, with the mail server broken on
  * purpose: while it hangs, the events of every tenant are still consumed and their mails
@@ -41,8 +31,8 @@ interface Person {
  */
 describe('notifications while the mail server hangs, then refuses, then comes back', () => {
   const mailbox = new MaildevClient();
-  const identity = new EventFactory('identity');
-  const coaching = new EventFactory('coaching');
+  const busy = new TestEvents(busyTenant);
+  const quiet = busy.of(quietTenant);
   const smtp = new URL(process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025');
   const gate = new MailServerGate({ host: smtp.hostname, port: Number(smtp.port) });
   const handled = new HandledEvents();
@@ -73,35 +63,6 @@ describe('notifications while the mail server hangs, then refuses, then comes ba
     await gate.stop();
   });
 
-  function person(firstName: string): Person {
-    return {
-      userId: randomUUID(),
-      email: `${firstName.toLowerCase()}.${uniqueSuffix()}@outage.example.test`,
-      firstName,
-      lastName: 'Outage',
-      locale: 'en',
-    };
-  }
-
-  function userCreated(tenantId: string, user: Person): OutboxEntry {
-    return identity.create(UsersStream, 'user.created', {
-      tenantId,
-      aggregateId: user.userId,
-      aggregateVersion: 1,
-      payload: { ...user, ...ACCOUNT_DEFAULTS, state: 'active' },
-    });
-  }
-
-  function assignmentCreated(tenantId: string, mentee: Person, coach: Person): OutboxEntry {
-    const assignmentId = randomUUID();
-    return coaching.create(AssignmentsStream, 'assignment.created', {
-      tenantId,
-      aggregateId: assignmentId,
-      aggregateVersion: 1,
-      payload: individualAssignmentPayload(assignmentId, mentee, [coach]),
-    });
-  }
-
   async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
     await producer.send(entries);
     await handled.waitFor(entries);
@@ -112,22 +73,22 @@ describe('notifications while the mail server hangs, then refuses, then comes ba
   }
 
   it('records every tenant’s mails while the server hangs, retries while it refuses, and delivers each once when it is back', async () => {
-    const coach = person('Carla');
-    const mentees = Array.from({ length: 12 }, (_, i) => person(`Mentee${i}`));
-    const quietCoach = person('Quinto');
-    const quietMentee = person('Quirina');
+    const coach = aPerson('Carla', 'Outage');
+    const mentees = Array.from({ length: 12 }, (_, i) => aPerson(`Mentee${i}`, 'Outage'));
+    const quietCoach = aPerson('Quinto', 'Outage');
+    const quietMentee = aPerson('Quirina', 'Outage');
     await publishAndWait([
-      ...[coach, ...mentees].map((user) => userCreated(busyTenant, user)),
-      userCreated(quietTenant, quietCoach),
-      userCreated(quietTenant, quietMentee),
+      ...[coach, ...mentees].map((user) => busy.userCreated(user)),
+      quiet.userCreated(quietCoach),
+      quiet.userCreated(quietMentee),
     ]);
 
     // The server hangs: the busy tenant's mails are on their way and get no answer...
-    await publishAndWait(mentees.map((mentee) => assignmentCreated(busyTenant, mentee, coach)));
+    await publishAndWait(mentees.map((mentee) => busy.assignmentCreated(mentee, [coach])));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     // ...and another tenant's event is still consumed and its mails recorded at once.
     const startedAt = Date.now();
-    await publishAndWait([assignmentCreated(quietTenant, quietMentee, quietCoach)]);
+    await publishAndWait([quiet.assignmentCreated(quietMentee, [quietCoach])]);
     const recordedAfterMs = Date.now() - startedAt;
     expect(recordedAfterMs).toBeLessThan(4_000);
     expect(await logOf(busyTenant)).toHaveLength(24);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AssignmentsStream, UsersStream, type UserState } from '@lms/contracts';
+import { AssignmentsStream } from '@lms/contracts';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
-import { ACCOUNT_DEFAULTS, eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
+import { eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
 import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
 import type { Principal } from '@lms/service-kit';
 import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
 import { HandledEvents } from './support/handled-events';
+import { aPerson, TestEvents, type TestPerson } from './support/test-events';
 
 interface DeliveryItem {
   id: string;
@@ -19,14 +20,6 @@ interface DeliveryItem {
   createdAt: string;
   sentAt: string | null;
   lastError?: string;
-}
-
-interface User {
-  userId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  locale: string;
 }
 
 const run = uniqueSuffix();
@@ -42,7 +35,7 @@ process.env.DIGEST_WINDOW_MS = '0';
  */
 describe('notifications (Kafka + Mongo + SMTP)', () => {
   const mailbox = new MaildevClient();
-  const identity = new EventFactory('identity');
+  const platform = new TestEvents(tenantId);
   const coaching = new EventFactory('coaching');
   let service: ServiceTestApp;
   let producer: EventProducer;
@@ -66,45 +59,6 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     await service?.close();
   });
 
-  function aUser(firstName: string, lastName: string, locale = 'en'): User {
-    const suffix = uniqueSuffix();
-    return {
-      userId: randomUUID(),
-      email: `${firstName.toLowerCase()}.${suffix}@int.example.test`,
-      firstName,
-      lastName,
-      locale,
-    };
-  }
-
-  function userCreated(user: User): OutboxEntry {
-    return identity.create(UsersStream, 'user.created', {
-      tenantId,
-      aggregateId: user.userId,
-      aggregateVersion: 1,
-      payload: { ...user, ...ACCOUNT_DEFAULTS, state: 'active' },
-    });
-  }
-
-  function userUpdated(user: User, version: number, state: UserState): OutboxEntry {
-    return identity.create(UsersStream, 'user.updated', {
-      tenantId,
-      aggregateId: user.userId,
-      aggregateVersion: version,
-      payload: { ...user, ...ACCOUNT_DEFAULTS, state },
-    });
-  }
-
-  function assignmentCreated(mentee: User, coaches: User[]): OutboxEntry {
-    const assignmentId = randomUUID();
-    return coaching.create(AssignmentsStream, 'assignment.created', {
-      tenantId,
-      aggregateId: assignmentId,
-      aggregateVersion: 1,
-      payload: individualAssignmentPayload(assignmentId, mentee, coaches),
-    });
-  }
-
   /**
    * Publishes and waits until the service has handled each of these events successfully
    * (the broker is shared: other events of other tests arrive on the same topics).
@@ -127,12 +81,16 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   }
 
   it('mails the mentees and their coach once each, and logs the deliveries as sent', async () => {
-    const coach = aUser('Ada', 'Lovelace');
-    const bruno = aUser('Bruno', 'Rossi', 'it');
-    const carla = aUser('Carla', 'Bianchi');
-    await publishAndWait([userCreated(coach), userCreated(bruno), userCreated(carla)]);
-    const forBruno = assignmentCreated(bruno, [coach]);
-    const forCarla = assignmentCreated(carla, [coach]);
+    const coach = aPerson('Ada', 'Lovelace');
+    const bruno = aPerson('Bruno', 'Rossi', 'it');
+    const carla = aPerson('Carla', 'Bianchi');
+    await publishAndWait([
+      platform.userCreated(coach),
+      platform.userCreated(bruno),
+      platform.userCreated(carla),
+    ]);
+    const forBruno = platform.assignmentCreated(bruno, [coach]);
+    const forCarla = platform.assignmentCreated(carla, [coach]);
 
     await publishAndWait([forBruno, forCarla]);
 
@@ -186,9 +144,13 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('given a transfer and a coming end, then the mentee, the arriving coach and the leaving one are each mailed once, in their language', async () => {
-    const [oldCoach, newCoach] = [aUser('Olga', 'Neri', 'it'), aUser('Nils', 'Berg')];
-    const mentee = aUser('Marta', 'Conti');
-    await publishAndWait([userCreated(oldCoach), userCreated(newCoach), userCreated(mentee)]);
+    const [oldCoach, newCoach] = [aPerson('Olga', 'Neri', 'it'), aPerson('Nils', 'Berg')];
+    const mentee = aPerson('Marta', 'Conti');
+    await publishAndWait([
+      platform.userCreated(oldCoach),
+      platform.userCreated(newCoach),
+      platform.userCreated(mentee),
+    ]);
     const assignmentId = randomUUID();
     const state = { ...individualAssignmentPayload(assignmentId, mentee, [newCoach]), endDate: '2026-03-09' };
     const transferred = coaching.create(AssignmentsStream, 'assignment.transferred', {
@@ -229,10 +191,10 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('keeps the mail of a user it does not know yet, and sends it when the user is created', async () => {
-    const coach = aUser('Grace', 'Hopper');
-    const dario = aUser('Dario', 'Verdi', 'it');
-    await publishAndWait([userCreated(coach)]);
-    const assignment = assignmentCreated(dario, [coach]);
+    const coach = aPerson('Grace', 'Hopper');
+    const dario = aPerson('Dario', 'Verdi', 'it');
+    await publishAndWait([platform.userCreated(coach)]);
+    const assignment = platform.assignmentCreated(dario, [coach]);
 
     await publishAndWait([assignment]);
 
@@ -250,7 +212,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     );
     expect(await mailbox.to(dario.email)).toHaveLength(0);
 
-    await publishAndWait([userCreated(dario)]);
+    await publishAndWait([platform.userCreated(dario)]);
 
     const [mail] = await eventually(async () => {
       const mails = await mailbox.to(dario.email);
@@ -265,11 +227,11 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('given a mentee deactivated before an assignment names them, then the mentee gets no mail and the coach does', async () => {
-    const coach = aUser('Katherine', 'Johnson');
-    const elena = aUser('Elena', 'Neri', 'it');
-    await publishAndWait([userCreated(coach), userCreated(elena)]);
-    await publishAndWait([userUpdated(elena, 2, 'deactivated')]);
-    const assignment = assignmentCreated(elena, [coach]);
+    const coach = aPerson('Katherine', 'Johnson');
+    const elena = aPerson('Elena', 'Neri', 'it');
+    await publishAndWait([platform.userCreated(coach), platform.userCreated(elena)]);
+    await publishAndWait([platform.userUpdated(elena, 2, 'deactivated')]);
+    const assignment = platform.assignmentCreated(elena, [coach]);
 
     await publishAndWait([assignment]);
 
@@ -293,14 +255,14 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   /** A user of the test tenant who administers nothing, as a caller of the service. */
-  function asUser(user: User): Principal {
+  function asUser(user: TestPerson): Principal {
     return { tenantId, userId: user.userId, level: 'user', roles: [] };
   }
 
   it('given a mentee who opted out of new assignments, then only its coach is mailed, and the log shows its delivery cancelled', async () => {
-    const coach = aUser('Dorothy', 'Vaughan');
-    const fabio = aUser('Fabio', 'Gallo', 'it');
-    await publishAndWait([userCreated(coach), userCreated(fabio)]);
+    const coach = aPerson('Dorothy', 'Vaughan');
+    const fabio = aPerson('Fabio', 'Gallo', 'it');
+    await publishAndWait([platform.userCreated(coach), platform.userCreated(fabio)]);
     const before = new Date(Date.now() - 1_000).toISOString();
 
     const chosen = await service.request(
@@ -315,7 +277,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     const read = await service.request('GET', '/v1/me/preferences', undefined, { as: asUser(fabio) });
     expect(read.body).toEqual(chosen.body);
     expect(read.headers.etag).toBe('"1"');
-    const assignment = assignmentCreated(fabio, [coach]);
+    const assignment = platform.assignmentCreated(fabio, [coach]);
 
     await publishAndWait([assignment]);
 
@@ -356,7 +318,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('refuses a change of preferences made from an older version, and an unknown category', async () => {
-    const gina = aUser('Gina', 'Moro');
+    const gina = aPerson('Gina', 'Moro');
     const first = await service.request('PUT', '/v1/me/preferences', { optedOut: [] }, { as: asUser(gina) });
     expect(first.status).toBe(200);
     expect(first.headers.etag).toBe('"0"');
@@ -389,16 +351,16 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('given a mail the mail server refused for good, when an administrator retries it after the address was corrected, then it is sent once', async () => {
-    const coach = aUser('Hedy', 'Lamarr');
-    const ivo = aUser('Ivo', 'Serra');
+    const coach = aPerson('Hedy', 'Lamarr');
+    const ivo = aPerson('Ivo', 'Serra');
     // A valid address (identity accepts it) that the mail server refuses: 254 characters, one
     // more than an SMTP path may carry.
     const local = `ivo.${uniqueSuffix()}`.padEnd(60, 'x');
     const domain = ['a', 'b', 'c'].map((letter) => letter.repeat(58)).join('.') + '.int.example.test';
     const refused = { ...ivo, email: `${local}@${domain}` };
     expect(refused.email).toHaveLength(254);
-    await publishAndWait([userCreated(coach), userCreated(refused)]);
-    const assignment = assignmentCreated(ivo, [coach]);
+    await publishAndWait([platform.userCreated(coach), platform.userCreated(refused)]);
+    const assignment = platform.assignmentCreated(ivo, [coach]);
 
     await publishAndWait([assignment]);
 
@@ -411,7 +373,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       });
       return item;
     });
-    await publishAndWait([userUpdated(ivo, 2, 'active')]);
+    await publishAndWait([platform.userUpdated(ivo, 2, 'active')]);
     const otherTenant = await service.request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
       as: { tenantId: `other-${tenantId}`, userId: 'admin', level: 'superadmin', roles: [] },
     });

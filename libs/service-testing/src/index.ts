@@ -1,3 +1,4 @@
 export * from './service-app';
 export * from './test-token-authority';
 export * from './stream-recorder';
+export * from './test-database';

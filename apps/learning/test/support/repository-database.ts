@@ -1,58 +1,11 @@
-import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
-import { brokersFromEnv, createKafka, EventProducer, OutboxRelay } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
-import { isolateTestEnvironment } from '@lms/service-testing';
+import type { Model, Schema } from 'mongoose';
+import type { OutboxRelay } from '@lms/messaging';
+import { modelInTestDatabase } from '@lms/service-testing';
 
-const logger = createLogger('learning-repository-test', { level: 'silent' });
-
-/**
- * The relay of the repositories under test: it publishes nothing, so that the outbox entries
- * stay in the document where the write stored them, for the test to read.
- */
-class HeldOutboxRelay extends OutboxRelay {
-  constructor() {
-    super(
-      new EventProducer(
-        createKafka({ brokers: brokersFromEnv(process.env), clientId: 'learning-repository-test' }, logger),
-      ),
-      logger,
-    );
-  }
-
-  override publishSoon(): void {
-    // Held: the entries stay in their document.
-  }
-}
-
-/**
- * The model `name` in a database of the test file's own on `MONGODB_URI`, with the schema's
- * indexes, and a relay that holds what the repositories write to the outbox. The database is
- * there before the file's tests and dropped after them.
- */
+/** The model `name` in a learning test file's own database, with a relay that holds the outbox. */
 export function modelOfTheTestDatabase<T>(
   name: string,
   schema: Schema<T>,
 ): () => { model: Model<T>; relay: OutboxRelay } {
-  const { dbName } = isolateTestEnvironment('learning');
-  let connection: Connection | undefined;
-  let made: { model: Model<T>; relay: OutboxRelay } | undefined;
-
-  beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(process.env.MONGODB_URI ?? '', { dbName, sanitizeFilter: true, autoIndex: false })
-      .asPromise();
-    const model = connection.model<T>(name, schema);
-    await model.createIndexes();
-    made = { model, relay: new HeldOutboxRelay() };
-  });
-
-  afterAll(async () => {
-    await connection?.dropDatabase();
-    await connection?.close();
-  });
-
-  return () => {
-    if (!made) throw new Error('The test database is not ready yet');
-    return made;
-  };
+  return modelInTestDatabase('learning', name, schema);
 }
