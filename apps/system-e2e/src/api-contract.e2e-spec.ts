@@ -326,6 +326,14 @@ describe('every route of the API document, attacked', () => {
     expect(
       (await send('POST', `/api/v1/learning/courses/${courseId}/publish`, { token: tokens.adminA })).status,
     ).toBe(200);
+    // The member enrolled in the course's session: its enrollment, and its own course's progress.
+    fixtures['enrollments/id'] = await create(tokens.adminA, '/api/v1/learning/enrollments', {
+      courseId,
+      userId: fixtures['users/id'],
+      sessionId: fixtures['sessions/sessionId'],
+    });
+    fixtures['courses/courseId'] = courseId;
+    fixtures['material/index'] = '0';
     // Once coaching's copy of the catalog has the course (its event travels over Kafka), the
     // coach recommends it to its mentee.
     fixtures['recommendations/id'] = await eventually(async () => {

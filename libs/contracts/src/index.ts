@@ -11,4 +11,5 @@ export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
 export * from './learning/course-progress.stream';
 export * from './learning/courses.stream';
+export * from './learning/enrollments.stream';
 export * from './notifications/deliveries.stream';

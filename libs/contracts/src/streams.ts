@@ -7,6 +7,7 @@ import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
 import { CourseProgressStream } from './learning/course-progress.stream';
 import { CoursesStream } from './learning/courses.stream';
+import { EnrollmentsStream } from './learning/enrollments.stream';
 import { DeliveriesStream } from './notifications/deliveries.stream';
 
 /** Every stream of the platform: topics are created from this list at start-up. */
@@ -19,5 +20,6 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   AssignmentsStream,
   CourseProgressStream,
   CoursesStream,
+  EnrollmentsStream,
   DeliveriesStream,
 ];

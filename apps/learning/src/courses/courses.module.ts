@@ -48,5 +48,6 @@ import { ListCoursesUseCase } from './use-cases/list-courses.use-case';
     EditCourseSessionUseCase,
     DeleteCourseSessionUseCase,
   ],
+  exports: [COURSE_REPOSITORY, COURSE_SESSION_REPOSITORY],
 })
 export class CoursesModule {}

@@ -12,10 +12,20 @@ import { GetCourseUseCase } from '../courses/use-cases/get-course.use-case';
 import { ListCatalogUseCase } from '../courses/use-cases/list-catalog.use-case';
 import { ListCourseSessionsUseCase } from '../courses/use-cases/list-course-sessions.use-case';
 import { ListCoursesUseCase } from '../courses/use-cases/list-courses.use-case';
+import { ChangeEnrollmentStateUseCase } from '../enrollments/use-cases/change-enrollment-state.use-case';
+import { CreateEnrollmentUseCase } from '../enrollments/use-cases/create-enrollment.use-case';
+import { DeleteEnrollmentUseCase } from '../enrollments/use-cases/delete-enrollment.use-case';
+import { GetEnrollmentUseCase } from '../enrollments/use-cases/get-enrollment.use-case';
+import { ListEnrollmentsUseCase } from '../enrollments/use-cases/list-enrollments.use-case';
+import { ListMyCoursesUseCase } from '../enrollments/use-cases/list-my-courses.use-case';
+import { RecordProgressUseCase } from '../enrollments/use-cases/record-progress.use-case';
+import { SessionSeatKeeper } from '../enrollments/use-cases/session-seat-keeper';
 import { ApplyMembershipEventsUseCase } from '../memberships/use-cases/apply-membership-events.use-case';
 import { InMemoryCourseSessionRepository } from './in-memory-course-session.repository';
 import { InMemoryCourseRepository } from './in-memory-course.repository';
+import { InMemoryEnrollmentRepository } from './in-memory-enrollment.repository';
 import { InMemoryGroupMembershipRepository } from './in-memory-group-membership.repository';
+import { InMemorySessionSeatsRepository } from './in-memory-session-seats.repository';
 
 export const TENANT = 'tenant-a';
 export const OTHER_TENANT = 'tenant-b';
@@ -43,18 +53,42 @@ export function aPowerUser(userId: string): CourseActor {
   return anActor(userId, { level: 'power_user' });
 }
 
-/** The courses' use cases (LE-C1) over in-memory repositories, the memberships projection and a fixed clock. */
+/**
+ * The courses' (LE-C1) and enrollments' (LE-E*) use cases over in-memory repositories, the
+ * memberships projection and a fixed clock.
+ */
 export function buildLearningTestbed(options: { now?: string } = {}) {
   const clock = new FixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
   const events = new EventFactory('learning');
   const courses = new InMemoryCourseRepository();
   const sessions = new InMemoryCourseSessionRepository();
   const memberships = new InMemoryGroupMembershipRepository();
+  const enrollments = new InMemoryEnrollmentRepository();
+  const sessionSeats = new InMemorySessionSeatsRepository();
+  const seats = new SessionSeatKeeper(sessionSeats, enrollments, sessions, courses, events, clock);
   return {
     clock,
     courses,
     sessions,
     memberships,
+    enrollments,
+    sessionSeats,
+    seats,
+    createEnrollment: new CreateEnrollmentUseCase(
+      enrollments,
+      courses,
+      sessions,
+      memberships,
+      seats,
+      events,
+      clock,
+    ),
+    getEnrollment: new GetEnrollmentUseCase(enrollments),
+    listEnrollments: new ListEnrollmentsUseCase(enrollments),
+    changeEnrollmentState: new ChangeEnrollmentStateUseCase(enrollments, courses, seats, events, clock),
+    deleteEnrollment: new DeleteEnrollmentUseCase(enrollments, courses, seats, events, clock),
+    recordProgress: new RecordProgressUseCase(enrollments, courses, events, clock),
+    listMyCourses: new ListMyCoursesUseCase(enrollments, courses),
     createCourse: new CreateCourseUseCase(courses, clock),
     getCourse: new GetCourseUseCase(courses, memberships),
     listCourses: new ListCoursesUseCase(courses),

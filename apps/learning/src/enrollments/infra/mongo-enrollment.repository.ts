@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import type { Model, UpdateQuery } from 'mongoose';
+import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import type { Page, PageRequest, SortOrder } from '@lms/kernel';
+import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import type { Enrollment } from '../domain/enrollment';
+import type {
+  EnrollmentFilter,
+  EnrollmentRepository,
+  EnrollmentWithEvents,
+} from '../ports/enrollment.repository';
+import { ENROLLMENT_MODEL, type EnrollmentDocument } from './enrollment.schema';
+
+const WITHOUT_OUTBOX = { outbox: 0 } as const;
+/** Creation order: the ids are time-ordered. */
+const IN_CREATION_ORDER: SortOrder = [['_id', 1]];
+
+/** The key of a learner's live enrollment in a course. */
+function liveKeyOf(enrollment: Pick<Enrollment, 'courseId' | 'userId'>): string {
+  return `${enrollment.courseId}:${enrollment.userId}`;
+}
+
+@Injectable()
+export class MongoEnrollmentRepository implements EnrollmentRepository {
+  constructor(
+    @InjectModel(ENROLLMENT_MODEL) private readonly model: Model<EnrollmentDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async insert({ enrollment, outbox }: EnrollmentWithEvents): Promise<boolean> {
+    try {
+      await this.model.create({
+        ...toDocument(enrollment),
+        liveKey: liveKeyOf(enrollment),
+        deletedAt: null,
+        outbox: [...outbox],
+      });
+    } catch (error) {
+      // The `enrollment_live_key` index: the learner is enrolled already.
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+    this.published(enrollment.id, outbox);
+    return true;
+  }
+
+  async findById(tenantId: string, id: string): Promise<Enrollment | null> {
+    // By `_id` alone, which both engines serve from an index; the tenant is checked here.
+    const doc = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<EnrollmentDocument>().exec();
+    return doc && doc.tenantId === tenantId && doc.deletedAt === null ? toEnrollment(doc) : null;
+  }
+
+  async findOf(tenantId: string, courseId: string, userId: string): Promise<Enrollment | null> {
+    // Exactly the fields of the `enrollment_live_key` unique index.
+    const doc = await this.model
+      .findOne({ tenantId, liveKey: liveKeyOf({ courseId, userId }) }, WITHOUT_OUTBOX)
+      .lean<EnrollmentDocument>()
+      .exec();
+    return doc ? toEnrollment(doc) : null;
+  }
+
+  list(tenantId: string, filter: EnrollmentFilter, page: PageRequest): Promise<Page<Enrollment>> {
+    const query: Record<string, unknown> = { tenantId, deletedAt: null };
+    if (filter.courseId !== undefined) query.courseId = filter.courseId;
+    if (filter.userId !== undefined) query.userId = filter.userId;
+    if (filter.sessionId !== undefined) query.sessionId = filter.sessionId;
+    if (filter.state !== undefined) query.state = filter.state;
+    return findPage(this.model.find(query, WITHOUT_OUTBOX), IN_CREATION_ORDER, page, toEnrollment);
+  }
+
+  async save(
+    tenantId: string,
+    { enrollment, outbox }: EnrollmentWithEvents,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const { state, completedMaterial, firstAccessedAt, updatedAt, version } = toDocument(enrollment);
+    return this.writeIfLive(
+      tenantId,
+      enrollment.id,
+      expectedVersion,
+      { state, completedMaterial, firstAccessedAt, updatedAt, version },
+      outbox,
+    );
+  }
+
+  async delete(
+    tenantId: string,
+    { enrollment, outbox }: EnrollmentWithEvents,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    // Kept as a tombstone that frees the live key, so that its events are published from its outbox.
+    return this.writeIfLive(
+      tenantId,
+      enrollment.id,
+      expectedVersion,
+      {
+        liveKey: enrollment.id,
+        deletedAt: enrollment.updatedAt,
+        updatedAt: enrollment.updatedAt,
+        version: enrollment.version,
+      },
+      outbox,
+    );
+  }
+
+  /**
+   * Writes `state` and appends `outbox` if the enrollment is still at `expectedVersion` and
+   * not unenrolled (rule 1: one single-document write). The filter names exactly the fields of
+   * the `enrollment_version` unique index.
+   */
+  private async writeIfLive(
+    tenantId: string,
+    id: string,
+    expectedVersion: number,
+    state: Partial<EnrollmentDocument>,
+    outbox: readonly OutboxEntry[],
+  ): Promise<boolean> {
+    const update = (
+      outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state }
+    ) as UpdateQuery<EnrollmentDocument>;
+    const result = await this.model
+      .updateOne({ _id: id, tenantId, version: expectedVersion, deletedAt: null }, update)
+      .exec();
+    const written = result.matchedCount > 0;
+    if (written) this.published(id, outbox);
+    return written;
+  }
+
+  private published(id: string, outbox: readonly OutboxEntry[]): void {
+    if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [id]);
+  }
+}
+
+function toDocument(enrollment: Enrollment): Omit<EnrollmentDocument, 'outbox' | 'liveKey' | 'deletedAt'> {
+  return {
+    _id: enrollment.id,
+    tenantId: enrollment.tenantId,
+    courseId: enrollment.courseId,
+    userId: enrollment.userId,
+    courseKind: enrollment.courseKind,
+    sessionId: enrollment.sessionId,
+    state: enrollment.state,
+    completedMaterial: [...enrollment.completedMaterial],
+    firstAccessedAt: enrollment.firstAccessedAt,
+    createdAt: enrollment.createdAt,
+    updatedAt: enrollment.updatedAt,
+    version: enrollment.version,
+  };
+}
+
+function toEnrollment(doc: EnrollmentDocument): Enrollment {
+  return {
+    id: doc._id,
+    tenantId: doc.tenantId,
+    courseId: doc.courseId,
+    userId: doc.userId,
+    courseKind: doc.courseKind,
+    sessionId: doc.sessionId ?? null,
+    state: doc.state,
+    completedMaterial: [...(doc.completedMaterial ?? [])],
+    firstAccessedAt: doc.firstAccessedAt ? new Date(doc.firstAccessedAt) : null,
+    createdAt: new Date(doc.createdAt),
+    updatedAt: new Date(doc.updatedAt),
+    version: doc.version,
+  };
+}

@@ -1,0 +1,7 @@
+import { InMemorySessionSeatsRepository } from './in-memory-session-seats.repository';
+import { describeSessionSeatsRepositoryContract } from './session-seats-repository.contract';
+
+describeSessionSeatsRepositoryContract(
+  'InMemorySessionSeatsRepository',
+  () => new InMemorySessionSeatsRepository(),
+);
