@@ -1,27 +1,24 @@
 import mongoose, { type Connection } from 'mongoose';
 import { isolateTestEnvironment } from '@lms/service-testing';
 import {
-  ASSIGNMENT_VERSION_MODEL,
-  AssignmentVersionSchema,
-  type AssignmentVersionDocument,
-} from '../src/deliveries/infra/assignment-version.schema';
-import { MongoAssignmentVersionRepository } from '../src/deliveries/infra/mongo-assignment-version.repository';
-import { describeAssignmentVersionRepositoryContract } from '../src/testing/assignment-version-repository.contract';
+  SOURCE_VERSION_MODEL,
+  SourceVersionSchema,
+  type SourceVersionDocument,
+} from '../src/deliveries/infra/source-version.schema';
+import { MongoSourceVersionRepository } from '../src/deliveries/infra/mongo-source-version.repository';
+import { describeSourceVersionRepositoryContract } from '../src/testing/source-version-repository.contract';
 
 const { dbName } = isolateTestEnvironment('notifications');
 let connection: Connection;
-let repository: MongoAssignmentVersionRepository;
+let repository: MongoSourceVersionRepository;
 
 beforeAll(async () => {
   connection = await mongoose
     .createConnection(process.env.MONGODB_URI ?? '', { dbName, sanitizeFilter: true, autoIndex: false })
     .asPromise();
-  const model = connection.model<AssignmentVersionDocument>(
-    ASSIGNMENT_VERSION_MODEL,
-    AssignmentVersionSchema,
-  );
+  const model = connection.model<SourceVersionDocument>(SOURCE_VERSION_MODEL, SourceVersionSchema);
   await model.createIndexes();
-  repository = new MongoAssignmentVersionRepository(model);
+  repository = new MongoSourceVersionRepository(model);
 });
 
 afterAll(async () => {
@@ -29,4 +26,4 @@ afterAll(async () => {
   await connection?.close();
 });
 
-describeAssignmentVersionRepositoryContract('MongoAssignmentVersionRepository', () => repository);
+describeSourceVersionRepositoryContract('MongoSourceVersionRepository', () => repository);

@@ -415,6 +415,32 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     expect(badStatus.status).toBe(400);
   });
 
+  it('given an enrollment published twice, then the learner gets one mail about the course, in its language', async () => {
+    const learner = aPerson('Giulia', 'Marini', 'it');
+    await publishAndWait([platform.userCreated(learner)]);
+    const enrolled = platform.enrollmentCreated(
+      learner,
+      { courseId: randomUUID(), title: 'Negoziazione' },
+      'enrolled',
+    );
+
+    await publishAndWait([enrolled]);
+    await publishAndWait([enrolled]);
+
+    const [mail, ...more] = await eventually(async () => {
+      const mails = await mailbox.to(learner.email);
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect([...more, ...(await mailbox.to(learner.email)).slice(1)]).toEqual([]);
+    expect(mail?.subject).toBe('Sei iscritto al corso Negoziazione');
+    expect(mail?.text).toContain('/learning/courses/');
+    expect(await deliveries(`recipientId=${learner.userId}`)).toEqual([
+      expect.objectContaining({ kind: 'enrollment.enrolled.learner', status: 'sent' }),
+    ]);
+  });
+
   it('shows what it did at /metrics: mails sent and events consumed, for a scraper, outside the API', async () => {
     const response = await service.request('GET', '/metrics', { as: null });
 

@@ -3,17 +3,18 @@ import { mongoModel } from '@lms/service-kit';
 import { PreferencesModule } from '../preferences/preferences.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
+import { EnrollmentEventsConsumer } from './enrollment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliverySenderPool } from './delivery-sender.pool';
-import { ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema } from './infra/assignment-version.schema';
+import { SOURCE_VERSION_MODEL, SourceVersionSchema } from './infra/source-version.schema';
 import { DELIVERY_MODEL, DeliverySchema } from './infra/delivery.schema';
 import { DIGEST_LOCK_MODEL, DigestLockSchema } from './infra/digest-lock.schema';
 import { MongoDigestLockRepository } from './infra/mongo-digest-lock.repository';
-import { MongoAssignmentVersionRepository } from './infra/mongo-assignment-version.repository';
+import { MongoSourceVersionRepository } from './infra/mongo-source-version.repository';
 import { MongoDeliveryRepository } from './infra/mongo-delivery.repository';
 import { SmtpMailSender } from './infra/smtp-mail-sender';
 import { WAITING_RECIPIENT_MODEL, WaitingRecipientSchema } from './infra/waiting-recipient.schema';
-import { ASSIGNMENT_VERSION_REPOSITORY } from './ports/assignment-version.repository';
+import { SOURCE_VERSION_REPOSITORY } from './ports/source-version.repository';
 import { DELIVERY_REPOSITORY } from './ports/delivery.repository';
 import { DIGEST_LOCK_REPOSITORY } from './ports/digest-lock.repository';
 import { MAIL_SENDER } from './ports/mail-sender';
@@ -21,6 +22,8 @@ import { SEND_SIGNAL } from './ports/send-signal';
 import { CloseDigestWindowsUseCase } from './use-cases/close-digest-windows.use-case';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
 import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
+import { HandleEnrollmentEventsUseCase } from './use-cases/handle-enrollment-events.use-case';
+import { MailRecorder } from './use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
 import { RetryDeliveryUseCase } from './use-cases/retry-delivery.use-case';
@@ -30,19 +33,21 @@ import { UserEventsConsumer } from './user-events.consumer';
 /** Deliveries: what is mailed to whom because of which event, the sender pool, retries and the log. */
 @Module({
   imports: [RecipientsModule, PreferencesModule],
-  controllers: [DeliveriesController, AssignmentEventsConsumer, UserEventsConsumer],
+  controllers: [DeliveriesController, AssignmentEventsConsumer, EnrollmentEventsConsumer, UserEventsConsumer],
   providers: [
     mongoModel(DELIVERY_MODEL, DeliverySchema),
     mongoModel(WAITING_RECIPIENT_MODEL, WaitingRecipientSchema),
     { provide: DELIVERY_REPOSITORY, useClass: MongoDeliveryRepository },
-    mongoModel(ASSIGNMENT_VERSION_MODEL, AssignmentVersionSchema),
-    { provide: ASSIGNMENT_VERSION_REPOSITORY, useClass: MongoAssignmentVersionRepository },
+    mongoModel(SOURCE_VERSION_MODEL, SourceVersionSchema),
+    { provide: SOURCE_VERSION_REPOSITORY, useClass: MongoSourceVersionRepository },
     mongoModel(DIGEST_LOCK_MODEL, DigestLockSchema),
     { provide: DIGEST_LOCK_REPOSITORY, useClass: MongoDigestLockRepository },
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
     CloseDigestWindowsUseCase,
     DispatchDeliveryUseCase,
+    MailRecorder,
     HandleAssignmentEventsUseCase,
+    HandleEnrollmentEventsUseCase,
     ReleaseWaitingDeliveriesUseCase,
     SendDueDeliveriesUseCase,
     ListDeliveriesUseCase,

@@ -1,12 +1,7 @@
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { DigestMember } from '../deliveries/domain/coach-digest';
-import {
-  isDigestContext,
-  type Delivery,
-  type DeliveryClaim,
-  type DeliveryRef,
-} from '../deliveries/domain/delivery';
+import type { Delivery, DeliveryClaim, DeliveryRef } from '../deliveries/domain/delivery';
 import { takeTurns } from '../deliveries/domain/tenant-fairness';
 import type {
   ClaimRequest,
@@ -135,7 +130,7 @@ export class InMemoryDeliveryRepository implements DeliveryRepository {
         kind: d.kind,
         sourceEventId: d.sourceEventId,
         sourceType: d.sourceType,
-        menteeId: isDigestContext(d.context) ? '' : d.context.menteeId,
+        menteeId: 'menteeId' in d.context ? d.context.menteeId : '',
       }));
   }
 

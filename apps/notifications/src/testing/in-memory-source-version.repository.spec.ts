@@ -1,7 +1,7 @@
-import { describeAssignmentVersionRepositoryContract } from './assignment-version-repository.contract';
-import { InMemoryAssignmentVersionRepository } from './in-memory-assignment-version.repository';
+import { describeSourceVersionRepositoryContract } from './source-version-repository.contract';
+import { InMemorySourceVersionRepository } from './in-memory-source-version.repository';
 
-describeAssignmentVersionRepositoryContract(
-  'InMemoryAssignmentVersionRepository',
-  () => new InMemoryAssignmentVersionRepository(),
+describeSourceVersionRepositoryContract(
+  'InMemorySourceVersionRepository',
+  () => new InMemorySourceVersionRepository(),
 );

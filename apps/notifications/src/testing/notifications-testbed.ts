@@ -22,6 +22,8 @@ import {
   HandleAssignmentEventsUseCase,
   type AssignmentEventCommand,
 } from '../deliveries/use-cases/handle-assignment-events.use-case';
+import { HandleEnrollmentEventsUseCase } from '../deliveries/use-cases/handle-enrollment-events.use-case';
+import { MailRecorder } from '../deliveries/use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
 import { RetryDeliveryUseCase } from '../deliveries/use-cases/retry-delivery.use-case';
@@ -37,7 +39,7 @@ import {
 } from '../recipients/use-cases/project-user.use-case';
 import type { MailSender } from '../deliveries/ports/mail-sender';
 import { FakeMailSender } from './fake-mail-sender';
-import { InMemoryAssignmentVersionRepository } from './in-memory-assignment-version.repository';
+import { InMemorySourceVersionRepository } from './in-memory-source-version.repository';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
 import { InMemoryDigestLockRepository } from './in-memory-digest-lock.repository';
 import { InMemoryPreferenceRepository } from './in-memory-preference.repository';
@@ -124,14 +126,10 @@ export function buildNotificationsTestbed(
   /** How often the use cases woke the sender. */
   const sender = { wakes: 0, wake: () => void (sender.wakes += 1) };
   const releaseWaiting = new ReleaseWaitingDeliveriesUseCase(deliveries, clock, sender);
-  const assignmentVersions = new InMemoryAssignmentVersionRepository();
-  const recordAssignmentMails = new HandleAssignmentEventsUseCase(
-    deliveries,
-    assignmentVersions,
-    clock,
-    sender,
-    config,
-  );
+  const sourceVersions = new InMemorySourceVersionRepository();
+  const recorder = new MailRecorder(deliveries, sourceVersions, clock, sender);
+  const recordAssignmentMails = new HandleAssignmentEventsUseCase(recorder, config);
+  const recordEnrollmentMails = new HandleEnrollmentEventsUseCase(recorder);
   /**
    * What the assignments consumer records of a batch, then what the sender does with it: the
    * deliveries recorded and still to send are dispatched (the running service's sender takes
@@ -161,7 +159,7 @@ export function buildNotificationsTestbed(
     config,
     recipients,
     deliveries,
-    assignmentVersions,
+    sourceVersions,
     digestLocks,
     metrics,
     mailer,
@@ -171,6 +169,7 @@ export function buildNotificationsTestbed(
     sender,
     releaseWaiting,
     recordAssignmentMails,
+    recordEnrollmentMails,
     handleAssignments,
     /** What the assignments consumer does with a batch of one event. */
     handleAssignment: (command: AssignmentEventCommand) => handleAssignments.execute([command]),

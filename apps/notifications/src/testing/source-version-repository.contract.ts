@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { AssignmentVersionRepository } from '../deliveries/ports/assignment-version.repository';
+import type { SourceVersionRepository } from '../deliveries/ports/source-version.repository';
 
 /**
- * What every {@link AssignmentVersionRepository} must do, run against the in-memory fake
+ * What every {@link SourceVersionRepository} must do, run against the in-memory fake
  * (unit) and the Mongo repository (integration).
  */
-export function describeAssignmentVersionRepositoryContract(
+export function describeSourceVersionRepositoryContract(
   name: string,
-  make: () => AssignmentVersionRepository,
+  make: () => SourceVersionRepository,
 ): void {
   describe(`${name} (assignment version repository contract)`, () => {
     it('records the newest version of each assignment, never lowers it, and keeps tenants apart', async () => {
@@ -16,18 +16,18 @@ export function describeAssignmentVersionRepositoryContract(
       const [first, second] = [randomUUID(), randomUUID()];
 
       await repo.recordMany([
-        { tenantId: tenantA, assignmentId: first, version: 3 },
-        { tenantId: tenantA, assignmentId: second, version: 1 },
+        { tenantId: tenantA, aggregateId: first, version: 3 },
+        { tenantId: tenantA, aggregateId: second, version: 1 },
       ]);
       await repo.recordMany([
-        { tenantId: tenantA, assignmentId: first, version: 2 },
-        { tenantId: tenantA, assignmentId: second, version: 4 },
+        { tenantId: tenantA, aggregateId: first, version: 2 },
+        { tenantId: tenantA, aggregateId: second, version: 4 },
       ]);
 
       const latest = await repo.latestOf([
-        { tenantId: tenantA, assignmentId: first },
-        { tenantId: tenantA, assignmentId: second },
-        { tenantId: tenantB, assignmentId: first },
+        { tenantId: tenantA, aggregateId: first },
+        { tenantId: tenantA, aggregateId: second },
+        { tenantId: tenantB, aggregateId: first },
       ]);
       expect(latest).toEqual(
         new Map([

@@ -9,7 +9,7 @@ import type { ServiceTestApp } from '@lms/service-testing';
 export class HandledEvents {
   private readonly keys = new Set<string>();
 
-  /** Spies on the service's user and assignment batch use cases (call before events flow). */
+  /** Spies on the service's user, assignment and enrollment batch use cases (call before events flow). */
   async watch(service: ServiceTestApp): Promise<void> {
     const { ProjectUserUseCase, userIdOf } = await import(
       '../../src/recipients/use-cases/project-user.use-case'
@@ -17,13 +17,21 @@ export class HandledEvents {
     const { HandleAssignmentEventsUseCase } = await import(
       '../../src/deliveries/use-cases/handle-assignment-events.use-case'
     );
+    const { HandleEnrollmentEventsUseCase } = await import(
+      '../../src/deliveries/use-cases/handle-enrollment-events.use-case'
+    );
     const projectUser = service.app.get(ProjectUserUseCase);
     const handleAssignments = service.app.get(HandleAssignmentEventsUseCase);
+    const handleEnrollments = service.app.get(HandleEnrollmentEventsUseCase);
     this.spy<Parameters<typeof projectUser.execute>[0][number]>(projectUser, (command) =>
       userVersionKey(userIdOf(command), command.version),
     );
     this.spy<Parameters<typeof handleAssignments.execute>[0][number]>(
       handleAssignments,
+      (command) => command.eventId,
+    );
+    this.spy<Parameters<typeof handleEnrollments.execute>[0][number]>(
+      handleEnrollments,
       (command) => command.eventId,
     );
   }

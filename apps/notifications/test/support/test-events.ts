@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AssignmentsStream, UsersStream, type UserState } from '@lms/contracts';
+import {
+  AssignmentsStream,
+  EnrollmentsStream,
+  UsersStream,
+  type EnrollmentState,
+  type UserState,
+} from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { ACCOUNT_DEFAULTS, uniqueSuffix } from '@lms/testing';
 import { individualAssignmentPayload } from '../../src/testing/notifications-testbed';
@@ -27,6 +33,7 @@ export function aPerson(firstName: string, lastName: string, locale = 'en'): Tes
 export class TestEvents {
   private readonly identity = new EventFactory('identity');
   private readonly coaching = new EventFactory('coaching');
+  private readonly learning = new EventFactory('learning');
 
   constructor(readonly tenantId: string) {}
 
@@ -51,6 +58,30 @@ export class TestEvents {
       aggregateId: assignmentId,
       aggregateVersion: 1,
       payload: individualAssignmentPayload(assignmentId, mentee, coaches),
+    });
+  }
+
+  /** A new enrollment of `learner` in a course, in `state`. */
+  enrollmentCreated(
+    learner: TestPerson,
+    course: { courseId: string; title: string },
+    state: EnrollmentState,
+  ): OutboxEntry {
+    const enrollmentId = randomUUID();
+    return this.learning.create(EnrollmentsStream, 'enrollment.created', {
+      tenantId: this.tenantId,
+      aggregateId: enrollmentId,
+      aggregateVersion: 1,
+      payload: {
+        enrollmentId,
+        courseId: course.courseId,
+        courseTitle: course.title,
+        userId: learner.userId,
+        sessionId: null,
+        state,
+        previousState: null,
+        updatedAt: new Date().toISOString(),
+      },
     });
   }
 

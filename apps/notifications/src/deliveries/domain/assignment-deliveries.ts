@@ -1,5 +1,5 @@
 import { digestKeyOf, type DigestSettings } from './coach-digest';
-import { deliveryIdOf, type AssignmentMailContext, type Delivery, type DeliveryKind } from './delivery';
+import { newDelivery, type AssignmentMailContext, type Delivery, type DeliveryKind } from './delivery';
 
 /** The assignment events that mail the people involved (NO-1). */
 export const MAILED_ASSIGNMENT_EVENTS = [
@@ -82,27 +82,16 @@ export function planAssignmentDeliveries(
   const windowClosesAt = new Date(now.getTime() + digests.windowMs);
   const draft = (recipientId: string, kind: DeliveryKind): Delivery => {
     const digestKey = digestKeyOf(kind, recipientId, digests);
-    return {
-      id: deliveryIdOf({ tenantId: event.tenantId, sourceEventId: event.eventId, recipientId, kind }),
+    return newDelivery({
       tenantId: event.tenantId,
       sourceEventId: event.eventId,
       sourceType: event.type,
       recipientId,
       kind,
-      channel: 'email',
-      status: 'pending',
-      pendingReason: digestKey ? 'digest_window' : null,
       context,
-      digestKey,
-      digestId: null,
-      attempts: 0,
-      nextAttemptAt: digestKey ? windowClosesAt : now,
-      lastError: null,
-      sentAt: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+      now,
+      ...(digestKey ? { digest: { key: digestKey, windowClosesAt } } : {}),
+    });
   };
   const previous = new Set(a.previousCoachIds ?? []);
   // A transfer mails the coaches who arrive; one who stays learns nothing new.

@@ -1,4 +1,4 @@
-import { deliveryIdOf, type Delivery, type DeliveryKind } from './delivery';
+import { newDelivery, type Delivery, type DeliveryKind } from './delivery';
 
 /**
  * The coach digest (NO-2): a coach who receives many new mentees within a short window gets
@@ -72,37 +72,19 @@ export function decideDigest(
   const first = members[0];
   const digestKind = first ? DIGEST_KIND_OF[first.kind] : undefined;
   if (!first || !digestKind || members.length < settings.threshold) return { outcome: 'alone' };
-  const { sourceEventId } = first;
-  const digest: Delivery = {
-    id: deliveryIdOf({
-      tenantId: first.tenantId,
-      sourceEventId,
-      recipientId: first.recipientId,
-      kind: digestKind,
-    }),
+  const digest = newDelivery({
     tenantId: first.tenantId,
-    sourceEventId,
+    sourceEventId: first.sourceEventId,
     sourceType: first.sourceType,
     recipientId: first.recipientId,
     kind: digestKind,
-    channel: 'email',
-    status: 'pending',
-    pendingReason: null,
     context: {
       digest: {
         count: members.length,
         menteeIds: [...new Set(members.map((member) => member.menteeId))].slice(0, settings.names),
       },
     },
-    digestKey: null,
-    digestId: null,
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    sentAt: null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+    now,
+  });
   return { outcome: 'digest', digest, memberIds: members.map((member) => member.deliveryId) };
 }

@@ -29,6 +29,12 @@ export const DELIVERY_KINDS = [
   'assignment.expiring.coach',
   /** One mail for many `assignment.created.coach` of one coach (NO-2). */
   'assignment.created.coach-digest',
+  /** A learner enrolled in a course (LE-E1). */
+  'enrollment.enrolled.learner',
+  /** A learner's enrollment waits: for approval, a seat or a session's confirmation. */
+  'enrollment.waiting.learner',
+  /** A waiting enrollment was confirmed: the learner is enrolled. */
+  'enrollment.confirmed.learner',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -62,16 +68,34 @@ export interface DigestMailContext {
   };
 }
 
-export type MailContext = AssignmentMailContext | DigestMailContext;
+/** What an enrollment's mail talks about, copied from the source event. */
+export interface EnrollmentMailContext {
+  enrollment: {
+    enrollmentId: string;
+    courseId: string;
+    /** Null when the event did not carry it: the mail then says "a course". */
+    courseTitle: string | null;
+    sessionId: string | null;
+    state: string;
+  };
+}
+
+export type MailContext = AssignmentMailContext | DigestMailContext | EnrollmentMailContext;
 
 export function isDigestContext(context: MailContext): context is DigestMailContext {
   return 'digest' in context;
 }
 
-/** The assignment a mail talks about; a digest talks about none. */
+export function isEnrollmentContext(context: MailContext): context is EnrollmentMailContext {
+  return 'enrollment' in context;
+}
+
+/** The assignment a mail talks about; a digest or an enrollment's mail talks about none. */
 export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>): AssignmentMailContext {
-  if (isDigestContext(delivery.context)) throw new Error(`delivery ${delivery.id} is a digest`);
-  return delivery.context;
+  const { context } = delivery;
+  if (isDigestContext(context) || isEnrollmentContext(context))
+    throw new Error(`delivery ${delivery.id} is not about an assignment`);
+  return context;
 }
 
 export interface DeliveryKey {
@@ -104,6 +128,41 @@ export interface Delivery extends DeliveryKey {
   updatedAt: Date;
   /** Aggregate version: 1 at creation, +1 with every change of state. */
   version: number;
+}
+
+/** What makes a new delivery; the rest starts the same for every one. */
+export interface NewDelivery extends DeliveryKey {
+  sourceType: string;
+  context: MailContext;
+  now: Date;
+  /** A mail that may go out in a digest: its key, and the end of its window (its first attempt). */
+  digest?: { key: string; windowClosesAt: Date };
+}
+
+/** A pending delivery, due at once (or when its digest window closes), its id from its natural key. */
+export function newDelivery(input: NewDelivery): Delivery {
+  const { tenantId, sourceEventId, recipientId, kind, sourceType, context, now, digest } = input;
+  return {
+    id: deliveryIdOf({ tenantId, sourceEventId, recipientId, kind }),
+    tenantId,
+    sourceEventId,
+    sourceType,
+    recipientId,
+    kind,
+    channel: 'email',
+    status: 'pending',
+    pendingReason: digest ? 'digest_window' : null,
+    context,
+    digestKey: digest?.key ?? null,
+    digestId: null,
+    attempts: 0,
+    nextAttemptAt: digest?.windowClosesAt ?? now,
+    lastError: null,
+    sentAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
 }
 
 /** Points at one delivery of one tenant. */
@@ -152,10 +211,11 @@ export function deliveryIdOf(key: DeliveryKey): string {
 
 /**
  * The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach
- * (a previous coach's too), the first mentees of a digest.
+ * (a previous coach's too), the first mentees of a digest; nobody for an enrollment's.
  */
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
   const { context } = delivery;
   if (isDigestContext(context)) return context.digest.menteeIds;
+  if (isEnrollmentContext(context)) return [];
   return delivery.kind.endsWith('.mentee') ? context.coachIds : [context.menteeId];
 }

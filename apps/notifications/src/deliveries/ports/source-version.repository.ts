@@ -1,25 +1,33 @@
-/** One assignment of one tenant, and the newest version of it whose event was handled. */
-export interface AssignmentVersion {
+/** One aggregate (an assignment, an enrollment) of one tenant, and the newest version of it whose event was handled. */
+export interface SourceVersion {
   tenantId: string;
-  assignmentId: string;
+  /** The id of the aggregate the events are about (ids of different aggregates never collide). */
+  aggregateId: string;
   version: number;
 }
 
-/**
- * The newest version of each assignment whose event notifications handled (NO-2): an event
- * older than it (a dead letter replayed late, a replay from the beginning) mails nothing, so
- * that nobody is told "assigned" after "ended". Every method is scoped by tenant.
- */
-export interface AssignmentVersionRepository {
-  /** The newest version handled of each assignment asked (absent: none yet), keyed `tenantId:assignmentId`. */
-  latestOf(keys: ReadonlyArray<{ tenantId: string; assignmentId: string }>): Promise<Map<string, number>>;
-  /** Raises each assignment's version to the one given, never lowers it; one round trip. */
-  recordMany(versions: readonly AssignmentVersion[]): Promise<void>;
+/** One aggregate of one tenant. */
+export interface SourceRef {
+  tenantId: string;
+  aggregateId: string;
 }
 
-export const ASSIGNMENT_VERSION_REPOSITORY = Symbol('ASSIGNMENT_VERSION_REPOSITORY');
+/**
+ * The newest version of each aggregate whose event notifications handled (NO-2): an event
+ * older than it (a dead letter replayed late, a replay from the beginning) mails nothing, so
+ * that nobody is told "assigned" after "ended", or "enrolled" after being unenrolled. Every
+ * method is scoped by tenant.
+ */
+export interface SourceVersionRepository {
+  /** The newest version handled of each aggregate asked (absent: none yet), by {@link sourceVersionKey}. */
+  latestOf(keys: readonly SourceRef[]): Promise<Map<string, number>>;
+  /** Raises each aggregate's version to the one given, never lowers it; one round trip. */
+  recordMany(versions: readonly SourceVersion[]): Promise<void>;
+}
 
-/** The key of one assignment in a tenant, in {@link AssignmentVersionRepository.latestOf}'s answer. */
-export function assignmentVersionKey(key: { tenantId: string; assignmentId: string }): string {
-  return `${key.tenantId}:${key.assignmentId}`;
+export const SOURCE_VERSION_REPOSITORY = Symbol('SOURCE_VERSION_REPOSITORY');
+
+/** The key of one aggregate in a tenant, in {@link SourceVersionRepository.latestOf}'s answer. */
+export function sourceVersionKey(key: SourceRef): string {
+  return `${key.tenantId}:${key.aggregateId}`;
 }

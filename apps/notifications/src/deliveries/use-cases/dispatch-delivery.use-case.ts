@@ -25,6 +25,8 @@ import {
   claimOf,
   counterpartIds,
   isDigestContext,
+  isEnrollmentContext,
+  type MailContext,
   type Delivery,
   type DeliveryClaim,
   type DeliveryRef,
@@ -35,7 +37,7 @@ import {
   decideAfterSendFailure,
   decideWhileRecipientUnknown,
 } from '../domain/delivery-policy';
-import { mailLink, renderMail } from '../domain/templates/render-mail';
+import { mailLink, renderMail, type MailTemplateInput } from '../domain/templates/render-mail';
 import { DELIVERY_REPOSITORY, type DeliveryRepository, type SentMark } from '../ports/delivery.repository';
 import { DELIVERY_ID_HEADER, MAIL_SENDER, MailSendError, type MailSender } from '../ports/mail-sender';
 import { CloseDigestWindowsUseCase, type DigestWindowOutcome } from './close-digest-windows.use-case';
@@ -276,9 +278,7 @@ export class DispatchDeliveryUseCase {
       recipientFirstName: recipient.firstName,
       counterparts,
       link: mailLink(this.config.appUrl, delivery.context),
-      ...(isDigestContext(delivery.context)
-        ? { count: delivery.context.digest.count }
-        : { daysLeft: delivery.context.daysLeft ?? null }),
+      ...contextValues(delivery.context),
     });
     try {
       await this.mailer.send({
@@ -482,6 +482,13 @@ interface ChunkReads {
 function counterpartNames(delivery: Delivery, people: People): PersonName[] | null {
   const names = counterpartIds(delivery).map((id) => nameOf(people.get(recipientKey(delivery.tenantId, id))));
   return names.every((name): name is PersonName => name !== null) ? names : null;
+}
+
+/** What a mail's words take from its delivery's context besides names. */
+function contextValues(context: MailContext): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course'> {
+  if (isDigestContext(context)) return { count: context.digest.count };
+  if (isEnrollmentContext(context)) return { course: context.enrollment.courseTitle };
+  return { daysLeft: context.daysLeft ?? null };
 }
 
 function refOf(delivery: Delivery): DeliveryRef {

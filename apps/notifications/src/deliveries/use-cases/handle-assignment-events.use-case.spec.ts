@@ -48,10 +48,10 @@ describe('HandleAssignmentEventUseCase', () => {
   });
 
   it('given its version recorded but its deliveries never written (a crash in between), then the event handled again still mails', async () => {
-    const { handleAssignment, assignmentVersions, mailer } = await givenKnownUsers();
+    const { handleAssignment, sourceVersions, mailer } = await givenKnownUsers();
     const created = assignmentCreated(mentee, [coach]);
-    await assignmentVersions.recordMany([
-      { tenantId: TEST_TENANT, assignmentId: created.assignment.assignmentId, version: created.version },
+    await sourceVersions.recordMany([
+      { tenantId: TEST_TENANT, aggregateId: created.assignment.assignmentId, version: created.version },
     ]);
 
     await handleAssignment(created);

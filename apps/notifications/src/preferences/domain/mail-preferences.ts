@@ -1,11 +1,12 @@
 import { MAILED_ASSIGNMENT_EVENTS } from '../../deliveries/domain/assignment-deliveries';
+import { MAILED_ENROLLMENT_EVENTS } from '../../deliveries/domain/enrollment-deliveries';
 
 /**
  * The kinds of mail a user can opt out of (NO-4): a category is the type of the event a
  * delivery comes from (its `sourceType`), so one choice covers the mails of that event to a
- * mentee and to its coaches alike.
+ * mentee and to its coaches alike (and a coach's digest of new mentees with `assignment.created`).
  */
-export const MAIL_CATEGORIES = MAILED_ASSIGNMENT_EVENTS;
+export const MAIL_CATEGORIES = [...MAILED_ASSIGNMENT_EVENTS, ...MAILED_ENROLLMENT_EVENTS] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
 /**

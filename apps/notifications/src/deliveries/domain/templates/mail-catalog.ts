@@ -5,11 +5,14 @@ import type { DeliveryKind } from '../delivery';
  * paragraphs. They see `names` (the other party's display names joined for the sentence, or
  * null when not known yet: `{{#if names}}` chooses the neutral wording), `ends` (when an
  * assignment ends, in words), `daysLeft`, and for a digest `count` (the mails it stands for) and
- * `more` (how many of those it does not name; 0 when it names them all).
+ * `more` (how many of those it does not name; 0 when it names them all), and for an
+ * enrollment `course` (the course's title, or null when not known).
  */
 export interface MailWordsTemplate {
   subject: string;
   paragraphs: string[];
+  /** The link's words, when not the catalog's. */
+  linkLabel?: string;
 }
 
 /** One language's wording of every mail, each a Handlebars template of plain text. */
@@ -122,6 +125,30 @@ export const EN_CATALOG: MailCatalog = {
         '{{#if names}}Among them: {{names}}{{#if more}}, and {{more}} more{{/if}}.{{else}}You will find them all in your coaching space.{{/if}}',
       ],
     },
+    'enrollment.enrolled.learner': {
+      subject: '{{#if course}}You are enrolled in {{course}}{{else}}You are enrolled in a course{{/if}}',
+      paragraphs: [
+        '{{#if course}}You have been enrolled in the course {{course}}.{{else}}You have been enrolled in a course.{{/if}}',
+      ],
+      linkLabel: 'Open the course',
+    },
+    'enrollment.waiting.learner': {
+      subject:
+        '{{#if course}}Your enrollment in {{course}} is waiting for confirmation{{else}}Your enrollment is waiting for confirmation{{/if}}',
+      paragraphs: [
+        '{{#if course}}Your enrollment in the course {{course}} is waiting for a confirmation or a free seat.{{else}}Your enrollment in a course is waiting for a confirmation or a free seat.{{/if}}',
+        'We will write to you again as soon as it is confirmed.',
+      ],
+      linkLabel: 'Open the course',
+    },
+    'enrollment.confirmed.learner': {
+      subject:
+        '{{#if course}}Your enrollment in {{course}} is confirmed{{else}}Your enrollment is confirmed{{/if}}',
+      paragraphs: [
+        '{{#if course}}Your enrollment in the course {{course}} has been confirmed: you can start.{{else}}Your enrollment in a course has been confirmed: you can start.{{/if}}',
+      ],
+      linkLabel: 'Open the course',
+    },
   },
 };
 
@@ -208,6 +235,30 @@ export const IT_CATALOG: MailCatalog = {
         'Ti sono stati assegnati {{count}} nuovi mentee.',
         '{{#if names}}Tra loro: {{names}}{{#if more}}, e altri {{more}}{{/if}}.{{else}}Li trovi tutti nel tuo spazio di coaching.{{/if}}',
       ],
+    },
+    'enrollment.enrolled.learner': {
+      subject: '{{#if course}}Sei iscritto al corso {{course}}{{else}}Sei iscritto a un corso{{/if}}',
+      paragraphs: [
+        '{{#if course}}Sei stato iscritto al corso {{course}}.{{else}}Sei stato iscritto a un corso.{{/if}}',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'enrollment.waiting.learner': {
+      subject:
+        '{{#if course}}La tua iscrizione al corso {{course}} è in attesa di conferma{{else}}La tua iscrizione è in attesa di conferma{{/if}}',
+      paragraphs: [
+        '{{#if course}}La tua iscrizione al corso {{course}} è in attesa di una conferma o di un posto libero.{{else}}La tua iscrizione a un corso è in attesa di una conferma o di un posto libero.{{/if}}',
+        'Ti scriveremo di nuovo non appena sarà confermata.',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'enrollment.confirmed.learner': {
+      subject:
+        '{{#if course}}La tua iscrizione al corso {{course}} è confermata{{else}}La tua iscrizione è confermata{{/if}}',
+      paragraphs: [
+        '{{#if course}}La tua iscrizione al corso {{course}} è stata confermata: puoi iniziare.{{else}}La tua iscrizione a un corso è stata confermata: puoi iniziare.{{/if}}',
+      ],
+      linkLabel: 'Apri il corso',
     },
   },
 };

@@ -134,18 +134,57 @@ describe('renderMail', () => {
     expect(mail.subject).toBe('Your coaching with {{#each x}} }} has started');
   });
 
-  it('has a subject, text and HTML for every kind in both locales, with and without names', () => {
+  it('has a subject, text and HTML for every kind in both locales, with and without names or a course', () => {
     for (const kind of DELIVERY_KINDS) {
+      const aboutACourse = kind.startsWith('enrollment.');
       for (const locale of ['en', 'it']) {
-        for (const counterparts of [null, [{ firstName: 'Ada', lastName: 'Lovelace' }]]) {
-          const mail = renderMail(input({ kind, locale, counterparts }));
+        for (const known of [false, true]) {
+          const mail = renderMail(
+            input({
+              kind,
+              locale,
+              counterparts: known && !aboutACourse ? [{ firstName: 'Ada', lastName: 'Lovelace' }] : null,
+              course: known ? 'Leadership <101>' : null,
+              count: 3,
+            }),
+          );
           expect(mail.subject.length).toBeGreaterThan(5);
           expect(mail.text).toContain(link);
           expect(mail.html).toContain(`href="${link}"`);
-          if (counterparts) expect(mail.text).toContain('Ada Lovelace');
+          if (known) expect(mail.text).toContain(aboutACourse ? 'Leadership <101>' : 'Ada Lovelace');
+          if (known && aboutACourse) expect(mail.html).toContain('Leadership &lt;101&gt;');
         }
       }
     }
+  });
+
+  it('tells a learner in its language about its enrollment in a course, and links to the course', () => {
+    const enrolled = renderMail(
+      input({ kind: 'enrollment.enrolled.learner', course: 'Negotiation', counterparts: null, locale: 'it' }),
+    );
+    const confirmed = renderMail(
+      input({ kind: 'enrollment.confirmed.learner', course: 'Negotiation', counterparts: null }),
+    );
+    const unknown = renderMail(
+      input({ kind: 'enrollment.waiting.learner', course: null, counterparts: null }),
+    );
+
+    expect(enrolled.subject).toBe('Sei iscritto al corso Negotiation');
+    expect(enrolled.text).toContain('Apri il corso:');
+    expect(confirmed.subject).toBe('Your enrollment in Negotiation is confirmed');
+    expect(confirmed.html).toContain('>Open the course</a>');
+    expect(unknown.subject).toBe('Your enrollment is waiting for confirmation');
+    expect(
+      mailLink('https://app.example.test', {
+        enrollment: {
+          enrollmentId: 'e',
+          courseId: 'c/1',
+          courseTitle: null,
+          sessionId: null,
+          state: 'enrolled',
+        },
+      }),
+    ).toBe('https://app.example.test/learning/courses/c%2F1');
   });
 
   it('builds links under the app address: the assignment, or the mentees for a digest', () => {

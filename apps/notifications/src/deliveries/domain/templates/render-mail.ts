@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { PersonName } from '../../../recipients/domain/recipient';
-import { isDigestContext, type DeliveryKind, type MailContext } from '../delivery';
+import { isDigestContext, isEnrollmentContext, type DeliveryKind, type MailContext } from '../delivery';
 import { SUPPORTED_LOCALES, type MailCatalog, type SupportedLocale } from './mail-catalog';
 
 export interface MailTemplateInput {
@@ -15,6 +15,8 @@ export interface MailTemplateInput {
   daysLeft?: number | null;
   /** For a digest: how many mails it stands for (its counterparts are the first of them). */
   count?: number | null;
+  /** For an enrollment: the course's title; null when not known. */
+  course?: string | null;
 }
 
 export interface RenderedMail {
@@ -67,13 +69,14 @@ export function resolveLocale(locale: string): SupportedLocale {
 
 /**
  * The link a mail points to, under the web app's public address: the assignment it talks
- * about, or the coach's mentees for a digest.
+ * about, the coach's mentees for a digest, the course of an enrollment.
  */
 export function mailLink(appUrl: string, context: MailContext): string {
   const base = appUrl.replace(/\/+$/, '');
-  return isDigestContext(context)
-    ? `${base}/coaching/mentees`
-    : `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
+  if (isDigestContext(context)) return `${base}/coaching/mentees`;
+  if (isEnrollmentContext(context))
+    return `${base}/learning/courses/${encodeURIComponent(context.enrollment.courseId)}`;
+  return `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
 }
 
 /** One line, no control characters: names end up in subjects and must not break headers. */
@@ -111,6 +114,7 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
   const daysLeft = input.daysLeft ?? null;
   const count = input.count ?? null;
   const values = {
+    course: input.course ? clean(input.course) : null,
     count,
     more: count === null ? 0 : Math.max(0, count - (input.counterparts?.length ?? 0)),
     names:
@@ -125,7 +129,7 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
     locale,
     greeting: text(catalog.greeting)({ firstName: clean(input.recipientFirstName) }),
     paragraphs: words.paragraphs.map((paragraph) => text(paragraph)(values)),
-    linkLabel: catalog.linkLabel,
+    linkLabel: words.linkLabel ?? catalog.linkLabel,
     link: input.link,
     signature: catalog.signature,
   };
