@@ -1,4 +1,4 @@
-import { newId } from './id';
+import { idCreatedAt, nameBasedId, newId } from './id';
 
 describe('newId', () => {
   it('is a version 7 UUID whose first 48 bits are the given time', () => {
@@ -14,5 +14,14 @@ describe('newId', () => {
     expect(earlier < later).toBe(true);
     const same = new Date('2026-03-02T09:00:00.000Z');
     expect(newId(same)).not.toBe(newId(same));
+  });
+});
+
+describe('idCreatedAt', () => {
+  it('reads back the time an id was made, and nothing from an id of another kind', () => {
+    const now = new Date('2026-03-02T09:00:00.123Z');
+    expect(idCreatedAt(newId(now))).toEqual(now);
+    expect(idCreatedAt(nameBasedId('5f0c8f1e-9a7b-4c2d-8e3f-4a5b6c7d8e9f', 'x'))).toBeNull();
+    expect(idCreatedAt('not-an-id')).toBeNull();
   });
 });

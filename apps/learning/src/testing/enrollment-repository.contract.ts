@@ -70,6 +70,11 @@ export function describeEnrollmentRepositoryContract(
       ).toBeNull();
       expect(await repository.findById(tenantId, newId())).toBeNull();
       expect(await outboxOf(enrollment.id)).toEqual([event]);
+      expect(await repository.findMany(tenantId, [enrollment.id, newId(), enrollment.id])).toEqual([
+        enrollment,
+      ]);
+      expect(await repository.findMany(`tenant-${randomUUID()}`, [enrollment.id])).toEqual([]);
+      expect(await repository.findMany(tenantId, [])).toEqual([]);
     });
 
     it('given a learner enrolled in a course, when a second enrollment of the same course and learner is inserted, then it is refused and nothing is written', async () => {
@@ -148,6 +153,7 @@ export function describeEnrollmentRepositoryContract(
       expect(await repository.delete(tenantId, { enrollment: last, outbox: [event] }, 1)).toBe(true);
 
       expect(await repository.findById(tenantId, enrollment.id)).toBeNull();
+      expect(await repository.findMany(tenantId, [enrollment.id])).toEqual([]);
       expect(await repository.findOf(tenantId, enrollment.courseId, enrollment.userId)).toBeNull();
       expect((await repository.list(tenantId, {}, PAGE)).items).toEqual([]);
       expect(await outboxOf(enrollment.id)).toEqual([event]);

@@ -42,6 +42,15 @@ export class InMemoryEnrollmentRepository implements EnrollmentRepository {
     return found && found.tenantId === tenantId ? structuredClone(found) : null;
   }
 
+  async findMany(tenantId: string, ids: readonly string[]): Promise<Enrollment[]> {
+    const found: Enrollment[] = [];
+    for (const id of new Set(ids)) {
+      const enrollment = await this.findById(tenantId, id);
+      if (enrollment) found.push(enrollment);
+    }
+    return found;
+  }
+
   async findOf(tenantId: string, courseId: string, userId: string): Promise<Enrollment | null> {
     const found = [...this.live.values()].find(
       (e) => e.tenantId === tenantId && e.courseId === courseId && e.userId === userId,

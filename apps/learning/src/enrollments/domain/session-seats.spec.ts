@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { noSeatsTaken, releaseSeat, takeSeat, type SessionSeats } from './session-seats';
+import { noSeatsTaken, releaseSeat, strayHolders, takeSeat, type SessionSeats } from './session-seats';
 
 describe('session seats (LE-E2)', () => {
   it('given free seats, then a seat is taken once per enrollment, until the capacity', () => {
@@ -40,5 +40,29 @@ describe('session seats (LE-E2)', () => {
         }
       }),
     );
+  });
+
+  it('finds the seats nothing backs, once they are older than the grace, and never a seat backed by its enrollment', () => {
+    const at = (ms: number) => new Date(Date.UTC(2026, 2, 2, 9) + ms);
+    const seats: SessionSeats = {
+      ...noSeatsTaken('t', 's'),
+      holders: ['old-backed', 'old-stray', 'young-stray'],
+    };
+    const created: Record<string, Date> = {
+      'old-backed': at(0),
+      'old-stray': at(0),
+      'young-stray': at(55_000),
+    };
+
+    const strays = strayHolders(
+      seats,
+      new Set(['old-backed']),
+      (id) => created[id] ?? null,
+      at(60_000),
+      30_000,
+    );
+
+    expect(strays).toEqual(['old-stray']);
+    expect(strayHolders(seats, new Set(), () => null, at(60_000), 30_000)).toEqual([]);
   });
 });

@@ -39,3 +39,23 @@ export function releaseSeat(seats: SessionSeats, enrollmentId: string): SessionS
     version: seats.version + 1,
   };
 }
+
+/**
+ * The holders of seats that nothing backs any more: a seat taken for an enrollment that was
+ * never written (a crash between the two writes), or kept by one unenrolled or moved out of a
+ * seat before its seat was freed. Only holders older than `graceMs` (by their id's time): a
+ * younger one may be an enrollment being written right now.
+ */
+export function strayHolders(
+  seats: SessionSeats,
+  seated: ReadonlySet<string>,
+  createdAt: (enrollmentId: string) => Date | null,
+  now: Date,
+  graceMs: number,
+): string[] {
+  return seats.holders.filter((id) => {
+    if (seated.has(id)) return false;
+    const at = createdAt(id);
+    return at !== null && now.getTime() - at.getTime() >= graceMs;
+  });
+}

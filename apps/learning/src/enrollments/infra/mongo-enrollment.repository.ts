@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Model, UpdateQuery } from 'mongoose';
+import { trusted, type Model, type UpdateQuery } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
@@ -48,6 +48,16 @@ export class MongoEnrollmentRepository implements EnrollmentRepository {
     // By `_id` alone, which both engines serve from an index; the tenant is checked here.
     const doc = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<EnrollmentDocument>().exec();
     return doc && doc.tenantId === tenantId && doc.deletedAt === null ? toEnrollment(doc) : null;
+  }
+
+  async findMany(tenantId: string, ids: readonly string[]): Promise<Enrollment[]> {
+    if (ids.length === 0) return [];
+    // By `_id: {$in}`, served from an index by both engines; the tenant is checked here.
+    const docs = await this.model
+      .find({ _id: trusted({ $in: [...new Set(ids)] }) }, WITHOUT_OUTBOX)
+      .lean<EnrollmentDocument[]>()
+      .exec();
+    return docs.filter((doc) => doc.tenantId === tenantId && doc.deletedAt === null).map(toEnrollment);
   }
 
   async findOf(tenantId: string, courseId: string, userId: string): Promise<Enrollment | null> {

@@ -28,6 +28,8 @@ export interface EnrollmentRepository {
    */
   insert(created: EnrollmentWithEvents): Promise<boolean>;
   findById(tenantId: string, id: string): Promise<Enrollment | null>;
+  /** The enrollments of these ids that are live in the tenant (unknown, unenrolled and other tenants' left out). */
+  findMany(tenantId: string, ids: readonly string[]): Promise<Enrollment[]>;
   /** The learner's enrollment in a course. */
   findOf(tenantId: string, courseId: string, userId: string): Promise<Enrollment | null>;
   /** Enrollments in creation order. */

@@ -68,8 +68,12 @@ export class CreateEnrollmentUseCase {
     const id = newId(now);
     const seat = session ? { tenantId, sessionId: session.id, enrollmentId: id } : null;
     let outcome: SeatOutcome | undefined;
-    if (seat && session && needsSeatToEnroll(course.kind, course.enrollmentPolicy))
+    if (seat && session && needsSeatToEnroll(course.kind, course.enrollmentPolicy)) {
+      // A seat left free while learners wait (a crash between freeing it and handing it on)
+      // goes to the oldest of them first: a newcomer never takes a seat ahead of them.
+      await this.seats.promoteWaiting(tenantId, session.id, session.capacity);
       outcome = (await this.seats.claim(seat, session.capacity)) === 'full' ? 'full' : 'taken';
+    }
     const enrollment = newEnrollment(
       {
         tenantId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainError } from '@lms/kernel';
+import { newId, type DomainError } from '@lms/kernel';
 import type { CourseDetails, CourseKind } from '../../courses/domain/course';
 import {
   anActor,
@@ -249,6 +249,35 @@ describe('a seat freed (LE-E2)', () => {
     expect(
       await t.getEnrollment.execute({ tenantId: TENANT, id: queue[0]?.id ?? '', actor: ADMIN }),
     ).toMatchObject({ state: 'enrolled' });
+  });
+
+  it('given a seat left free while a learner waits (a crash between freeing and handing it on), when a newcomer enrolls, then the waiting learner gets the seat and the newcomer waits', async () => {
+    const s = await fullSession(1);
+    const { t, holder, queue, stateOf } = s;
+    // The holder's seat was freed, and the process died before the waiting learner got it.
+    await t.seats.free({ tenantId: TENANT, sessionId: s.ilt.sessionId, enrollmentId: holder.id });
+
+    const newcomer = await s.enroll(s.ilt.courseId, s.learner(), { sessionId: s.ilt.sessionId });
+
+    expect(await stateOf(queue[0]?.id ?? '')).toBe('enrolled');
+    expect(newcomer.state).toBe('waiting');
+  });
+
+  it('given a seat taken for an enrollment that was never written (a crash), then a minute later the session gives it to the next learner', async () => {
+    const s = setUp();
+    const ilt = await s.session(1);
+    const neverWritten = newId(s.t.clock.now());
+    await s.t.seats.claim({ tenantId: TENANT, sessionId: ilt.sessionId, enrollmentId: neverWritten }, 1);
+
+    const tooSoon = await s.enroll(ilt.courseId, s.learner(), { sessionId: ilt.sessionId });
+    s.t.clock.advance(60_000);
+    const later = await s.enroll(ilt.courseId, s.learner(), { sessionId: ilt.sessionId });
+
+    expect(tooSoon.state).toBe('waiting');
+    // The stray seat came back; the learner who waited longest took it, the newcomer waits.
+    expect(await s.stateOf(tooSoon.id)).toBe('enrolled');
+    expect(later.state).toBe('waiting');
+    expect((await s.t.sessionSeats.find(TENANT, ilt.sessionId)).holders).toEqual([tooSoon.id]);
   });
 
   it('given a full session, when the holder is suspended, then its seat goes to the oldest waiting learner; moving it back needs a seat (409 ENROLLMENT.SESSION_FULL)', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, ConcurrentModificationError, type Clock } from '@lms/kernel';
+import { CLOCK, ConcurrentModificationError, idCreatedAt, type Clock } from '@lms/kernel';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { COURSE_REPOSITORY, type CourseRepository } from '../../courses/ports/course.repository';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../courses/ports/course-session.repository';
 import { withState, type Enrollment } from '../domain/enrollment';
 import { holdsSeat } from '../domain/enrollment-states';
-import { releaseSeat, takeSeat, type SessionSeats } from '../domain/session-seats';
+import { releaseSeat, strayHolders, takeSeat, type SessionSeats } from '../domain/session-seats';
 import { ENROLLMENT_REPOSITORY, type EnrollmentRepository } from '../ports/enrollment.repository';
 import { SESSION_SEATS_REPOSITORY, type SessionSeatsRepository } from '../ports/session-seats.repository';
 import { courseTitleOf, enrollmentEvent } from './enrollment-events';
@@ -19,6 +19,11 @@ import { courseTitleOf, enrollmentEvent } from './enrollment-events';
  * answers every one of them.
  */
 const MAX_SEAT_ATTEMPTS = 200;
+/**
+ * How old a seat must be before it is taken back when no enrollment backs it: longer than
+ * writing an enrollment after taking its seat ever takes.
+ */
+const STRAY_SEAT_GRACE_MS = 60_000;
 /** Waiting learners read at a time when a seat frees. */
 const WAITING_BATCH = 20;
 
@@ -64,12 +69,33 @@ export class SessionSeatKeeper {
     );
   }
 
-  /** Takes a seat of a session of `capacity` for the enrollment. */
-  claim(seat: SeatOf, capacity: number): Promise<SeatClaim> {
-    return this.change(seat, (current) => {
-      const taken = takeSeat(current, seat.enrollmentId, capacity);
-      return taken.outcome === 'taken' ? { next: taken.seats, answer: 'taken' } : { answer: taken.outcome };
-    });
+  /**
+   * Takes a seat of a session of `capacity` for the enrollment. A full session first gives
+   * back the seats nothing backs any more ({@link freeStrays}), so that a crash between taking
+   * a seat and writing its enrollment does not keep the seat forever.
+   */
+  async claim(seat: SeatOf, capacity: number): Promise<SeatClaim> {
+    const take = () =>
+      this.change<SeatClaim>(seat, (current) => {
+        const taken = takeSeat(current, seat.enrollmentId, capacity);
+        return taken.outcome === 'taken' ? { next: taken.seats, answer: 'taken' } : { answer: taken.outcome };
+      });
+    const first = await take();
+    if (first !== 'full' || (await this.freeStrays(seat.tenantId, seat.sessionId)) === 0) return first;
+    return take();
+  }
+
+  /** Frees the seats of the session that no live enrollment holding a seat backs; how many. */
+  async freeStrays(tenantId: string, sessionId: string): Promise<number> {
+    const current = await this.seats.find(tenantId, sessionId);
+    const backing = await this.enrollments.findMany(tenantId, current.holders);
+    const seated = new Set(
+      backing.filter((e) => e.sessionId === sessionId && holdsSeat(e.state)).map((e) => e.id),
+    );
+    const strays = strayHolders(current, seated, idCreatedAt, this.clock.now(), STRAY_SEAT_GRACE_MS);
+    let freed = 0;
+    for (const enrollmentId of strays) if (await this.free({ tenantId, sessionId, enrollmentId })) freed++;
+    return freed;
   }
 
   /** Frees the enrollment's seat; false when it held none. */
