@@ -1,0 +1,144 @@
+import {
+  ApiClient,
+  eventually,
+  MaildevClient,
+  startPlatform,
+  uniqueSuffix,
+  type RunningPlatform,
+} from '@lms/testing';
+import type { Created, Problem } from './api-shapes';
+
+interface Enrollment {
+  id: string;
+  state: string;
+}
+
+interface MyCourse {
+  courseId: string;
+  title: string;
+  state: string;
+  may: { open: boolean; seeMaterial: boolean; attend: boolean };
+}
+
+/**
+ * A learner's way through an instructor-led course, end to end through the gateway with every
+ * service running: it enrolls itself in a full session and waits; the seat frees and it is
+ * confirmed; it opens the course, is in progress, and its first access makes it `active` in
+ * identity; it is mailed at each step, in its language. Overbooking an ILT course is refused.
+ */
+describe('a learning journey (every service as a process, through the gateway)', () => {
+  const run = uniqueSuffix();
+  const code = `lj-${run}`;
+  const mail = new MaildevClient();
+  const email = (who: string): string => `${who}.${run}@learning.example.com`;
+  let platform: RunningPlatform;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    platform = await startPlatform({ basePort: 13_600 });
+    const systemAdmin = await ApiClient.signIn(platform.gatewayUrl, platform.admin, `journey-${run}`);
+    const administrator = { email: email('admin'), password: `admin-password-${run}` };
+    const tenant = await systemAdmin.call('POST', '/api/v1/identity/tenants', {
+      code,
+      name: `Academy ${code}`,
+      administrator: { ...administrator, firstName: 'Ada', lastName: 'Admin' },
+    });
+    expect(tenant.status).toBe(201);
+    admin = await ApiClient.signIn(platform.gatewayUrl, { tenant: code, ...administrator }, `journey-${run}`);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  async function learner(name: string, locale = 'en'): Promise<{ id: string; client: ApiClient }> {
+    const password = `${name}-password-${run}`;
+    const created = await admin.create<Created>('/api/v1/identity/users', {
+      email: email(name),
+      firstName: name,
+      lastName: 'Learner',
+      password,
+      locale,
+    });
+    const client = await ApiClient.signIn(
+      platform.gatewayUrl,
+      { tenant: code, email: email(name), password },
+      `journey-${run}`,
+    );
+    return { id: created.id, client };
+  }
+
+  it('waits for a seat, is confirmed when one frees, opens the course and becomes active, mailed at each step', async () => {
+    const anna = await learner('anna');
+    const bruno = await learner('bruno', 'it');
+    const course = await admin.create<Created>('/api/v1/learning/courses', {
+      title: 'Negotiation workshop',
+      kind: 'ilt',
+    });
+    const session = await admin.create<Created>(`/api/v1/learning/courses/${course.id}/sessions`, {
+      startsAt: '2027-01-15T09:00:00Z',
+      endsAt: '2027-01-15T17:00:00Z',
+      place: 'Milan office, room 4',
+      capacity: 1,
+    });
+    expect((await admin.call('POST', `/api/v1/learning/courses/${course.id}/publish`)).status).toBe(200);
+
+    // Anna takes the only seat; Bruno enrolls himself and waits.
+    const annas = await admin.create<Enrollment>('/api/v1/learning/enrollments', {
+      courseId: course.id,
+      userId: anna.id,
+      sessionId: session.id,
+    });
+    const brunos = await bruno.client.create<Enrollment>('/api/v1/learning/enrollments', {
+      courseId: course.id,
+      userId: bruno.id,
+      sessionId: session.id,
+    });
+    expect([annas.state, brunos.state]).toEqual(['enrolled', 'waiting']);
+    const mine = await bruno.client.get<{ items: MyCourse[] }>('/api/v1/learning/me/courses');
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        courseId: course.id,
+        state: 'waiting',
+        may: expect.objectContaining({ attend: false }),
+      }),
+    ]);
+
+    // Overbooking is for e-learning only.
+    const overbooked = await admin.call<Problem>('PATCH', `/api/v1/learning/enrollments/${brunos.id}`, {
+      state: 'overbooking',
+    });
+    expect([overbooked.status, overbooked.body.code]).toEqual([422, 'ENROLLMENT.OVERBOOKING_NOT_ALLOWED']);
+
+    // Anna is unenrolled: her seat goes to Bruno.
+    expect((await admin.call('DELETE', `/api/v1/learning/enrollments/${annas.id}`)).status).toBe(204);
+    expect((await admin.get<Enrollment>(`/api/v1/learning/enrollments/${brunos.id}`)).state).toBe('enrolled');
+
+    // Bruno opens the course: in progress, and his first access makes him active in identity.
+    expect((await admin.get<{ state: string }>(`/api/v1/identity/users/${bruno.id}`)).state).toBe(
+      'activated',
+    );
+    const opened = await bruno.client.call<Enrollment>(
+      'POST',
+      `/api/v1/learning/me/courses/${course.id}/open`,
+    );
+    expect([opened.status, opened.body.state]).toEqual([200, 'in_progress']);
+    await eventually(async () =>
+      expect((await admin.get<{ state: string }>(`/api/v1/identity/users/${bruno.id}`)).state).toBe('active'),
+    );
+
+    // Mailed at each step, in their language, once each.
+    await eventually(
+      async () => {
+        expect((await mail.to(email('anna'))).map((m) => m.subject)).toEqual([
+          'You are enrolled in Negotiation workshop',
+        ]);
+        expect((await mail.to(email('bruno'))).map((m) => m.subject).sort()).toEqual([
+          'La tua iscrizione al corso Negotiation workshop è confermata',
+          'La tua iscrizione al corso Negotiation workshop è in attesa di conferma',
+        ]);
+      },
+      { timeoutMs: 60_000 },
+    );
+  });
+});
