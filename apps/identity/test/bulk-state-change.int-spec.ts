@@ -19,7 +19,7 @@ import {
 } from '../src/users/ports/bulk-state-change.repository';
 import { RunBulkStateChangeUseCase } from '../src/users/use-cases/run-bulk-state-change.use-case';
 import { startIdentity } from './support/identity-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '@lms/service-testing';
 
 // Read once, when the app module loads: several chunks per change, and a quick poll.
 process.env.BULK_STATE_CHUNK_SIZE = '25';

@@ -2,7 +2,7 @@ import type { Principal } from '@lms/service-kit';
 import { uniqueSuffix } from '@lms/testing';
 import { isolateTestEnvironment, type ServiceTestApp, type TestResponse } from '@lms/service-testing';
 import { startIdentity } from './support/identity-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '@lms/service-testing';
 
 isolateTestEnvironment('identity');
 

@@ -18,7 +18,7 @@ import {
 } from '../src/tenants/use-cases/bootstrap-host-tenant.use-case';
 import { ResumeTenantProvisioningUseCase } from '../src/tenants/use-cases/resume-tenant-provisioning.use-case';
 import { startIdentity } from './support/identity-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '@lms/service-testing';
 
 // The first start's settings, read when the app module loads.
 const bootstrap: BootstrapHostTenantCommand = {

@@ -16,7 +16,7 @@ import {
 import { registerUser } from '../src/users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../src/users/ports/user.repository';
 import { ExpireDueUsersUseCase } from '../src/users/use-cases/expire-due-users.use-case';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '@lms/service-testing';
 import { startIdentity } from './support/identity-app';
 
 // The sweeps of this file are the test's own: the app's interval is off.

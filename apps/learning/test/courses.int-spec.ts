@@ -10,10 +10,11 @@ import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/m
 import { createLogger } from '@lms/observability';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
 import {
+  expectProblem,
   isolateTestEnvironment,
   recordStreams,
-  startServiceApp,
   type ServiceTestApp,
+  startServiceApp,
   type StreamRecorder,
   type TestResponse,
 } from '@lms/service-testing';
@@ -81,14 +82,6 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
     options: { as?: Principal; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
     return service.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
-  }
-
-  function expectProblem(response: TestResponse, status: number, code: string): void {
-    expect({ status: response.status, code: (response.body as { code?: string }).code }).toEqual({
-      status,
-      code,
-    });
-    expect(String(response.headers['content-type'])).toContain('application/problem+json');
   }
 
   async function createCourse(body: Record<string, unknown>, as: Principal = powerUser): Promise<CourseBody> {

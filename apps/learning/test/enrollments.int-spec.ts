@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { CourseProgressStream, EnrollmentsStream, type EventEnvelope } from '@lms/contracts';
 import type { Principal } from '@lms/service-kit';
 import {
+  expectProblem,
   isolateTestEnvironment,
   recordStreams,
-  startServiceApp,
   type ServiceTestApp,
+  startServiceApp,
   type StreamRecorder,
   type TestResponse,
 } from '@lms/service-testing';
@@ -71,14 +72,6 @@ describe('learning service: enrollments over HTTP, with real Kafka and Mongo', (
     options: { as?: Principal; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
     return service.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
-  }
-
-  function expectProblem(response: TestResponse, status: number, code: string): void {
-    expect({ status: response.status, code: (response.body as { code?: string }).code }).toEqual({
-      status,
-      code,
-    });
-    expect(String(response.headers['content-type'])).toContain('application/problem+json');
   }
 
   /** A published course. */

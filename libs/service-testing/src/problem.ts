@@ -1,4 +1,4 @@
-import type { TestResponse } from '@lms/service-testing';
+import type { TestResponse } from './service-app';
 
 /** The answer is a problem+json of this status and code. */
 export function expectProblem(result: TestResponse, status: number, code: string): void {
