@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
-import { CourseProgressStream, CoursesStream, EnrollmentsStream } from '@lms/contracts';
+import {
+  CourseProgressStream,
+  CoursesStream,
+  EnrollmentsStream,
+  PlanEnrollmentsStream,
+} from '@lms/contracts';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
 import { LearningConfigModule } from './config/learning-config.module';
 import { CoursesModule } from './courses/courses.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { MembershipsModule } from './memberships/memberships.module';
+import { PlansModule } from './plans/plans.module';
 
-/** Learning (LE-*): courses, their catalog and enrollments; learning plans come next. */
+/** Learning (LE-*): courses, their catalog, enrollments and learning plans. */
 @Module({
   imports: [
     LearningConfigModule,
@@ -15,11 +21,12 @@ import { MembershipsModule } from './memberships/memberships.module';
     MongoModule.forRoot({ dbName: 'learning' }),
     MessagingModule.forRoot({
       serviceName: 'learning',
-      producedStreams: [CoursesStream, EnrollmentsStream, CourseProgressStream],
+      producedStreams: [CoursesStream, EnrollmentsStream, CourseProgressStream, PlanEnrollmentsStream],
     }),
     MembershipsModule,
     CoursesModule,
     EnrollmentsModule,
+    PlansModule,
   ],
 })
 export class AppModule {}

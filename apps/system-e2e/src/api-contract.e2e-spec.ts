@@ -333,6 +333,11 @@ describe('every route of the API document, attacked', () => {
       sessionId: fixtures['sessions/sessionId'],
     });
     fixtures['courses/courseId'] = courseId;
+    // A learning plan of that course: its routes and its learners' list.
+    fixtures['plans/id'] = await create(tokens.adminA, '/api/v1/learning/plans', {
+      title: 'Negotiation plan',
+      courseIds: [courseId],
+    });
     fixtures['material/index'] = '0';
     // Once coaching's copy of the catalog has the course (its event travels over Kafka), the
     // coach recommends it to its mentee.

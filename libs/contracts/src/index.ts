@@ -12,4 +12,5 @@ export * from './coaching/group-assignments.stream';
 export * from './learning/course-progress.stream';
 export * from './learning/courses.stream';
 export * from './learning/enrollments.stream';
+export * from './learning/plan-enrollments.stream';
 export * from './notifications/deliveries.stream';

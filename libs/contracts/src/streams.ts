@@ -8,6 +8,7 @@ import { UsersStream } from './identity/users.stream';
 import { CourseProgressStream } from './learning/course-progress.stream';
 import { CoursesStream } from './learning/courses.stream';
 import { EnrollmentsStream } from './learning/enrollments.stream';
+import { PlanEnrollmentsStream } from './learning/plan-enrollments.stream';
 import { DeliveriesStream } from './notifications/deliveries.stream';
 
 /** Every stream of the platform: topics are created from this list at start-up. */
@@ -21,5 +22,6 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   CourseProgressStream,
   CoursesStream,
   EnrollmentsStream,
+  PlanEnrollmentsStream,
   DeliveriesStream,
 ];

@@ -42,5 +42,6 @@ import { SessionSeatKeeper } from './use-cases/session-seat-keeper';
     RecordProgressUseCase,
     ListMyCoursesUseCase,
   ],
+  exports: [ENROLLMENT_REPOSITORY, CreateEnrollmentUseCase],
 })
 export class EnrollmentsModule {}

@@ -26,6 +26,18 @@ import { InMemoryCourseRepository } from './in-memory-course.repository';
 import { InMemoryEnrollmentRepository } from './in-memory-enrollment.repository';
 import { InMemoryGroupMembershipRepository } from './in-memory-group-membership.repository';
 import { InMemorySessionSeatsRepository } from './in-memory-session-seats.repository';
+import { CreatePlanUseCase } from '../plans/use-cases/create-plan.use-case';
+import { DeletePlanUseCase } from '../plans/use-cases/delete-plan.use-case';
+import { EditPlanUseCase } from '../plans/use-cases/edit-plan.use-case';
+import { EnrollInPlanUseCase } from '../plans/use-cases/enroll-in-plan.use-case';
+import { GetPlanUseCase } from '../plans/use-cases/get-plan.use-case';
+import { ListMyPlansUseCase } from '../plans/use-cases/list-my-plans.use-case';
+import { ListPlanEnrollmentsUseCase } from '../plans/use-cases/list-plan-enrollments.use-case';
+import { ListPlansUseCase } from '../plans/use-cases/list-plans.use-case';
+import { PlanStateKeeper } from '../plans/use-cases/plan-state-keeper';
+import { RefreshPlanStatesUseCase } from '../plans/use-cases/refresh-plan-states.use-case';
+import { InMemoryPlanEnrollmentRepository } from './in-memory-plan-enrollment.repository';
+import { InMemoryPlanRepository } from './in-memory-plan.repository';
 
 export const TENANT = 'tenant-a';
 export const OTHER_TENANT = 'tenant-b';
@@ -54,8 +66,8 @@ export function aPowerUser(userId: string): CourseActor {
 }
 
 /**
- * The courses' (LE-C1) and enrollments' (LE-E*) use cases over in-memory repositories, the
- * memberships projection and a fixed clock.
+ * The courses' (LE-C1), enrollments' (LE-E*) and plans' (LE-P1) use cases over in-memory
+ * repositories, the memberships projection and a fixed clock.
  */
 export function buildLearningTestbed(options: { now?: string } = {}) {
   const clock = new FixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
@@ -66,6 +78,18 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
   const enrollments = new InMemoryEnrollmentRepository();
   const sessionSeats = new InMemorySessionSeatsRepository();
   const seats = new SessionSeatKeeper(sessionSeats, enrollments, sessions, courses, events, clock);
+  const createEnrollment = new CreateEnrollmentUseCase(
+    enrollments,
+    courses,
+    sessions,
+    memberships,
+    seats,
+    events,
+    clock,
+  );
+  const plans = new InMemoryPlanRepository();
+  const planEnrollments = new InMemoryPlanEnrollmentRepository();
+  const planStates = new PlanStateKeeper(enrollments, planEnrollments, events, clock);
   return {
     clock,
     courses,
@@ -74,15 +98,7 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     enrollments,
     sessionSeats,
     seats,
-    createEnrollment: new CreateEnrollmentUseCase(
-      enrollments,
-      courses,
-      sessions,
-      memberships,
-      seats,
-      events,
-      clock,
-    ),
+    createEnrollment,
     getEnrollment: new GetEnrollmentUseCase(enrollments),
     listEnrollments: new ListEnrollmentsUseCase(enrollments),
     changeEnrollmentState: new ChangeEnrollmentStateUseCase(enrollments, courses, seats, events, clock),
@@ -101,6 +117,27 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     editSession: new EditCourseSessionUseCase(courses, sessions, clock),
     deleteSession: new DeleteCourseSessionUseCase(courses, sessions),
     applyMembershipEvents: new ApplyMembershipEventsUseCase(memberships),
+    plans,
+    planEnrollments,
+    planStates,
+    createPlan: new CreatePlanUseCase(plans, courses, clock),
+    getPlan: new GetPlanUseCase(plans),
+    listPlans: new ListPlansUseCase(plans),
+    editPlan: new EditPlanUseCase(plans, planEnrollments, courses, clock),
+    deletePlan: new DeletePlanUseCase(plans, planEnrollments),
+    enrollInPlan: new EnrollInPlanUseCase(
+      plans,
+      planEnrollments,
+      courses,
+      sessions,
+      createEnrollment,
+      planStates,
+      events,
+      clock,
+    ),
+    listPlanEnrollments: new ListPlanEnrollmentsUseCase(plans, planEnrollments),
+    listMyPlans: new ListMyPlansUseCase(planEnrollments, plans, courses, planStates),
+    refreshPlanStates: new RefreshPlanStatesUseCase(planEnrollments, planStates),
   };
 }
 
