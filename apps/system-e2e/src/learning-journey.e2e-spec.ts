@@ -141,4 +141,50 @@ describe('a learning journey (every service as a process, through the gateway)',
       { timeoutMs: 60_000 },
     );
   });
+
+  it("follows a learner's plan: enrolled in its courses, in progress once one is opened, completed when every one is", async () => {
+    const carla = await learner('carla');
+    const course = async (title: string): Promise<string> => {
+      const created = await admin.create<Created>('/api/v1/learning/courses', {
+        title,
+        kind: 'elearning',
+        material: [{ title: 'The one video', kind: 'video', url: 'https://media.example.com/v.mp4' }],
+      });
+      expect((await admin.call('POST', `/api/v1/learning/courses/${created.id}/publish`)).status).toBe(200);
+      return created.id;
+    };
+    const courseIds = [await course('Listening'), await course('Closing')];
+    const plan = await admin.create<Created>('/api/v1/learning/plans', {
+      title: 'Sales onboarding',
+      courseIds,
+    });
+    const planState = async (): Promise<string | undefined> =>
+      (
+        await carla.client.get<{ items: Array<{ planId: string; state: string }> }>(
+          '/api/v1/learning/me/plans',
+        )
+      ).items.find((p) => p.planId === plan.id)?.state;
+
+    await admin.create(`/api/v1/learning/plans/${plan.id}/enrollments`, { userId: carla.id });
+    expect(await planState()).toBe('enrolled');
+
+    // Her enrollment events travel over Kafka back to learning, which recomputes the plan.
+    expect((await carla.client.call('POST', `/api/v1/learning/me/courses/${courseIds[0]}/open`)).status).toBe(
+      200,
+    );
+    await eventually(async () => expect(await planState()).toBe('in_progress'));
+    for (const courseId of courseIds) {
+      expect(
+        (await carla.client.call('POST', `/api/v1/learning/me/courses/${courseId}/material/0/complete`))
+          .status,
+      ).toBe(200);
+    }
+    await eventually(async () => expect(await planState()).toBe('completed'));
+    await eventually(async () =>
+      expect((await mail.to(email('carla'))).map((m) => m.subject).sort()).toEqual([
+        'You are enrolled in Closing',
+        'You are enrolled in Listening',
+      ]),
+    );
+  });
 });
