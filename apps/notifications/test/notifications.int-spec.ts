@@ -441,6 +441,21 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     ]);
   });
 
+  it('given a reviewer assigned to a course, then the reviewer is mailed once, in its language', async () => {
+    const reviewer = aPerson('Renata', 'Rossi', 'it');
+    await publishAndWait([platform.userCreated(reviewer)]);
+    const granted = platform.reviewerGranted(reviewer, { courseId: randomUUID(), title: 'Negoziazione' });
+
+    await publishAndWait([granted]);
+    await publishAndWait([granted]);
+
+    await eventually(async () =>
+      expect((await mailbox.to(reviewer.email)).map((mail) => mail.subject)).toEqual([
+        'Sei revisore del corso Negoziazione',
+      ]),
+    );
+  });
+
   it('shows what it did at /metrics: mails sent and events consumed, for a scraper, outside the API', async () => {
     const response = await service.request('GET', '/metrics', { as: null });
 

@@ -10,6 +10,7 @@ export * from './identity/caller-kind';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';
 export * from './learning/course-progress.stream';
+export * from './learning/course-roles.stream';
 export * from './learning/courses.stream';
 export * from './learning/enrollments.stream';
 export * from './learning/plan-enrollments.stream';

@@ -6,6 +6,7 @@ import { GroupsStream } from './identity/groups.stream';
 import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
 import { CourseProgressStream } from './learning/course-progress.stream';
+import { CourseRolesStream } from './learning/course-roles.stream';
 import { CoursesStream } from './learning/courses.stream';
 import { EnrollmentsStream } from './learning/enrollments.stream';
 import { PlanEnrollmentsStream } from './learning/plan-enrollments.stream';
@@ -21,6 +22,7 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   AssignmentsStream,
   CourseProgressStream,
   CoursesStream,
+  CourseRolesStream,
   EnrollmentsStream,
   PlanEnrollmentsStream,
   DeliveriesStream,

@@ -3,6 +3,7 @@ import { mongoModel } from '@lms/service-kit';
 import { PreferencesModule } from '../preferences/preferences.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
+import { CourseRoleEventsConsumer } from './course-role-events.consumer';
 import { EnrollmentEventsConsumer } from './enrollment-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliverySenderPool } from './delivery-sender.pool';
@@ -22,6 +23,7 @@ import { SEND_SIGNAL } from './ports/send-signal';
 import { CloseDigestWindowsUseCase } from './use-cases/close-digest-windows.use-case';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case';
 import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
+import { HandleCourseRoleEventsUseCase } from './use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from './use-cases/handle-enrollment-events.use-case';
 import { MailRecorder } from './use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
@@ -33,7 +35,13 @@ import { UserEventsConsumer } from './user-events.consumer';
 /** Deliveries: what is mailed to whom because of which event, the sender pool, retries and the log. */
 @Module({
   imports: [RecipientsModule, PreferencesModule],
-  controllers: [DeliveriesController, AssignmentEventsConsumer, EnrollmentEventsConsumer, UserEventsConsumer],
+  controllers: [
+    DeliveriesController,
+    AssignmentEventsConsumer,
+    EnrollmentEventsConsumer,
+    CourseRoleEventsConsumer,
+    UserEventsConsumer,
+  ],
   providers: [
     mongoModel(DELIVERY_MODEL, DeliverySchema),
     mongoModel(WAITING_RECIPIENT_MODEL, WaitingRecipientSchema),
@@ -48,6 +56,7 @@ import { UserEventsConsumer } from './user-events.consumer';
     MailRecorder,
     HandleAssignmentEventsUseCase,
     HandleEnrollmentEventsUseCase,
+    HandleCourseRoleEventsUseCase,
     ReleaseWaitingDeliveriesUseCase,
     SendDueDeliveriesUseCase,
     ListDeliveriesUseCase,

@@ -22,6 +22,7 @@ import {
   HandleAssignmentEventsUseCase,
   type AssignmentEventCommand,
 } from '../deliveries/use-cases/handle-assignment-events.use-case';
+import { HandleCourseRoleEventsUseCase } from '../deliveries/use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from '../deliveries/use-cases/handle-enrollment-events.use-case';
 import { MailRecorder } from '../deliveries/use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
@@ -130,6 +131,7 @@ export function buildNotificationsTestbed(
   const recorder = new MailRecorder(deliveries, sourceVersions, clock, sender);
   const recordAssignmentMails = new HandleAssignmentEventsUseCase(recorder, config);
   const recordEnrollmentMails = new HandleEnrollmentEventsUseCase(recorder);
+  const recordCourseRoleMails = new HandleCourseRoleEventsUseCase(recorder);
   /**
    * What the assignments consumer records of a batch, then what the sender does with it: the
    * deliveries recorded and still to send are dispatched (the running service's sender takes
@@ -170,6 +172,7 @@ export function buildNotificationsTestbed(
     releaseWaiting,
     recordAssignmentMails,
     recordEnrollmentMails,
+    recordCourseRoleMails,
     handleAssignments,
     /** What the assignments consumer does with a batch of one event. */
     handleAssignment: (command: AssignmentEventCommand) => handleAssignments.execute([command]),

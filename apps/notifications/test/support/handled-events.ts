@@ -9,7 +9,7 @@ import type { ServiceTestApp } from '@lms/service-testing';
 export class HandledEvents {
   private readonly keys = new Set<string>();
 
-  /** Spies on the service's user, assignment and enrollment batch use cases (call before events flow). */
+  /** Spies on the service's batch use cases of users, assignments, enrollments and course roles (call before events flow). */
   async watch(service: ServiceTestApp): Promise<void> {
     const { ProjectUserUseCase, userIdOf } = await import(
       '../../src/recipients/use-cases/project-user.use-case'
@@ -20,7 +20,11 @@ export class HandledEvents {
     const { HandleEnrollmentEventsUseCase } = await import(
       '../../src/deliveries/use-cases/handle-enrollment-events.use-case'
     );
+    const { HandleCourseRoleEventsUseCase } = await import(
+      '../../src/deliveries/use-cases/handle-course-role-events.use-case'
+    );
     const projectUser = service.app.get(ProjectUserUseCase);
+    const handleCourseRoles = service.app.get(HandleCourseRoleEventsUseCase);
     const handleAssignments = service.app.get(HandleAssignmentEventsUseCase);
     const handleEnrollments = service.app.get(HandleEnrollmentEventsUseCase);
     this.spy<Parameters<typeof projectUser.execute>[0][number]>(projectUser, (command) =>
@@ -32,6 +36,10 @@ export class HandledEvents {
     );
     this.spy<Parameters<typeof handleEnrollments.execute>[0][number]>(
       handleEnrollments,
+      (command) => command.eventId,
+    );
+    this.spy<Parameters<typeof handleCourseRoles.execute>[0][number]>(
+      handleCourseRoles,
       (command) => command.eventId,
     );
   }

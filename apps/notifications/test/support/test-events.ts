@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   AssignmentsStream,
+  CourseRolesStream,
   EnrollmentsStream,
-  UsersStream,
   type EnrollmentState,
+  UsersStream,
   type UserState,
 } from '@lms/contracts';
 import { EventFactory, type OutboxEntry } from '@lms/messaging';
@@ -81,6 +82,26 @@ export class TestEvents {
         state,
         previousState: null,
         updatedAt: new Date().toISOString(),
+      },
+    });
+  }
+
+  /** `user` was made a reviewer of a course. */
+  reviewerGranted(
+    user: TestPerson,
+    course: { courseId: string; title: string },
+    courseVersion = 2,
+  ): OutboxEntry {
+    return this.learning.create(CourseRolesStream, 'course-role.granted', {
+      tenantId: this.tenantId,
+      aggregateId: course.courseId,
+      aggregateVersion: courseVersion,
+      payload: {
+        courseId: course.courseId,
+        courseTitle: course.title,
+        userId: user.userId,
+        role: 'reviewer',
+        changedAt: new Date().toISOString(),
       },
     });
   }

@@ -35,6 +35,8 @@ export const DELIVERY_KINDS = [
   'enrollment.waiting.learner',
   /** A waiting enrollment was confirmed: the learner is enrolled. */
   'enrollment.confirmed.learner',
+  /** A user was made a reviewer of a course (LE-C2). */
+  'course.reviewer-assigned',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -80,7 +82,20 @@ export interface EnrollmentMailContext {
   };
 }
 
-export type MailContext = AssignmentMailContext | DigestMailContext | EnrollmentMailContext;
+/** What a mail about a role in a course talks about, copied from the source event. */
+export interface CourseRoleMailContext {
+  courseRole: {
+    courseId: string;
+    courseTitle: string;
+    role: string;
+  };
+}
+
+export type MailContext =
+  | AssignmentMailContext
+  | DigestMailContext
+  | EnrollmentMailContext
+  | CourseRoleMailContext;
 
 export function isDigestContext(context: MailContext): context is DigestMailContext {
   return 'digest' in context;
@@ -90,10 +105,14 @@ export function isEnrollmentContext(context: MailContext): context is Enrollment
   return 'enrollment' in context;
 }
 
+export function isCourseRoleContext(context: MailContext): context is CourseRoleMailContext {
+  return 'courseRole' in context;
+}
+
 /** The assignment a mail talks about; a digest or an enrollment's mail talks about none. */
 export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>): AssignmentMailContext {
   const { context } = delivery;
-  if (isDigestContext(context) || isEnrollmentContext(context))
+  if (isDigestContext(context) || isEnrollmentContext(context) || isCourseRoleContext(context))
     throw new Error(`delivery ${delivery.id} is not about an assignment`);
   return context;
 }
@@ -211,11 +230,11 @@ export function deliveryIdOf(key: DeliveryKey): string {
 
 /**
  * The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach
- * (a previous coach's too), the first mentees of a digest; nobody for an enrollment's.
+ * (a previous coach's too), the first mentees of a digest; nobody for a mail about a course.
  */
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
   const { context } = delivery;
   if (isDigestContext(context)) return context.digest.menteeIds;
-  if (isEnrollmentContext(context)) return [];
+  if (isEnrollmentContext(context) || isCourseRoleContext(context)) return [];
   return delivery.kind.endsWith('.mentee') ? context.coachIds : [context.menteeId];
 }

@@ -26,6 +26,7 @@ import {
   counterpartIds,
   isDigestContext,
   isEnrollmentContext,
+  isCourseRoleContext,
   type MailContext,
   type Delivery,
   type DeliveryClaim,
@@ -488,6 +489,7 @@ function counterpartNames(delivery: Delivery, people: People): PersonName[] | nu
 function contextValues(context: MailContext): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course'> {
   if (isDigestContext(context)) return { count: context.digest.count };
   if (isEnrollmentContext(context)) return { course: context.enrollment.courseTitle };
+  if (isCourseRoleContext(context)) return { course: context.courseRole.courseTitle };
   return { daysLeft: context.daysLeft ?? null };
 }
 

@@ -1,4 +1,5 @@
 import { MAILED_ASSIGNMENT_EVENTS } from '../../deliveries/domain/assignment-deliveries';
+import { MAILED_COURSE_ROLE_EVENTS } from '../../deliveries/domain/course-role-deliveries';
 import { MAILED_ENROLLMENT_EVENTS } from '../../deliveries/domain/enrollment-deliveries';
 
 /**
@@ -6,7 +7,11 @@ import { MAILED_ENROLLMENT_EVENTS } from '../../deliveries/domain/enrollment-del
  * delivery comes from (its `sourceType`), so one choice covers the mails of that event to a
  * mentee and to its coaches alike (and a coach's digest of new mentees with `assignment.created`).
  */
-export const MAIL_CATEGORIES = [...MAILED_ASSIGNMENT_EVENTS, ...MAILED_ENROLLMENT_EVENTS] as const;
+export const MAIL_CATEGORIES = [
+  ...MAILED_ASSIGNMENT_EVENTS,
+  ...MAILED_ENROLLMENT_EVENTS,
+  ...MAILED_COURSE_ROLE_EVENTS,
+] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
 /**

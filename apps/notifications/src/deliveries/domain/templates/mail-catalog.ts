@@ -149,6 +149,13 @@ export const EN_CATALOG: MailCatalog = {
       ],
       linkLabel: 'Open the course',
     },
+    'course.reviewer-assigned': {
+      subject: '{{#if course}}You are a reviewer of {{course}}{{else}}You are a reviewer of a course{{/if}}',
+      paragraphs: [
+        '{{#if course}}You have been made a reviewer of the course {{course}}: you can read it and send its authors your remarks.{{else}}You have been made a reviewer of a course: you can read it and send its authors your remarks.{{/if}}',
+      ],
+      linkLabel: 'Open the course',
+    },
   },
 };
 
@@ -257,6 +264,13 @@ export const IT_CATALOG: MailCatalog = {
         '{{#if course}}La tua iscrizione al corso {{course}} è confermata{{else}}La tua iscrizione è confermata{{/if}}',
       paragraphs: [
         '{{#if course}}La tua iscrizione al corso {{course}} è stata confermata: puoi iniziare.{{else}}La tua iscrizione a un corso è stata confermata: puoi iniziare.{{/if}}',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course.reviewer-assigned': {
+      subject: '{{#if course}}Sei revisore del corso {{course}}{{else}}Sei revisore di un corso{{/if}}',
+      paragraphs: [
+        '{{#if course}}Sei stato nominato revisore del corso {{course}}: puoi leggerlo e inviare le tue osservazioni ai suoi autori.{{else}}Sei stato nominato revisore di un corso: puoi leggerlo e inviare le tue osservazioni ai suoi autori.{{/if}}',
       ],
       linkLabel: 'Apri il corso',
     },

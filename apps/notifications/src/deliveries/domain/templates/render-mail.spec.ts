@@ -136,7 +136,7 @@ describe('renderMail', () => {
 
   it('has a subject, text and HTML for every kind in both locales, with and without names or a course', () => {
     for (const kind of DELIVERY_KINDS) {
-      const aboutACourse = kind.startsWith('enrollment.');
+      const aboutACourse = kind.startsWith('enrollment.') || kind.startsWith('course.');
       for (const locale of ['en', 'it']) {
         for (const known of [false, true]) {
           const mail = renderMail(

@@ -1,6 +1,12 @@
 import Handlebars from 'handlebars';
 import type { PersonName } from '../../../recipients/domain/recipient';
-import { isDigestContext, isEnrollmentContext, type DeliveryKind, type MailContext } from '../delivery';
+import {
+  isCourseRoleContext,
+  isDigestContext,
+  isEnrollmentContext,
+  type DeliveryKind,
+  type MailContext,
+} from '../delivery';
 import { SUPPORTED_LOCALES, type MailCatalog, type SupportedLocale } from './mail-catalog';
 
 export interface MailTemplateInput {
@@ -69,13 +75,15 @@ export function resolveLocale(locale: string): SupportedLocale {
 
 /**
  * The link a mail points to, under the web app's public address: the assignment it talks
- * about, the coach's mentees for a digest, the course of an enrollment.
+ * about, the coach's mentees for a digest, the course of an enrollment or of a role.
  */
 export function mailLink(appUrl: string, context: MailContext): string {
   const base = appUrl.replace(/\/+$/, '');
   if (isDigestContext(context)) return `${base}/coaching/mentees`;
   if (isEnrollmentContext(context))
     return `${base}/learning/courses/${encodeURIComponent(context.enrollment.courseId)}`;
+  if (isCourseRoleContext(context))
+    return `${base}/learning/courses/${encodeURIComponent(context.courseRole.courseId)}`;
   return `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
 }
 
