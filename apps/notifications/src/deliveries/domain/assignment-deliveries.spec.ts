@@ -102,17 +102,24 @@ describe('planAssignmentDeliveries', () => {
     ]);
   });
 
-  it('holds nothing when digests are off, nor any mail other than a new mentee', () => {
+  it("holds nothing when digests are off, and no mail but a coach's new or ended coaching", () => {
+    const digests = { windowMs: 30_000, threshold: 5, names: 10 };
     const off = planAssignmentDeliveries(facts(), now, NO_DIGESTS);
-    const ended = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now, {
-      windowMs: 30_000,
-      threshold: 5,
-      names: 10,
-    });
+    const reactivated = planAssignmentDeliveries(
+      { ...facts(), type: 'assignment.reactivated' },
+      now,
+      digests,
+    );
+    const ended = planAssignmentDeliveries({ ...facts(), type: 'assignment.ended' }, now, digests);
 
-    expect([...off, ...ended].map((d) => [d.digestKey, d.pendingReason, d.nextAttemptAt])).toEqual(
+    expect([...off, ...reactivated].map((d) => [d.digestKey, d.pendingReason, d.nextAttemptAt])).toEqual(
       Array.from({ length: 6 }, () => [null, null, now]),
     );
+    expect(ended.map((d) => [d.kind, d.digestKey, d.pendingReason])).toEqual([
+      ['assignment.ended.mentee', null, null],
+      ['assignment.ended.coach', 'assignment.ended.coach:coach-a', 'digest_window'],
+      ['assignment.ended.coach', 'assignment.ended.coach:coach-b', 'digest_window'],
+    ]);
   });
 
   it('derives each id from the natural key, the same whenever the event is planned again', () => {

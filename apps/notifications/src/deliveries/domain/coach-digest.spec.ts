@@ -18,10 +18,11 @@ function member(i: number, menteeId = `mentee-${i}`): DigestMember {
 }
 
 describe('the coach digest', () => {
-  it('keys only new-mentee mails of a coach, and none when digests are off', () => {
+  it("keys a coach's mails of new and ended coachings, no mentee's, and none when digests are off", () => {
     expect(digestKeyOf('assignment.created.coach', 'coach', SETTINGS)).toBe('assignment.created.coach:coach');
     expect(digestKeyOf('assignment.created.mentee', 'mentee', SETTINGS)).toBeNull();
-    expect(digestKeyOf('assignment.ended.coach', 'coach', SETTINGS)).toBeNull();
+    expect(digestKeyOf('assignment.ended.coach', 'coach', SETTINGS)).toBe('assignment.ended.coach:coach');
+    expect(digestKeyOf('assignment.ended.mentee', 'mentee', SETTINGS)).toBeNull();
     expect(digestKeyOf('assignment.created.coach', 'coach', { ...SETTINGS, windowMs: 0 })).toBeNull();
   });
 

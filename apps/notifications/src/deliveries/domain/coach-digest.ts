@@ -2,7 +2,8 @@ import { newDelivery, type Delivery, type DeliveryKind } from './delivery';
 
 /**
  * The coach digest (NO-2): a coach who receives many new mentees within a short window gets
- * one mail listing them instead of one per mentee; mentees still get their own.
+ * one mail listing them instead of one per mentee (and likewise when many of its coachings
+ * end at once, a group assignment ended); mentees still get their own.
  */
 export interface DigestSettings {
   /**
@@ -24,6 +25,7 @@ export const DIGEST_MEMBERS_MAX = 20_000;
 /** The kinds of mail that may go out in a digest, and the digest's own kind. */
 const DIGEST_KIND_OF: Partial<Record<DeliveryKind, DeliveryKind>> = {
   'assignment.created.coach': 'assignment.created.coach-digest',
+  'assignment.ended.coach': 'assignment.ended.coach-digest',
 };
 
 /**

@@ -29,6 +29,8 @@ export const DELIVERY_KINDS = [
   'assignment.expiring.coach',
   /** One mail for many `assignment.created.coach` of one coach (NO-2). */
   'assignment.created.coach-digest',
+  /** One mail for many `assignment.ended.coach` of one coach. */
+  'assignment.ended.coach-digest',
   /** A learner enrolled in a course (LE-E1). */
   'enrollment.enrolled.learner',
   /** A learner's enrollment waits: for approval, a seat or a session's confirmation. */

@@ -2,6 +2,7 @@ import { decideDigest, DEFAULT_DIGEST_SETTINGS } from '../domain/coach-digest';
 import { DIGEST_BUSY_RETRY_MS } from './close-digest-windows.use-case';
 import {
   assignmentCreated,
+  assignmentEnded,
   aUser,
   buildNotificationsTestbed,
   TEST_TENANT,
@@ -136,6 +137,26 @@ describe("a coach's digest of new mentees", () => {
     expect(subjects).toHaveLength(3);
     const log = await testbed.deliveriesTo(coach.userId);
     expect(log.filter((d) => d.digestId === plan.digest.id)).toHaveLength(5);
+  });
+
+  it('given many coachings of one coach ending at once, then the coach gets one digest of them', async () => {
+    const testbed = buildNotificationsTestbed(DIGESTS_ON);
+    const mentees = someMentees(6);
+    for (const user of [coach, ...mentees]) await testbed.userArrives(userCreated(user));
+    const created = mentees.map((mentee) => assignmentCreated(mentee, [coach]));
+    await testbed.recordAssignmentMails.execute(created);
+    testbed.clock.advance(WINDOW_MS);
+    await testbed.sendDue.execute();
+
+    await testbed.recordAssignmentMails.execute(created.map(assignmentEnded));
+    testbed.clock.advance(WINDOW_MS);
+    await testbed.sendDue.execute();
+
+    expect(testbed.mailer.to(coach.email).map((mail) => mail.subject)).toEqual([
+      '6 new mentees have been assigned to you',
+      '6 of your coachings have ended',
+    ]);
+    for (const mentee of mentees) expect(testbed.mailer.to(mentee.email)).toHaveLength(2);
   });
 
   it('given every event delivered again after the digest, then nothing more is sent', async () => {

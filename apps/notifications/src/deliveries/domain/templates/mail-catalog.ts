@@ -118,6 +118,13 @@ export const EN_CATALOG: MailCatalog = {
         '{{#if names}}Your coaching assignment with {{names}} {{ends}}.{{else}}One of your coaching assignments {{ends}}.{{/if}}',
       ],
     },
+    'assignment.ended.coach-digest': {
+      subject: '{{count}} of your coachings have ended',
+      paragraphs: [
+        '{{count}} of your coaching assignments have ended.',
+        '{{#if names}}Among them, your coaching of {{names}}{{#if more}}, and {{more}} more{{/if}}.{{else}}You will find them in your coaching space.{{/if}}',
+      ],
+    },
     'assignment.created.coach-digest': {
       subject: '{{count}} new mentees have been assigned to you',
       paragraphs: [
@@ -234,6 +241,13 @@ export const IT_CATALOG: MailCatalog = {
         '{{#if names}}Il coaching di {{names}} {{ends}}{{else}}Un tuo incarico di coaching {{ends}}{{/if}}',
       paragraphs: [
         '{{#if names}}Il tuo incarico di coaching con {{names}} {{ends}}.{{else}}Uno dei tuoi incarichi di coaching {{ends}}.{{/if}}',
+      ],
+    },
+    'assignment.ended.coach-digest': {
+      subject: '{{count}} tuoi incarichi di coaching sono terminati',
+      paragraphs: [
+        '{{count}} tuoi incarichi di coaching sono terminati.',
+        '{{#if names}}Tra questi, il coaching di {{names}}{{#if more}}, e altri {{more}}{{/if}}.{{else}}Li trovi nel tuo spazio di coaching.{{/if}}',
       ],
     },
     'assignment.created.coach-digest': {
