@@ -3,7 +3,9 @@
  * (`BOOTSTRAP_ADMIN_EMAIL`, `BOOTSTRAP_ADMIN_PASSWORD`): a demo tenant with its Application
  * Administrator (`DEMO_ADMIN_PASSWORD`), then, as that administrator, a coach, three learners,
  * a group with them and a group coach assignment for the learner role, and waits for the
- * fan-out. Running it again finds the demo and changes nothing. Prints how to sign in.
+ * fan-out; then two published courses (an e-learning one, and an instructor-led one whose
+ * session has two seats) in a learning plan the three learners are enrolled in (the third one
+ * waits for a seat). Running it again finds the demo and changes nothing. Prints how to sign in.
  *
  *   node dist/scripts/seed-demo.js [gatewayUrl]
  */
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   ];
   const group = await create<Created>('/api/v1/identity/groups', { name: 'Demo: Sales Academy' });
   await create(`/api/v1/identity/groups/${group.id}/members`, { userId: coach.id, roles: ['coach'] });
+  const learnerIds: string[] = [];
   for (const [firstName, lastName, locale] of learners) {
     const learner = await create<Created>('/api/v1/identity/users', {
       email: `${firstName.toLowerCase()}@${DOMAIN}`,
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
       locale,
     });
     await create(`/api/v1/identity/groups/${group.id}/members`, { userId: learner.id, roles: ['learner'] });
+    learnerIds.push(learner.id);
   }
   await create('/api/v1/coaching/group-assignments', {
     groupId: group.id,
@@ -145,10 +149,49 @@ async function main(): Promise<void> {
     count === learners.length
       ? `the fan-out created ${count} coach assignments`
       : `the fan-out has created ${count} of ${learners.length} coach assignments so far (it goes on in the background)`;
+  const plan = await seedLearning(learnerIds);
   console.log(
-    `Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${progress}.`,
+    `Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${progress}; ` +
+      `plan "Demo: Sales onboarding" (${plan.id}) of two courses, its learners enrolled.`,
   );
   printHint(coach.id);
+}
+
+/**
+ * Two published courses, an e-learning one and an instructor-led one with a session of two
+ * seats a month from now, in a plan the learners are enrolled in: the third one waits for a seat.
+ */
+async function seedLearning(learnerIds: readonly string[]): Promise<Created> {
+  const course = (body: Record<string, unknown>): Promise<Created> =>
+    create<Created>('/api/v1/learning/courses', body);
+  const listening = await course({
+    title: 'Demo: Active listening',
+    kind: 'elearning',
+    material: [
+      { title: 'Why listening sells', kind: 'video', url: 'https://media.example.com/listening.mp4' },
+      { title: 'Checklist', kind: 'document', url: 'https://media.example.com/listening.pdf' },
+    ],
+  });
+  const workshop = await course({ title: 'Demo: Negotiation workshop', kind: 'ilt' });
+  const startsAt = new Date(Date.now() + 30 * 24 * 60 * 60_000);
+  startsAt.setUTCHours(9, 0, 0, 0);
+  await create(`/api/v1/learning/courses/${workshop.id}/sessions`, {
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 8 * 60 * 60_000).toISOString(),
+    place: 'Milan office, room 4',
+    capacity: 2,
+  });
+  for (const course of [listening, workshop]) {
+    const publishedAnswer = await call('POST', `/api/v1/learning/courses/${course.id}/publish`);
+    if (publishedAnswer.status !== 200)
+      throw new Error(`publishing a demo course answered ${publishedAnswer.status}`);
+  }
+  const plan = await create<Created>('/api/v1/learning/plans', {
+    title: 'Demo: Sales onboarding',
+    courseIds: [listening.id, workshop.id],
+  });
+  for (const userId of learnerIds) await create(`/api/v1/learning/plans/${plan.id}/enrollments`, { userId });
+  return plan;
 }
 
 function printHint(coachId: string): void {
@@ -168,6 +211,8 @@ function printHint(coachId: string): void {
     `  TOKEN=$(curl -s -X POST '${gateway}/api/v1/auth/login' -H 'content-type: application/json' -d '${login}' | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).accessToken') && ` +
       `curl -s -H "Authorization: Bearer $TOKEN" '${gateway}/api/v1/coaching/assignments?coachId=${coachId}'`,
   );
+  console.log('Then the enrollments of the demo plan (their mails are in MailDev):');
+  console.log(`  curl -s -H "Authorization: Bearer $TOKEN" '${gateway}/api/v1/learning/enrollments'`);
 }
 
 main().catch((error: unknown) => {
