@@ -54,9 +54,15 @@ class MongoLifecycle implements OnModuleInit, OnApplicationShutdown {
         return true;
       },
     });
-    // Unique indexes guard idempotency: they must exist before the first request.
+    // Unique indexes guard idempotency: they must exist before the first request. Each model
+    // first finishes creating its collection (mongoose starts that when the model is made):
+    // an index created meanwhile races it, and the local stand-in then refuses one of the two
+    // ("already existed"), which stopped a service's first start.
     await Promise.all([
-      ...Object.values(this.connection.models).map((model) => model.createIndexes()),
+      ...Object.values(this.connection.models).map(async (model) => {
+        await model.init();
+        await model.createIndexes();
+      }),
       this.idempotency.ensureIndexes(),
     ]);
   }
