@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import {
   CourseProgressStream,
+  CourseRolesStream,
   CoursesStream,
   EnrollmentsStream,
   PlanEnrollmentsStream,
@@ -21,7 +22,13 @@ import { PlansModule } from './plans/plans.module';
     MongoModule.forRoot({ dbName: 'learning' }),
     MessagingModule.forRoot({
       serviceName: 'learning',
-      producedStreams: [CoursesStream, EnrollmentsStream, CourseProgressStream, PlanEnrollmentsStream],
+      producedStreams: [
+        CoursesStream,
+        CourseRolesStream,
+        EnrollmentsStream,
+        CourseProgressStream,
+        PlanEnrollmentsStream,
+      ],
     }),
     MembershipsModule,
     CoursesModule,

@@ -333,6 +333,9 @@ describe('every route of the API document, attacked', () => {
       sessionId: fixtures['sessions/sessionId'],
     });
     fixtures['courses/courseId'] = courseId;
+    // A course role (LE-C2) in `/courses/{id}/roles/{userId}/{role}`: the tenant's `role` fixture is
+    // an administrative role.
+    fixtures['{userId}/role'] = 'tutor';
     // A learning plan of that course: its routes and its learners' list.
     fixtures['plans/id'] = await create(tokens.adminA, '/api/v1/learning/plans', {
       title: 'Negotiation plan',

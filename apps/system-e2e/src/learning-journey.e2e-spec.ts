@@ -187,4 +187,33 @@ describe('a learning journey (every service as a process, through the gateway)',
       ]),
     );
   });
+
+  it("refuses an instructor's enrollment of someone else, while the course's enrollments are open to it", async () => {
+    const ines = await learner('ines');
+    const dario = await learner('dario');
+    const course = await admin.create<Created>('/api/v1/learning/courses', {
+      title: 'Objections',
+      kind: 'elearning',
+    });
+    expect((await admin.call('POST', `/api/v1/learning/courses/${course.id}/publish`)).status).toBe(200);
+    expect(
+      (
+        await admin.call('PUT', `/api/v1/learning/courses/${course.id}/roles/${ines.id}`, {
+          role: 'instructor',
+        })
+      ).status,
+    ).toBe(200);
+
+    const refused = await ines.client.call<Problem>('POST', '/api/v1/learning/enrollments', {
+      courseId: course.id,
+      userId: dario.id,
+    });
+    const seen = await ines.client.call<{ items: Enrollment[] }>(
+      'GET',
+      `/api/v1/learning/enrollments?courseId=${course.id}`,
+    );
+
+    expect([refused.status, refused.body.code]).toEqual([403, 'ENROLLMENT.FORBIDDEN']);
+    expect(seen.status).toBe(200);
+  });
 });

@@ -94,3 +94,70 @@ export class SessionInvalidError extends BusinessRuleError {
     super('SESSION.INVALID', `The session is not valid: ${reason}.`, { reason });
   }
 }
+
+/**
+ * LE-C2: administrators, power users and a course's author grant and revoke its roles and hand
+ * its authorship on; a co-author grants and revokes co-authors and reviewers.
+ */
+export class CourseRoleForbiddenError extends DomainError {
+  constructor(courseId: string) {
+    super(
+      'COURSE_ROLE.FORBIDDEN',
+      'forbidden',
+      "Administrators, power users and the course's author grant and revoke its roles and hand its authorship on; a co-author grants and revokes co-authors and reviewers; those who edit the course read its roles.",
+      { courseId },
+    );
+  }
+}
+
+/** LE-C2: the author's role is handed on (`POST /v1/courses/{id}/author`), never granted or revoked. */
+export class CourseRoleAuthorNotGrantableError extends BusinessRuleError {
+  constructor(courseId: string) {
+    super(
+      'COURSE_ROLE.AUTHOR_NOT_GRANTABLE',
+      "The author's role is not granted or revoked: hand the authorship on instead.",
+      { courseId },
+    );
+  }
+}
+
+/** LE-C2: an archived course is history: its roles no longer change. */
+export class CourseRoleCourseArchivedError extends ConflictError {
+  constructor(courseId: string) {
+    super('COURSE_ROLE.COURSE_ARCHIVED', 'The course is archived: its roles no longer change.', {
+      courseId,
+    });
+  }
+}
+
+/** LE-C2 (seed 003): reviewers proofread a published course. */
+export class CourseRoleReviewerNeedsPublishedError extends ConflictError {
+  constructor(courseId: string) {
+    super(
+      'COURSE_ROLE.REVIEWER_NEEDS_PUBLISHED',
+      'A reviewer is granted on a published course only: publish the course first.',
+      { courseId },
+    );
+  }
+}
+
+/** LE-C2 (seed 003): to be a co-author, a user holds the author role in a group. */
+export class CourseRoleCoAuthorNeedsAuthorRoleError extends BusinessRuleError {
+  constructor(courseId: string, userId: string) {
+    super(
+      'COURSE_ROLE.CO_AUTHOR_NEEDS_AUTHOR_ROLE',
+      'A co-author holds the author role in at least one group of the tenant: give the user that role first.',
+      { courseId, userId },
+    );
+  }
+}
+
+/** LE-C2: a course keeps a bounded number of role entries. */
+export class CourseRoleTooManyError extends BusinessRuleError {
+  constructor(courseId: string, max: number) {
+    super('COURSE_ROLE.TOO_MANY', `A course holds at most ${max} role entries: revoke one first.`, {
+      courseId,
+      max,
+    });
+  }
+}

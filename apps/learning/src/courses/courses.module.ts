@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { CatalogController } from './catalog.controller';
+import { CourseRolesController } from './course-roles.controller';
 import { CourseSessionsController } from './course-sessions.controller';
 import { CoursesController } from './courses.controller';
+import { UserEventsConsumer } from './user-events.consumer';
 import { COURSE_SESSION_MODEL, CourseSessionSchema } from './infra/course-session.schema';
 import { COURSE_MODEL, CourseSchema } from './infra/course.schema';
 import { MongoCourseSessionRepository } from './infra/mongo-course-session.repository';
@@ -21,16 +23,29 @@ import { GetCourseUseCase } from './use-cases/get-course.use-case';
 import { ListCatalogUseCase } from './use-cases/list-catalog.use-case';
 import { ListCourseSessionsUseCase } from './use-cases/list-course-sessions.use-case';
 import { ListCoursesUseCase } from './use-cases/list-courses.use-case';
+import { GrantCourseRoleUseCase } from './use-cases/grant-course-role.use-case';
+import { ListCourseRolesUseCase } from './use-cases/list-course-roles.use-case';
+import { RevokeCourseRoleUseCase } from './use-cases/revoke-course-role.use-case';
+import { TransferCourseAuthorshipUseCase } from './use-cases/transfer-course-authorship.use-case';
+import { ReleaseRolesOfDeletedUsersUseCase } from './use-cases/release-roles-of-deleted-users.use-case';
 
 /**
  * Courses (LE-C1): drafts, published in the catalog (per-group libraries), archived; their
  * learning material and the sessions of instructor-led ones. Publishing, changing a published
  * course and archiving publish the courses stream; who sees which library comes from the
- * group memberships projection.
+ * group memberships projection. Course roles (LE-C2) live on the course: granted, revoked and
+ * the authorship handed on, each change with its event on the course roles stream; a deleted
+ * account's roles are released from identity's user events.
  */
 @Module({
   imports: [MembershipsModule],
-  controllers: [CoursesController, CourseSessionsController, CatalogController],
+  controllers: [
+    CoursesController,
+    CourseSessionsController,
+    CourseRolesController,
+    CatalogController,
+    UserEventsConsumer,
+  ],
   providers: [
     mongoModel(COURSE_MODEL, CourseSchema),
     mongoModel(COURSE_SESSION_MODEL, CourseSessionSchema),
@@ -47,6 +62,11 @@ import { ListCoursesUseCase } from './use-cases/list-courses.use-case';
     ListCourseSessionsUseCase,
     EditCourseSessionUseCase,
     DeleteCourseSessionUseCase,
+    ListCourseRolesUseCase,
+    GrantCourseRoleUseCase,
+    RevokeCourseRoleUseCase,
+    TransferCourseAuthorshipUseCase,
+    ReleaseRolesOfDeletedUsersUseCase,
   ],
   exports: [COURSE_REPOSITORY, COURSE_SESSION_REPOSITORY],
 })

@@ -59,4 +59,22 @@ describe("MembershipEventsConsumer (identity's memberships → the catalog's gro
 
     expect(await memberships.groupsOf(TENANT, ADA)).toEqual([]);
   });
+
+  it('given a membership whose roles change, then the projection knows whether the user holds the author role in some group (LE-C2)', async () => {
+    const { memberships, deliver } = setUp();
+    const withRoles = (version: number, roles: string[]) =>
+      identity.create(GroupMembershipsStream, 'membership.roles-changed', {
+        tenantId: TENANT,
+        aggregateId: membershipAggregateId(SALES, ADA),
+        aggregateVersion: version,
+        payload: { groupId: SALES, userId: ADA, roles } as never,
+      }).envelope;
+
+    await deliver(membership('membership.added', SALES, 1));
+    expect(await memberships.holdsRoleInAnyGroup(TENANT, ADA, 'author')).toBe(false);
+    await deliver(withRoles(2, ['learner', 'author']));
+    expect(await memberships.holdsRoleInAnyGroup(TENANT, ADA, 'author')).toBe(true);
+    await deliver(membership('membership.removed', SALES, 3));
+    expect(await memberships.holdsRoleInAnyGroup(TENANT, ADA, 'author')).toBe(false);
+  });
 });

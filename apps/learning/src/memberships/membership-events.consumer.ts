@@ -26,13 +26,14 @@ export class MembershipEventsConsumer {
   }
 }
 
-/** Added and roles-changed leave the user a member, whatever its roles; removed does not. */
+/** Added and roles-changed leave the user a member with the roles they carry; removed does not. */
 function toChange(event: MembershipEvent): GroupMembershipChange {
   return {
     tenantId: event.tenantId,
     groupId: event.payload.groupId,
     userId: event.payload.userId,
     active: event.type !== 'membership.removed',
+    roles: event.type === 'membership.removed' ? [] : [...event.payload.roles],
     version: event.aggregateVersion,
     updatedAt: new Date(event.occurredAt),
   };

@@ -198,7 +198,7 @@ export function describeCourseRepositoryContract(
       expect(rest.nextCursor).toBeNull();
     });
 
-    it('given the version read, then a save replaces the course with its events and keeps kind, author and creation; at another version or in another tenant it writes nothing', async () => {
+    it('given the version read, then a save replaces the course with its events and keeps kind and creation; at another version or in another tenant it writes nothing', async () => {
       const course = courseAt(1);
       await repository.insert({ course, outbox: [] });
       const edited = editCourse(
@@ -235,6 +235,42 @@ export function describeCourseRepositoryContract(
       expect(await repository.findById(tenantId, course.id)).toBeNull();
       expect((await repository.list(tenantId, {}, PAGE)).items).toEqual([]);
       expect(await repository.delete(tenantId, course.id, 1)).toBe(false);
+    });
+
+    it('given roles granted and the authorship handed on, then the course reads back with them, and lists the courses where a user holds any role', async () => {
+      const [ada, bob, cleo] = [randomUUID(), randomUUID(), randomUUID()];
+      const authored = courseAt(1, { authorId: ada });
+      const reviewed = courseAt(2, { authorId: randomUUID() });
+      const unrelated = courseAt(3, { authorId: randomUUID() });
+      const elsewhere = courseAt(4, { authorId: ada, tenantId: `tenant-${randomUUID()}` });
+      await insertAll([authored, reviewed, unrelated, elsewhere]);
+      const changed: Course = {
+        ...authored,
+        authorId: bob,
+        roles: [
+          { userId: ada, role: 'co_author' },
+          { userId: cleo, role: 'instructor' },
+        ],
+        version: 2,
+      };
+      expect(await repository.save(tenantId, { course: changed, outbox: [] }, 1)).toBe(true);
+      const withReviewer: Course = { ...reviewed, roles: [{ userId: ada, role: 'reviewer' }], version: 2 };
+      expect(await repository.save(tenantId, { course: withReviewer, outbox: [] }, 1)).toBe(true);
+
+      expect(await repository.findById(tenantId, authored.id)).toEqual(changed);
+      const heldBy = async (userId: string) =>
+        (await repository.listWithUser(tenantId, userId, PAGE)).items.map((c) => c.id);
+      expect(await heldBy(ada)).toEqual([authored.id, reviewed.id]);
+      expect(await heldBy(bob)).toEqual([authored.id]);
+      expect(await heldBy(cleo)).toEqual([authored.id]);
+      expect(await heldBy(randomUUID())).toEqual([]);
+      const first = await repository.listWithUser(tenantId, ada, { limit: 1 });
+      expect(first.items.map((c) => c.id)).toEqual([authored.id]);
+      const rest = await repository.listWithUser(tenantId, ada, {
+        limit: 1,
+        cursor: first.nextCursor ?? undefined,
+      });
+      expect(rest.items.map((c) => c.id)).toEqual([reviewed.id]);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { GroupRole } from '@lms/contracts';
 import type { GroupMembershipChange } from '../memberships/domain/group-membership';
 import type { GroupMembershipRepository } from '../memberships/ports/group-membership.repository';
 
@@ -25,12 +26,14 @@ export function describeGroupMembershipRepositoryContract(
       version: number,
       active = true,
       tenant = tenantId,
+      roles: GroupRole[] = active ? ['learner'] : [],
     ): GroupMembershipChange {
       return {
         tenantId: tenant,
         groupId,
         userId,
         active,
+        roles,
         version,
         updatedAt: new Date(Date.UTC(2026, 2, 2, 9, version)),
       };
@@ -72,6 +75,26 @@ export function describeGroupMembershipRepositoryContract(
       expect(await repository.applyMany(batch)).toEqual(['stale', 'stale', 'stale']);
 
       expect(await repository.groupsOf(tenantId, ada)).toEqual([sales]);
+    });
+
+    it('given roles in groups, then a user holds a role in some group of its tenant while an active membership carries it', async () => {
+      const [ada, bob, sales, support] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await repository.applyMany([
+        change(sales, ada, 1, true, tenantId, ['learner']),
+        change(support, ada, 1, true, tenantId, ['author', 'coach']),
+        change(sales, bob, 1, true, `tenant-${randomUUID()}`, ['author']),
+      ]);
+
+      expect(await repository.holdsRoleInAnyGroup(tenantId, ada, 'author')).toBe(true);
+      expect(await repository.holdsRoleInAnyGroup(tenantId, ada, 'admin')).toBe(false);
+      expect(await repository.holdsRoleInAnyGroup(tenantId, bob, 'author')).toBe(false);
+
+      await repository.applyMany([change(support, ada, 2, true, tenantId, ['coach'])]);
+      expect(await repository.holdsRoleInAnyGroup(tenantId, ada, 'author')).toBe(false);
+      await repository.applyMany([change(support, ada, 3, true, tenantId, ['author'])]);
+      expect(await repository.holdsRoleInAnyGroup(tenantId, ada, 'author')).toBe(true);
+      await repository.applyMany([change(support, ada, 4, false)]);
+      expect(await repository.holdsRoleInAnyGroup(tenantId, ada, 'author')).toBe(false);
     });
   });
 }

@@ -74,6 +74,13 @@ export class InMemoryCourseRepository implements CourseRepository {
     return structuredClone(slicePage(matching, page, IN_CREATION_ORDER));
   }
 
+  async listWithUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Course>> {
+    const matching = this.of(tenantId).filter(
+      (course) => course.authorId === userId || course.roles.some((holder) => holder.userId === userId),
+    );
+    return structuredClone(slicePage(matching, page, IN_CREATION_ORDER));
+  }
+
   async save(
     tenantId: string,
     { course, outbox }: CourseWithEvents,
@@ -82,8 +89,8 @@ export class InMemoryCourseRepository implements CourseRepository {
     this.interleaved.shift()?.();
     const stored = this.courses.get(course.id);
     if (!stored || stored.tenantId !== tenantId || stored.version !== expectedVersion) return false;
-    const { id, kind, authorId, createdAt } = stored;
-    this.courses.set(id, structuredClone({ ...course, id, tenantId, kind, authorId, createdAt }));
+    const { id, kind, createdAt } = stored;
+    this.courses.set(id, structuredClone({ ...course, id, tenantId, kind, createdAt }));
     this.record(id, outbox);
     return true;
   }

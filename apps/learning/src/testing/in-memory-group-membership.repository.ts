@@ -1,3 +1,4 @@
+import type { GroupRole } from '@lms/contracts';
 import {
   foldMembershipChanges,
   groupMembershipKey,
@@ -13,12 +14,15 @@ import type {
 export class InMemoryGroupMembershipRepository implements GroupMembershipRepository {
   private readonly rows = new Map<string, GroupMembership>();
 
-  /** Makes a user an active member of groups, as applied events would (tests only). */
+  /** Makes a user an active learner of groups, as applied events would (tests only). */
   given(tenantId: string, userId: string, ...groupIds: string[]): void {
-    for (const groupId of groupIds) {
-      const row = { tenantId, groupId, userId, active: true, version: 1, updatedAt: new Date(0) };
-      this.rows.set(groupMembershipKey(row), row);
-    }
+    for (const groupId of groupIds) this.givenRoles(tenantId, userId, groupId, ['learner']);
+  }
+
+  /** Makes a user an active member of a group with these roles (tests only). */
+  givenRoles(tenantId: string, userId: string, groupId: string, roles: GroupRole[]): void {
+    const row = { tenantId, groupId, userId, active: true, roles, version: 1, updatedAt: new Date(0) };
+    this.rows.set(groupMembershipKey(row), row);
   }
 
   async applyMany(changes: readonly GroupMembershipChange[]): Promise<MembershipOutcome[]> {
@@ -38,6 +42,12 @@ export class InMemoryGroupMembershipRepository implements GroupMembershipReposit
       if (fold.write) this.rows.set(key, structuredClone(fold.write));
     }
     return outcomes;
+  }
+
+  async holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean> {
+    return [...this.rows.values()].some(
+      (row) => row.tenantId === tenantId && row.userId === userId && row.active && row.roles.includes(role),
+    );
   }
 
   async groupsOf(tenantId: string, userId: string): Promise<string[]> {

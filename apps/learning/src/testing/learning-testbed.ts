@@ -12,6 +12,11 @@ import { GetCourseUseCase } from '../courses/use-cases/get-course.use-case';
 import { ListCatalogUseCase } from '../courses/use-cases/list-catalog.use-case';
 import { ListCourseSessionsUseCase } from '../courses/use-cases/list-course-sessions.use-case';
 import { ListCoursesUseCase } from '../courses/use-cases/list-courses.use-case';
+import { GrantCourseRoleUseCase } from '../courses/use-cases/grant-course-role.use-case';
+import { ListCourseRolesUseCase } from '../courses/use-cases/list-course-roles.use-case';
+import { ReleaseRolesOfDeletedUsersUseCase } from '../courses/use-cases/release-roles-of-deleted-users.use-case';
+import { RevokeCourseRoleUseCase } from '../courses/use-cases/revoke-course-role.use-case';
+import { TransferCourseAuthorshipUseCase } from '../courses/use-cases/transfer-course-authorship.use-case';
 import { ChangeEnrollmentStateUseCase } from '../enrollments/use-cases/change-enrollment-state.use-case';
 import { CreateEnrollmentUseCase } from '../enrollments/use-cases/create-enrollment.use-case';
 import { DeleteEnrollmentUseCase } from '../enrollments/use-cases/delete-enrollment.use-case';
@@ -66,7 +71,7 @@ export function aPowerUser(userId: string): CourseActor {
 }
 
 /**
- * The courses' (LE-C1), enrollments' (LE-E*) and plans' (LE-P1) use cases over in-memory
+ * The courses' (LE-C1) and their roles' (LE-C2), enrollments' (LE-E*) and plans' (LE-P1) use cases over in-memory
  * repositories, the memberships projection and a fixed clock.
  */
 export function buildLearningTestbed(options: { now?: string } = {}) {
@@ -100,7 +105,7 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     seats,
     createEnrollment,
     getEnrollment: new GetEnrollmentUseCase(enrollments),
-    listEnrollments: new ListEnrollmentsUseCase(enrollments),
+    listEnrollments: new ListEnrollmentsUseCase(enrollments, courses),
     changeEnrollmentState: new ChangeEnrollmentStateUseCase(enrollments, courses, seats, events, clock),
     deleteEnrollment: new DeleteEnrollmentUseCase(enrollments, courses, seats, events, clock),
     recordProgress: new RecordProgressUseCase(enrollments, courses, events, clock),
@@ -117,6 +122,11 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     editSession: new EditCourseSessionUseCase(courses, sessions, clock),
     deleteSession: new DeleteCourseSessionUseCase(courses, sessions),
     applyMembershipEvents: new ApplyMembershipEventsUseCase(memberships),
+    listCourseRoles: new ListCourseRolesUseCase(courses),
+    grantCourseRole: new GrantCourseRoleUseCase(courses, memberships, events, clock),
+    revokeCourseRole: new RevokeCourseRoleUseCase(courses, events, clock),
+    transferAuthorship: new TransferCourseAuthorshipUseCase(courses, events, clock),
+    releaseRolesOfDeletedUsers: new ReleaseRolesOfDeletedUsersUseCase(courses, events, clock),
     plans,
     planEnrollments,
     planStates,

@@ -94,13 +94,14 @@ describe('a course over its life', () => {
     { id: 'c-1', now: NOW },
   );
 
-  it('given a new course, then it is a draft of its author at version 1, created and updated now', () => {
+  it('given a new course, then it is a draft of its author, with no other roles, at version 1, created and updated now', () => {
     expect(course).toEqual({
       id: 'c-1',
       tenantId: 't',
       kind: 'ilt',
       state: 'draft',
       authorId: 'ada',
+      roles: [],
       ...DETAILS,
       createdAt: NOW,
       updatedAt: NOW,

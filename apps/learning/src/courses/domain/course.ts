@@ -1,3 +1,4 @@
+import type { CourseRoleHolder } from './course-roles';
 import { COURSE_KINDS, COURSE_STATES, type CourseKind, type CourseState } from '@lms/contracts';
 
 /** E-learning, or instructor-led with sessions (LE-C1); states draft, published, archived. */
@@ -50,8 +51,13 @@ export interface Course extends CourseDetails {
   tenantId: string;
   kind: CourseKind;
   state: CourseState;
-  /** Who created it; null for a caller without an account. */
+  /**
+   * Its author (LE-C2): who created it, or to whom the authorship was handed on; null for a
+   * caller without an account.
+   */
   authorId: string | null;
+  /** The other course roles held, one entry per user and role (LE-C2; see course-roles.ts). */
+  roles: CourseRoleHolder[];
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -133,6 +139,7 @@ export function newCourse(input: NewCourse, at: { id: string; now: Date }): Cour
     kind: input.kind,
     state: 'draft',
     authorId: input.authorId,
+    roles: [],
     ...input.details,
     createdAt: at.now,
     updatedAt: at.now,

@@ -12,6 +12,7 @@ import {
   type EnrollmentPolicy,
   type MaterialItem,
 } from '../domain/course';
+import { GRANTABLE_COURSE_ROLES, type CourseRoleHolder } from '../domain/course-roles';
 
 export const COURSE_MODEL = 'Course';
 
@@ -27,6 +28,8 @@ export interface CourseDocument {
   groupIds: string[];
   material: MaterialItem[];
   authorId: string | null;
+  /** Absent on courses written before course roles: none. */
+  roles?: CourseRoleHolder[];
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -38,6 +41,14 @@ const MaterialItemSchema = new Schema<MaterialItem>(
     title: { type: String, required: true },
     kind: { type: String, required: true, enum: MATERIAL_KINDS },
     url: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const CourseRoleHolderSchema = new Schema<CourseRoleHolder>(
+  {
+    userId: { type: String, required: true },
+    role: { type: String, required: true, enum: GRANTABLE_COURSE_ROLES },
   },
   { _id: false },
 );
@@ -55,6 +66,7 @@ export const CourseSchema = new Schema<CourseDocument>(
     groupIds: { type: [String], default: [] },
     material: { type: [MaterialItemSchema], default: [] },
     authorId: { type: String, default: null },
+    roles: { type: [CourseRoleHolderSchema], default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },
@@ -70,7 +82,10 @@ CourseSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'c
 // The lists behind the HTTP API, in creation order (ids sort by creation): every course of the
 // tenant (`GET /v1/courses`, by state or kind), an author's own, and the catalog's published
 // courses (`GET /v1/catalog`, by group). Non-unique: real MongoDB only; the stand-in scans.
+// The courses where a deleted account held a role (LE-C2) are found by `authorId` and by
+// `roles.userId`, a multikey index (read once per deleted account).
 CourseSchema.index({ tenantId: 1, _id: 1 });
 CourseSchema.index({ tenantId: 1, state: 1, _id: 1 });
 CourseSchema.index({ tenantId: 1, authorId: 1, _id: 1 });
 CourseSchema.index({ tenantId: 1, state: 1, groupIds: 1, _id: 1 });
+CourseSchema.index({ tenantId: 1, 'roles.userId': 1, _id: 1 });

@@ -55,12 +55,18 @@ export class MongoCourseRepository implements CourseRepository {
     return findPage(this.model.find(query, WITHOUT_OUTBOX), COURSES_IN_CREATION_ORDER, page, toCourse);
   }
 
+  listWithUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Course>> {
+    // Two index-served branches: (tenantId, authorId, _id) and (tenantId, roles.userId, _id).
+    const query = { tenantId, $or: [{ authorId: userId }, { 'roles.userId': userId }] };
+    return findPage(this.model.find(query, WITHOUT_OUTBOX), COURSES_IN_CREATION_ORDER, page, toCourse);
+  }
+
   async save(
     tenantId: string,
     { course, outbox }: CourseWithEvents,
     expectedVersion: number,
   ): Promise<boolean> {
-    const { _id, tenantId: _t, kind: _k, authorId: _a, createdAt: _c, ...state } = toDocument(course);
+    const { _id, tenantId: _t, kind: _k, createdAt: _c, ...state } = toDocument(course);
     // Exactly the fields of the `course_version` unique index.
     const written = await writeIfVersion(
       this.model,
@@ -96,6 +102,7 @@ function toDocument(course: Course): Omit<CourseDocument, 'outbox'> {
     groupIds: [...course.groupIds],
     material: course.material.map((item) => ({ title: item.title, kind: item.kind, url: item.url })),
     authorId: course.authorId,
+    roles: course.roles.map((holder) => ({ userId: holder.userId, role: holder.role })),
     createdAt: course.createdAt,
     updatedAt: course.updatedAt,
     version: course.version,
@@ -115,6 +122,7 @@ function toCourse(doc: CourseDocument): Course {
     groupIds: [...(doc.groupIds ?? [])],
     material: (doc.material ?? []).map((item) => ({ title: item.title, kind: item.kind, url: item.url })),
     authorId: doc.authorId ?? null,
+    roles: (doc.roles ?? []).map((holder) => ({ userId: holder.userId, role: holder.role })),
     createdAt: new Date(doc.createdAt),
     updatedAt: new Date(doc.updatedAt),
     version: doc.version,

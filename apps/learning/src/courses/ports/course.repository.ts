@@ -33,6 +33,8 @@ export interface CourseRepository {
     kind: CourseKind | undefined,
     page: PageRequest,
   ): Promise<Page<Course>>;
+  /** The courses `userId` authors or holds a role in (LE-C2), in creation order. */
+  listWithUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Course>>;
   /**
    * Replaces a course by its next state, with its events, if it is still at `expectedVersion`;
    * false otherwise (nothing written).

@@ -1,6 +1,6 @@
 import type { Course } from '../domain/course';
 import { mayEditCourse, mayReadCourse, readingNeedsGroups, type CourseActor } from '../domain/course-access';
-import { CourseForbiddenError, CourseNotFoundError } from '../courses.errors';
+import { CourseForbiddenError, CourseNotFoundError, CourseRoleForbiddenError } from '../courses.errors';
 import type { CourseRepository } from '../ports/course.repository';
 import type { GroupMembershipRepository } from '../../memberships/ports/group-membership.repository';
 
@@ -19,6 +19,21 @@ export async function openCourseToEdit(courses: CourseRepository, target: Course
   const course = await courses.findById(target.tenantId, target.id);
   if (!course) throw new CourseNotFoundError(target.id);
   if (!mayEditCourse(target.actor, course)) throw new CourseForbiddenError(course.id);
+  return course;
+}
+
+/**
+ * The course whose roles `actor` works on, when `allowed` (a rule of course-access.ts) admits
+ * it: unknown to the tenant is not found (404) first; a refusal is 403 `COURSE_ROLE.FORBIDDEN`.
+ */
+export async function openCourseForRoles(
+  courses: CourseRepository,
+  target: CourseTarget,
+  allowed: (actor: CourseActor, course: Course) => boolean,
+): Promise<Course> {
+  const course = await courses.findById(target.tenantId, target.id);
+  if (!course) throw new CourseNotFoundError(target.id);
+  if (!allowed(target.actor, course)) throw new CourseRoleForbiddenError(course.id);
   return course;
 }
 

@@ -1,5 +1,5 @@
 import type { CourseActor } from '../../courses/domain/course-access';
-import { enrollmentListScope, mayEnroll, mayReadEnrollment } from './enrollment-access';
+import { enrollmentListScope, mayEnroll, mayEnrollIn, mayReadEnrollment } from './enrollment-access';
 
 const anActor = (userId: string | null, level = 'user', roles: string[] = []): CourseActor => ({
   tenantId: 't',
@@ -33,5 +33,42 @@ describe('who may enroll whom (LE-E3)', () => {
     expect(mayEnroll(anonymous, 'someone')).toBe(false);
     expect(mayReadEnrollment(anonymous, { userId: 'someone' })).toBe(false);
     expect(enrollmentListScope(anonymous)).toBeNull();
+  });
+});
+
+describe("what a course's instructors do with its enrollments (LE-C2, seed 004)", () => {
+  const course = {
+    id: 'course-1',
+    authorId: 'author',
+    roles: [
+      { userId: 'teacher', role: 'instructor' as const },
+      { userId: 'power-teacher', role: 'instructor' as const },
+      { userId: 'co', role: 'co_author' as const },
+    ],
+  };
+
+  it('given an instructor, then it never enrolls anyone else in its course, not even as a power user; it may enroll itself', () => {
+    expect(mayEnrollIn(anActor('teacher'), 'someone', course)).toBe(false);
+    expect(mayEnrollIn(aPowerUser('power-teacher'), 'someone', course)).toBe(false);
+    expect(mayEnrollIn(anActor('teacher'), 'teacher', course)).toBe(true);
+    expect(mayEnrollIn(aPowerUser('power-teacher'), 'someone', { ...course, roles: [] })).toBe(true);
+  });
+
+  it('given those who may enroll otherwise and teach nothing here, then the course changes nothing', () => {
+    for (const [actor, userId] of [
+      [anAdministrator('admin'), 'someone'],
+      [aPowerUser('power'), 'someone'],
+      [anActor('learner'), 'learner'],
+      [anActor('co'), 'co'],
+    ] as const)
+      expect(mayEnrollIn(actor, userId, course)).toBe(mayEnroll(actor, userId));
+    expect(mayEnrollIn(anActor('co'), 'someone', course)).toBe(false);
+  });
+
+  it("given an instructor listing its course's enrollments, then it sees that course's; a co-author or learner its own only", () => {
+    expect(enrollmentListScope(anActor('teacher'), course)).toEqual({ courseId: 'course-1' });
+    expect(enrollmentListScope(anActor('co'), course)).toEqual({ userId: 'co' });
+    expect(enrollmentListScope(anActor('teacher'), { ...course, roles: [] })).toEqual({ userId: 'teacher' });
+    expect(enrollmentListScope(aPowerUser('power-teacher'), course)).toEqual({});
   });
 });

@@ -1,10 +1,14 @@
-import { managesCourses, type CourseActor } from '../../courses/domain/course-access';
+import type { Course } from '../../courses/domain/course';
+import { holdsRoleIn, managesCourses, type CourseActor } from '../../courses/domain/course-access';
 import type { Enrollment } from './enrollment';
+
+/** What of a course decides who teaches it. */
+type CourseCrew = Pick<Course, 'authorId' | 'roles'>;
 
 /**
  * LE-E3: administrators (System and Application Administrators, superadmins) and power users
  * manage every enrollment of their tenant: they enroll anyone, change states and unenroll.
- * Instructors never enroll (seed 004; no instructor role exists yet). Managers enrolling their
+ * Instructors never enroll (seed 004; see mayEnrollIn). Managers enrolling their
  * managees wait for manager relations, which learning does not know yet.
  */
 export function managesEnrollments(actor: CourseActor): boolean {
@@ -19,16 +23,32 @@ export function mayEnroll(actor: CourseActor, userId: string): boolean {
   return managesEnrollments(actor) || actor.userId === userId;
 }
 
+/**
+ * LE-C2 (seed 004: "instructors cannot enroll users"): whoever may enroll `userId` otherwise,
+ * unless it is an instructor of the course enrolling someone else, even an administrator.
+ */
+export function mayEnrollIn(actor: CourseActor, userId: string, course: CourseCrew): boolean {
+  if (!mayEnroll(actor, userId)) return false;
+  return actor.userId === userId || !holdsRoleIn(actor, course, 'instructor');
+}
+
 /** Who reads, or unenrolls, an enrollment: those who manage enrollments, and its learner. */
 export function mayReadEnrollment(actor: CourseActor, enrollment: Pick<Enrollment, 'userId'>): boolean {
   return managesEnrollments(actor) || (actor.userId !== null && actor.userId === enrollment.userId);
 }
 
 /** What a list of enrollments shows a caller; null: nothing. */
-export type EnrollmentListScope = { userId?: string } | null;
+export type EnrollmentListScope = { userId?: string; courseId?: string } | null;
 
-/** Those who manage enrollments list the tenant's; anyone else its own. */
-export function enrollmentListScope(actor: CourseActor): EnrollmentListScope {
+/**
+ * Those who manage enrollments list the tenant's; an instructor of `course` (the course the
+ * list is filtered by, LE-C2) that course's; anyone else its own.
+ */
+export function enrollmentListScope(
+  actor: CourseActor,
+  course?: CourseCrew & Pick<Course, 'id'>,
+): EnrollmentListScope {
   if (managesEnrollments(actor)) return {};
+  if (course && holdsRoleIn(actor, course, 'instructor')) return { courseId: course.id };
   return actor.userId === null ? null : { userId: actor.userId };
 }

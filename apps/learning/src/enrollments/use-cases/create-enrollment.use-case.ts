@@ -16,7 +16,7 @@ import {
   type GroupMembershipRepository,
 } from '../../memberships/ports/group-membership.repository';
 import { newEnrollment, type Enrollment } from '../domain/enrollment';
-import { managesEnrollments, mayEnroll } from '../domain/enrollment-access';
+import { managesEnrollments, mayEnroll, mayEnrollIn } from '../domain/enrollment-access';
 import { firstState, needsSeatToEnroll, type SeatOutcome } from '../domain/enrollment-policy';
 import {
   EnrollmentAlreadyExistsError,
@@ -41,7 +41,8 @@ export interface CreateEnrollmentCommand {
 /**
  * LE-E1, LE-E2, LE-E3: enrolls a learner in a published course, once (409
  * `ENROLLMENT.ALREADY_EXISTS`), in a session of an instructor-led course. Administrators and
- * power users enroll anyone; a learner itself, in a course of its catalog. The course's policy
+ * power users enroll anyone, except in a course they teach (LE-C2: instructors never enroll);
+ * a learner itself, in a course of its catalog. The course's policy
  * and the session's seats decide the first state; `enrollment.created` is written with it.
  */
 @Injectable()
@@ -60,6 +61,7 @@ export class CreateEnrollmentUseCase {
     const { tenantId, actor, courseId, userId } = command;
     if (!mayEnroll(actor, userId)) throw new EnrollmentForbiddenError({ courseId, userId });
     const course = await this.courseToEnrollIn(command);
+    if (!mayEnrollIn(actor, userId, course)) throw new EnrollmentForbiddenError({ courseId, userId });
     const session = await this.sessionOf(course, command.sessionId);
     if (await this.enrollments.findOf(tenantId, courseId, userId))
       throw new EnrollmentAlreadyExistsError(courseId, userId);

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { emptyPage, type Page, type PageRequest } from '@lms/kernel';
 import type { CourseActor } from '../../courses/domain/course-access';
+import { COURSE_REPOSITORY, type CourseRepository } from '../../courses/ports/course.repository';
 import type { Enrollment } from '../domain/enrollment';
-import { enrollmentListScope } from '../domain/enrollment-access';
+import { enrollmentListScope, managesEnrollments } from '../domain/enrollment-access';
 import {
   ENROLLMENT_REPOSITORY,
   type EnrollmentFilter,
@@ -17,22 +18,28 @@ export interface ListEnrollmentsQuery {
 }
 
 /**
- * LE-E1: enrollments in creation order: the tenant's to those who manage enrollments, a
- * learner's own to anyone else (another learner's filter answers an empty page).
+ * LE-E1, LE-C2: enrollments in creation order: the tenant's to those who manage enrollments,
+ * a course's to its instructors (filtered by that course), a learner's own to anyone else
+ * (another learner's filter answers an empty page).
  */
 @Injectable()
 export class ListEnrollmentsUseCase {
-  constructor(@Inject(ENROLLMENT_REPOSITORY) private readonly enrollments: EnrollmentRepository) {}
+  constructor(
+    @Inject(ENROLLMENT_REPOSITORY) private readonly enrollments: EnrollmentRepository,
+    @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
+  ) {}
 
-  execute(query: ListEnrollmentsQuery): Promise<Page<Enrollment>> {
-    const scope = enrollmentListScope(query.actor);
-    if (scope === null) return Promise.resolve(emptyPage(query.page));
-    if (
-      scope.userId !== undefined &&
-      query.filter.userId !== undefined &&
-      query.filter.userId !== scope.userId
-    )
-      return Promise.resolve(emptyPage(query.page));
-    return this.enrollments.list(query.tenantId, { ...query.filter, ...scope }, query.page);
+  async execute(query: ListEnrollmentsQuery): Promise<Page<Enrollment>> {
+    const { tenantId, actor, filter } = query;
+    // The course is read only when it may widen the list: its instructors see its enrollments.
+    const course =
+      !managesEnrollments(actor) && filter.courseId !== undefined
+        ? await this.courses.findById(tenantId, filter.courseId)
+        : null;
+    const scope = enrollmentListScope(actor, course ?? undefined);
+    if (scope === null) return emptyPage(query.page);
+    if (scope.userId !== undefined && filter.userId !== undefined && filter.userId !== scope.userId)
+      return emptyPage(query.page);
+    return this.enrollments.list(tenantId, { ...filter, ...scope }, query.page);
   }
 }

@@ -1,8 +1,10 @@
+import type { GroupRole } from '@lms/contracts';
 import { foldNewestState } from '@lms/kernel';
 
 /**
  * What learning knows of one user's membership of one group, from identity's membership
- * events: enough to tell which groups' libraries the user sees in the catalog (LE-C1).
+ * events: enough to tell which groups' libraries the user sees in the catalog (LE-C1), and which
+ * roles it holds there (a course's co-author holds `author` in a group, LE-C2).
  */
 export interface GroupMembership {
   tenantId: string;
@@ -10,6 +12,8 @@ export interface GroupMembership {
   userId: string;
   /** False once removed: the projection keeps the membership as a tombstone at its version. */
   active: boolean;
+  /** The user's roles in the group (ID-G1); none once removed. A co-author needs `author` (LE-C2). */
+  roles: GroupRole[];
   /** The membership aggregate's version last applied: older events are ignored (rule 2). */
   version: number;
   updatedAt: Date;

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
 
 export interface GroupMembershipDocument {
   /** The natural key, `${tenantId}:${groupId}:${userId}` (see groupMembershipKey). */
@@ -7,6 +8,8 @@ export interface GroupMembershipDocument {
   groupId: string;
   userId: string;
   active: boolean;
+  /** Absent on memberships projected before roles were kept: none. */
+  roles?: GroupRole[];
   version: number;
   updatedAt: Date;
 }
@@ -20,6 +23,7 @@ export const GroupMembershipSchema = new Schema<GroupMembershipDocument>(
     groupId: { type: String, required: true },
     userId: { type: String, required: true },
     active: { type: Boolean, required: true },
+    roles: { type: [String], enum: GROUP_ROLES, default: [] },
     version: { type: Number, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -31,5 +35,6 @@ export const GroupMembershipSchema = new Schema<GroupMembershipDocument>(
 // `{_id, version}` an exact match of a unique index, which the local stand-in then serves
 // from an index too (MongoDB uses `_id`).
 GroupMembershipSchema.index({ _id: 1, version: 1 }, { unique: true });
-// A user's groups, read once per catalog page (non-unique: real MongoDB only; the stand-in scans).
+// A user's groups, read once per catalog page, and whether it holds a role in any of them (a
+// co-author's check, LE-C2): non-unique, real MongoDB only; the stand-in scans.
 GroupMembershipSchema.index({ tenantId: 1, userId: 1, active: 1 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { GroupRole } from '@lms/contracts';
 import type { Model, mongo } from 'mongoose';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import {
@@ -25,10 +26,16 @@ const MEMBERSHIP_BATCH: VersionedBatchPlan<
     groupId: write.groupId,
     userId: write.userId,
     active: write.active,
+    roles: [...write.roles],
     version: write.version,
     updatedAt: write.updatedAt,
   }),
-  toSet: (write) => ({ active: write.active, version: write.version, updatedAt: write.updatedAt }),
+  toSet: (write) => ({
+    active: write.active,
+    roles: [...write.roles],
+    version: write.version,
+    updatedAt: write.updatedAt,
+  }),
 };
 
 @Injectable()
@@ -51,6 +58,15 @@ export class MongoGroupMembershipRepository implements GroupMembershipRepository
       .lean<Array<Pick<GroupMembershipDocument, 'groupId'>>>()
       .exec();
     return docs.map((doc) => doc.groupId).sort();
+  }
+
+  async holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean> {
+    // The (tenantId, userId, active) index narrows it to the user's memberships on MongoDB.
+    const found = await this.model
+      .findOne({ tenantId, userId, active: true, roles: role }, { _id: 1 })
+      .lean()
+      .exec();
+    return found !== null;
   }
 
   /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */

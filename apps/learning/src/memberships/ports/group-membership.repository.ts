@@ -1,3 +1,4 @@
+import type { GroupRole } from '@lms/contracts';
 import type { GroupMembershipChange } from '../domain/group-membership';
 
 /** What became of one change of a batch: written, or not newer than what was stored. */
@@ -13,6 +14,8 @@ export interface GroupMembershipRepository {
   applyMany(changes: readonly GroupMembershipChange[]): Promise<MembershipOutcome[]>;
   /** The groups a user is an active member of. */
   groupsOf(tenantId: string, userId: string): Promise<string[]>;
+  /** Whether the user holds `role` in at least one group of the tenant it is an active member of. */
+  holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean>;
 }
 
 export const GROUP_MEMBERSHIP_REPOSITORY = Symbol('GROUP_MEMBERSHIP_REPOSITORY');
