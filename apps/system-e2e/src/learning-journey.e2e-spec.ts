@@ -188,7 +188,7 @@ describe('a learning journey (every service as a process, through the gateway)',
     );
   });
 
-  it("refuses an instructor's enrollment of someone else, while the course's enrollments are open to it", async () => {
+  it("refuses an instructor's enrollment of someone else, shows it the course's enrollments, and mails a reviewer", async () => {
     const ines = await learner('ines');
     const dario = await learner('dario');
     const course = await admin.create<Created>('/api/v1/learning/courses', {
@@ -215,5 +215,19 @@ describe('a learning journey (every service as a process, through the gateway)',
 
     expect([refused.status, refused.body.code]).toEqual([403, 'ENROLLMENT.FORBIDDEN']);
     expect(seen.status).toBe(200);
+
+    // A reviewer of the published course is mailed about it.
+    expect(
+      (
+        await admin.call('PUT', `/api/v1/learning/courses/${course.id}/roles/${dario.id}`, {
+          role: 'reviewer',
+        })
+      ).status,
+    ).toBe(200);
+    await eventually(async () =>
+      expect((await mail.to(email('dario'))).map((m) => m.subject)).toEqual([
+        'You are a reviewer of Objections',
+      ]),
+    );
   });
 });
