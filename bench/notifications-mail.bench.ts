@@ -13,6 +13,7 @@ import { produceInBatches } from './platform/membership-events';
 import { sleep } from './platform/poll-until';
 import { startNotificationsInstances } from './notifications/notifications-instances';
 import { DEFAULT_DIGEST_SETTINGS } from '../apps/notifications/src/deliveries/domain/coach-digest';
+import { DISPATCH_CHUNK } from '../apps/notifications/src/deliveries/use-cases/dispatch-delivery.use-case';
 
 /**
  * Mails at volume (NO-2, NO-5), in one run on this machine:
@@ -249,9 +250,9 @@ async function main(): Promise<void> {
       `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} |`,
       '',
       'Per batch of due mails the sender reads the tenants with due mail and their oldest due',
-      'deliveries (on the local stand-in each read scans the deliveries), then per chunk of ten one',
+      `deliveries (on the local stand-in each read scans the deliveries), then per chunk of ${DISPATCH_CHUNK} one`,
       'claim (a bulk of compare-and-sets by `_id`), one read of the recipients and preferences, the',
-      'mails in parallel, and one write per mail that records it sent with its event.',
+      'mails in parallel, and one bulk write that records the sent ones with their events.',
       '',
       "With the digest, the coach's mails wait for the window to close; the first one to close",
       "forms the digest of every coach mail recorded by then, so b's time is bounded below by the window",

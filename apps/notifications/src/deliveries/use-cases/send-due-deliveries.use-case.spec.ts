@@ -72,6 +72,21 @@ describe('the sender, apart from the consumers', () => {
     expect(new Set(slow.sent.map((mail) => mail.id)).size).toBe(120);
   });
 
+  it('given a concurrency lower than a chunk, then it still bounds the mails on their way', async () => {
+    const slow = new SlowMailSender();
+    const testbed = buildNotificationsTestbed(
+      { sender: { idleMs: 0, batchSize: 500, concurrency: 7 } },
+      slow,
+    );
+    const mentees = Array.from({ length: 30 }, (_, i) => aUser(`Learner${i}`, 'Few'));
+    await givenKnown(testbed, [coach, ...mentees]);
+    await testbed.recordAssignmentMails.execute(mentees.map((mentee) => assignmentCreated(mentee, [coach])));
+
+    expect(await testbed.sendDue.execute()).toEqual({ sent: 60 });
+
+    expect(slow.mostAtOnce).toBe(7);
+  });
+
   it('given the database refusing once to record a sent mail, then it is recorded on the next try and never sent again', async () => {
     const testbed = buildNotificationsTestbed();
     const mentee = aUser('Bruno', 'Rossi');
