@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsUUID } from 'class-validator';
-import { GROUP_ROLES } from '@lms/contracts';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsUUID } from 'class-validator';
 import { MatchesPattern } from '@lms/service-kit';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,24 +30,6 @@ export function IsCoachIds(): PropertyDecorator {
       format: 'uuid',
       minItems: 1,
       maxItems: MAX_COACHES,
-      uniqueItems: true,
-    }),
-  );
-}
-
-/** One or more roles within a group, each once: checked and documented alike. */
-export function IsGroupRoles(): PropertyDecorator {
-  return applyDecorators(
-    IsArray(),
-    ArrayMinSize(1),
-    ArrayMaxSize(GROUP_ROLES.length),
-    ArrayUnique(),
-    IsIn(GROUP_ROLES, { each: true }),
-    ApiProperty({
-      enum: GROUP_ROLES,
-      isArray: true,
-      minItems: 1,
-      maxItems: GROUP_ROLES.length,
       uniqueItems: true,
     }),
   );

@@ -3,7 +3,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'c
 import { GROUP_ROLES, type GroupRole } from '@lms/contracts';
 import type { BulkState } from '@lms/kernel';
 import { MAX_BULK_MENTEES, type BulkAssignment, type BulkAssignmentResult } from '../domain/bulk-assignment';
-import { IsCoachIds, IsDay, IsGroupRoles, MAX_COACHES } from './assignment-fields';
+import { IsGroupRoles } from '@lms/service-kit';
+import { IsCoachIds, IsDay, MAX_COACHES } from './assignment-fields';
 
 /** A query list given as `a,b` or as the parameter repeated. */
 const listOf = ({ value }: { value: unknown }): unknown =>

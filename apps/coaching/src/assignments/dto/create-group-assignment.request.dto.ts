@@ -1,6 +1,7 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { type GroupRole } from '@lms/contracts';
-import { IsCoachIds, IsDay, IsGroupRoles } from './assignment-fields';
+import { IsGroupRoles } from '@lms/service-kit';
+import { IsCoachIds, IsDay } from './assignment-fields';
 
 /** `POST /v1/group-assignments` (CO-A2). The tenant comes from the caller, never from here. */
 export class CreateGroupAssignmentRequestDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion } from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder } from '@lms/kernel';
-import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import { bulkUpsertIds, findPage, InjectModel } from '@lms/service-kit';
 import { holdsMemberPlace, type Assignment } from '../domain/assignment';
 import type {
   CalendarDays,
@@ -14,7 +14,6 @@ import type {
 } from '../ports/assignment.repository';
 import { ASSIGNMENT_MODEL, CURRENT_SLOT, type AssignmentDocument } from './assignment.schema';
 
-const BULK_ATTEMPTS = 3;
 /** Assignments an export reads from the database at once. */
 const STREAM_BATCH = 500;
 
@@ -93,26 +92,9 @@ export class MongoAssignmentRepository implements AssignmentRepository {
     return ids;
   }
 
-  /**
-   * Runs the upserts unordered. Two writers upserting the same key at once (fan-out and a
-   * membership event) can make one of them fail on the unique index: run again, the failed
-   * operations then find the document and do nothing.
-   */
-  private async bulkUpsert(operations: AnyBulkWriteOperation<AssignmentDocument>[]): Promise<string[]> {
-    const inserted = new Set<string>();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // The driver's collection, not mongoose's casting: these are plain, already valid documents.
-        const result = await this.model.collection.bulkWrite(operations as never, { ordered: false });
-        for (const id of Object.values(result.upsertedIds ?? {})) inserted.add(String(id));
-        return [...inserted];
-      } catch (error) {
-        if (!isDuplicateKeyError(error) || attempt >= BULK_ATTEMPTS) throw error;
-        const partial =
-          (error as { result?: { upsertedIds?: Record<number, unknown> } }).result?.upsertedIds ?? {};
-        for (const id of Object.values(partial)) inserted.add(String(id));
-      }
-    }
+  /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */
+  private bulkUpsert(operations: AnyBulkWriteOperation<AssignmentDocument>[]): Promise<string[]> {
+    return bulkUpsertIds(this.model.collection as never, operations as never);
   }
 
   async insertIfAbsent(tenantId: string, items: readonly AssignmentWithEvents[]): Promise<string[]> {
