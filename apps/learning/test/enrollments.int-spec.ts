@@ -172,6 +172,8 @@ describe('learning service: enrollments over HTTP, with real Kafka and Mongo', (
         sessionId: null,
         state: 'completed',
         completedMaterial: [0, 1],
+        attendance: null,
+        grade: null,
         may: { open: true, seeMaterial: true, attend: false },
       },
     ]);

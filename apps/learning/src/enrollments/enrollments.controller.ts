@@ -8,6 +8,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import { mapPage, type Page } from '@lms/kernel';
@@ -26,11 +27,13 @@ import { CreateEnrollmentRequestDto } from './dto/create-enrollment.request.dto'
 import { EnrollmentIdParamsDto } from './dto/enrollment-id-params.request.dto';
 import { EnrollmentResponseDto } from './dto/enrollment.response.dto';
 import { ListEnrollmentsQueryDto } from './dto/list-enrollments.request.dto';
+import { MarkAttendanceRequestDto } from './dto/mark-attendance.request.dto';
 import { ChangeEnrollmentStateUseCase } from './use-cases/change-enrollment-state.use-case';
 import { CreateEnrollmentUseCase } from './use-cases/create-enrollment.use-case';
 import { DeleteEnrollmentUseCase } from './use-cases/delete-enrollment.use-case';
 import { GetEnrollmentUseCase } from './use-cases/get-enrollment.use-case';
 import { ListEnrollmentsUseCase } from './use-cases/list-enrollments.use-case';
+import { MarkAttendanceUseCase } from './use-cases/mark-attendance.use-case';
 
 /** The errors every change of one enrollment may answer. */
 const CHANGE_ERRORS = [
@@ -57,6 +60,7 @@ export class EnrollmentsController {
     private readonly listEnrollments: ListEnrollmentsUseCase,
     private readonly changeState: ChangeEnrollmentStateUseCase,
     private readonly deleteEnrollment: DeleteEnrollmentUseCase,
+    private readonly markAttendance: MarkAttendanceUseCase,
   ) {}
 
   /**
@@ -141,6 +145,43 @@ export class EnrollmentsController {
       id: params.id,
       actor: caller,
       state: body.state,
+      expectedVersion,
+    });
+    return EnrollmentResponseDto.from(enrollment);
+  }
+
+  /**
+   * Marks whether the learner attended its instructor-led session, from the session's start on,
+   * with an optional grade and note (replacing the mark before). Attended completes the
+   * enrollment; absent takes a completion back. Each change writes `enrollment.state-changed`;
+   * the same mark again changes nothing.
+   */
+  @Access(
+    'user',
+    "the course's instructors, System and Application Administrators, superadmins and power users",
+  )
+  @ApiErrors(
+    ...CHANGE_ERRORS,
+    'ENROLLMENT.NOT_ILT',
+    'ENROLLMENT.CANNOT_ATTEND',
+    'ENROLLMENT.SESSION_NOT_STARTED',
+    'ENROLLMENT.ATTENDANCE_INVALID',
+    'SESSION.NOT_FOUND',
+  )
+  @Put(':id/attendance')
+  async attendance(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: EnrollmentIdParamsDto,
+    @Body() body: MarkAttendanceRequestDto,
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<EnrollmentResponseDto> {
+    const enrollment = await this.markAttendance.execute({
+      tenantId: caller.tenantId,
+      id: params.id,
+      actor: caller,
+      attended: body.attended,
+      grade: body.grade ?? null,
+      note: body.note ?? null,
       expectedVersion,
     });
     return EnrollmentResponseDto.from(enrollment);

@@ -134,3 +134,43 @@ export class EnrollmentMaterialNotFoundError extends NotFoundError {
     });
   }
 }
+
+/** LE-C2: attendance is marked in the sessions of instructor-led courses only. */
+export class EnrollmentNotIltError extends BusinessRuleError {
+  constructor(enrollmentId: string) {
+    super(
+      'ENROLLMENT.NOT_ILT',
+      'Attendance is marked in instructor-led courses only: an e-learning course is completed by its material.',
+      { enrollmentId },
+    );
+  }
+}
+
+/** Seed 004: waiting, to be confirmed and suspended learners do not attend their session. */
+export class EnrollmentCannotAttendError extends ConflictError {
+  constructor(enrollmentId: string, state: EnrollmentState) {
+    super(
+      'ENROLLMENT.CANNOT_ATTEND',
+      `The learner is ${state}: it does not attend the session, so no attendance is marked.`,
+      { enrollmentId, state },
+    );
+  }
+}
+
+/** Attendance is marked from the session's start on. */
+export class EnrollmentSessionNotStartedError extends ConflictError {
+  constructor(sessionId: string, startsAt: Date) {
+    super(
+      'ENROLLMENT.SESSION_NOT_STARTED',
+      'The session has not started yet: its attendance is marked from its start on.',
+      { sessionId, startsAt: startsAt.toISOString() },
+    );
+  }
+}
+
+/** An attendance mark breaking its rules (the HTTP body is checked before). */
+export class EnrollmentAttendanceInvalidError extends BusinessRuleError {
+  constructor(reason: string) {
+    super('ENROLLMENT.ATTENDANCE_INVALID', `The attendance is not valid: ${reason}.`, { reason });
+  }
+}

@@ -93,6 +93,27 @@ export function describeEnrollmentRepositoryContract(
       expect(await repository.insert({ enrollment: elsewhere, outbox: [] })).toBe(true);
     });
 
+    it('given many new enrollments in one bulk, then those whose learner is not enrolled yet are inserted with their events, once, and the others are left as they are', async () => {
+      const courseId = randomUUID();
+      const before = enrollmentAt(1, { courseId });
+      await repository.insert({ enrollment: before, outbox: [] });
+      const fresh = [2, 3, 4].map((minute) => enrollmentAt(minute, { courseId }));
+      const again = enrollmentAt(5, { courseId, userId: before.userId });
+      const bulk = [...fresh, again].map((e) => ({ enrollment: e, outbox: [created(e)] }));
+
+      const inserted = await repository.insertManyIfAbsent(tenantId, bulk);
+
+      expect([...inserted].sort()).toEqual(fresh.map((e) => e.id).sort());
+      for (const [i, e] of fresh.entries()) {
+        expect(await repository.findOf(tenantId, courseId, e.userId)).toEqual(e);
+        expect((await outboxOf(e.id)).map((entry) => entry.eventId)).toEqual([bulk[i]?.outbox[0]?.eventId]);
+      }
+      expect(await repository.findOf(tenantId, courseId, before.userId)).toEqual(before);
+      expect(await repository.findById(tenantId, again.id)).toBeNull();
+      expect(await repository.insertManyIfAbsent(tenantId, bulk)).toEqual([]);
+      expect(await repository.insertManyIfAbsent(tenantId, [])).toEqual([]);
+    });
+
     it('given enrollments stored in any order, when listed, then they come back in creation order, a page at a time, each filter narrowing', async () => {
       const course = randomUUID();
       const session = randomUUID();
@@ -167,6 +188,45 @@ export function describeEnrollmentRepositoryContract(
       const again = enrollmentAt(2, { courseId: enrollment.courseId, userId: enrollment.userId });
       expect(await repository.insert({ enrollment: again, outbox: [] })).toBe(true);
       expect(await repository.findOf(tenantId, enrollment.courseId, enrollment.userId)).toEqual(again);
+    });
+
+    it("given an attendance marked, then the save keeps it whole, and a session's list narrows the course's to that session", async () => {
+      const course = randomUUID();
+      const session = randomUUID();
+      const ilt = { courseId: course, courseKind: 'ilt' as const, sessionId: session };
+      const learner = enrollmentAt(1, ilt);
+      const elsewhere = enrollmentAt(2, { ...ilt, sessionId: randomUUID() });
+      const other = enrollmentAt(3, { ...ilt, state: 'waiting' });
+      for (const e of [learner, elsewhere, other]) await repository.insert({ enrollment: e, outbox: [] });
+      const at = new Date('2026-04-01T12:00:00.000Z');
+      const attended: Enrollment = {
+        ...withState(learner, 'completed', at),
+        firstAccessedAt: at,
+        firstAccessByAttendance: true,
+        attendance: 'attended',
+        attendanceMarkedAt: at,
+        attendanceMarkedBy: randomUUID(),
+        grade: 87,
+        note: 'Led the role play',
+      };
+      const event = enrollmentEvent(events, 'enrollment.state-changed', attended, 'enrolled');
+
+      expect(await repository.save(tenantId, { enrollment: attended, outbox: [event] }, 1)).toBe(true);
+
+      expect(await repository.findById(tenantId, learner.id)).toEqual(attended);
+      expect(await outboxOf(learner.id)).toEqual([event]);
+      const listed = await repository.list(tenantId, { courseId: course, sessionId: session }, PAGE);
+      expect(listed.items).toEqual([attended, other]);
+      const corrected: Enrollment = {
+        ...withState(attended, 'enrolled', at),
+        firstAccessedAt: null,
+        firstAccessByAttendance: false,
+        attendance: 'absent',
+        grade: null,
+        note: null,
+      };
+      expect(await repository.save(tenantId, { enrollment: corrected, outbox: [] }, 2)).toBe(true);
+      expect(await repository.findById(tenantId, learner.id)).toEqual(corrected);
     });
   });
 }

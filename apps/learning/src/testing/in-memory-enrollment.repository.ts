@@ -37,6 +37,18 @@ export class InMemoryEnrollmentRepository implements EnrollmentRepository {
     return true;
   }
 
+  async insertManyIfAbsent(tenantId: string, created: readonly EnrollmentWithEvents[]): Promise<string[]> {
+    const inserted: string[] = [];
+    for (const item of created) {
+      if (item.enrollment.tenantId !== tenantId)
+        throw new Error('An enrollment of another tenant cannot be written here');
+      const { courseId, userId } = item.enrollment;
+      if (await this.findOf(tenantId, courseId, userId)) continue;
+      if (await this.insert(item)) inserted.push(item.enrollment.id);
+    }
+    return inserted;
+  }
+
   async findById(tenantId: string, id: string): Promise<Enrollment | null> {
     const found = this.live.get(id);
     return found && found.tenantId === tenantId ? structuredClone(found) : null;

@@ -23,6 +23,8 @@ import { DeleteEnrollmentUseCase } from '../enrollments/use-cases/delete-enrollm
 import { GetEnrollmentUseCase } from '../enrollments/use-cases/get-enrollment.use-case';
 import { ListEnrollmentsUseCase } from '../enrollments/use-cases/list-enrollments.use-case';
 import { ListMyCoursesUseCase } from '../enrollments/use-cases/list-my-courses.use-case';
+import { ListSessionAttendanceUseCase } from '../enrollments/use-cases/list-session-attendance.use-case';
+import { MarkAttendanceUseCase } from '../enrollments/use-cases/mark-attendance.use-case';
 import { RecordProgressUseCase } from '../enrollments/use-cases/record-progress.use-case';
 import { SessionSeatKeeper } from '../enrollments/use-cases/session-seat-keeper';
 import { ApplyMembershipEventsUseCase } from '../memberships/use-cases/apply-membership-events.use-case';
@@ -110,6 +112,8 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     deleteEnrollment: new DeleteEnrollmentUseCase(enrollments, courses, seats, events, clock),
     recordProgress: new RecordProgressUseCase(enrollments, courses, events, clock),
     listMyCourses: new ListMyCoursesUseCase(enrollments, courses),
+    markAttendance: new MarkAttendanceUseCase(enrollments, courses, sessions, events, clock),
+    listSessionAttendance: new ListSessionAttendanceUseCase(enrollments, courses, sessions),
     createCourse: new CreateCourseUseCase(courses, clock),
     getCourse: new GetCourseUseCase(courses, memberships),
     listCourses: new ListCoursesUseCase(courses),
@@ -117,10 +121,10 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     changeState: new ChangeCourseStateUseCase(courses, events, clock),
     deleteCourse: new DeleteCourseUseCase(courses, sessions),
     listCatalog: new ListCatalogUseCase(courses, memberships),
-    createSession: new CreateCourseSessionUseCase(courses, sessions, clock),
+    createSession: new CreateCourseSessionUseCase(courses, sessions, events, clock),
     listSessions: new ListCourseSessionsUseCase(courses, sessions, memberships),
-    editSession: new EditCourseSessionUseCase(courses, sessions, clock),
-    deleteSession: new DeleteCourseSessionUseCase(courses, sessions),
+    editSession: new EditCourseSessionUseCase(courses, sessions, events, clock),
+    deleteSession: new DeleteCourseSessionUseCase(courses, sessions, events, clock),
     applyMembershipEvents: new ApplyMembershipEventsUseCase(memberships),
     listCourseRoles: new ListCourseRolesUseCase(courses),
     grantCourseRole: new GrantCourseRoleUseCase(courses, memberships, events, clock),

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { defineStream } from '../define-stream';
 
 /**
@@ -18,6 +18,10 @@ export const ENROLLMENT_STATES = [
 ] as const;
 export type EnrollmentState = (typeof ENROLLMENT_STATES)[number];
 
+/** An instructor's mark of a learner at its instructor-led session (LE-C2, LE-E1). */
+export const ATTENDANCES = ['attended', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
 /**
  * Full state of an enrollment (event-carried state transfer): a projection needs nothing else.
  * The aggregate is the enrollment (`aggregateId` = the enrollment's id).
@@ -33,6 +37,13 @@ export class EnrollmentStateV1 {
   @IsIn(ENROLLMENT_STATES) state!: EnrollmentState;
   /** The state before the change the event carries; null for a new enrollment. */
   @IsOptional() @IsIn(ENROLLMENT_STATES) previousState!: EnrollmentState | null;
+  /**
+   * An instructor-led session's attendance as its instructor marked it; absent until one is
+   * marked (and from older events).
+   */
+  @IsOptional() @IsIn(ATTENDANCES) attendance?: Attendance;
+  /** The grade given with the attendance, 0 to 100; null: none; absent until an attendance is marked. */
+  @IsOptional() @IsInt() @Min(0) @Max(100) grade?: number | null;
   /** ISO 8601 instant of the change the event carries. */
   @IsISO8601() updatedAt!: string;
 }

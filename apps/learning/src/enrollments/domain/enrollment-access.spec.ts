@@ -1,5 +1,11 @@
 import type { CourseActor } from '../../courses/domain/course-access';
-import { enrollmentListScope, mayEnroll, mayEnrollIn, mayReadEnrollment } from './enrollment-access';
+import {
+  enrollmentListScope,
+  mayEnroll,
+  mayEnrollIn,
+  mayMarkAttendance,
+  mayReadEnrollment,
+} from './enrollment-access';
 
 const anActor = (userId: string | null, level = 'user', roles: string[] = []): CourseActor => ({
   tenantId: 't',
@@ -70,5 +76,25 @@ describe("what a course's instructors do with its enrollments (LE-C2, seed 004)"
     expect(enrollmentListScope(anActor('co'), course)).toEqual({ userId: 'co' });
     expect(enrollmentListScope(anActor('teacher'), { ...course, roles: [] })).toEqual({ userId: 'teacher' });
     expect(enrollmentListScope(aPowerUser('power-teacher'), course)).toEqual({});
+  });
+});
+
+describe('who marks attendance and grades (LE-C2)', () => {
+  const course = {
+    authorId: 'author',
+    roles: [
+      { userId: 'teacher', role: 'instructor' as const },
+      { userId: 'co', role: 'co_author' as const },
+      { userId: 'helper', role: 'tutor' as const },
+    ],
+  };
+
+  it("given the course's instructors, administrators and power users, then they mark; its author, co-authors, tutors and learners do not", () => {
+    expect(mayMarkAttendance(anActor('teacher'), course)).toBe(true);
+    expect(mayMarkAttendance(anAdministrator('admin'), course)).toBe(true);
+    expect(mayMarkAttendance(aPowerUser('power'), course)).toBe(true);
+    for (const userId of ['author', 'co', 'helper', 'learner', null])
+      expect(mayMarkAttendance(anActor(userId), course)).toBe(false);
+    expect(mayMarkAttendance(anActor('teacher'), { ...course, roles: [] })).toBe(false);
   });
 });

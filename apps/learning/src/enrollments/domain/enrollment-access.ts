@@ -52,3 +52,13 @@ export function enrollmentListScope(
   if (course && holdsRoleIn(actor, course, 'instructor')) return { courseId: course.id };
   return actor.userId === null ? null : { userId: actor.userId };
 }
+
+/**
+ * LE-C2 (seed 004: instructors "keep track of attendance and grade the learners of classroom
+ * courses"): who marks attendance and grades in a course's sessions, and lists them: the
+ * course's instructors, and those who manage courses (administrators, power users). Its
+ * author, co-authors, tutors and learners do not.
+ */
+export function mayMarkAttendance(actor: CourseActor, course: CourseCrew): boolean {
+  return managesCourses(actor) || holdsRoleIn(actor, course, 'instructor');
+}

@@ -22,9 +22,13 @@ function refusalOf(enrollment: Enrollment): NoAccess | null {
     : 'waiting';
 }
 
-/** The enrollment once the learner opened the course `now`: its first access recorded, `enrolled` now `in_progress`. */
+/**
+ * The enrollment once the learner opened the course `now`: its first access recorded, `enrolled`
+ * now `in_progress`. Its first opening is a first access (LE-E4) even when an attended session
+ * was recorded as an access before: the learner itself had not used the course yet.
+ */
 function opened(enrollment: Enrollment, now: Date): { enrollment: Enrollment; firstAccess: boolean } {
-  const firstAccess = enrollment.firstAccessedAt === null;
+  const firstAccess = enrollment.firstAccessedAt === null || enrollment.firstAccessByAttendance;
   const state = enrollment.state === 'enrolled' ? 'in_progress' : enrollment.state;
   if (!firstAccess && state === enrollment.state) return { enrollment, firstAccess };
   return {
@@ -32,6 +36,7 @@ function opened(enrollment: Enrollment, now: Date): { enrollment: Enrollment; fi
       ...enrollment,
       state,
       firstAccessedAt: enrollment.firstAccessedAt ?? now,
+      firstAccessByAttendance: false,
       updatedAt: now,
       version: enrollment.version + 1,
     },

@@ -1,5 +1,5 @@
 import type { CourseKind } from '../../courses/domain/course';
-import type { Enrollment, EnrollmentState } from '../domain/enrollment';
+import type { Attendance, Enrollment, EnrollmentState } from '../domain/enrollment';
 
 /** An enrollment as the API shows it (LE-E1). */
 export class EnrollmentResponseDto {
@@ -12,8 +12,18 @@ export class EnrollmentResponseDto {
   state!: EnrollmentState;
   /** The indexes of the material items completed, ascending. */
   completedMaterial!: number[];
-  /** When the learner first opened the course; null: never. */
+  /** When the learner first accessed the course (opened it, or attended its session); null: never. */
   firstAccessedAt!: string | null;
+  /** Whether the learner attended its session, as its instructor marked it; null: not marked yet. */
+  attendance!: Attendance | null;
+  /** The grade given with the attendance, 0 to 100; null: none. */
+  grade!: number | null;
+  /** The instructor's note with the attendance; null: none. */
+  note!: string | null;
+  /** When the attendance was last marked; null: never. */
+  attendanceMarkedAt!: string | null;
+  /** Who marked it; null: nobody yet. */
+  attendanceMarkedBy!: string | null;
   createdAt!: string;
   updatedAt!: string;
   /** Send it back in `If-Match` to change this version only. */
@@ -29,6 +39,11 @@ export class EnrollmentResponseDto {
       state: enrollment.state,
       completedMaterial: [...enrollment.completedMaterial],
       firstAccessedAt: enrollment.firstAccessedAt?.toISOString() ?? null,
+      attendance: enrollment.attendance,
+      grade: enrollment.grade,
+      note: enrollment.note,
+      attendanceMarkedAt: enrollment.attendanceMarkedAt?.toISOString() ?? null,
+      attendanceMarkedBy: enrollment.attendanceMarkedBy,
       createdAt: enrollment.createdAt.toISOString(),
       updatedAt: enrollment.updatedAt.toISOString(),
       version: enrollment.version,

@@ -1,5 +1,5 @@
 import type { CourseKind } from '../../courses/domain/course';
-import type { EnrollmentState } from '../domain/enrollment';
+import type { Attendance, EnrollmentState } from '../domain/enrollment';
 import type { EnrollmentAccess } from '../domain/enrollment-states';
 import type { MyCourse } from '../use-cases/list-my-courses.use-case';
 
@@ -27,6 +27,10 @@ export class MyCourseResponseDto {
   sessionId!: string | null;
   state!: EnrollmentState;
   completedMaterial!: number[];
+  /** Whether the learner attended its session (instructor-led), as its instructor marked it; null: not marked yet. */
+  attendance!: Attendance | null;
+  /** The grade its instructor gave; null: none. */
+  grade!: number | null;
   may!: MyCourseAccessResponseDto;
 
   static from(item: MyCourse): MyCourseResponseDto {
@@ -39,6 +43,8 @@ export class MyCourseResponseDto {
       sessionId: enrollment.sessionId,
       state: enrollment.state,
       completedMaterial: [...enrollment.completedMaterial],
+      attendance: enrollment.attendance,
+      grade: enrollment.grade,
       may: MyCourseAccessResponseDto.from(item.access),
     };
   }

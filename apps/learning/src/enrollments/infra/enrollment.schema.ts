@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
 import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 import { COURSE_KINDS, type CourseKind } from '../../courses/domain/course';
-import { ENROLLMENT_STATES, type EnrollmentState } from '../domain/enrollment';
+import { ATTENDANCES, ENROLLMENT_STATES, type Attendance, type EnrollmentState } from '../domain/enrollment';
 
 export const ENROLLMENT_MODEL = 'Enrollment';
 
@@ -15,6 +15,14 @@ export interface EnrollmentDocument {
   state: EnrollmentState;
   completedMaterial: number[];
   firstAccessedAt: Date | null;
+  /** Absent from documents written before attendance was marked: false. */
+  firstAccessByAttendance?: boolean;
+  /** The instructor-led session's attendance; absent from older documents: none. */
+  attendance?: Attendance | null;
+  attendanceMarkedAt?: Date | null;
+  attendanceMarkedBy?: string | null;
+  grade?: number | null;
+  note?: string | null;
   /**
    * `<courseId>:<userId>` while the learner is enrolled, the enrollment's own id once it is
    * unenrolled: unique per tenant, so that a learner holds one enrollment per course and may
@@ -40,6 +48,12 @@ export const EnrollmentSchema = new Schema<EnrollmentDocument>(
     state: { type: String, required: true, enum: ENROLLMENT_STATES },
     completedMaterial: { type: [Number], default: [] },
     firstAccessedAt: { type: Date, default: null },
+    firstAccessByAttendance: { type: Boolean, default: false },
+    attendance: { type: String, enum: [...ATTENDANCES, null], default: null },
+    attendanceMarkedAt: { type: Date, default: null },
+    attendanceMarkedBy: { type: String, default: null },
+    grade: { type: Number, default: null },
+    note: { type: String, default: null },
     liveKey: { type: String, required: true },
     deletedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
@@ -61,7 +75,8 @@ EnrollmentSchema.index(
   { _id: 1, tenantId: 1, version: 1, deletedAt: 1 },
   { unique: true, name: 'enrollment_version' },
 );
-// The lists behind the HTTP API, in creation order: the tenant's, a course's, a learner's
+// The lists behind the HTTP API, in creation order: the tenant's, a course's (a session's
+// attendance list too: the course's, narrowed to its session), a learner's
 // (`GET /v1/enrollments`, `GET /v1/me/courses`), and a session's waiting learners, oldest first
 // (a freed seat). Non-unique: real MongoDB only; the stand-in scans.
 EnrollmentSchema.index({ tenantId: 1, deletedAt: 1, _id: 1 });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { trusted, type Model, type UpdateQuery } from 'mongoose';
+import { trusted, type AnyBulkWriteOperation, type Model, type UpdateQuery } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest, SortOrder } from '@lms/kernel';
-import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import { bulkUpsertIds, findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Enrollment } from '../domain/enrollment';
 import type {
   EnrollmentFilter,
@@ -44,6 +44,29 @@ export class MongoEnrollmentRepository implements EnrollmentRepository {
     return true;
   }
 
+  async insertManyIfAbsent(tenantId: string, created: readonly EnrollmentWithEvents[]): Promise<string[]> {
+    if (created.length === 0) return [];
+    const operations = created.map(({ enrollment, outbox }): AnyBulkWriteOperation<EnrollmentDocument> => {
+      if (enrollment.tenantId !== tenantId)
+        throw new Error('An enrollment of another tenant cannot be written here');
+      const { tenantId: _tenant, ...rest } = toDocument(enrollment);
+      // Exactly the fields of the `enrollment_live_key` unique index: when the learner is
+      // enrolled already the operation changes nothing and publishes nothing.
+      return {
+        updateOne: {
+          filter: { tenantId, liveKey: liveKeyOf(enrollment) },
+          update: { $setOnInsert: { ...rest, deletedAt: null, outbox: [...outbox] } },
+          upsert: true,
+        },
+      };
+    });
+    const ids = await bulkUpsertIds(this.model.collection as never, operations as never);
+    const written = new Map(created.map(({ enrollment, outbox }) => [enrollment.id, outbox]));
+    this.relay.publishSoon(asOutboxCollection(this.model), ids, written);
+    await this.relay.backpressure();
+    return ids;
+  }
+
   async findById(tenantId: string, id: string): Promise<Enrollment | null> {
     // By `_id` alone, which both engines serve from an index; the tenant is checked here.
     const doc = await this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<EnrollmentDocument>().exec();
@@ -83,14 +106,22 @@ export class MongoEnrollmentRepository implements EnrollmentRepository {
     { enrollment, outbox }: EnrollmentWithEvents,
     expectedVersion: number,
   ): Promise<boolean> {
-    const { state, completedMaterial, firstAccessedAt, updatedAt, version } = toDocument(enrollment);
-    return this.writeIfLive(
-      tenantId,
-      enrollment.id,
-      expectedVersion,
-      { state, completedMaterial, firstAccessedAt, updatedAt, version },
-      outbox,
-    );
+    const doc = toDocument(enrollment);
+    // What a change may touch: its course, learner, kind, session and creation never change.
+    const changed: Partial<EnrollmentDocument> = {
+      state: doc.state,
+      completedMaterial: doc.completedMaterial,
+      firstAccessedAt: doc.firstAccessedAt,
+      firstAccessByAttendance: doc.firstAccessByAttendance,
+      attendance: doc.attendance,
+      attendanceMarkedAt: doc.attendanceMarkedAt,
+      attendanceMarkedBy: doc.attendanceMarkedBy,
+      grade: doc.grade,
+      note: doc.note,
+      updatedAt: doc.updatedAt,
+      version: doc.version,
+    };
+    return this.writeIfLive(tenantId, enrollment.id, expectedVersion, changed, outbox);
   }
 
   async delete(
@@ -152,6 +183,12 @@ function toDocument(enrollment: Enrollment): Omit<EnrollmentDocument, 'outbox' |
     state: enrollment.state,
     completedMaterial: [...enrollment.completedMaterial],
     firstAccessedAt: enrollment.firstAccessedAt,
+    firstAccessByAttendance: enrollment.firstAccessByAttendance,
+    attendance: enrollment.attendance,
+    attendanceMarkedAt: enrollment.attendanceMarkedAt,
+    attendanceMarkedBy: enrollment.attendanceMarkedBy,
+    grade: enrollment.grade,
+    note: enrollment.note,
     createdAt: enrollment.createdAt,
     updatedAt: enrollment.updatedAt,
     version: enrollment.version,
@@ -169,6 +206,12 @@ function toEnrollment(doc: EnrollmentDocument): Enrollment {
     state: doc.state,
     completedMaterial: [...(doc.completedMaterial ?? [])],
     firstAccessedAt: doc.firstAccessedAt ? new Date(doc.firstAccessedAt) : null,
+    firstAccessByAttendance: doc.firstAccessByAttendance ?? false,
+    attendance: doc.attendance ?? null,
+    attendanceMarkedAt: doc.attendanceMarkedAt ? new Date(doc.attendanceMarkedAt) : null,
+    attendanceMarkedBy: doc.attendanceMarkedBy ?? null,
+    grade: doc.grade ?? null,
+    note: doc.note ?? null,
     createdAt: new Date(doc.createdAt),
     updatedAt: new Date(doc.updatedAt),
     version: doc.version,

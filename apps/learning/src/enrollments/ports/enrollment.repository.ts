@@ -27,6 +27,12 @@ export interface EnrollmentRepository {
    * written) when the learner is enrolled in the course already.
    */
   insert(created: EnrollmentWithEvents): Promise<boolean>;
+  /**
+   * Inserts, in one bulk write, each new enrollment of the tenant whose learner is not enrolled
+   * in the course yet, with its events, and has them published; returns the ids of those
+   * inserted (the others are left as they are, nothing written for them).
+   */
+  insertManyIfAbsent(tenantId: string, created: readonly EnrollmentWithEvents[]): Promise<string[]>;
   findById(tenantId: string, id: string): Promise<Enrollment | null>;
   /** The enrollments of these ids that are live in the tenant (unknown, unenrolled and other tenants' left out). */
   findMany(tenantId: string, ids: readonly string[]): Promise<Enrollment[]>;

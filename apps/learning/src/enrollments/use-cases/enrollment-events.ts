@@ -6,7 +6,10 @@ import type { Enrollment, EnrollmentState } from '../domain/enrollment';
 /** What happened to an enrollment, as the enrollments stream names it. */
 export type EnrollmentEventType = 'enrollment.created' | 'enrollment.state-changed' | 'enrollment.deleted';
 
-/** The enrollment's full state as the enrollments stream carries it, with its course's title when known. */
+/**
+ * The enrollment's full state as the enrollments stream carries it, with its course's title when
+ * known, and its attendance and grade once an instructor marked them.
+ */
 export function enrollmentStateOf(
   enrollment: Enrollment,
   previousState: EnrollmentState | null,
@@ -20,6 +23,7 @@ export function enrollmentStateOf(
     sessionId: enrollment.sessionId,
     state: enrollment.state,
     previousState,
+    ...(enrollment.attendance === null ? {} : { attendance: enrollment.attendance, grade: enrollment.grade }),
     updatedAt: enrollment.updatedAt.toISOString(),
   };
 }
