@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import {
+  CourseSessionsStream,
   CoursesStream,
   GroupMembershipsStream,
   membershipAggregateId,
@@ -61,7 +62,7 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
   let producer: EventProducer;
 
   beforeAll(async () => {
-    recorder = await recordStreams([CoursesStream], 'learning-it');
+    recorder = await recordStreams([CoursesStream, CourseSessionsStream], 'learning-it');
     const { AppModule } = await import('../src/app.module');
     service = await startServiceApp(AppModule, { caller: admin });
     producer = new EventProducer(
@@ -330,6 +331,24 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
     );
     expect((await call('DELETE', `${sessions}/${session.id}`)).status).toBe(204);
     expectProblem(await call('DELETE', `${sessions}/${session.id}`), 404, 'SESSION.NOT_FOUND');
+    // Each change is on the sessions topic, in order, with the session's full state.
+    const published = await eventually(() => {
+      const found = recorder
+        .envelopes(CourseSessionsStream.topic)
+        .filter((e) => e.aggregateId === session.id);
+      expect(found.map((e) => [e.type, e.aggregateVersion])).toEqual([
+        ['course-session.scheduled', 1],
+        ['course-session.rescheduled', 2],
+        ['course-session.cancelled', 3],
+      ]);
+      return found;
+    });
+    expect(published[1]?.payload).toMatchObject({
+      courseTitle: 'Negotiation workshop',
+      link: 'https://meet.example.com/n',
+      previousLink: null,
+      capacity: 20,
+    });
   });
 
   it("given identity's membership events on Kafka, then a learner's catalog shows the courses of its groups and those for everyone", async () => {

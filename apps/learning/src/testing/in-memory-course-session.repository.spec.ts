@@ -1,7 +1,7 @@
 import { describeCourseSessionRepositoryContract } from './course-session-repository.contract';
 import { InMemoryCourseSessionRepository } from './in-memory-course-session.repository';
 
-describeCourseSessionRepositoryContract(
-  'InMemoryCourseSessionRepository',
-  () => new InMemoryCourseSessionRepository(),
-);
+describeCourseSessionRepositoryContract('InMemoryCourseSessionRepository', () => {
+  const repository = new InMemoryCourseSessionRepository();
+  return { repository, outboxOf: async (id: string) => repository.outboxOf(id) };
+});

@@ -52,6 +52,23 @@ describe('the notifications configuration', () => {
     );
   });
 
+  it('reminds learners of their sessions a day ahead, looking every minute, unless told otherwise', () => {
+    expect(load({ SMTP_URL: 'smtp://127.0.0.1:1025' }).sessionReminders).toEqual({
+      leadMs: 86_400_000,
+      intervalMs: 60_000,
+    });
+    expect(
+      load({
+        SMTP_URL: 'smtp://127.0.0.1:1025',
+        SESSION_REMINDER_LEAD_MS: '3600000',
+        SESSION_REMINDER_INTERVAL_MS: '0',
+      }).sessionReminders,
+    ).toEqual({ leadMs: 3_600_000, intervalMs: 0 });
+    expect(() => load({ SMTP_URL: 'smtp://127.0.0.1:1025', SESSION_REMINDER_LEAD_MS: '10' })).toThrow(
+      /SESSION_REMINDER_LEAD_MS/,
+    );
+  });
+
   it('names every problem at once', () => {
     expect(() => load({ APP_URL: 'ftp://x', DELIVERY_MAX_ATTEMPTS: 'many', MAIL_FROM: 'nobody' })).toThrow(
       /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL.*APP_URL must be an http:\/\/ or https:\/\/ URL.*DELIVERY_MAX_ATTEMPTS/s,

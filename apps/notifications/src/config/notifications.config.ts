@@ -1,5 +1,6 @@
 import type { DigestSettings } from '../deliveries/domain/coach-digest';
 import type { DeliverySettings } from '../deliveries/domain/delivery-policy';
+import type { SessionReminderSettings } from '../sessions/domain/scheduled-session';
 import type { NotificationsEnv } from './notifications.env';
 
 /** Settings of the notifications service, grouped for the code that uses them. */
@@ -13,6 +14,7 @@ export interface NotificationsConfig {
   delivery: DeliverySettings;
   sender: SenderSettings;
   digest: DigestSettings;
+  sessionReminders: SessionReminderSettings;
 }
 
 /** The sender pool: it works off due deliveries, apart from the consumers that record them. */
@@ -49,6 +51,10 @@ export function notificationsConfigFrom(env: NotificationsEnv): NotificationsCon
       windowMs: env.DIGEST_WINDOW_MS,
       threshold: env.DIGEST_THRESHOLD,
       names: env.DIGEST_NAMES,
+    },
+    sessionReminders: {
+      leadMs: env.SESSION_REMINDER_LEAD_MS,
+      intervalMs: env.SESSION_REMINDER_INTERVAL_MS,
     },
   };
 }

@@ -3,6 +3,7 @@ import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator'
 import { PlatformEnv } from '@lms/service-kit';
 import { DEFAULT_DIGEST_SETTINGS } from '../deliveries/domain/coach-digest';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
+import { DEFAULT_SESSION_REMINDER_SETTINGS } from '../sessions/domain/scheduled-session';
 
 export const DEFAULT_MAIL_FROM = 'Coaching Platform <no-reply@coaching-platform.local>';
 export const DEFAULT_APP_URL = 'http://127.0.0.1:3000';
@@ -111,4 +112,17 @@ export class NotificationsEnv extends PlatformEnv {
   @Min(1)
   @Max(100)
   DIGEST_NAMES = DEFAULT_DIGEST_SETTINGS.names;
+
+  /** How long before a session starts its learners are reminded of it (NO-1). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60_000)
+  @Max(30 * 24 * 60 * 60_000)
+  SESSION_REMINDER_LEAD_MS = DEFAULT_SESSION_REMINDER_SETTINGS.leadMs;
+
+  /** How often an instance looks for sessions whose learners are due a reminder; 0: never on this instance. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SESSION_REMINDER_INTERVAL_MS = DEFAULT_SESSION_REMINDER_SETTINGS.intervalMs;
 }

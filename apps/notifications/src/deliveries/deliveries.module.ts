@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { PreferencesModule } from '../preferences/preferences.module';
 import { RecipientsModule } from '../recipients/recipients.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { CourseSessionEventsConsumer } from './course-session-events.consumer';
+import { SessionRemindersPeriodicWork } from './session-reminders-periodic-work';
+import { HandleCourseSessionEventsUseCase } from './use-cases/handle-course-session-events.use-case';
+import { RecordSessionRemindersUseCase } from './use-cases/record-session-reminders.use-case';
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { CourseRoleEventsConsumer } from './course-role-events.consumer';
 import { EnrollmentEventsConsumer } from './enrollment-events.consumer';
@@ -32,14 +37,18 @@ import { RetryDeliveryUseCase } from './use-cases/retry-delivery.use-case';
 import { SendDueDeliveriesUseCase } from './use-cases/send-due-deliveries.use-case';
 import { UserEventsConsumer } from './user-events.consumer';
 
-/** Deliveries: what is mailed to whom because of which event, the sender pool, retries and the log. */
+/**
+ * Deliveries: what is mailed to whom because of which event (and which session starting
+ * soon), the sender pool, retries and the log.
+ */
 @Module({
-  imports: [RecipientsModule, PreferencesModule],
+  imports: [RecipientsModule, PreferencesModule, SessionsModule],
   controllers: [
     DeliveriesController,
     AssignmentEventsConsumer,
     EnrollmentEventsConsumer,
     CourseRoleEventsConsumer,
+    CourseSessionEventsConsumer,
     UserEventsConsumer,
   ],
   providers: [
@@ -57,6 +66,9 @@ import { UserEventsConsumer } from './user-events.consumer';
     HandleAssignmentEventsUseCase,
     HandleEnrollmentEventsUseCase,
     HandleCourseRoleEventsUseCase,
+    HandleCourseSessionEventsUseCase,
+    RecordSessionRemindersUseCase,
+    SessionRemindersPeriodicWork,
     ReleaseWaitingDeliveriesUseCase,
     SendDueDeliveriesUseCase,
     ListDeliveriesUseCase,

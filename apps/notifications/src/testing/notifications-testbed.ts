@@ -16,6 +16,7 @@ import type { NotificationsConfig } from '../config/notifications.config';
 import type { Delivery, DeliveryRef } from '../deliveries/domain/delivery';
 import { DEFAULT_DIGEST_SETTINGS } from '../deliveries/domain/coach-digest';
 import { DEFAULT_DELIVERY_SETTINGS } from '../deliveries/domain/delivery-policy';
+import { DEFAULT_SESSION_REMINDER_SETTINGS } from '../sessions/domain/scheduled-session';
 import { CloseDigestWindowsUseCase } from '../deliveries/use-cases/close-digest-windows.use-case';
 import { DispatchDeliveryUseCase } from '../deliveries/use-cases/dispatch-delivery.use-case';
 import {
@@ -24,6 +25,11 @@ import {
 } from '../deliveries/use-cases/handle-assignment-events.use-case';
 import { HandleCourseRoleEventsUseCase } from '../deliveries/use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from '../deliveries/use-cases/handle-enrollment-events.use-case';
+import { HandleCourseSessionEventsUseCase } from '../deliveries/use-cases/handle-course-session-events.use-case';
+import { RecordSessionRemindersUseCase } from '../deliveries/use-cases/record-session-reminders.use-case';
+import { ProjectSessionAttendanceUseCase } from '../sessions/use-cases/project-session-attendance.use-case';
+import { InMemoryScheduledSessionRepository } from './in-memory-scheduled-session.repository';
+import { InMemorySessionAttendanceRepository } from './in-memory-session-attendance.repository';
 import { MailRecorder } from '../deliveries/use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from '../deliveries/use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from '../deliveries/use-cases/release-waiting-deliveries.use-case';
@@ -97,6 +103,7 @@ export function buildNotificationsTestbed(
     delivery: { ...DEFAULT_DELIVERY_SETTINGS },
     sender: { idleMs: 0, batchSize: 100, concurrency: 10 },
     digest: { ...DEFAULT_DIGEST_SETTINGS, windowMs: 0 },
+    sessionReminders: { ...DEFAULT_SESSION_REMINDER_SETTINGS },
     ...overrides,
   };
   const events = new EventFactory('notifications');
@@ -132,6 +139,22 @@ export function buildNotificationsTestbed(
   const recordAssignmentMails = new HandleAssignmentEventsUseCase(recorder, config);
   const recordEnrollmentMails = new HandleEnrollmentEventsUseCase(recorder);
   const recordCourseRoleMails = new HandleCourseRoleEventsUseCase(recorder);
+  const sessionAttendances = new InMemorySessionAttendanceRepository();
+  const scheduledSessions = new InMemoryScheduledSessionRepository();
+  const projectAttendance = new ProjectSessionAttendanceUseCase(sessionAttendances);
+  const handleSessionEvents = new HandleCourseSessionEventsUseCase(
+    scheduledSessions,
+    sessionAttendances,
+    recorder,
+  );
+  const recordSessionReminders = new RecordSessionRemindersUseCase(
+    scheduledSessions,
+    sessionAttendances,
+    deliveries,
+    clock,
+    config,
+    sender,
+  );
   /**
    * What the assignments consumer records of a batch, then what the sender does with it: the
    * deliveries recorded and still to send are dispatched (the running service's sender takes
@@ -173,6 +196,11 @@ export function buildNotificationsTestbed(
     recordAssignmentMails,
     recordEnrollmentMails,
     recordCourseRoleMails,
+    sessionAttendances,
+    scheduledSessions,
+    projectAttendance,
+    handleSessionEvents,
+    recordSessionReminders,
     handleAssignments,
     /** What the assignments consumer does with a batch of one event. */
     handleAssignment: (command: AssignmentEventCommand) => handleAssignments.execute([command]),

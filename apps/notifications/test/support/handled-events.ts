@@ -9,7 +9,7 @@ import type { ServiceTestApp } from '@lms/service-testing';
 export class HandledEvents {
   private readonly keys = new Set<string>();
 
-  /** Spies on the service's batch use cases of users, assignments, enrollments and course roles (call before events flow). */
+  /** Spies on the service's batch use cases of users, assignments, enrollments, course roles and sessions (call before events flow). */
   async watch(service: ServiceTestApp): Promise<void> {
     const { ProjectUserUseCase, userIdOf } = await import(
       '../../src/recipients/use-cases/project-user.use-case'
@@ -22,6 +22,14 @@ export class HandledEvents {
     );
     const { HandleCourseRoleEventsUseCase } = await import(
       '../../src/deliveries/use-cases/handle-course-role-events.use-case'
+    );
+    const { HandleCourseSessionEventsUseCase } = await import(
+      '../../src/deliveries/use-cases/handle-course-session-events.use-case'
+    );
+    const handleSessions = service.app.get(HandleCourseSessionEventsUseCase);
+    this.spy<Parameters<typeof handleSessions.execute>[0][number]>(
+      handleSessions,
+      (command) => command.eventId,
     );
     const projectUser = service.app.get(ProjectUserUseCase);
     const handleCourseRoles = service.app.get(HandleCourseRoleEventsUseCase);

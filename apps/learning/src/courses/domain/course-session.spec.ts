@@ -1,5 +1,7 @@
 import {
+  cancelSession,
   checkSession,
+  sessionMoved,
   editSession,
   newSession,
   patchedSession,
@@ -65,5 +67,24 @@ describe('a session over its life', () => {
       createdAt: NOW,
       updatedAt: later,
     });
+  });
+});
+
+describe('a session moved or cancelled (NO-1)', () => {
+  const session = newSession(
+    { tenantId: 't', courseId: 'c', details: DETAILS },
+    { id: 's', now: new Date('2026-03-02T09:00:00.000Z') },
+  );
+
+  it('given a change of its time, place or link, then it moved; a change of its capacity alone moves nothing', () => {
+    expect(sessionMoved(DETAILS, { ...DETAILS, endsAt: new Date('2027-01-15T18:00:00.000Z') })).toBe(true);
+    expect(sessionMoved(DETAILS, { ...DETAILS, place: 'Rome office' })).toBe(true);
+    expect(sessionMoved(DETAILS, { ...DETAILS, link: 'https://meet.example.com/x' })).toBe(true);
+    expect(sessionMoved(DETAILS, { ...DETAILS, capacity: 30 })).toBe(false);
+  });
+
+  it('given a cancellation, then the session keeps its last details at its next version', () => {
+    const now = new Date('2026-03-05T09:00:00.000Z');
+    expect(cancelSession(session, now)).toEqual({ ...session, updatedAt: now, version: 2 });
   });
 });

@@ -90,7 +90,17 @@ export function sameSession(a: SessionDetails, b: SessionDetails): boolean {
   );
 }
 
+/** Whether the session moved from `a` to `b`: its time, its place or its link changed (not only its capacity). */
+export function sessionMoved(a: SessionDetails, b: SessionDetails): boolean {
+  return !sameSession(a, { ...b, capacity: a.capacity });
+}
+
 /** The session with new details, at its next version, updated `now`. */
 export function editSession(session: CourseSession, details: SessionDetails, now: Date): CourseSession {
   return { ...session, ...details, updatedAt: now, version: session.version + 1 };
+}
+
+/** The session as cancelled for good `now`: its last state, at its next version. */
+export function cancelSession(session: CourseSession, now: Date): CourseSession {
+  return { ...session, updatedAt: now, version: session.version + 1 };
 }

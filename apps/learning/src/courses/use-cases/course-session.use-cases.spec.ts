@@ -174,6 +174,48 @@ describe('sessions of an instructor-led course (LE-C1)', () => {
     expect(await t.sessions.findById(TENANT, course.id, session.id)).toBeNull();
   });
 
+  it('given a session scheduled, moved, resized and cancelled, then each change publishes its event with the full state, keyed by tenant and session', async () => {
+    const { t, course, schedule } = await setUp();
+    const session = await schedule({ link: 'https://meet.example.com/n' });
+    const target = { tenantId: TENANT, id: course.id, sessionId: session.id, actor: AUTHOR };
+    t.clock.advance(60_000);
+    await t.editSession.execute({
+      ...target,
+      patch: { startsAt: new Date('2027-01-16T09:00:00.000Z'), endsAt: new Date('2027-01-16T17:00:00.000Z') },
+    });
+    await t.editSession.execute({ ...target, patch: { capacity: 20 } });
+    await t.editSession.execute({ ...target, patch: { capacity: 20 } });
+    await t.deleteSession.execute({ ...target, expectedVersion: 3 });
+
+    const outbox = t.sessions.outboxOf(session.id);
+    expect(outbox.map((e) => [e.envelope.type, e.envelope.aggregateVersion, e.key])).toEqual([
+      ['course-session.scheduled', 1, `${TENANT}:${session.id}`],
+      ['course-session.rescheduled', 2, `${TENANT}:${session.id}`],
+      ['course-session.updated', 3, `${TENANT}:${session.id}`],
+      ['course-session.cancelled', 4, `${TENANT}:${session.id}`],
+    ]);
+    expect(outbox[0]?.envelope.payload).toEqual({
+      sessionId: session.id,
+      courseId: course.id,
+      courseTitle: 'Negotiation workshop',
+      startsAt: '2027-01-15T09:00:00.000Z',
+      endsAt: '2027-01-15T17:00:00.000Z',
+      place: DAY.place,
+      link: 'https://meet.example.com/n',
+      capacity: 12,
+      updatedAt: session.updatedAt.toISOString(),
+    });
+    expect(outbox[1]?.envelope.payload).toMatchObject({
+      startsAt: '2027-01-16T09:00:00.000Z',
+      endsAt: '2027-01-16T17:00:00.000Z',
+      previousStartsAt: '2027-01-15T09:00:00.000Z',
+      previousEndsAt: '2027-01-15T17:00:00.000Z',
+      previousPlace: DAY.place,
+      previousLink: 'https://meet.example.com/n',
+    });
+    expect(outbox[3]?.envelope.payload).toMatchObject({ capacity: 20, startsAt: '2027-01-16T09:00:00.000Z' });
+  });
+
   it('given an archived course, then its sessions no longer change', async () => {
     const { t, course, schedule } = await setUp();
     await t.changeState.execute({ tenantId: TENANT, id: course.id, actor: AUTHOR, transition: 'publish' });

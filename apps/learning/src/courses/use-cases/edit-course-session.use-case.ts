@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { assertExpectedVersion, CLOCK, withOptimisticRetry, type Clock } from '@lms/kernel';
 import {
   checkSession,
@@ -13,6 +14,7 @@ import { COURSE_REPOSITORY, type CourseRepository } from '../ports/course.reposi
 import { COURSE_SESSION_REPOSITORY, type CourseSessionRepository } from '../ports/course-session.repository';
 import type { CourseTarget } from './open-course';
 import { openCourseToScheduleSessions } from './open-session-course';
+import { sessionEditedEvents } from './course-session-events';
 
 export interface EditCourseSessionCommand extends CourseTarget {
   sessionId: string;
@@ -22,12 +24,17 @@ export interface EditCourseSessionCommand extends CourseTarget {
   patch: Partial<SessionDetails>;
 }
 
-/** LE-C1: whoever may edit an instructor-led course reschedules one of its sessions. */
+/**
+ * LE-C1: whoever may edit an instructor-led course reschedules one of its sessions, published in
+ * the same write: `course-session.rescheduled` when its time, place or link changed (with what
+ * they were), `course-session.updated` otherwise.
+ */
 @Injectable()
 export class EditCourseSessionUseCase {
   constructor(
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
     @Inject(COURSE_SESSION_REPOSITORY) private readonly sessions: CourseSessionRepository,
+    @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -42,7 +49,9 @@ export class EditCourseSessionUseCase {
       if (!checked.ok) throw new SessionInvalidError(checked.reason);
       if (sameSession(session, checked.details)) return { outcome: 'written', value: session };
       const next = editSession(session, checked.details, this.clock.now());
-      if (!(await this.sessions.save(tenantId, next, session.version))) return { outcome: 'stale' };
+      const outbox = sessionEditedEvents(this.events, course, session, next);
+      if (!(await this.sessions.save(tenantId, { session: next, outbox }, session.version)))
+        return { outcome: 'stale' };
       return { outcome: 'written', value: next };
     });
   }

@@ -39,6 +39,12 @@ export const DELIVERY_KINDS = [
   'enrollment.confirmed.learner',
   /** A user was made a reviewer of a course (LE-C2). */
   'course.reviewer-assigned',
+  /** A session a learner attends moved: its time, place or link changed (NO-1). */
+  'course-session.rescheduled.learner',
+  /** A session a learner attends was cancelled. */
+  'course-session.cancelled.learner',
+  /** A session a learner attends starts soon. */
+  'course-session.reminder.learner',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -93,11 +99,31 @@ export interface CourseRoleMailContext {
   };
 }
 
+/** When and where a session is held. */
+export interface SessionSlot {
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  link: string | null;
+}
+
+/** What a mail about a session talks about, copied from the source event or the projection. */
+export interface CourseSessionMailContext {
+  courseSession: SessionSlot & {
+    sessionId: string;
+    courseId: string;
+    courseTitle: string;
+    /** When and where it was before it moved (a rescheduled session's mail); null otherwise. */
+    previous: SessionSlot | null;
+  };
+}
+
 export type MailContext =
   | AssignmentMailContext
   | DigestMailContext
   | EnrollmentMailContext
-  | CourseRoleMailContext;
+  | CourseRoleMailContext
+  | CourseSessionMailContext;
 
 export function isDigestContext(context: MailContext): context is DigestMailContext {
   return 'digest' in context;
@@ -111,10 +137,19 @@ export function isCourseRoleContext(context: MailContext): context is CourseRole
   return 'courseRole' in context;
 }
 
+export function isCourseSessionContext(context: MailContext): context is CourseSessionMailContext {
+  return 'courseSession' in context;
+}
+
 /** The assignment a mail talks about; a digest or an enrollment's mail talks about none. */
 export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>): AssignmentMailContext {
   const { context } = delivery;
-  if (isDigestContext(context) || isEnrollmentContext(context) || isCourseRoleContext(context))
+  if (
+    isDigestContext(context) ||
+    isEnrollmentContext(context) ||
+    isCourseRoleContext(context) ||
+    isCourseSessionContext(context)
+  )
     throw new Error(`delivery ${delivery.id} is not about an assignment`);
   return context;
 }
@@ -237,6 +272,7 @@ export function deliveryIdOf(key: DeliveryKey): string {
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
   const { context } = delivery;
   if (isDigestContext(context)) return context.digest.menteeIds;
-  if (isEnrollmentContext(context) || isCourseRoleContext(context)) return [];
+  if (isEnrollmentContext(context) || isCourseRoleContext(context) || isCourseSessionContext(context))
+    return [];
   return delivery.kind.endsWith('.mentee') ? context.coachIds : [context.menteeId];
 }

@@ -27,6 +27,7 @@ import {
   isDigestContext,
   isEnrollmentContext,
   isCourseRoleContext,
+  isCourseSessionContext,
   type MailContext,
   type Delivery,
   type DeliveryClaim,
@@ -281,6 +282,7 @@ export class DispatchDeliveryUseCase {
       recipientFirstName: recipient.firstName,
       counterparts,
       link: mailLink(this.config.appUrl, delivery.context),
+      timezone: recipient.timezone,
       ...contextValues(delivery.context),
     });
     try {
@@ -488,8 +490,14 @@ function counterpartNames(delivery: Delivery, people: People): PersonName[] | nu
 }
 
 /** What a mail's words take from its delivery's context besides names. */
-function contextValues(context: MailContext): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course'> {
+function contextValues(
+  context: MailContext,
+): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course' | 'session'> {
   if (isDigestContext(context)) return { count: context.digest.count };
+  if (isCourseSessionContext(context)) {
+    const { courseTitle, previous, ...slot } = context.courseSession;
+    return { course: courseTitle, session: { slot, previous } };
+  }
   if (isEnrollmentContext(context)) return { course: context.enrollment.courseTitle };
   if (isCourseRoleContext(context)) return { course: context.courseRole.courseTitle };
   return { daysLeft: context.daysLeft ?? null };

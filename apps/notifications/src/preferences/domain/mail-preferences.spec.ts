@@ -17,12 +17,15 @@ describe('mail preferences (NO-4)', () => {
     return { ...owner, optedOut, updatedAt: now, version: 3 };
   }
 
-  it('offers one category per mailed assignment, enrollment and course-role event, and no account-security category is mailed yet', () => {
+  it('offers one category per mailed assignment, enrollment, course-role and session event, and session reminders, and no account-security category is mailed yet', () => {
     expect(MAIL_CATEGORIES).toEqual([
       ...MAILED_ASSIGNMENT_EVENTS,
       'enrollment.created',
       'enrollment.state-changed',
       'course-role.granted',
+      'course-session.rescheduled',
+      'course-session.cancelled',
+      'course-session.reminder',
     ]);
     expect(ACCOUNT_SECURITY_CATEGORIES).toEqual([]);
   });

@@ -1,16 +1,23 @@
 import { MAILED_ASSIGNMENT_EVENTS } from '../../deliveries/domain/assignment-deliveries';
 import { MAILED_COURSE_ROLE_EVENTS } from '../../deliveries/domain/course-role-deliveries';
+import {
+  MAILED_COURSE_SESSION_EVENTS,
+  SESSION_REMINDER_CATEGORY,
+} from '../../deliveries/domain/course-session-deliveries';
 import { MAILED_ENROLLMENT_EVENTS } from '../../deliveries/domain/enrollment-deliveries';
 
 /**
  * The kinds of mail a user can opt out of (NO-4): a category is the type of the event a
  * delivery comes from (its `sourceType`), so one choice covers the mails of that event to a
  * mentee and to its coaches alike (and a coach's digest of new mentees with `assignment.created`).
+ * Session reminders come from no event: their category is `course-session.reminder`.
  */
 export const MAIL_CATEGORIES = [
   ...MAILED_ASSIGNMENT_EVENTS,
   ...MAILED_ENROLLMENT_EVENTS,
   ...MAILED_COURSE_ROLE_EVENTS,
+  ...MAILED_COURSE_SESSION_EVENTS,
+  SESSION_REMINDER_CATEGORY,
 ] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 

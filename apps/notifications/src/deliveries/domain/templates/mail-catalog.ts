@@ -6,7 +6,10 @@ import type { DeliveryKind } from '../delivery';
  * null when not known yet: `{{#if names}}` chooses the neutral wording), `ends` (when an
  * assignment ends, in words), `daysLeft`, and for a digest `count` (the mails it stands for) and
  * `more` (how many of those it does not name; 0 when it names them all), and for an
- * enrollment `course` (the course's title, or null when not known).
+ * enrollment `course` (the course's title, or null when not known), and for a session `when`
+ * (its day and hours in the recipient's time zone, the zone named), `place` and `online` (its
+ * link), each null when it has none, and `previousWhen`, `previousPlace`, `previousOnline` when
+ * it moved.
  */
 export interface MailWordsTemplate {
   subject: string;
@@ -163,6 +166,29 @@ export const EN_CATALOG: MailCatalog = {
       ],
       linkLabel: 'Open the course',
     },
+    'course-session.rescheduled.learner': {
+      subject: 'A session of {{course}} has changed',
+      paragraphs: [
+        'A session of the course {{course}} you attend has changed.',
+        'It is now held {{when}}{{#if place}}, at {{place}}{{/if}}{{#if online}}, online at {{online}}{{/if}}.',
+        'It was to be held {{previousWhen}}{{#if previousPlace}}, at {{previousPlace}}{{/if}}{{#if previousOnline}}, online at {{previousOnline}}{{/if}}.',
+      ],
+      linkLabel: 'Open the course',
+    },
+    'course-session.cancelled.learner': {
+      subject: 'A session of {{course}} has been cancelled',
+      paragraphs: [
+        'The session of the course {{course}} to be held {{when}}{{#if place}}, at {{place}}{{/if}}{{#if online}}, online at {{online}}{{/if}}, has been cancelled.',
+      ],
+      linkLabel: 'Open the course',
+    },
+    'course-session.reminder.learner': {
+      subject: 'Reminder: your session of {{course}} is coming up',
+      paragraphs: [
+        'Your session of the course {{course}} is held {{when}}{{#if place}}, at {{place}}{{/if}}{{#if online}}, online at {{online}}{{/if}}.',
+      ],
+      linkLabel: 'Open the course',
+    },
   },
 };
 
@@ -285,6 +311,29 @@ export const IT_CATALOG: MailCatalog = {
       subject: '{{#if course}}Sei revisore del corso {{course}}{{else}}Sei revisore di un corso{{/if}}',
       paragraphs: [
         '{{#if course}}Sei stato nominato revisore del corso {{course}}: puoi leggerlo e inviare le tue osservazioni ai suoi autori.{{else}}Sei stato nominato revisore di un corso: puoi leggerlo e inviare le tue osservazioni ai suoi autori.{{/if}}',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course-session.rescheduled.learner': {
+      subject: 'Una sessione del corso {{course}} è cambiata',
+      paragraphs: [
+        'Una sessione del corso {{course}} a cui partecipi è cambiata.',
+        'Ora si tiene {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}.',
+        'Era prevista {{previousWhen}}{{#if previousPlace}}, presso {{previousPlace}}{{/if}}{{#if previousOnline}}, online su {{previousOnline}}{{/if}}.',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course-session.cancelled.learner': {
+      subject: 'Una sessione del corso {{course}} è stata annullata',
+      paragraphs: [
+        'La sessione del corso {{course}} prevista {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}, è stata annullata.',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course-session.reminder.learner': {
+      subject: 'Promemoria: la tua sessione del corso {{course}} si avvicina',
+      paragraphs: [
+        'La tua sessione del corso {{course}} si tiene {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}.',
       ],
       linkLabel: 'Apri il corso',
     },

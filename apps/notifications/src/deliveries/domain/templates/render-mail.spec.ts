@@ -1,5 +1,12 @@
 import { DELIVERY_KINDS } from '../delivery';
-import { mailLink, renderMail, resolveLocale, type MailTemplateInput } from './render-mail';
+import {
+  displayZone,
+  mailLink,
+  renderMail,
+  resolveLocale,
+  sessionTime,
+  type MailTemplateInput,
+} from './render-mail';
 
 describe('renderMail', () => {
   const link = 'https://app.example.test/coaching/assignments/a-1';
@@ -135,10 +142,18 @@ describe('renderMail', () => {
   });
 
   it('has a subject, text and HTML for every kind in both locales, with and without names or a course', () => {
+    const slot = {
+      startsAt: new Date('2027-01-15T08:00:00.000Z'),
+      endsAt: new Date('2027-01-15T16:00:00.000Z'),
+      place: 'Room 4',
+      link: null,
+    };
     for (const kind of DELIVERY_KINDS) {
-      const aboutACourse = kind.startsWith('enrollment.') || kind.startsWith('course.');
+      const aboutASession = kind.startsWith('course-session.');
+      const aboutACourse = kind.startsWith('enrollment.') || kind.startsWith('course.') || aboutASession;
       for (const locale of ['en', 'it']) {
-        for (const known of [false, true]) {
+        // A session's mail always knows its course: the session events carry its title.
+        for (const known of aboutASession ? [true] : [false, true]) {
           const mail = renderMail(
             input({
               kind,
@@ -146,8 +161,10 @@ describe('renderMail', () => {
               counterparts: known && !aboutACourse ? [{ firstName: 'Ada', lastName: 'Lovelace' }] : null,
               course: known ? 'Leadership <101>' : null,
               count: 3,
+              session: aboutASession ? { slot, previous: slot } : null,
             }),
           );
+          if (aboutASession) expect(mail.text).toContain('Room 4');
           expect(mail.subject.length).toBeGreaterThan(5);
           expect(mail.text).toContain(link);
           expect(mail.html).toContain(`href="${link}"`);
@@ -226,5 +243,138 @@ describe('renderMail', () => {
     expect(it.subject).toBe('Ti sono stati assegnati 2 nuovi mentee');
     expect(it.text).toContain('Tra loro: Ada Lovelace e Alan Turing.');
     expect(unnamed.text).toContain('You will find them all in your coaching space.');
+  });
+
+  describe('mails about a session', () => {
+    const courseLink = 'https://app.example.test/learning/courses/course-1';
+    const moved = {
+      startsAt: new Date('2027-01-16T08:00:00.000Z'),
+      endsAt: new Date('2027-01-16T16:00:00.000Z'),
+      place: 'Milan office, room 4',
+      link: null,
+    };
+    const before = {
+      startsAt: new Date('2027-01-15T08:00:00.000Z'),
+      endsAt: new Date('2027-01-15T16:00:00.000Z'),
+      place: null,
+      link: 'https://meet.example.com/n',
+    };
+    const sessionInput = (overrides: Partial<MailTemplateInput> = {}): MailTemplateInput =>
+      input({
+        kind: 'course-session.rescheduled.learner',
+        counterparts: [],
+        link: courseLink,
+        course: 'Negotiation',
+        session: { slot: moved, previous: before },
+        timezone: 'Europe/Rome',
+        ...overrides,
+      });
+
+    it('tells a learner in English the new and the old time and place of a moved session, in its time zone, named', () => {
+      const mail = renderMail(sessionInput());
+
+      expect(mail.subject).toBe('A session of Negotiation has changed');
+      expect(mail.text).toBe(
+        [
+          'Hi Bruno,',
+          'A session of the course Negotiation you attend has changed.',
+          'It is now held Saturday, January 16, 2027, 09:00–17:00 (Europe/Rome), at Milan office, room 4.',
+          'It was to be held Friday, January 15, 2027, 09:00–17:00 (Europe/Rome), online at https://meet.example.com/n.',
+          `Open the course: ${courseLink}`,
+          'The Coaching Platform team',
+        ].join('\n\n') + '\n',
+      );
+      expect(mail.html).toContain(`<a href="${courseLink}">Open the course</a>`);
+    });
+
+    it('tells a learner in Italian that its session moved, was cancelled, or starts soon', () => {
+      const it = { locale: 'it-IT' };
+      const rescheduled = renderMail(sessionInput(it));
+      const cancelled = renderMail(
+        sessionInput({
+          ...it,
+          kind: 'course-session.cancelled.learner',
+          session: { slot: before, previous: null },
+        }),
+      );
+      const reminder = renderMail(
+        sessionInput({
+          ...it,
+          kind: 'course-session.reminder.learner',
+          session: { slot: moved, previous: null },
+        }),
+      );
+
+      expect(rescheduled.subject).toBe('Una sessione del corso Negotiation è cambiata');
+      expect(rescheduled.text).toContain(
+        'Ora si tiene sabato 16 gennaio 2027, 09:00–17:00 (Europe/Rome), presso Milan office, room 4.',
+      );
+      expect(rescheduled.text).toContain(
+        'Era prevista venerdì 15 gennaio 2027, 09:00–17:00 (Europe/Rome), online su https://meet.example.com/n.',
+      );
+      expect(cancelled.subject).toBe('Una sessione del corso Negotiation è stata annullata');
+      expect(cancelled.text).toContain(
+        'La sessione del corso Negotiation prevista venerdì 15 gennaio 2027, 09:00–17:00 (Europe/Rome), online su https://meet.example.com/n, è stata annullata.',
+      );
+      expect(reminder.subject).toBe('Promemoria: la tua sessione del corso Negotiation si avvicina');
+      expect(reminder.text).toContain('Ciao Bruno,');
+      expect(reminder.text).toContain('Apri il corso: ' + courseLink);
+    });
+
+    it('shows the times in UTC, named, when the time zone is unknown or not one, and both days of a session over midnight', () => {
+      expect(displayZone(null)).toBe('UTC');
+      expect(displayZone('Not/AZone')).toBe('UTC');
+      const reminder = renderMail(
+        sessionInput({
+          kind: 'course-session.reminder.learner',
+          timezone: null,
+          session: { slot: moved, previous: null },
+        }),
+      );
+      expect(reminder.subject).toBe('Reminder: your session of Negotiation is coming up');
+      expect(reminder.text).toContain(
+        'Your session of the course Negotiation is held Saturday, January 16, 2027, 08:00–16:00 (UTC), at Milan office, room 4.',
+      );
+      expect(
+        sessionTime(
+          { startsAt: new Date('2027-01-16T22:00:00.000Z'), endsAt: new Date('2027-01-17T01:00:00.000Z') },
+          'en',
+          'UTC',
+        ),
+      ).toBe('Saturday, January 16, 2027, 22:00 – Sunday, January 17, 2027, 01:00 (UTC)');
+    });
+
+    it('escapes the course, the place and the link in the HTML part', () => {
+      const mail = renderMail(
+        sessionInput({
+          course: 'Sales <b>&</b>',
+          session: {
+            slot: { ...moved, place: 'Room "4" <script>x</script>', link: 'https://x.test/?a=1&b=<i>' },
+            previous: before,
+          },
+        }),
+      );
+
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.html).not.toContain('<b>&</b>');
+      expect(mail.html).toContain('Sales &lt;b&gt;&amp;&lt;/b&gt;');
+      expect(mail.html).toContain('Room &quot;4&quot; &lt;script&gt;x&lt;/script&gt;');
+      expect(mail.html).toContain('https://x.test/?a&#x3D;1&amp;b&#x3D;&lt;i&gt;');
+      expect(mail.text).toContain('Room "4" <script>x</script>');
+    });
+
+    it('links a mail about a session to its course', () => {
+      expect(
+        mailLink('https://app.example.test/', {
+          courseSession: {
+            sessionId: 's-1',
+            courseId: 'course 1',
+            courseTitle: 'X',
+            ...moved,
+            previous: null,
+          },
+        }),
+      ).toBe('https://app.example.test/learning/courses/course%201');
+    });
   });
 });

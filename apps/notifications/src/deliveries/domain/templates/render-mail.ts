@@ -1,6 +1,8 @@
 import Handlebars from 'handlebars';
 import type { PersonName } from '../../../recipients/domain/recipient';
 import {
+  isCourseSessionContext,
+  type SessionSlot,
   isCourseRoleContext,
   isDigestContext,
   isEnrollmentContext,
@@ -23,6 +25,10 @@ export interface MailTemplateInput {
   count?: number | null;
   /** For an enrollment: the course's title; null when not known. */
   course?: string | null;
+  /** For a session: when and where it is held, and was before it moved. */
+  session?: { slot: SessionSlot; previous: SessionSlot | null } | null;
+  /** The recipient's IANA time zone, for the times of a session; null or unknown: UTC. */
+  timezone?: string | null;
 }
 
 export interface RenderedMail {
@@ -84,6 +90,8 @@ export function mailLink(appUrl: string, context: MailContext): string {
     return `${base}/learning/courses/${encodeURIComponent(context.enrollment.courseId)}`;
   if (isCourseRoleContext(context))
     return `${base}/learning/courses/${encodeURIComponent(context.courseRole.courseId)}`;
+  if (isCourseSessionContext(context))
+    return `${base}/learning/courses/${encodeURIComponent(context.courseSession.courseId)}`;
   return `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
 }
 
@@ -111,6 +119,76 @@ function endsIn(catalog: MailCatalog, daysLeft: number | null): string {
   return daysLeft === 1 ? catalog.ends.tomorrow : text(catalog.ends.days)({ daysLeft });
 }
 
+/** The time zone a session's times are shown in: the recipient's when valid, UTC otherwise. */
+export function displayZone(timezone: string | null | undefined): string {
+  if (!timezone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return timezone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * When a session is held, in words of `locale` and in the time zone `zone`, which is named:
+ * "Friday, 15 January 2027, 09:00–17:00 (Europe/Rome)"; a session ending on another day names
+ * both days.
+ */
+export function sessionTime(
+  slot: Pick<SessionSlot, 'startsAt' | 'endsAt'>,
+  locale: string,
+  zone: string,
+): string {
+  const day = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: zone,
+  });
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+  });
+  const [startDay, endDay] = [day.format(slot.startsAt), day.format(slot.endsAt)];
+  const range =
+    startDay === endDay
+      ? `${startDay}, ${time.format(slot.startsAt)}–${time.format(slot.endsAt)}`
+      : `${startDay}, ${time.format(slot.startsAt)} – ${endDay}, ${time.format(slot.endsAt)}`;
+  return `${range} (${zone})`;
+}
+
+/** The words of a session's time, place and link, and those before it moved. */
+function sessionValues(
+  input: MailTemplateInput,
+  locale: SupportedLocale,
+): Record<'when' | 'place' | 'online' | 'previousWhen' | 'previousPlace' | 'previousOnline', string | null> {
+  const zone = displayZone(input.timezone);
+  const words = (slot: SessionSlot | null | undefined) =>
+    slot
+      ? {
+          when: sessionTime(
+            { startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) },
+            locale,
+            zone,
+          ),
+          place: slot.place ? clean(slot.place) : null,
+          online: slot.link ? clean(slot.link) : null,
+        }
+      : { when: null, place: null, online: null };
+  const now = words(input.session?.slot);
+  const before = words(input.session?.previous);
+  return {
+    ...now,
+    previousWhen: before.when,
+    previousPlace: before.place,
+    previousOnline: before.online,
+  };
+}
+
 /**
  * Renders a delivery's mail (NO-3) in the recipient's locale, as plain text and HTML, from
  * the locale's Handlebars catalog. Pure: the same input always gives the same mail. The HTML
@@ -131,6 +209,7 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
         : null,
     daysLeft,
     ends: endsIn(catalog, daysLeft),
+    ...sessionValues(input, locale),
   };
   const words = catalog.kinds[input.kind];
   const parts = {
