@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AssignmentsStream, GroupAssignmentsStream } from '@lms/contracts';
+import { AssignmentsStream, GroupAssignmentsStream, RecommendationsStream } from '@lms/contracts';
 import { JobsModule } from '@lms/jobs';
 import { MessagingModule } from '@lms/messaging';
 import { MongoModule, ServiceKitModule } from '@lms/service-kit';
@@ -10,6 +10,7 @@ import { COACHING_CONFIG, type CoachingConfig } from './config/coaching.config';
 import { CoachingConfigModule } from './config/coaching-config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DiscussionsModule } from './discussions/discussions.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
@@ -26,7 +27,7 @@ export const SERVICE_NAME = 'coaching';
     MongoModule.forRoot({ dbName: SERVICE_NAME }),
     MessagingModule.forRoot({
       serviceName: SERVICE_NAME,
-      producedStreams: [GroupAssignmentsStream, AssignmentsStream],
+      producedStreams: [GroupAssignmentsStream, AssignmentsStream, RecommendationsStream],
     }),
     JobsModule.forRoot({
       inject: [COACHING_CONFIG],
@@ -40,6 +41,7 @@ export const SERVICE_NAME = 'coaching';
     ArtifactsModule,
     EvaluationsModule,
     CoursesModule,
+    EnrollmentsModule,
     RecommendationsModule,
   ],
 })

@@ -25,6 +25,7 @@ interface RecommendationBody {
   courseState: string | null;
   note: string | null;
   createdAt: string;
+  enrollmentState: string | null;
 }
 
 interface PageBody {
@@ -138,6 +139,7 @@ describe('course recommendations from a coach to its mentee (real Mongo)', () =>
         courseState: 'published',
         note: 'Before our next session.',
         createdAt: expect.any(String),
+        enrollmentState: null,
       },
       expect.objectContaining({
         courseId: safety.courseId,

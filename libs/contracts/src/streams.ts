@@ -1,12 +1,14 @@
 import type { StreamDefinition } from './define-stream';
 import { AssignmentsStream } from './coaching/assignments.stream';
 import { GroupAssignmentsStream } from './coaching/group-assignments.stream';
+import { RecommendationsStream } from './coaching/recommendations.stream';
 import { GroupMembershipsStream } from './identity/group-memberships.stream';
 import { GroupsStream } from './identity/groups.stream';
 import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
 import { CourseProgressStream } from './learning/course-progress.stream';
 import { CourseRolesStream } from './learning/course-roles.stream';
+import { CourseSessionsStream } from './learning/course-sessions.stream';
 import { CoursesStream } from './learning/courses.stream';
 import { EnrollmentsStream } from './learning/enrollments.stream';
 import { PlanEnrollmentsStream } from './learning/plan-enrollments.stream';
@@ -20,9 +22,11 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   TenantsStream,
   GroupAssignmentsStream,
   AssignmentsStream,
+  RecommendationsStream,
   CourseProgressStream,
   CoursesStream,
   CourseRolesStream,
+  CourseSessionsStream,
   EnrollmentsStream,
   PlanEnrollmentsStream,
   DeliveriesStream,

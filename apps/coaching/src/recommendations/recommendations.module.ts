@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { CoursesModule } from '../courses/courses.module';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
 import { RECOMMENDATION_MODEL, RecommendationSchema } from './infra/recommendation.schema';
 import { MongoRecommendationRepository } from './infra/mongo-recommendation.repository';
 import { MyRecommendationsController } from './my-recommendations.controller';
@@ -13,10 +14,12 @@ import { RemoveRecommendationUseCase } from './use-cases/remove-recommendation.u
 
 /**
  * Coaches' recommendations of catalog courses to their mentees (CO-W4): made under a current,
- * active assignment, of the published courses of coaching's copy of learning's catalog.
+ * active assignment, of the published courses of coaching's copy of learning's catalog; each
+ * change published on `coaching.recommendations.v1`, each shown with the mentee's enrollment
+ * from coaching's copy of learning's enrollments.
  */
 @Module({
-  imports: [AssignmentsModule, CoursesModule],
+  imports: [AssignmentsModule, CoursesModule, EnrollmentsModule],
   controllers: [RecommendationsController, MyRecommendationsController],
   providers: [
     mongoModel(RECOMMENDATION_MODEL, RecommendationSchema),

@@ -1,6 +1,14 @@
 import { newId } from '@lms/kernel';
-import { recommendationIdOf, type Recommendation } from '../recommendations/domain/recommendation';
-import type { RecommendationRepository } from '../recommendations/ports/recommendation.repository';
+import {
+  recommendAgain,
+  recommendationIdOf,
+  removeRecommendation,
+  type Recommendation,
+} from '../recommendations/domain/recommendation';
+import type {
+  RecommendationRepository,
+  RecommendationWithEvents,
+} from '../recommendations/ports/recommendation.repository';
 
 function newTenant(): string {
   return `contract-${newId()}`;
@@ -18,8 +26,15 @@ function aRecommendation(
     ...key,
     note: null,
     createdAt: new Date(at),
+    removedAt: null,
+    version: 1,
     ...overrides,
   };
+}
+
+/** Recommendations as the use cases write them (their events are the use cases' business). */
+function items(...recommendations: Recommendation[]): RecommendationWithEvents[] {
+  return recommendations.map((recommendation) => ({ recommendation, outbox: [] }));
 }
 
 const PAGE = { limit: 10 };
@@ -43,11 +58,11 @@ export function describeRecommendationRepositoryContract(
       });
       const second = aRecommendation(tenantId, who, '2025-03-10T09:00:00.000Z');
 
-      expect(await repo.insertIfAbsent(tenantId, [first, second])).toEqual([first.id, second.id]);
+      expect(await repo.insertIfAbsent(tenantId, items(first, second))).toEqual([first.id, second.id]);
       const again = { ...first, note: 'A later note', createdAt: new Date('2025-03-11T09:00:00.000Z') };
       const third = aRecommendation(tenantId, who, '2025-03-11T09:00:00.000Z');
-      expect(await repo.insertIfAbsent(tenantId, [again, third])).toEqual([third.id]);
-      expect(await repo.insertIfAbsent(tenantId, [again])).toEqual([]);
+      expect(await repo.insertIfAbsent(tenantId, items(again, third))).toEqual([third.id]);
+      expect(await repo.insertIfAbsent(tenantId, items(again))).toEqual([]);
       expect(await repo.insertIfAbsent(tenantId, [])).toEqual([]);
 
       expect(await repo.findById(tenantId, first.id)).toEqual(first);
@@ -76,7 +91,7 @@ export function describeRecommendationRepositoryContract(
         { coachId: coach, menteeId: otherMentee },
         '2025-03-03T09:00:00.000Z',
       );
-      await repo.insertIfAbsent(tenantId, [middle, newest, oldest]);
+      await repo.insertIfAbsent(tenantId, items(middle, newest, oldest));
 
       const first = await repo.list(tenantId, {}, { limit: 2 });
       expect(first).toEqual({ items: [newest, middle], limit: 2, nextCursor: expect.any(String) });
@@ -98,7 +113,7 @@ export function describeRecommendationRepositoryContract(
       const [low, high] = [aRecommendation(tenantId, who, at), aRecommendation(tenantId, who, at)].sort(
         (a, b) => (a.id < b.id ? -1 : 1),
       );
-      await repo.insertIfAbsent(tenantId, [low, high]);
+      await repo.insertIfAbsent(tenantId, items(low, high));
 
       const first = await repo.list(tenantId, {}, { limit: 1 });
       const second = await repo.list(tenantId, {}, { limit: 1, cursor: first.nextCursor ?? undefined });
@@ -113,7 +128,7 @@ export function describeRecommendationRepositoryContract(
       const [tenantId, otherTenant] = [newTenant(), newTenant()];
       const who = { coachId: newId(), menteeId: newId() };
       const theirs = aRecommendation(otherTenant, who, '2025-03-10T09:00:00.000Z');
-      await repo.insertIfAbsent(otherTenant, [theirs]);
+      await repo.insertIfAbsent(otherTenant, items(theirs));
 
       expect(await repo.findById(tenantId, theirs.id)).toBeNull();
       expect(await repo.findMany(tenantId, [theirs.id])).toEqual([]);
@@ -122,24 +137,40 @@ export function describeRecommendationRepositoryContract(
         limit: 10,
         nextCursor: null,
       });
-      await repo.delete(tenantId, theirs.id);
+      const removed = removeRecommendation({ ...theirs, tenantId }, new Date('2025-03-11T09:00:00.000Z'));
+      expect(await repo.save(tenantId, { recommendation: removed, outbox: [] }, 1)).toBe(false);
       expect(await repo.findById(otherTenant, theirs.id)).toEqual(theirs);
-      await expect(repo.insertIfAbsent(tenantId, [theirs])).rejects.toThrow();
+      await expect(repo.insertIfAbsent(tenantId, items(theirs))).rejects.toThrow();
+      await expect(repo.save(tenantId, { recommendation: theirs, outbox: [] }, 1)).rejects.toThrow();
     });
 
-    it('given a recommendation removed, then it is gone, and recommending it again stores it anew', async () => {
+    it('given a recommendation removed, then it is gone from reads and lists but kept with its version, and made again at the next one', async () => {
       const repo = make();
       const tenantId = newTenant();
       const who = { coachId: newId(), menteeId: newId() };
       const recommendation = aRecommendation(tenantId, who, '2025-03-10T09:00:00.000Z');
-      await repo.insertIfAbsent(tenantId, [recommendation]);
+      await repo.insertIfAbsent(tenantId, items(recommendation));
+      const removed = removeRecommendation(recommendation, new Date('2025-03-11T09:00:00.000Z'));
 
-      await repo.delete(tenantId, recommendation.id);
-      await repo.delete(tenantId, recommendation.id);
+      expect(await repo.save(tenantId, { recommendation: removed, outbox: [] }, 1)).toBe(true);
+      // A second removal read at the version before loses the compare-and-set.
+      expect(await repo.save(tenantId, { recommendation: removed, outbox: [] }, 1)).toBe(false);
 
       expect(await repo.findById(tenantId, recommendation.id)).toBeNull();
       expect((await repo.list(tenantId, {}, PAGE)).items).toEqual([]);
-      expect(await repo.insertIfAbsent(tenantId, [recommendation])).toEqual([recommendation.id]);
+      expect(await repo.findMany(tenantId, [recommendation.id])).toEqual([removed]);
+      // Inserting it again writes nothing: it is made again from its tombstone, at its next version.
+      expect(await repo.insertIfAbsent(tenantId, items(recommendation))).toEqual([]);
+      const again = recommendAgain(removed, {
+        ...recommendation,
+        note: 'Once more',
+        createdAt: new Date('2025-03-12T09:00:00.000Z'),
+      });
+      expect(await repo.save(tenantId, { recommendation: again, outbox: [] }, 2)).toBe(true);
+
+      expect(again).toMatchObject({ version: 3, removedAt: null, note: 'Once more' });
+      expect(await repo.findById(tenantId, recommendation.id)).toEqual(again);
+      expect((await repo.list(tenantId, { menteeId: who.menteeId }, PAGE)).items).toEqual([again]);
     });
   });
 }

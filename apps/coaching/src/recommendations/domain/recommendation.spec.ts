@@ -1,4 +1,11 @@
-import { newRecommendations, recommendationIdOf, recommendationNoteOf } from './recommendation';
+import {
+  isLive,
+  newRecommendations,
+  recommendAgain,
+  recommendationIdOf,
+  recommendationNoteOf,
+  removeRecommendation,
+} from './recommendation';
 
 const key = { tenantId: 'tenant-a', coachId: 'coach', menteeId: 'mentee', courseId: 'course' };
 
@@ -42,6 +49,8 @@ describe('newRecommendations', () => {
         courseId: 'b',
         note: 'Why',
         createdAt: now,
+        removedAt: null,
+        version: 1,
       },
       {
         id: recommendationIdOf({ ...key, courseId: 'a' }),
@@ -49,7 +58,38 @@ describe('newRecommendations', () => {
         courseId: 'a',
         note: 'Why',
         createdAt: now,
+        removedAt: null,
+        version: 1,
       },
     ]);
+  });
+});
+
+describe('removeRecommendation and recommendAgain', () => {
+  it('leaves a tombstone at the next version, made live again at the one after with the new note and instant', () => {
+    const [made] = newRecommendations(
+      { ...key, courseIds: ['course'], note: 'First' },
+      new Date('2025-03-10T09:00:00.000Z'),
+    );
+    const original = made as NonNullable<typeof made>;
+    const removedAt = new Date('2025-03-11T09:00:00.000Z');
+
+    const removed = removeRecommendation(original, removedAt);
+    const [wanted] = newRecommendations(
+      { ...key, courseIds: ['course'], note: 'Second' },
+      new Date('2025-03-12T09:00:00.000Z'),
+    );
+    const again = recommendAgain(removed, wanted as NonNullable<typeof wanted>);
+
+    expect(removed).toEqual({ ...original, removedAt, version: 2 });
+    expect(isLive(original)).toBe(true);
+    expect(isLive(removed)).toBe(false);
+    expect(again).toEqual({
+      ...original,
+      note: 'Second',
+      createdAt: new Date('2025-03-12T09:00:00.000Z'),
+      removedAt: null,
+      version: 3,
+    });
   });
 });

@@ -16,7 +16,15 @@ export interface Recommendation {
   courseId: string;
   /** Why the coach recommends it, trimmed; null: no note. */
   note: string | null;
+  /** When it was recommended, or recommended again after a removal. */
   createdAt: Date;
+  /**
+   * Set once the coach takes it back: the recommendation stays as a tombstone, so that its
+   * version keeps growing when the course is recommended again (its events stay in order).
+   */
+  removedAt: Date | null;
+  /** Grows with each change; the `aggregateVersion` of its events. */
+  version: number;
 }
 
 /** What a list of recommendations keeps; every field narrows. */
@@ -71,5 +79,31 @@ export function newRecommendations(
     courseId,
     note,
     createdAt: now,
+    removedAt: null,
+    version: 1,
   }));
+}
+
+/** Whether the recommendation stands (it was not taken back). */
+export function isLive(recommendation: Pick<Recommendation, 'removedAt'>): boolean {
+  return recommendation.removedAt === null;
+}
+
+/**
+ * A removed recommendation made again by the same coach to the same mentee: live anew at its
+ * next version, with the new request's note and instant.
+ */
+export function recommendAgain(removed: Recommendation, wanted: Recommendation): Recommendation {
+  return {
+    ...removed,
+    note: wanted.note,
+    createdAt: wanted.createdAt,
+    removedAt: null,
+    version: removed.version + 1,
+  };
+}
+
+/** The recommendation taken back `now`: a tombstone at its next version. */
+export function removeRecommendation(recommendation: Recommendation, now: Date): Recommendation {
+  return { ...recommendation, removedAt: now, version: recommendation.version + 1 };
 }

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COURSE_KINDS, COURSE_STATES, type CourseKind, type CourseState } from '@lms/contracts';
+import {
+  COURSE_KINDS,
+  COURSE_STATES,
+  ENROLLMENT_STATES,
+  type CourseKind,
+  type CourseState,
+  type EnrollmentState,
+} from '@lms/contracts';
 import type { RecommendedCourse } from '../use-cases/recommended-course';
 
 /** A course a coach recommended to a mentee (CO-W4), as the API shows it. */
@@ -17,8 +24,14 @@ export class RecommendationResponseDto {
   courseState!: CourseState | null;
   note!: string | null;
   createdAt!: string;
+  /**
+   * The mentee's enrollment in the course as learning last told it (`completed`: it completed
+   * the course); null while the mentee is not enrolled in it.
+   */
+  @ApiProperty({ enum: ENROLLMENT_STATES, type: String, nullable: true })
+  enrollmentState!: EnrollmentState | null;
 
-  static from({ recommendation, course }: RecommendedCourse): RecommendationResponseDto {
+  static from({ recommendation, course, enrollmentState }: RecommendedCourse): RecommendationResponseDto {
     return {
       id: recommendation.id,
       coachId: recommendation.coachId,
@@ -29,6 +42,7 @@ export class RecommendationResponseDto {
       courseState: course?.state ?? null,
       note: recommendation.note,
       createdAt: recommendation.createdAt.toISOString(),
+      enrollmentState,
     };
   }
 }

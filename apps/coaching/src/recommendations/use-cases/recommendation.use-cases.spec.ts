@@ -1,4 +1,6 @@
 import { newId } from '@lms/kernel';
+import { RecommendationResponseDto } from '../dto/recommendation.response.dto';
+import { anEnrollmentChange } from '../../testing/learner-enrollment-repository.contract';
 import { OTHER_TENANT, TENANT } from '../../testing/coaching-testbed';
 import { buildRecommendationsTestbed } from '../../testing/recommendations-testbed';
 import type { RecommendationActor } from '../domain/recommendation-access';
@@ -53,8 +55,11 @@ describe('RecommendCoursesUseCase', () => {
           courseId: course.courseId,
           note: 'Before Thursday.',
           createdAt: t.clock.now(),
+          removedAt: null,
+          version: 1,
         },
         course,
+        enrollmentState: null,
       },
       expect.objectContaining({ course: other }),
     ]);
@@ -195,5 +200,102 @@ describe('RemoveRecommendationUseCase', () => {
     await expect(
       t.removeRecommendation.execute({ tenantId: TENANT, id, userId: coachId }),
     ).rejects.toBeInstanceOf(RecommendationNotFoundError);
+  });
+});
+
+describe('recommendation events (CO-W4)', () => {
+  it('given courses recommended, then each one stored now is written with its recommendation.created, full state and title; a repeat writes nothing', async () => {
+    const { t, coachId, menteeId, course, other, recommend } = await setUp();
+
+    const { recommended } = await recommend({ note: 'Before Thursday.' });
+    await recommend();
+
+    expect(t.recommendations.published.map((entry) => entry.envelope)).toEqual([
+      expect.objectContaining({
+        type: 'recommendation.created',
+        tenantId: TENANT,
+        aggregateId: recommended[0]?.recommendation.id,
+        aggregateVersion: 1,
+        occurredAt: t.clock.now().toISOString(),
+        payload: {
+          recommendationId: recommended[0]?.recommendation.id,
+          menteeId,
+          coachId,
+          courseId: course.courseId,
+          courseTitle: 'Negotiation',
+          note: 'Before Thursday.',
+          createdAt: t.clock.now().toISOString(),
+        },
+      }),
+      expect.objectContaining({
+        type: 'recommendation.created',
+        aggregateId: recommended[1]?.recommendation.id,
+        payload: expect.objectContaining({ courseId: other.courseId }),
+      }),
+    ]);
+    expect(t.recommendations.published.map((entry) => entry.key)).toEqual(
+      recommended.map(({ recommendation }) => `${TENANT}:${recommendation.id}`),
+    );
+  });
+
+  it('given a recommendation removed, then recommendation.removed is written at the next version; recommended again, it is live anew at the one after', async () => {
+    const { t, coachId, course, recommend } = await setUp();
+    const id = (await recommend({ courseIds: [course.courseId], note: 'First' })).recommended[0]
+      ?.recommendation.id as string;
+    t.clock.advance(60_000);
+
+    await t.removeRecommendation.execute({ tenantId: TENANT, id, userId: coachId });
+    t.clock.advance(60_000);
+    const again = await recommend({ courseIds: [course.courseId], note: 'Second' });
+
+    expect(again.created).toBe(true);
+    expect(again.recommended[0]?.recommendation).toMatchObject({
+      id,
+      note: 'Second',
+      createdAt: t.clock.now(),
+      removedAt: null,
+      version: 3,
+    });
+    const [created, removed, madeAgain] = t.recommendations.published.map((entry) => entry.envelope);
+    expect(created).toMatchObject({ type: 'recommendation.created', aggregateVersion: 1 });
+    expect(removed).toMatchObject({
+      type: 'recommendation.removed',
+      aggregateId: id,
+      aggregateVersion: 2,
+      payload: { recommendationId: id, note: 'First', removedAt: '2025-03-10T09:01:00.000Z' },
+    });
+    expect(madeAgain).toMatchObject({
+      type: 'recommendation.created',
+      aggregateVersion: 3,
+      payload: { note: 'Second', createdAt: '2025-03-10T09:02:00.000Z' },
+    });
+    expect(await t.recommendations.findById(TENANT, id)).toMatchObject({ version: 3 });
+  });
+});
+
+describe("the mentee's enrollment beside each recommendation (CO-W4)", () => {
+  it("given learning's enrollment events, then the coach's and the mentee's lists show the state of the mentee's live enrollment, null when there is none", async () => {
+    const { t, coachId, menteeId, course, other, recommend } = await setUp();
+    await recommend();
+    const enrollment = { enrollmentId: newId(), userId: menteeId, courseId: course.courseId };
+    await t.applyEnrollmentEvents.execute([
+      anEnrollmentChange(TENANT, enrollment, 1, 'enrolled'),
+      anEnrollmentChange(TENANT, enrollment, 3, 'completed'),
+      // Another learner's enrollment in the other course, and the mentee's own one unenrolled.
+      anEnrollmentChange(TENANT, { userId: newId(), courseId: other.courseId }, 1, 'in_progress'),
+      anEnrollmentChange(TENANT, { userId: menteeId, courseId: other.courseId }, 2, 'enrolled', false),
+    ]);
+
+    const states = async (actor: RecommendationActor, asked?: string) =>
+      Object.fromEntries(
+        (await t.listRecommendations.execute({ actor, menteeId: asked, page: PAGE })).items.map((item) => [
+          item.course?.title ?? item.recommendation.courseId,
+          RecommendationResponseDto.from(item).enrollmentState,
+        ]),
+      );
+
+    const expected = { Negotiation: 'completed', [other.title]: null };
+    expect(await states(aUser(coachId))).toEqual(expected);
+    expect(await states(aUser(menteeId), menteeId)).toEqual(expected);
   });
 });
