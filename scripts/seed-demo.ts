@@ -4,7 +4,7 @@
  * Administrator (`DEMO_ADMIN_PASSWORD`), then, as that administrator, a coach, three learners,
  * a group with them and a group coach assignment for the learner role, and waits for the
  * fan-out; then two published courses (an e-learning one, and an instructor-led one whose
- * session has two seats) in a learning plan the three learners are enrolled in (the third one
+ * session has two seats) in a learning plan assigned to the group, which enrolls its learners (the third one
  * waits for a seat). Running it again finds the demo and changes nothing. Prints how to sign in.
  *
  *   node dist/scripts/seed-demo.js [gatewayUrl]
@@ -120,7 +120,6 @@ async function main(): Promise<void> {
   ];
   const group = await create<Created>('/api/v1/identity/groups', { name: 'Demo: Sales Academy' });
   await create(`/api/v1/identity/groups/${group.id}/members`, { userId: coach.id, roles: ['coach'] });
-  const learnerIds: string[] = [];
   for (const [firstName, lastName, locale] of learners) {
     const learner = await create<Created>('/api/v1/identity/users', {
       email: `${firstName.toLowerCase()}@${DOMAIN}`,
@@ -129,7 +128,6 @@ async function main(): Promise<void> {
       locale,
     });
     await create(`/api/v1/identity/groups/${group.id}/members`, { userId: learner.id, roles: ['learner'] });
-    learnerIds.push(learner.id);
   }
   await create('/api/v1/coaching/group-assignments', {
     groupId: group.id,
@@ -149,19 +147,20 @@ async function main(): Promise<void> {
     count === learners.length
       ? `the fan-out created ${count} coach assignments`
       : `the fan-out has created ${count} of ${learners.length} coach assignments so far (it goes on in the background)`;
-  const plan = await seedLearning(learnerIds);
+  const plan = await seedLearning(group.id);
   console.log(
     `Demo seeded: coach Giulia Rossi, ${learners.length} learners, group "Demo: Sales Academy"; ${progress}; ` +
-      `plan "Demo: Sales onboarding" (${plan.id}) of two courses, its learners enrolled.`,
+      `plan "Demo: Sales onboarding" (${plan.id}) of two courses assigned to the group: its learners are enrolled in the background.`,
   );
   printHint(coach.id);
 }
 
 /**
  * Two published courses, an e-learning one and an instructor-led one with a session of two
- * seats a month from now, in a plan the learners are enrolled in: the third one waits for a seat.
+ * seats a month from now, in a plan assigned to the group (LE-G1): its learners, current and
+ * future, are enrolled in it by learning in the background; the third one waits for a seat.
  */
-async function seedLearning(learnerIds: readonly string[]): Promise<Created> {
+async function seedLearning(groupId: string): Promise<Created> {
   const course = (body: Record<string, unknown>): Promise<Created> =>
     create<Created>('/api/v1/learning/courses', body);
   const listening = await course({
@@ -190,7 +189,8 @@ async function seedLearning(learnerIds: readonly string[]): Promise<Created> {
     title: 'Demo: Sales onboarding',
     courseIds: [listening.id, workshop.id],
   });
-  for (const userId of learnerIds) await create(`/api/v1/learning/plans/${plan.id}/enrollments`, { userId });
+  const assigned = await call('POST', '/api/v1/learning/group-enrollments', { groupId, planId: plan.id });
+  if (assigned.status !== 202) throw new Error(`assigning the demo plan answered ${assigned.status}`);
   return plan;
 }
 

@@ -1,8 +1,6 @@
 import { GroupMembershipsStream, membershipAggregateId, type EventEnvelope } from '@lms/contracts';
 import { EventFactory } from '@lms/messaging';
-import { InMemoryGroupMembershipRepository } from '../testing/in-memory-group-membership.repository';
-import { MembershipEventsConsumer } from './membership-events.consumer';
-import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
+import { buildGroupEnrollmentsTestbed } from '../testing/group-enrollments-testbed';
 
 const identity = new EventFactory('identity');
 const TENANT = 'tenant-a';
@@ -31,9 +29,8 @@ function membership(
 
 describe("MembershipEventsConsumer (identity's memberships → the catalog's groups)", () => {
   function setUp() {
-    const memberships = new InMemoryGroupMembershipRepository();
-    const consumer = new MembershipEventsConsumer(new ApplyMembershipEventsUseCase(memberships));
-    const deliver = (...events: EventEnvelope[]) => consumer.onMembershipEvents(events as never);
+    const { memberships, membershipConsumer } = buildGroupEnrollmentsTestbed();
+    const deliver = (...events: EventEnvelope[]) => membershipConsumer.onMembershipEvents(events as never);
     return { memberships, deliver };
   }
 

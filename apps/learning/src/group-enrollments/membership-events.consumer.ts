@@ -2,8 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { GroupMembershipsStream, type EnvelopeOf } from '@lms/contracts';
 import { OnEventBatch } from '@lms/messaging';
-import type { GroupMembershipChange } from './domain/group-membership';
-import { ApplyMembershipEventsUseCase } from './use-cases/apply-membership-events.use-case';
+import type { GroupMembershipChange } from '../memberships/domain/group-membership';
+import { ApplyMembershipEventsUseCase } from '../memberships/use-cases/apply-membership-events.use-case';
+import { FollowGroupMembershipsUseCase } from './use-cases/follow-group-memberships.use-case';
 
 type MembershipEvents = typeof GroupMembershipsStream.events;
 type MembershipEvent =
@@ -11,10 +12,18 @@ type MembershipEvent =
   | EnvelopeOf<MembershipEvents, 'membership.roles-changed'>
   | EnvelopeOf<MembershipEvents, 'membership.removed'>;
 
-/** Kafka adapter: identity's membership events, in batches (rule 8), keep the projection of groups. */
+/**
+ * Kafka adapter: identity's membership events, in batches (rule 8), keep the projection of
+ * groups; then the group enrollments of the groups they touch follow them (LE-G1). The
+ * projection is written first, so that a group enrollment created meanwhile finds the member
+ * in it, or is found here.
+ */
 @Controller()
 export class MembershipEventsConsumer {
-  constructor(private readonly applyMembershipEvents: ApplyMembershipEventsUseCase) {}
+  constructor(
+    private readonly applyMembershipEvents: ApplyMembershipEventsUseCase,
+    private readonly followGroupMemberships: FollowGroupMembershipsUseCase,
+  ) {}
 
   @OnEventBatch(GroupMembershipsStream, [
     'membership.added',
@@ -22,7 +31,9 @@ export class MembershipEventsConsumer {
     'membership.removed',
   ])
   async onMembershipEvents(@Payload() events: MembershipEvent[]): Promise<void> {
-    await this.applyMembershipEvents.execute(events.map(toChange));
+    const changes = events.map(toChange);
+    const outcomes = await this.applyMembershipEvents.execute(changes);
+    await this.followGroupMemberships.execute(changes, outcomes);
   }
 }
 

@@ -47,5 +47,6 @@ import { RefreshPlanStatesUseCase } from './use-cases/refresh-plan-states.use-ca
     ListMyPlansUseCase,
     RefreshPlanStatesUseCase,
   ],
+  exports: [PLAN_REPOSITORY, PLAN_ENROLLMENT_REPOSITORY, EnrollInPlanUseCase],
 })
 export class PlansModule {}

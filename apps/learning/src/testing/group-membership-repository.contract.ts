@@ -96,5 +96,23 @@ export function describeGroupMembershipRepositoryContract(
       await repository.applyMany([change(support, ada, 4, false)]);
       expect(await repository.holdsRoleInAnyGroup(tenantId, ada, 'author')).toBe(false);
     });
+
+    it("given a group's members, then its active members are read page by page in user order, its tenant's only", async () => {
+      const sales = randomUUID();
+      const users = ['u-03', 'u-01', 'u-05', 'u-02', 'u-04'];
+      await repository.applyMany([
+        ...users.map((user) => change(sales, user, 1)),
+        change(sales, 'u-02', 2, false),
+        change(sales, 'u-00', 1, true, `tenant-${randomUUID()}`),
+        change(randomUUID(), 'u-06', 1),
+      ]);
+
+      const first = await repository.listMembers(tenantId, sales, null, 2);
+      expect(first.map((m) => m.userId)).toEqual(['u-01', 'u-03']);
+      expect(first[0]).toMatchObject({ tenantId, groupId: sales, active: true, roles: ['learner'] });
+      const second = await repository.listMembers(tenantId, sales, 'u-03', 2);
+      expect(second.map((m) => m.userId)).toEqual(['u-04', 'u-05']);
+      expect(await repository.listMembers(tenantId, sales, 'u-05', 2)).toEqual([]);
+    });
   });
 }

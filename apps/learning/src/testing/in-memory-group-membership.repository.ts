@@ -56,4 +56,23 @@ export class InMemoryGroupMembershipRepository implements GroupMembershipReposit
       .map((row) => row.groupId)
       .sort();
   }
+
+  async listMembers(
+    tenantId: string,
+    groupId: string,
+    afterUserId: string | null,
+    limit: number,
+  ): Promise<GroupMembership[]> {
+    return [...this.rows.values()]
+      .filter(
+        (row) =>
+          row.tenantId === tenantId &&
+          row.groupId === groupId &&
+          row.active &&
+          (afterUserId === null || row.userId > afterUserId),
+      )
+      .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+      .slice(0, limit)
+      .map((row) => structuredClone(row));
+  }
 }

@@ -38,3 +38,6 @@ GroupMembershipSchema.index({ _id: 1, version: 1 }, { unique: true });
 // A user's groups, read once per catalog page, and whether it holds a role in any of them (a
 // co-author's check, LE-C2): non-unique, real MongoDB only; the stand-in scans.
 GroupMembershipSchema.index({ tenantId: 1, userId: 1, active: 1 });
+// A group's active members in `userId` order, read page by page by a group enrollment (LE-G1):
+// non-unique, real MongoDB only; the stand-in scans once per page.
+GroupMembershipSchema.index({ tenantId: 1, groupId: 1, active: 1, userId: 1 });

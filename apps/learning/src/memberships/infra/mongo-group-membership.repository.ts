@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
-import type { Model, mongo } from 'mongoose';
+import { trusted, type Model, type mongo } from 'mongoose';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import {
   foldMembershipChanges,
   groupMembershipKey,
+  type GroupMembership,
   type GroupMembershipChange,
 } from '../domain/group-membership';
 import type { GroupMembershipRepository, MembershipOutcome } from '../ports/group-membership.repository';
@@ -69,8 +70,39 @@ export class MongoGroupMembershipRepository implements GroupMembershipRepository
     return found !== null;
   }
 
+  async listMembers(
+    tenantId: string,
+    groupId: string,
+    afterUserId: string | null,
+    limit: number,
+  ): Promise<GroupMembership[]> {
+    // MongoDB serves it from the (tenantId, groupId, active, userId) index; the stand-in scans
+    // the projection once per page of a group enrollment (a job's chunk, not a request).
+    const filter: Record<string, unknown> = { tenantId, groupId, active: true };
+    if (afterUserId !== null) filter.userId = trusted({ $gt: afterUserId });
+    const docs = await this.model
+      .find(filter)
+      .sort({ userId: 1 })
+      .limit(limit)
+      .lean<GroupMembershipDocument[]>()
+      .exec();
+    return docs.map(toMembership);
+  }
+
   /** The driver's collection, not mongoose's casting: these are plain, already valid documents. */
   private collection(): mongo.Collection<GroupMembershipDocument> {
     return this.model.collection as unknown as mongo.Collection<GroupMembershipDocument>;
   }
+}
+
+function toMembership(doc: GroupMembershipDocument): GroupMembership {
+  return {
+    tenantId: doc.tenantId,
+    groupId: doc.groupId,
+    userId: doc.userId,
+    active: doc.active,
+    roles: [...(doc.roles ?? [])],
+    version: doc.version,
+    updatedAt: new Date(doc.updatedAt),
+  };
 }

@@ -1,5 +1,5 @@
 import type { GroupRole } from '@lms/contracts';
-import type { GroupMembershipChange } from '../domain/group-membership';
+import type { GroupMembership, GroupMembershipChange } from '../domain/group-membership';
 
 /** What became of one change of a batch: written, or not newer than what was stored. */
 export type MembershipOutcome = 'applied' | 'stale';
@@ -16,6 +16,16 @@ export interface GroupMembershipRepository {
   groupsOf(tenantId: string, userId: string): Promise<string[]>;
   /** Whether the user holds `role` in at least one group of the tenant it is an active member of. */
   holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean>;
+  /**
+   * The active members of a group, in `userId` order, after `afterUserId` (null: from the
+   * first), at most `limit`: the pages a group enrollment walks (LE-G1).
+   */
+  listMembers(
+    tenantId: string,
+    groupId: string,
+    afterUserId: string | null,
+    limit: number,
+  ): Promise<GroupMembership[]>;
 }
 
 export const GROUP_MEMBERSHIP_REPOSITORY = Symbol('GROUP_MEMBERSHIP_REPOSITORY');
