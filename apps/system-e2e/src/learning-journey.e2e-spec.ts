@@ -25,6 +25,8 @@ interface MyCourse {
  * service running: it enrolls itself in a full session and waits; the seat frees and it is
  * confirmed; it opens the course, is in progress, and its first access makes it `active` in
  * identity; it is mailed at each step, in its language. Overbooking an ILT course is refused.
+ * A plan assigned to a group enrolls a member who joins it, and the instructor's attendance
+ * completes the instructor-led course and the plan.
  */
 describe('a learning journey (every service as a process, through the gateway)', () => {
   const run = uniqueSuffix();
@@ -229,5 +231,73 @@ describe('a learning journey (every service as a process, through the gateway)',
         'You are a reviewer of Objections',
       ]),
     );
+  });
+  it("enrolls a group's learner in a plan through the group, and the instructor's attendance completes its instructor-led course and the plan", async () => {
+    const dora = await learner('dora');
+    const ivo = await learner('ivo');
+    const workshop = await admin.create<Created>('/api/v1/learning/courses', {
+      title: 'Discovery calls',
+      kind: 'ilt',
+    });
+    // It starts in a few seconds: the plan picks a session still to come, attendance needs it begun.
+    const startsAt = new Date(Date.now() + 4_000);
+    const session = await admin.create<Created>(`/api/v1/learning/courses/${workshop.id}/sessions`, {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 8 * 60 * 60_000).toISOString(),
+      place: 'Turin office',
+      capacity: 5,
+    });
+    expect((await admin.call('POST', `/api/v1/learning/courses/${workshop.id}/publish`)).status).toBe(200);
+    expect(
+      (
+        await admin.call('PUT', `/api/v1/learning/courses/${workshop.id}/roles/${ivo.id}`, {
+          role: 'instructor',
+        })
+      ).status,
+    ).toBe(200);
+    const plan = await admin.create<Created>('/api/v1/learning/plans', {
+      title: 'Field sales',
+      courseIds: [workshop.id],
+    });
+
+    // The plan is assigned to a group; identity's membership event brings Dora into it.
+    const group = await admin.create<Created>('/api/v1/identity/groups', { name: `Field ${run}` });
+    const assigned = await admin.call<{ id: string }>('POST', '/api/v1/learning/group-enrollments', {
+      groupId: group.id,
+      planId: plan.id,
+    });
+    expect(assigned.status).toBe(202);
+    await admin.create(`/api/v1/identity/groups/${group.id}/members`, {
+      userId: dora.id,
+      roles: ['learner'],
+    });
+    const myPlan = async () =>
+      (
+        await dora.client.get<{ items: Array<{ planId: string; state: string }> }>(
+          '/api/v1/learning/me/plans',
+        )
+      ).items.find((p) => p.planId === plan.id)?.state;
+    await eventually(async () => expect(await myPlan()).toBe('enrolled'), { timeoutMs: 30_000 });
+    const enrollment = (
+      await admin.get<{ items: Array<Enrollment & { sessionId: string }> }>(
+        `/api/v1/learning/enrollments?courseId=${workshop.id}&userId=${dora.id}`,
+      )
+    ).items[0] as Enrollment & { sessionId: string };
+    expect([enrollment.state, enrollment.sessionId]).toEqual(['enrolled', session.id]);
+
+    // Once the session has begun, its instructor marks her attended: the course and the plan complete.
+    await eventually(async () => {
+      const marked = await ivo.client.call<Enrollment>(
+        'PUT',
+        `/api/v1/learning/enrollments/${enrollment.id}/attendance`,
+        { attended: true, grade: 90 },
+      );
+      expect([marked.status, marked.body.state]).toEqual([200, 'completed']);
+    });
+    await eventually(async () => expect(await myPlan()).toBe('completed'), { timeoutMs: 30_000 });
+    const progress = await admin.get<{ counts: { enrolled: number }; joined: { enrolled: number } }>(
+      `/api/v1/learning/group-enrollments/${assigned.body.id}`,
+    );
+    expect(progress.counts.enrolled + progress.joined.enrolled).toBe(1);
   });
 });
