@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CourseSessionsStream, EnrollmentsStream, type EnrollmentState } from '@lms/contracts';
+import {
+  CourseRolesStream,
+  CourseSessionsStream,
+  EnrollmentsStream,
+  type EnrollmentState,
+} from '@lms/contracts';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
 import { eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
@@ -105,11 +110,44 @@ describe('mails about sessions (Kafka + Mongo + SMTP)', () => {
     };
   }
 
-  it('given a learner enrolled in a session, when the session is moved to within a day and the event is delivered twice, then the learner gets one "session changed" mail and one reminder, in its language', async () => {
+  /** An instructor's role in the course granted or revoked, at the course's `version`. */
+  function instructorRole(
+    type: 'course-role.granted' | 'course-role.revoked',
+    who: TestPerson,
+    courseId: string,
+    version: number,
+  ): OutboxEntry {
+    return learning.create(CourseRolesStream, type, {
+      tenantId,
+      aggregateId: courseId,
+      aggregateVersion: version,
+      payload: {
+        courseId,
+        courseTitle: 'Negoziazione',
+        userId: who.userId,
+        role: 'instructor',
+        changedAt: new Date().toISOString(),
+      },
+    });
+  }
+
+  it('given a learner enrolled in a session and an instructor of its course, when the session is moved to within a day and the event is delivered twice, then each gets one "session changed" mail and one reminder, in its language; a former instructor none', async () => {
     const learner = aPerson('Giulia', 'Marini', 'it');
     const waiting = aPerson('Walter', 'Neri');
+    const instructor = aPerson('Ivo', 'Conti');
+    const former = aPerson('Rita', 'Gallo');
     const [courseId, sessionId] = [randomUUID(), randomUUID()];
-    await publishAndWait([platform.userCreated(learner), platform.userCreated(waiting)]);
+    await publishAndWait([
+      platform.userCreated(learner),
+      platform.userCreated(waiting),
+      platform.userCreated(instructor),
+      platform.userCreated(former),
+    ]);
+    await publishAndWait([
+      instructorRole('course-role.granted', instructor, courseId, 2),
+      instructorRole('course-role.granted', former, courseId, 3),
+      instructorRole('course-role.revoked', former, courseId, 4),
+    ]);
     const farAway = new Date(Date.now() + 72 * HOUR);
     const soon = new Date(Date.now() + 3 * HOUR);
     const scheduled = learning.create(CourseSessionsStream, 'course-session.scheduled', {
@@ -168,6 +206,16 @@ describe('mails about sessions (Kafka + Mongo + SMTP)', () => {
       ]);
     });
     expect(await mailbox.to(learner.email)).toHaveLength(3);
+    const taught = await eventually(async () => {
+      const received = await mailbox.to(instructor.email);
+      expect(received).toHaveLength(2);
+      return received;
+    });
+    expect(taught.map((mail) => mail.subject).sort()).toEqual([
+      'A session you teach in Negoziazione has changed',
+      'Reminder: you teach a session of Negoziazione soon',
+    ]);
+    expect(await mailbox.to(former.email)).toEqual([]);
     expect(
       (await mailbox.to(waiting.email)).filter(
         (mail) => !mail.subject.includes('attesa') && !mail.subject.includes('waiting'),

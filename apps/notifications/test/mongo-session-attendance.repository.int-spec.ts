@@ -1,5 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
-import { isolateTestEnvironment } from '@lms/service-testing';
+import { modelInTestDatabase } from '@lms/service-testing';
 import { MongoSessionAttendanceRepository } from '../src/sessions/infra/mongo-session-attendance.repository';
 import {
   SESSION_ATTENDANCE_MODEL,
@@ -8,25 +7,14 @@ import {
 } from '../src/sessions/infra/session-attendance.schema';
 import { describeSessionAttendanceRepositoryContract } from '../src/testing/session-attendance-repository.contract';
 
-const { dbName } = isolateTestEnvironment('notifications');
-let connection: Connection;
-let repository: MongoSessionAttendanceRepository;
+const database = modelInTestDatabase<SessionAttendanceDocument>(
+  'notifications',
+  SESSION_ATTENDANCE_MODEL,
+  SessionAttendanceSchema,
+);
 
-beforeAll(async () => {
-  connection = await mongoose
-    .createConnection(process.env.MONGODB_URI ?? '', { dbName, sanitizeFilter: true, autoIndex: false })
-    .asPromise();
-  const model = connection.model<SessionAttendanceDocument>(
-    SESSION_ATTENDANCE_MODEL,
-    SessionAttendanceSchema,
-  );
-  await model.createIndexes();
-  repository = new MongoSessionAttendanceRepository(model);
-});
-
-afterAll(async () => {
-  await connection?.dropDatabase();
-  await connection?.close();
-});
-
-describeSessionAttendanceRepositoryContract('MongoSessionAttendanceRepository', () => repository);
+/** The contract the in-memory fake is held to, against the Mongo repository and its indexes. */
+describeSessionAttendanceRepositoryContract(
+  'MongoSessionAttendanceRepository',
+  () => new MongoSessionAttendanceRepository(database().model),
+);

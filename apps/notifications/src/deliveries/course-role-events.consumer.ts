@@ -2,26 +2,28 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CourseRolesStream, type EnvelopeOf } from '@lms/contracts';
 import { OnEventBatch } from '@lms/messaging';
-import { MAILED_COURSE_ROLE_EVENTS } from './domain/course-role-deliveries';
+import { COURSE_ROLE_EVENTS } from './domain/course-role-deliveries';
 import {
   HandleCourseRoleEventsUseCase,
   type CourseRoleEventCommand,
 } from './use-cases/handle-course-role-events.use-case';
 
-type CourseRoleGranted = EnvelopeOf<typeof CourseRolesStream.events, 'course-role.granted'>;
+type CourseRoleEvent =
+  | EnvelopeOf<typeof CourseRolesStream.events, 'course-role.granted'>
+  | EnvelopeOf<typeof CourseRolesStream.events, 'course-role.revoked'>;
 
-/** Kafka adapter: a reviewer assigned to a course is mailed (NO-1), in batches (rule 8). */
+/** Kafka adapter: course roles keep who teaches what, and a reviewer assigned is mailed (NO-1), in batches (rule 8). */
 @Controller()
 export class CourseRoleEventsConsumer {
   constructor(private readonly handleCourseRoleEvents: HandleCourseRoleEventsUseCase) {}
 
-  @OnEventBatch(CourseRolesStream, [...MAILED_COURSE_ROLE_EVENTS])
-  async onCourseRoleEvents(@Payload() events: CourseRoleGranted[]): Promise<void> {
+  @OnEventBatch(CourseRolesStream, [...COURSE_ROLE_EVENTS])
+  async onCourseRoleEvents(@Payload() events: CourseRoleEvent[]): Promise<void> {
     await this.handleCourseRoleEvents.execute(events.map(toCommand));
   }
 }
 
-function toCommand(event: CourseRoleGranted): CourseRoleEventCommand {
+function toCommand(event: CourseRoleEvent): CourseRoleEventCommand {
   const { courseId, courseTitle, userId, role } = event.payload;
   return {
     eventId: event.eventId,

@@ -45,7 +45,9 @@ import {
   type ProjectUserStateCommand,
 } from '../recipients/use-cases/project-user.use-case';
 import type { MailSender } from '../deliveries/ports/mail-sender';
+import { SessionAudiences } from '../sessions/use-cases/session-audiences';
 import { FakeMailSender } from './fake-mail-sender';
+import { InMemoryCourseInstructorRepository } from './in-memory-course-instructor.repository';
 import { InMemorySourceVersionRepository } from './in-memory-source-version.repository';
 import { InMemoryDeliveryRepository } from './in-memory-delivery.repository';
 import { InMemoryDigestLockRepository } from './in-memory-digest-lock.repository';
@@ -138,18 +140,20 @@ export function buildNotificationsTestbed(
   const recorder = new MailRecorder(deliveries, sourceVersions, clock, sender);
   const recordAssignmentMails = new HandleAssignmentEventsUseCase(recorder, config);
   const recordEnrollmentMails = new HandleEnrollmentEventsUseCase(recorder);
-  const recordCourseRoleMails = new HandleCourseRoleEventsUseCase(recorder);
+  const courseInstructors = new InMemoryCourseInstructorRepository();
+  const recordCourseRoleMails = new HandleCourseRoleEventsUseCase(recorder, courseInstructors);
   const sessionAttendances = new InMemorySessionAttendanceRepository();
   const scheduledSessions = new InMemoryScheduledSessionRepository();
   const projectAttendance = new ProjectSessionAttendanceUseCase(sessionAttendances);
+  const sessionAudiences = new SessionAudiences(sessionAttendances, courseInstructors);
   const handleSessionEvents = new HandleCourseSessionEventsUseCase(
     scheduledSessions,
-    sessionAttendances,
+    sessionAudiences,
     recorder,
   );
   const recordSessionReminders = new RecordSessionRemindersUseCase(
     scheduledSessions,
-    sessionAttendances,
+    sessionAudiences,
     deliveries,
     clock,
     config,
@@ -197,6 +201,7 @@ export function buildNotificationsTestbed(
     recordEnrollmentMails,
     recordCourseRoleMails,
     sessionAttendances,
+    courseInstructors,
     scheduledSessions,
     projectAttendance,
     handleSessionEvents,

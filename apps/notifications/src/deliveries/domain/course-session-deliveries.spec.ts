@@ -30,6 +30,7 @@ function event(overrides: Partial<CourseSessionEventFacts> = {}): CourseSessionE
     session: SESSION,
     previous: { startsAt: BEFORE.startsAt, endsAt: BEFORE.endsAt, place: BEFORE.place, link: BEFORE.link },
     attendeeIds: ['ada', 'bea', 'ada'],
+    instructorIds: [],
     ...overrides,
   };
 }
@@ -63,8 +64,13 @@ describe('mails about sessions', () => {
   });
 
   it('given a session starting soon, then each learner gets one reminder, whose source is the same for that start and another for another start', () => {
-    const reminders = planSessionReminders('tenant-1', SESSION, ['ada', 'bea'], NOW);
-    const moved = planSessionReminders('tenant-1', BEFORE, ['ada'], NOW);
+    const reminders = planSessionReminders(
+      'tenant-1',
+      SESSION,
+      { attendeeIds: ['ada', 'bea'], instructorIds: [] },
+      NOW,
+    );
+    const moved = planSessionReminders('tenant-1', BEFORE, { attendeeIds: ['ada'], instructorIds: [] }, NOW);
 
     expect(reminders.map((d) => [d.recipientId, d.kind, d.sourceType])).toEqual([
       ['ada', 'course-session.reminder.learner', 'course-session.reminder'],
@@ -74,8 +80,38 @@ describe('mails about sessions', () => {
     expect(reminders[0]?.sourceEventId).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(planSessionReminders('tenant-1', SESSION, ['ada'], NOW)[0]?.id).toBe(reminders[0]?.id);
+    expect(
+      planSessionReminders('tenant-1', SESSION, { attendeeIds: ['ada'], instructorIds: [] }, NOW)[0]?.id,
+    ).toBe(reminders[0]?.id);
     expect(moved[0]?.id).not.toBe(reminders[0]?.id);
     expect(reminderSourceOf('tenant-2', SESSION)).not.toBe(reminderSourceOf('tenant-1', SESSION));
+  });
+
+  it('given a session of a course with instructors, then each instructor gets its own kind of mail for a move, a cancellation and a reminder, besides the learners', () => {
+    const audience = { attendeeIds: ['ada'], instructorIds: ['ivo', 'ivo', 'ada'] };
+    const kinds = (planned: ReturnType<typeof planSessionReminders>) =>
+      planned.map((d) => [d.recipientId, d.kind]);
+
+    expect(kinds(planCourseSessionDeliveries(event(audience), NOW))).toEqual([
+      ['ada', 'course-session.rescheduled.learner'],
+      ['ivo', 'course-session.rescheduled.instructor'],
+      ['ada', 'course-session.rescheduled.instructor'],
+    ]);
+    expect(
+      kinds(
+        planCourseSessionDeliveries(
+          event({ ...audience, type: 'course-session.cancelled', previous: null }),
+          NOW,
+        ),
+      ),
+    ).toEqual([
+      ['ada', 'course-session.cancelled.learner'],
+      ['ivo', 'course-session.cancelled.instructor'],
+      ['ada', 'course-session.cancelled.instructor'],
+    ]);
+    expect(
+      kinds(planSessionReminders('tenant-1', SESSION, { attendeeIds: [], instructorIds: ['ivo'] }, NOW)),
+    ).toEqual([['ivo', 'course-session.reminder.instructor']]);
+    expect(planCourseSessionDeliveries(event({ ...audience, previous: { ...SESSION } }), NOW)).toEqual([]);
   });
 });

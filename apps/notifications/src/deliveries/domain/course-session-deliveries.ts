@@ -1,5 +1,11 @@
-import { createHash } from 'node:crypto';
-import { newDelivery, type CourseSessionMailContext, type Delivery, type SessionSlot } from './delivery';
+import { nameBasedId } from '@lms/kernel';
+import {
+  newDelivery,
+  type CourseSessionMailContext,
+  type Delivery,
+  type DeliveryKind,
+  type SessionSlot,
+} from './delivery';
 
 /** The session events that mail the learners attending the session (NO-1). */
 export const MAILED_COURSE_SESSION_EVENTS = [
@@ -33,6 +39,32 @@ export interface CourseSessionEventFacts {
   previous: SessionSlot | null;
   /** The learners attending the session when the event is handled. */
   attendeeIds: readonly string[];
+  /** The course's instructors when the event is handled. */
+  instructorIds: readonly string[];
+}
+
+/** Who a session's mails go to: its learners, and its course's instructors, each with a kind of their own. */
+export interface SessionAudience {
+  attendeeIds: readonly string[];
+  instructorIds: readonly string[];
+}
+
+/** The kind of mail each side of a session's audience gets. */
+interface AudienceKinds {
+  learner: DeliveryKind;
+  instructor: DeliveryKind;
+}
+
+/** One delivery per learner and one per instructor (each once), of the kinds given. */
+function toAudience(
+  audience: SessionAudience,
+  kinds: AudienceKinds,
+  make: (recipientId: string, kind: DeliveryKind) => Delivery,
+): Delivery[] {
+  return [
+    ...[...new Set(audience.attendeeIds)].map((id) => make(id, kinds.learner)),
+    ...[...new Set(audience.instructorIds)].map((id) => make(id, kinds.instructor)),
+  ];
 }
 
 /** Whether a session moved from `before` to `after`: its time, its place or its link changed. */
@@ -51,22 +83,19 @@ function contextOf(session: SessionFacts, previous: SessionSlot | null): CourseS
 }
 
 /**
- * The deliveries a session event causes (NO-1): one to each learner attending the session when
- * it moved (its time, place or link; a change of nothing of these mails nobody) or was
- * cancelled, with the old and the new time and place. Pure.
+ * The deliveries a session event causes (NO-1): one to each learner attending the session and
+ * one to each instructor of its course when it moved (its time, place or link; a change of
+ * nothing of these mails nobody) or was cancelled, with the old and the new time and place. Pure.
  */
 export function planCourseSessionDeliveries(event: CourseSessionEventFacts, now: Date): Delivery[] {
   const moved = event.previous !== null && sessionMoved(event.previous, event.session);
   if (event.type === 'course-session.rescheduled' && !moved) return [];
-  const kind =
-    event.type === 'course-session.cancelled'
-      ? 'course-session.cancelled.learner'
-      : 'course-session.rescheduled.learner';
-  const context = contextOf(
-    event.session,
-    event.type === 'course-session.rescheduled' ? event.previous : null,
-  );
-  return [...new Set(event.attendeeIds)].map((recipientId) =>
+  const cancelled = event.type === 'course-session.cancelled';
+  const context = contextOf(event.session, cancelled ? null : event.previous);
+  const kinds: AudienceKinds = cancelled
+    ? { learner: 'course-session.cancelled.learner', instructor: 'course-session.cancelled.instructor' }
+    : { learner: 'course-session.rescheduled.learner', instructor: 'course-session.rescheduled.instructor' };
+  return toAudience(event, kinds, (recipientId, kind) =>
     newDelivery({
       tenantId: event.tenantId,
       sourceEventId: event.eventId,
@@ -80,42 +109,43 @@ export function planCourseSessionDeliveries(event: CourseSessionEventFacts, now:
 }
 
 /** Namespace of reminder sources (a fixed, random UUID). */
-const REMINDER_SOURCE_NAMESPACE = Buffer.from('8d3b6f0e2c714a59b1e4c7a2f90d5e36', 'hex');
+const REMINDER_SOURCE_NAMESPACE = '8d3b6f0e-2c71-4a59-b1e4-c7a2f90d5e36';
 
 /**
  * The source of the reminders of a session for one start, standing for the event they have
- * not: a name-based UUID (RFC 9562 version 5) of the tenant, the session and its start, the
- * same for every run and every instance, so that a reminder is recorded once per learner and
- * start (NO-2), and again when the session moves to another time.
+ * not: a name-based UUID of the tenant, the session and its start, the same for every run and
+ * every instance, so that a reminder is recorded once per learner and start (NO-2), and again
+ * when the session moves to another time.
  */
 export function reminderSourceOf(
   tenantId: string,
   session: Pick<SessionFacts, 'sessionId' | 'startsAt'>,
 ): string {
-  const name = [tenantId, session.sessionId, session.startsAt.toISOString()].join('\u0000');
-  const hash = createHash('sha1').update(REMINDER_SOURCE_NAMESPACE).update(name, 'utf8').digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedId(
+    REMINDER_SOURCE_NAMESPACE,
+    [tenantId, session.sessionId, session.startsAt.toISOString()].join('\u0000'),
+  );
 }
 
-/** The reminders of a session starting soon: one to each learner attending it. Pure. */
+/** The reminders of a session starting soon: one to each learner attending it, one to each instructor of its course. Pure. */
 export function planSessionReminders(
   tenantId: string,
   session: SessionFacts,
-  attendeeIds: readonly string[],
+  audience: SessionAudience,
   now: Date,
 ): Delivery[] {
   const context = contextOf(session, null);
-  return [...new Set(attendeeIds)].map((recipientId) =>
+  const kinds = {
+    learner: 'course-session.reminder.learner',
+    instructor: 'course-session.reminder.instructor',
+  } as const;
+  return toAudience(audience, kinds, (recipientId, kind) =>
     newDelivery({
       tenantId,
       sourceEventId: reminderSourceOf(tenantId, session),
       sourceType: SESSION_REMINDER_CATEGORY,
       recipientId,
-      kind: 'course-session.reminder.learner',
+      kind,
       context,
       now,
     }),

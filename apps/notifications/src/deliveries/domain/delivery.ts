@@ -45,6 +45,12 @@ export const DELIVERY_KINDS = [
   'course-session.cancelled.learner',
   /** A session a learner attends starts soon. */
   'course-session.reminder.learner',
+  /** A session of a course the recipient teaches moved (NO-1: instructors, for their sessions). */
+  'course-session.rescheduled.instructor',
+  /** A session of a course the recipient teaches was cancelled. */
+  'course-session.cancelled.instructor',
+  /** A session of a course the recipient teaches starts soon. */
+  'course-session.reminder.instructor',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 

@@ -11,10 +11,7 @@ import {
   SCHEDULED_SESSION_REPOSITORY,
   type ScheduledSessionRepository,
 } from '../../sessions/ports/scheduled-session.repository';
-import {
-  SESSION_ATTENDANCE_REPOSITORY,
-  type SessionAttendanceRepository,
-} from '../../sessions/ports/session-attendance.repository';
+import { audienceKey, NO_AUDIENCE, SessionAudiences } from '../../sessions/use-cases/session-audiences';
 import { MailRecorder } from './mail-recorder';
 
 /** Every event of learning's sessions stream. */
@@ -43,7 +40,7 @@ function isMailed(
 
 /**
  * Sessions changed (a batch of learning's sessions stream): the sessions are kept for their
- * reminders, and the learners attending a session that moved or was cancelled are mailed, once
+ * reminders, and the learners attending a session that moved or was cancelled, and its course's instructors, are mailed, once
  * each per event, with the old and the new time and place (NO-1, NO-2), recorded for the sender
  * pool ({@link MailRecorder}); an event older than the newest one handled for its session mails
  * nobody. Idempotent.
@@ -52,7 +49,7 @@ function isMailed(
 export class HandleCourseSessionEventsUseCase {
   constructor(
     @Inject(SCHEDULED_SESSION_REPOSITORY) private readonly sessions: ScheduledSessionRepository,
-    @Inject(SESSION_ATTENDANCE_REPOSITORY) private readonly attendances: SessionAttendanceRepository,
+    private readonly audiences: SessionAudiences,
     private readonly recorder: MailRecorder,
   ) {}
 
@@ -67,28 +64,24 @@ export class HandleCourseSessionEventsUseCase {
     );
     const mailed = commands.filter(isMailed);
     if (mailed.length === 0) return [];
-    const attendees = await this.attendeesOf(mailed);
+    const audiences = await this.audiences.of(
+      mailed.map(({ tenantId, session }) => ({
+        tenantId,
+        sessionId: session.sessionId,
+        courseId: session.courseId,
+      })),
+    );
     const facts = mailed.map(
       (command): CourseSessionEventFacts => ({
         ...command,
-        attendeeIds: attendees.get(`${command.tenantId}:${command.session.sessionId}`) ?? [],
+        ...(audiences.get(
+          audienceKey({ tenantId: command.tenantId, sessionId: command.session.sessionId }),
+        ) ?? NO_AUDIENCE),
       }),
     );
     return this.recorder.record(facts, {
       aggregateOf: (event) => event.session.sessionId,
       plan: planCourseSessionDeliveries,
     });
-  }
-
-  /** The attendees of the commands' sessions, by `tenantId:sessionId`: one read per tenant. */
-  private async attendeesOf(commands: readonly CourseSessionEventCommand[]): Promise<Map<string, string[]>> {
-    const byTenant = new Map<string, Set<string>>();
-    for (const { tenantId, session } of commands)
-      byTenant.set(tenantId, (byTenant.get(tenantId) ?? new Set<string>()).add(session.sessionId));
-    const found = new Map<string, string[]>();
-    for (const [tenantId, ids] of byTenant)
-      for (const [sessionId, users] of await this.attendances.attendeesOf(tenantId, [...ids]))
-        found.set(`${tenantId}:${sessionId}`, users);
-    return found;
   }
 }

@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lms/kernel';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../../config/notifications.config';
-import { reminderDecision, type ScheduledSession } from '../../sessions/domain/scheduled-session';
+import { reminderDecision } from '../../sessions/domain/scheduled-session';
 import {
   SCHEDULED_SESSION_REPOSITORY,
   type ScheduledSessionRepository,
 } from '../../sessions/ports/scheduled-session.repository';
-import {
-  SESSION_ATTENDANCE_REPOSITORY,
-  type SessionAttendanceRepository,
-} from '../../sessions/ports/session-attendance.repository';
+import { audienceKey, NO_AUDIENCE, SessionAudiences } from '../../sessions/use-cases/session-audiences';
 import { planSessionReminders } from '../domain/course-session-deliveries';
 import { DELIVERY_REPOSITORY, type DeliveryRepository } from '../ports/delivery.repository';
 import { SEND_SIGNAL, type SendSignal } from '../ports/send-signal';
@@ -27,7 +24,7 @@ export interface SessionRemindersReport {
 }
 
 /**
- * Reminds the learners attending a session that starts within `SESSION_REMINDER_LEAD_MS`
+ * Reminds the learners attending a session, and its course's instructors, when it starts within `SESSION_REMINDER_LEAD_MS`
  * (NO-1): one delivery each, recorded for the sender pool, whose source is the session and its
  * start, so that several instances and re-runs record it once (NO-2) and a session moved to
  * another time reminds again. The session is then marked reminded of that start, by a
@@ -37,7 +34,7 @@ export interface SessionRemindersReport {
 export class RecordSessionRemindersUseCase {
   constructor(
     @Inject(SCHEDULED_SESSION_REPOSITORY) private readonly sessions: ScheduledSessionRepository,
-    @Inject(SESSION_ATTENDANCE_REPOSITORY) private readonly attendances: SessionAttendanceRepository,
+    private readonly audiences: SessionAudiences,
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -56,12 +53,12 @@ export class RecordSessionRemindersUseCase {
       if (due.length === 0) return report;
       for (const session of due) seen.add(`${session.tenantId}:${session.sessionId}:${session.version}`);
       const remind = due.filter((session) => reminderDecision(session, now) === 'remind');
-      const attendees = await this.attendeesOf(remind);
+      const audiences = await this.audiences.of(remind);
       const planned = remind.flatMap((session) =>
         planSessionReminders(
           session.tenantId,
           session,
-          attendees.get(`${session.tenantId}:${session.sessionId}`) ?? [],
+          audiences.get(audienceKey(session)) ?? NO_AUDIENCE,
           now,
         ),
       );
@@ -72,17 +69,5 @@ export class RecordSessionRemindersUseCase {
       report.reminders += planned.length;
       report.skipped += due.length - remind.length;
     }
-  }
-
-  /** The attendees of these sessions, by `tenantId:sessionId`: one read per tenant. */
-  private async attendeesOf(sessions: readonly ScheduledSession[]): Promise<Map<string, string[]>> {
-    const byTenant = new Map<string, string[]>();
-    for (const { tenantId, sessionId } of sessions)
-      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), sessionId]);
-    const found = new Map<string, string[]>();
-    for (const [tenantId, ids] of byTenant)
-      for (const [sessionId, users] of await this.attendances.attendeesOf(tenantId, ids))
-        found.set(`${tenantId}:${sessionId}`, users);
-    return found;
   }
 }

@@ -189,6 +189,29 @@ export const EN_CATALOG: MailCatalog = {
       ],
       linkLabel: 'Open the course',
     },
+    'course-session.rescheduled.instructor': {
+      subject: 'A session you teach in {{course}} has changed',
+      paragraphs: [
+        'A session of the course {{course}}, which you teach, has changed.',
+        'It is now held {{when}}{{#if place}}, at {{place}}{{/if}}{{#if online}}, online at {{online}}{{/if}}.',
+        'It was to be held {{previousWhen}}{{#if previousPlace}}, at {{previousPlace}}{{/if}}{{#if previousOnline}}, online at {{previousOnline}}{{/if}}.',
+      ],
+      linkLabel: 'Open the course',
+    },
+    'course-session.cancelled.instructor': {
+      subject: 'A session you teach in {{course}} has been cancelled',
+      paragraphs: [
+        'The session of the course {{course}} you were to teach {{when}}{{#if place}}, at {{place}}{{/if}}{{#if online}}, online at {{online}}{{/if}}, has been cancelled.',
+      ],
+      linkLabel: 'Open the course',
+    },
+    'course-session.reminder.instructor': {
+      subject: 'Reminder: you teach a session of {{course}} soon',
+      paragraphs: [
+        'You teach a session of the course {{course}} {{when}}{{#if place}}, at {{place}}{{/if}}{{#if online}}, online at {{online}}{{/if}}.',
+      ],
+      linkLabel: 'Open the course',
+    },
   },
 };
 
@@ -334,6 +357,29 @@ export const IT_CATALOG: MailCatalog = {
       subject: 'Promemoria: la tua sessione del corso {{course}} si avvicina',
       paragraphs: [
         'La tua sessione del corso {{course}} si tiene {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}.',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course-session.rescheduled.instructor': {
+      subject: 'Una sessione che tieni nel corso {{course}} è cambiata',
+      paragraphs: [
+        'Una sessione del corso {{course}}, di cui sei docente, è cambiata.',
+        'Ora si tiene {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}.',
+        'Era prevista {{previousWhen}}{{#if previousPlace}}, presso {{previousPlace}}{{/if}}{{#if previousOnline}}, online su {{previousOnline}}{{/if}}.',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course-session.cancelled.instructor': {
+      subject: 'Una sessione che tieni nel corso {{course}} è stata annullata',
+      paragraphs: [
+        'La sessione del corso {{course}} che dovevi tenere {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}, è stata annullata.',
+      ],
+      linkLabel: 'Apri il corso',
+    },
+    'course-session.reminder.instructor': {
+      subject: 'Promemoria: tieni a breve una sessione del corso {{course}}',
+      paragraphs: [
+        'Tieni una sessione del corso {{course}} {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}.',
       ],
       linkLabel: 'Apri il corso',
     },
