@@ -2,8 +2,12 @@ import type { StreamDefinition } from './define-stream';
 import { AssignmentsStream } from './coaching/assignments.stream';
 import { GroupAssignmentsStream } from './coaching/group-assignments.stream';
 import { RecommendationsStream } from './coaching/recommendations.stream';
+import { GroupInvitationsStream } from './identity/group-invitations.stream';
 import { GroupMembershipsStream } from './identity/group-memberships.stream';
 import { GroupsStream } from './identity/groups.stream';
+import { ImportsStream } from './identity/imports.stream';
+import { OrganisationStream } from './identity/organisation.stream';
+import { CoachProfilesStream } from './identity/coach-profiles.stream';
 import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
 import { CourseProgressStream } from './learning/course-progress.stream';
@@ -19,7 +23,11 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   UsersStream,
   GroupsStream,
   GroupMembershipsStream,
+  GroupInvitationsStream,
   TenantsStream,
+  CoachProfilesStream,
+  OrganisationStream,
+  ImportsStream,
   GroupAssignmentsStream,
   AssignmentsStream,
   RecommendationsStream,

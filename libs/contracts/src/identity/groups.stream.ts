@@ -12,6 +12,12 @@ export class GroupStateV1 {
 
 export class GroupCreatedV1 extends GroupStateV1 {}
 export class GroupUpdatedV1 extends GroupStateV1 {}
+/** The group's full state after a rename. */
+export class GroupRenamedV1 extends GroupStateV1 {}
+/** The group's full state after its confidentiality changed. */
+export class GroupConfidentialityChangedV1 extends GroupStateV1 {}
+/** The group's last state: every member has left it (each with `membership.removed`) and it is gone. */
+export class GroupDeletedV1 extends GroupStateV1 {}
 
 export const GroupsStream = defineStream({
   topic: 'identity.groups.v1',
@@ -22,5 +28,8 @@ export const GroupsStream = defineStream({
   events: {
     'group.created': GroupCreatedV1,
     'group.updated': GroupUpdatedV1,
+    'group.renamed': GroupRenamedV1,
+    'group.confidentiality-changed': GroupConfidentialityChangedV1,
+    'group.deleted': GroupDeletedV1,
   },
 });

@@ -11,6 +11,11 @@ export const PERMISSION_RIGHTS = [
   'users.update_profile',
   /** Activate and deactivate them. */
   'users.change_state',
+  /**
+   * Be a platform coach (ID-G2): see the groups marked `public` and every member of them,
+   * beside the groups where it holds the group role `coach`.
+   */
+  'groups.coach',
   /** Manage the coach assignments of the scope (coaching; not enforced yet). */
   'assignments.manage',
   /** Manage the course enrollments of the scope (learning; not enforced yet). */

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { defineStream } from '../define-stream';
 
 /** A tenant's code: its id, used as `tenantId` everywhere, never changed and never reused. */
@@ -24,6 +24,8 @@ export class TenantStateV1 {
    * mean {@link DEFAULT_TENANT_TIMEZONE}.
    */
   @IsOptional() @IsString() @Length(1, 64) timezone?: string;
+  /** ID-G5: the Platform Owner's user id; null or absent for a tenant stored before owners. */
+  @IsOptional() @IsUUID() ownerId?: string | null;
 }
 
 export class TenantCreatedV1 extends TenantStateV1 {}

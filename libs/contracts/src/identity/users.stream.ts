@@ -1,5 +1,6 @@
 import {
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -38,6 +39,13 @@ export class UserStateV1 {
   @IsIn(USER_STATES) state!: UserState;
   /** ISO 8601 instant the account expires at; null: never. */
   @IsOptional() @IsISO8601() expiresAt!: string | null;
+  /**
+   * ID-R1: derived, never assigned: the user manages a unit or a team, or has a managee.
+   * Always sent; absent only from events written before roles were derived (false).
+   */
+  @IsOptional() @IsBoolean() isManager?: boolean;
+  /** ID-R1: derived: the user is a member of a team. Absent only from older events (false). */
+  @IsOptional() @IsBoolean() isAgent?: boolean;
 }
 
 export class UserCreatedV1 extends UserStateV1 {}
