@@ -5,9 +5,11 @@ import {
   ApiPage,
   Access,
   Idempotent,
+  CurrentPrincipal,
   CurrentTenant,
   IfMatch,
   PageQueryDto,
+  type Principal,
 } from '@lms/service-kit';
 import { AddMemberRequestDto } from './dto/add-member.request.dto';
 import { ChangeMemberRolesRequestDto } from './dto/change-member-roles.request.dto';
@@ -19,10 +21,6 @@ import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-ca
 import { ListMembersUseCase } from './use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
 
-@Access(
-  'administrator',
-  'System and Application Administrators, superadmins (group administrators come with ID-G2)',
-)
 @Controller('groups/:groupId/members')
 export class MembershipsController {
   constructor(
@@ -32,9 +30,12 @@ export class MembershipsController {
     private readonly listMembers: ListMembersUseCase,
   ) {}
 
+  @Access('user', "System and Application Administrators, superadmins; the group's admins (ID-G2)")
   @Idempotent()
   @ApiErrors(
     'GROUP.NOT_FOUND',
+    'GROUP.FORBIDDEN',
+    'GROUP.BEING_DELETED',
     'MEMBERSHIP.USER_UNKNOWN',
     'MEMBERSHIP.ALREADY_EXISTS',
     'MEMBERSHIP.ROLES_INVALID',
@@ -42,12 +43,13 @@ export class MembershipsController {
   @Post()
   @HttpCode(201)
   async add(
-    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() actor: Principal,
     @Param() params: GroupMembersParamsDto,
     @Body() body: AddMemberRequestDto,
   ): Promise<MembershipResponseDto> {
     const membership = await this.addMember.execute({
-      tenantId,
+      actor,
+      tenantId: actor.tenantId,
       groupId: params.groupId,
       userId: body.userId,
       roles: body.roles,
@@ -55,6 +57,7 @@ export class MembershipsController {
     return MembershipResponseDto.from(membership);
   }
 
+  @Access('administrator', 'System and Application Administrators, superadmins')
   @ApiErrors('MEMBERSHIP.NOT_FOUND', 'MEMBERSHIP.ROLES_INVALID', 'REQUEST.STALE_VERSION')
   @Put(':userId')
   async changeRoles(
@@ -73,23 +76,34 @@ export class MembershipsController {
     return MembershipResponseDto.from(membership);
   }
 
-  @ApiErrors('MEMBERSHIP.NOT_FOUND')
+  @Access('user', "System and Application Administrators, superadmins; the group's admins (ID-G2)")
+  @ApiErrors('GROUP.NOT_FOUND', 'GROUP.FORBIDDEN', 'MEMBERSHIP.NOT_FOUND')
   @Delete(':userId')
   @HttpCode(204)
-  async remove(@CurrentTenant() tenantId: string, @Param() params: MemberParamsDto): Promise<void> {
-    await this.removeMember.execute({ tenantId, groupId: params.groupId, userId: params.userId });
+  async remove(@CurrentPrincipal() actor: Principal, @Param() params: MemberParamsDto): Promise<void> {
+    await this.removeMember.execute({
+      actor,
+      tenantId: actor.tenantId,
+      groupId: params.groupId,
+      userId: params.userId,
+    });
   }
 
-  @ApiErrors('GROUP.NOT_FOUND')
+  @Access(
+    'user',
+    "System and Application Administrators, superadmins; the group's admins and coaches; a platform coach for a public group (ID-G2)",
+  )
+  @ApiErrors('GROUP.NOT_FOUND', 'GROUP.FORBIDDEN')
   @ApiPage(MembershipResponseDto)
   @Get()
   async list(
-    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() actor: Principal,
     @Param() params: GroupMembersParamsDto,
     @Query() query: ListMembersQueryDto,
   ): Promise<Page<MembershipResponseDto>> {
     const page = await this.listMembers.execute({
-      tenantId,
+      actor,
+      tenantId: actor.tenantId,
       groupId: params.groupId,
       role: query.role,
       page: PageQueryDto.pageOf(query),

@@ -22,5 +22,6 @@ import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
     RemoveMemberUseCase,
     ListMembersUseCase,
   ],
+  exports: [AddMemberUseCase, ChangeMemberRolesUseCase, MEMBERSHIP_REPOSITORY],
 })
 export class MembershipsModule {}

@@ -1,3 +1,4 @@
+import type { GroupRole } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Membership } from '../memberships/domain/membership';
@@ -68,6 +69,20 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       .filter((row) => row.tenantId === tenantId && row.groupId === groupId && row.status === 'active')
       .filter((row) => !filter.role || row.roles.includes(filter.role));
     return structuredClone(slicePage(matching, page, ID_ORDER));
+  }
+
+  async groupIdsOfMember(
+    tenantId: string,
+    userId: string,
+    roles: readonly GroupRole[],
+    limit: number,
+  ): Promise<string[]> {
+    return [...this.rows.values()]
+      .filter((row) => row.tenantId === tenantId && row.userId === userId && row.status === 'active')
+      .filter((row) => row.roles.some((role) => roles.includes(role)))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((row) => row.groupId);
   }
 
   private findRow(tenantId: string, groupId: string, userId: string): Membership | undefined {

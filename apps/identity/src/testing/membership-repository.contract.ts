@@ -180,6 +180,26 @@ export function describeMembershipRepositoryContract(
       });
     });
 
+    it('tells the groups a user is an active member of with one of the roles asked, in the order it joined them', async () => {
+      const userId = randomUUID();
+      const [first, second, third, removed] = [9, 10, 11, 12].map((hour) =>
+        membership({ id: newId(new Date(Date.UTC(2026, 2, 2, hour))), groupId: randomUUID(), userId }),
+      );
+      await subject.repository.insert({ ...first, roles: ['learner', 'admin'] }, []);
+      await subject.repository.insert({ ...second, roles: ['learner'] }, []);
+      await subject.repository.insert({ ...third, roles: ['coach'] }, []);
+      await subject.repository.insert({ ...removed, roles: ['coach'], status: 'removed' }, []);
+      await subject.repository.insert(membership({ groupId: randomUUID(), roles: ['coach'] }), []);
+
+      expect(
+        await subject.repository.groupIdsOfMember(subject.tenantId, userId, ['admin', 'coach'], 10),
+      ).toEqual([first.groupId, third.groupId]);
+      expect(
+        await subject.repository.groupIdsOfMember(subject.tenantId, userId, ['admin', 'coach'], 1),
+      ).toEqual([first.groupId]);
+      expect(await subject.repository.groupIdsOfMember(contractTenant(), userId, ['coach'], 10)).toEqual([]);
+    });
+
     it('lists only the members with a role when asked', async () => {
       const coach = membership({ id: newId(new Date(Date.UTC(2026, 2, 2, 9))), roles: ['learner', 'coach'] });
       await subject.repository.insert(coach, []);

@@ -42,3 +42,8 @@ MembershipSchema.index({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true })
 MembershipSchema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true, name: 'membership_version' });
 /** Lists a group's active members (a no-op on the local stand-in database). */
 MembershipSchema.index({ tenantId: 1, groupId: 1, status: 1, _id: 1 });
+/**
+ * The groups a member administers or coaches (the group list of a group admin or coach, ID-G2):
+ * a scan on the local stand-in, an index on MongoDB.
+ */
+MembershipSchema.index({ tenantId: 1, userId: 1, status: 1, _id: 1 });

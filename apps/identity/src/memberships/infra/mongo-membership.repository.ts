@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Model } from 'mongoose';
+import type { GroupRole } from '@lms/contracts';
+import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
@@ -63,6 +64,21 @@ export class MongoMembershipRepository implements MembershipRepository {
       ...(filter.role ? { roles: filter.role } : {}),
     };
     return findPage(this.model.find(query, WITHOUT_OUTBOX), ID_ORDER, page, toMembership);
+  }
+
+  async groupIdsOfMember(
+    tenantId: string,
+    userId: string,
+    roles: readonly GroupRole[],
+    limit: number,
+  ): Promise<string[]> {
+    const docs = await this.model
+      .find({ tenantId, userId, status: 'active', roles: trusted({ $in: [...roles] }) }, { groupId: 1 })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Array<Pick<MembershipDocument, 'groupId'>>>()
+      .exec();
+    return docs.map((doc) => doc.groupId);
   }
 
   private published(id: string, outbox: readonly OutboxEntry[]): void {

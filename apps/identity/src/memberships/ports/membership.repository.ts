@@ -29,6 +29,13 @@ export interface MembershipRepository {
     filter: MemberListFilter,
     page: PageRequest,
   ): Promise<Page<Membership>>;
+  /** The groups a user is an active member of with one of these roles, at most `limit`, in membership order. */
+  groupIdsOfMember(
+    tenantId: string,
+    userId: string,
+    roles: readonly GroupRole[],
+    limit: number,
+  ): Promise<string[]>;
 }
 
 export const MEMBERSHIP_REPOSITORY = Symbol('MEMBERSHIP_REPOSITORY');
