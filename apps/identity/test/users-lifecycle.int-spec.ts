@@ -159,6 +159,9 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
       customFields: { COUNTRY: 'UK' },
       state: 'deactivated',
       expiresAt: null,
+      // ID-R1: derived, never assigned; neither while it manages nothing and is in no team.
+      isManager: false,
+      isAgent: false,
     });
     await eventually(async () => expect(await stored(ada.id)).toMatchObject({ outbox: [] }));
   });

@@ -49,5 +49,7 @@ export function userStateOf(user: User): UserStateV1 {
     customFields: { ...user.customFields },
     state: user.state,
     expiresAt: user.expiresAt?.toISOString() ?? null,
+    isManager: user.isManager,
+    isAgent: user.isAgent,
   };
 }

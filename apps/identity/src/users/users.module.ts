@@ -63,6 +63,13 @@ import { UsersController } from './users.controller';
     RecordFirstCourseAccessUseCase,
     UsersPeriodicWork,
   ],
-  exports: [UserStoreModule, AdminRolesModule],
+  exports: [
+    UserStoreModule,
+    AdminRolesModule,
+    // What the CSV imports apply a row through (ID-I1, ID-I3).
+    CreateUserUseCase,
+    UpdateUserUseCase,
+    ChangeUserStateUseCase,
+  ],
 })
 export class UsersModule {}

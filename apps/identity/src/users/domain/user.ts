@@ -36,6 +36,10 @@ export interface User {
   powerUserScope: PowerUserScope | null;
   /** The name of a `power_user`'s permission profile (ID-U2); null: none. */
   permissionProfile: string | null;
+  /** ID-R1: derived, never assigned: manages a unit or a team, or has a managee (ID-G3, ID-G4). */
+  isManager: boolean;
+  /** ID-R1: derived, never assigned: a member of a team (ID-G3). */
+  isAgent: boolean;
   /** argon2id hash of the password; null: the user cannot sign in with a password yet. */
   passwordHash: string | null;
   createdAt: Date;
@@ -92,6 +96,8 @@ export function registerUser(input: NewUser, now: Date): User {
     firstAccessAt: null,
     powerUserScope: null,
     permissionProfile: null,
+    isManager: false,
+    isAgent: false,
     passwordHash: input.passwordHash ?? null,
     createdAt: now,
     updatedAt: now,

@@ -23,6 +23,10 @@ export class UserResponseDto {
   firstAccessAt!: string | null;
   powerUserScope!: PowerUserScopeResponseDto | null;
   permissionProfile!: string | null;
+  /** ID-R1: derived, never assigned: manages a unit or a team, or has a managee. */
+  isManager!: boolean;
+  /** ID-R1: derived, never assigned: a member of a team. */
+  isAgent!: boolean;
   createdAt!: string;
   updatedAt!: string;
   version!: number;
@@ -43,6 +47,8 @@ export class UserResponseDto {
       firstAccessAt: user.firstAccessAt?.toISOString() ?? null,
       powerUserScope: user.powerUserScope ? { groupIds: [...user.powerUserScope.groupIds] } : null,
       permissionProfile: user.permissionProfile,
+      isManager: user.isManager,
+      isAgent: user.isAgent,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
       version: user.version,

@@ -30,6 +30,8 @@ export interface UserDocument {
   firstAccessAt: Date | null;
   powerUserScope: PowerUserScope | null;
   permissionProfile: string | null;
+  isManager: boolean;
+  isAgent: boolean;
   passwordHash: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -63,6 +65,8 @@ export const UserSchema = new Schema<UserDocument>(
     firstAccessAt: { type: Date, default: null },
     powerUserScope: { type: Schema.Types.Mixed, default: null },
     permissionProfile: { type: String, default: null },
+    isManager: { type: Boolean, default: false },
+    isAgent: { type: Boolean, default: false },
     passwordHash: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
