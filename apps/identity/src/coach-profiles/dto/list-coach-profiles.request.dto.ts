@@ -1,0 +1,5 @@
+import { PageQueryDto } from '@lms/service-kit';
+
+export class ListCoachProfilesQueryDto extends PageQueryDto {}
+
+export class CoachPopulationQueryDto extends PageQueryDto {}

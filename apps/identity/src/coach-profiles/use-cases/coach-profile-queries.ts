@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@lms/kernel';
+import type { User } from '../../users/domain/user';
+import type { UserActor } from '../../users/domain/user-permissions';
+import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
+import { CoachProfileNotFoundError } from '../coach-profiles.errors';
+import type { CoachFilter, CoachProfile } from '../domain/coach-profile';
+import {
+  COACH_POPULATION_REPOSITORY,
+  type CoachPopulationRepository,
+} from '../ports/coach-population.repository';
+import { COACH_PROFILE_REPOSITORY, type CoachProfileRepository } from '../ports/coach-profile.repository';
+import { authorizeCoachProfiles } from './coach-profile-access';
+
+/** ID-C1: a coach profile of the actor's tenant, by its manager account. */
+@Injectable()
+export class GetCoachProfileUseCase {
+  constructor(@Inject(COACH_PROFILE_REPOSITORY) private readonly profiles: CoachProfileRepository) {}
+
+  async execute(query: { actor: UserActor; coachId: string }): Promise<CoachProfile> {
+    authorizeCoachProfiles(query.actor);
+    const profile = await this.profiles.findById(query.actor.tenantId, query.coachId);
+    if (!profile) throw new CoachProfileNotFoundError(query.coachId);
+    return profile;
+  }
+}
+
+/** ID-C1: the coach profiles of the actor's tenant, in id order. */
+@Injectable()
+export class ListCoachProfilesUseCase {
+  constructor(@Inject(COACH_PROFILE_REPOSITORY) private readonly profiles: CoachProfileRepository) {}
+
+  async execute(query: { actor: UserActor; page: PageRequest }): Promise<Page<CoachProfile>> {
+    authorizeCoachProfiles(query.actor);
+    return this.profiles.list(query.actor.tenantId, query.page);
+  }
+}
+
+/** A page of a coach's population, with what tells how current and how sound it is. */
+export interface CoachPopulationPage extends Page<User> {
+  /** When the whole population was last recomputed; null while a recomputation runs. */
+  recomputedAt: Date | null;
+  /** The filters whose value no user of the tenant holds (`United-Kingdom` written for `UK`). */
+  unmatchedFilters: CoachFilter[];
+}
+
+/**
+ * ID-C3: a page of the users of a coach's population, in user id order, with the filters that
+ * match no user of the tenant. Each such check is an administrator's one-off search of the
+ * users by custom field (a cold path: at most 20 per request).
+ */
+@Injectable()
+export class GetCoachPopulationUseCase {
+  constructor(
+    @Inject(COACH_PROFILE_REPOSITORY) private readonly profiles: CoachProfileRepository,
+    @Inject(COACH_POPULATION_REPOSITORY) private readonly population: CoachPopulationRepository,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+  ) {}
+
+  async execute(query: {
+    actor: UserActor;
+    coachId: string;
+    page: PageRequest;
+  }): Promise<CoachPopulationPage> {
+    const { actor } = query;
+    authorizeCoachProfiles(actor);
+    const profile = await this.profiles.findById(actor.tenantId, query.coachId);
+    if (!profile) throw new CoachProfileNotFoundError(query.coachId);
+    const members = await this.population.listMembers(actor.tenantId, profile.id, query.page);
+    const users = await Promise.all(
+      members.items.map((member) => this.users.findById(actor.tenantId, member.userId)),
+    );
+    return {
+      items: users.filter((user): user is User => user !== null),
+      limit: members.limit,
+      nextCursor: members.nextCursor,
+      recomputedAt: profile.populationRecomputedAt,
+      unmatchedFilters: await this.unmatched(actor.tenantId, profile.filters),
+    };
+  }
+
+  private async unmatched(tenantId: string, filters: readonly CoachFilter[]): Promise<CoachFilter[]> {
+    const unmatched: CoachFilter[] = [];
+    for (const filter of filters) {
+      const holders = await this.users.list(
+        tenantId,
+        { customField: { key: filter.field, value: filter.value } },
+        { limit: 1 },
+      );
+      if (holders.items.length === 0) unmatched.push(filter);
+    }
+    return unmatched;
+  }
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JobRunner, type JobQueue } from '@lms/jobs';
+import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
+import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
+import type { User } from '../../users/domain/user';
+import type { UserActor } from '../../users/domain/user-permissions';
+import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
+import { coachPopulationJob } from '../coach-population-job';
+import { coachProfileDefinedEvent } from '../coach-profile-events';
+import {
+  CoachAccountInactiveError,
+  CoachAccountNotFoundError,
+  CoachFilterInvalidError,
+  CoachRoleInvalidError,
+  CoachSameAccountError,
+  CoachTooManyFiltersError,
+} from '../coach-profiles.errors';
+import {
+  coachProfileProblem,
+  defineCoachProfile,
+  type CoachFilter,
+  type CoachProfile,
+  type CoachProfileProblem,
+} from '../domain/coach-profile';
+import { COACH_PROFILE_REPOSITORY, type CoachProfileRepository } from '../ports/coach-profile.repository';
+import { authorizeCoachProfiles } from './coach-profile-access';
+
+export interface DefineCoachProfileCommand {
+  actor: UserActor;
+  managerUserId: string;
+  learnerUserId: string;
+  roleLearnerManager: string;
+  roleCoach: string;
+  filters: readonly CoachFilter[];
+}
+
+export interface DefinedCoachProfile {
+  profile: CoachProfile;
+  created: boolean;
+}
+
+/** The states in which an account can be linked as a coach's (ID-C1). */
+const LINKABLE_STATES: ReadonlySet<User['state']> = new Set(['activated', 'active']);
+
+/**
+ * ID-C1: links a coach's manager account and its learner account (two distinct active users of
+ * the tenant) with its role names and filters, creating or replacing its profile by
+ * compare-and-set, with `coach-profile.created` or `.updated` in the same write. When what
+ * decides the population changed (filters, learner account), its recomputation is enqueued
+ * as a job (ID-C3); the population follows the users' changes from then on.
+ */
+@Injectable()
+export class DefineCoachProfileUseCase {
+  constructor(
+    @Inject(COACH_PROFILE_REPOSITORY) private readonly profiles: CoachProfileRepository,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(EVENT_FACTORY) private readonly events: EventFactory,
+    @Inject(JobRunner) private readonly jobs: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: DefineCoachProfileCommand): Promise<DefinedCoachProfile> {
+    const { actor } = command;
+    authorizeCoachProfiles(actor);
+    const definition = {
+      tenantId: actor.tenantId,
+      managerUserId: command.managerUserId,
+      learnerUserId: command.learnerUserId,
+      roleLearnerManager: command.roleLearnerManager,
+      roleCoach: command.roleCoach,
+      filters: command.filters,
+    };
+    const problem = coachProfileProblem(definition);
+    if (problem) throw problemError(problem);
+    await this.assertLinkable(actor.tenantId, 'manager', command.managerUserId);
+    await this.assertLinkable(actor.tenantId, 'learner', command.learnerUserId);
+
+    const result = await withOptimisticRetry<{ defined: DefinedCoachProfile; recompute: boolean }>(
+      async () => {
+        const now = this.clock.now();
+        const stored = await this.profiles.findStored(actor.tenantId, command.managerUserId);
+        const decision = defineCoachProfile(stored, definition, now);
+        if (decision.outcome === 'refused') throw problemError(decision.problem);
+        if (decision.outcome === 'unchanged')
+          return {
+            outcome: 'written',
+            value: { defined: { profile: decision.profile, created: false }, recompute: false },
+          };
+        const { profile } = decision;
+        const event = coachProfileDefinedEvent(
+          this.events,
+          profile,
+          decision.outcome === 'created' ? 'coach-profile.created' : 'coach-profile.updated',
+        );
+        const outcome = stored
+          ? await this.profiles.update(profile, stored, [event])
+          : await this.profiles.insert(profile, [event]);
+        return outcome === 'written'
+          ? {
+              outcome,
+              value: {
+                defined: { profile, created: decision.outcome === 'created' },
+                recompute: decision.populationChanged,
+              },
+            }
+          : { outcome };
+      },
+    );
+    if (result.recompute) await this.jobs.enqueue(coachPopulationJob(result.defined.profile));
+    return result.defined;
+  }
+
+  private async assertLinkable(
+    tenantId: string,
+    account: 'manager' | 'learner',
+    userId: string,
+  ): Promise<void> {
+    const user = await this.users.findById(tenantId, userId);
+    if (!user) throw new CoachAccountNotFoundError(account, userId);
+    if (!LINKABLE_STATES.has(user.state)) throw new CoachAccountInactiveError(account, userId, user.state);
+  }
+}
+
+function problemError(problem: CoachProfileProblem): Error {
+  switch (problem.rule) {
+    case 'same-account':
+      return new CoachSameAccountError();
+    case 'role-invalid':
+      return new CoachRoleInvalidError(problem.role);
+    case 'too-many-filters':
+      return new CoachTooManyFiltersError(problem.count);
+    case 'filter-invalid':
+      return new CoachFilterInvalidError(problem.index);
+  }
+}
