@@ -79,6 +79,16 @@ function enclosingBaseClass(node: ts.Node): string | null {
   return null;
 }
 
+/** The codes of a `..._CODES = [...]` list (`as const` or not); none for anything else. */
+function reportedCodes(initializer: ts.Expression | undefined): string[] {
+  let list = initializer;
+  while (list && (ts.isAsExpression(list) || ts.isSatisfiesExpression(list))) list = list.expression;
+  if (!list || !ts.isArrayLiteralExpression(list)) return [];
+  return list.elements
+    .map((element) => (ts.isStringLiteral(element) ? element.text : null))
+    .filter((code): code is string => code !== null && ERROR_CODE.test(code));
+}
+
 /** The entries one source file defines, and every code-like string it mentions. */
 function scan(file: string, where: string): { defined: CatalogueEntry[]; mentioned: string[] } {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -112,6 +122,10 @@ function scan(file: string, where: string): { defined: CatalogueEntry[]; mention
     } else if (ts.isPropertyDeclaration(node) && node.name.getText() === 'code') {
       const code = textOf(node.initializer);
       if (code && ERROR_CODE.test(code)) entry = { code, status: null, detail: null };
+    } else if (ts.isVariableDeclaration(node) && /_CODES$/.test(node.name.getText())) {
+      // A list of codes a feature reports without raising them (e.g. an import's per-row report).
+      for (const code of reportedCodes(node.initializer))
+        defined.push({ code, status: null, detail: null, where });
     }
     if (entry) defined.push({ ...entry, where });
     ts.forEachChild(node, visit);

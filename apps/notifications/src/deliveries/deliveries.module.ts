@@ -10,6 +10,7 @@ import { RecordSessionRemindersUseCase } from './use-cases/record-session-remind
 import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { CourseRoleEventsConsumer } from './course-role-events.consumer';
 import { EnrollmentEventsConsumer } from './enrollment-events.consumer';
+import { ImportEventsConsumer } from './import-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliverySenderPool } from './delivery-sender.pool';
 import { SOURCE_VERSION_MODEL, SourceVersionSchema } from './infra/source-version.schema';
@@ -30,6 +31,7 @@ import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery.use-case'
 import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-events.use-case';
 import { HandleCourseRoleEventsUseCase } from './use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from './use-cases/handle-enrollment-events.use-case';
+import { HandleImportEventsUseCase } from './use-cases/handle-import-events.use-case';
 import { MailRecorder } from './use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
@@ -48,6 +50,7 @@ import { UserEventsConsumer } from './user-events.consumer';
     AssignmentEventsConsumer,
     EnrollmentEventsConsumer,
     CourseRoleEventsConsumer,
+    ImportEventsConsumer,
     CourseSessionEventsConsumer,
     UserEventsConsumer,
   ],
@@ -66,6 +69,7 @@ import { UserEventsConsumer } from './user-events.consumer';
     HandleAssignmentEventsUseCase,
     HandleEnrollmentEventsUseCase,
     HandleCourseRoleEventsUseCase,
+    HandleImportEventsUseCase,
     HandleCourseSessionEventsUseCase,
     RecordSessionRemindersUseCase,
     SessionRemindersPeriodicWork,

@@ -25,6 +25,7 @@ import {
 } from '../deliveries/use-cases/handle-assignment-events.use-case';
 import { HandleCourseRoleEventsUseCase } from '../deliveries/use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from '../deliveries/use-cases/handle-enrollment-events.use-case';
+import { HandleImportEventsUseCase } from '../deliveries/use-cases/handle-import-events.use-case';
 import { HandleCourseSessionEventsUseCase } from '../deliveries/use-cases/handle-course-session-events.use-case';
 import { RecordSessionRemindersUseCase } from '../deliveries/use-cases/record-session-reminders.use-case';
 import { ProjectSessionAttendanceUseCase } from '../sessions/use-cases/project-session-attendance.use-case';
@@ -140,6 +141,7 @@ export function buildNotificationsTestbed(
   const recorder = new MailRecorder(deliveries, sourceVersions, clock, sender);
   const recordAssignmentMails = new HandleAssignmentEventsUseCase(recorder, config);
   const recordEnrollmentMails = new HandleEnrollmentEventsUseCase(recorder);
+  const recordImportMails = new HandleImportEventsUseCase(recorder);
   const courseInstructors = new InMemoryCourseInstructorRepository();
   const recordCourseRoleMails = new HandleCourseRoleEventsUseCase(recorder, courseInstructors);
   const sessionAttendances = new InMemorySessionAttendanceRepository();
@@ -200,6 +202,7 @@ export function buildNotificationsTestbed(
     recordAssignmentMails,
     recordEnrollmentMails,
     recordCourseRoleMails,
+    recordImportMails,
     sessionAttendances,
     courseInstructors,
     scheduledSessions,

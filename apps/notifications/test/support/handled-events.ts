@@ -9,7 +9,7 @@ import type { ServiceTestApp } from '@lms/service-testing';
 export class HandledEvents {
   private readonly keys = new Set<string>();
 
-  /** Spies on the service's batch use cases of users, assignments, enrollments, course roles and sessions (call before events flow). */
+  /** Spies on the service's batch use cases of users, assignments, enrollments, course roles, sessions and imports (call before events flow). */
   async watch(service: ServiceTestApp): Promise<void> {
     const { ProjectUserUseCase, userIdOf } = await import(
       '../../src/recipients/use-cases/project-user.use-case'
@@ -22,6 +22,14 @@ export class HandledEvents {
     );
     const { HandleCourseRoleEventsUseCase } = await import(
       '../../src/deliveries/use-cases/handle-course-role-events.use-case'
+    );
+    const { HandleImportEventsUseCase } = await import(
+      '../../src/deliveries/use-cases/handle-import-events.use-case'
+    );
+    const handleImports = service.app.get(HandleImportEventsUseCase);
+    this.spy<Parameters<typeof handleImports.execute>[0][number]>(
+      handleImports,
+      (command) => command.eventId,
     );
     const { HandleCourseSessionEventsUseCase } = await import(
       '../../src/deliveries/use-cases/handle-course-session-events.use-case'

@@ -51,6 +51,8 @@ export const DELIVERY_KINDS = [
   'course-session.cancelled.instructor',
   /** A session of a course the recipient teaches starts soon. */
   'course-session.reminder.instructor',
+  /** A CSV import an administrator started is over (ID-I4). */
+  'import.finished',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -124,12 +126,27 @@ export interface CourseSessionMailContext {
   };
 }
 
+/** What a mail about an import talks about, copied from the source event. */
+export interface ImportMailContext {
+  importResult: {
+    importId: string;
+    kind: string;
+    outcome: string;
+    dryRun: boolean;
+    fileName: string | null;
+    rowsRead: number;
+    rowsApplied: number;
+    rowsRejected: number;
+  };
+}
+
 export type MailContext =
   | AssignmentMailContext
   | DigestMailContext
   | EnrollmentMailContext
   | CourseRoleMailContext
-  | CourseSessionMailContext;
+  | CourseSessionMailContext
+  | ImportMailContext;
 
 export function isDigestContext(context: MailContext): context is DigestMailContext {
   return 'digest' in context;
@@ -147,6 +164,10 @@ export function isCourseSessionContext(context: MailContext): context is CourseS
   return 'courseSession' in context;
 }
 
+export function isImportContext(context: MailContext): context is ImportMailContext {
+  return 'importResult' in context;
+}
+
 /** The assignment a mail talks about; a digest or an enrollment's mail talks about none. */
 export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>): AssignmentMailContext {
   const { context } = delivery;
@@ -154,7 +175,8 @@ export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>):
     isDigestContext(context) ||
     isEnrollmentContext(context) ||
     isCourseRoleContext(context) ||
-    isCourseSessionContext(context)
+    isCourseSessionContext(context) ||
+    isImportContext(context)
   )
     throw new Error(`delivery ${delivery.id} is not about an assignment`);
   return context;
@@ -278,7 +300,12 @@ export function deliveryIdOf(key: DeliveryKey): string {
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
   const { context } = delivery;
   if (isDigestContext(context)) return context.digest.menteeIds;
-  if (isEnrollmentContext(context) || isCourseRoleContext(context) || isCourseSessionContext(context))
+  if (
+    isEnrollmentContext(context) ||
+    isCourseRoleContext(context) ||
+    isCourseSessionContext(context) ||
+    isImportContext(context)
+  )
     return [];
   return delivery.kind.endsWith('.mentee') ? context.coachIds : [context.menteeId];
 }

@@ -27,6 +27,7 @@ import {
   isDigestContext,
   isEnrollmentContext,
   isCourseRoleContext,
+  isImportContext,
   isCourseSessionContext,
   type MailContext,
   type Delivery,
@@ -492,7 +493,7 @@ function counterpartNames(delivery: Delivery, people: People): PersonName[] | nu
 /** What a mail's words take from its delivery's context besides names. */
 function contextValues(
   context: MailContext,
-): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course' | 'session'> {
+): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course' | 'session' | 'importResult'> {
   if (isDigestContext(context)) return { count: context.digest.count };
   if (isCourseSessionContext(context)) {
     const { courseTitle, previous, ...slot } = context.courseSession;
@@ -500,6 +501,12 @@ function contextValues(
   }
   if (isEnrollmentContext(context)) return { course: context.enrollment.courseTitle };
   if (isCourseRoleContext(context)) return { course: context.courseRole.courseTitle };
+  if (isImportContext(context)) {
+    const { fileName, dryRun, outcome, rowsRead, rowsApplied, rowsRejected } = context.importResult;
+    return {
+      importResult: { fileName, dryRun, failed: outcome === 'failed', rowsRead, rowsApplied, rowsRejected },
+    };
+  }
   return { daysLeft: context.daysLeft ?? null };
 }
 

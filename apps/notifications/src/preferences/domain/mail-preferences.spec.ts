@@ -17,7 +17,7 @@ describe('mail preferences (NO-4)', () => {
     return { ...owner, optedOut, updatedAt: now, version: 3 };
   }
 
-  it('offers one category per mailed assignment, enrollment, course-role and session event, and session reminders, and no account-security category is mailed yet', () => {
+  it('offers one category per mailed assignment, enrollment, course-role and session event, session reminders and imports over, and no account-security category is mailed yet', () => {
     expect(MAIL_CATEGORIES).toEqual([
       ...MAILED_ASSIGNMENT_EVENTS,
       'enrollment.created',
@@ -26,6 +26,7 @@ describe('mail preferences (NO-4)', () => {
       'course-session.rescheduled',
       'course-session.cancelled',
       'course-session.reminder',
+      'import.finished',
     ]);
     expect(ACCOUNT_SECURITY_CATEGORIES).toEqual([]);
   });

@@ -5,6 +5,7 @@ import {
   SESSION_REMINDER_CATEGORY,
 } from '../../deliveries/domain/course-session-deliveries';
 import { MAILED_ENROLLMENT_EVENTS } from '../../deliveries/domain/enrollment-deliveries';
+import { MAILED_IMPORT_EVENTS } from '../../deliveries/domain/import-deliveries';
 
 /**
  * The kinds of mail a user can opt out of (NO-4): a category is the type of the event a
@@ -18,6 +19,7 @@ export const MAIL_CATEGORIES = [
   ...MAILED_COURSE_ROLE_EVENTS,
   ...MAILED_COURSE_SESSION_EVENTS,
   SESSION_REMINDER_CATEGORY,
+  ...MAILED_IMPORT_EVENTS,
 ] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 

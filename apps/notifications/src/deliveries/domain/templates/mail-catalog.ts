@@ -9,7 +9,8 @@ import type { DeliveryKind } from '../delivery';
  * enrollment `course` (the course's title, or null when not known), and for a session `when`
  * (its day and hours in the recipient's time zone, the zone named), `place` and `online` (its
  * link), each null when it has none, and `previousWhen`, `previousPlace`, `previousOnline` when
- * it moved.
+ * it moved, and for an import `file` (its name, or null), `rowsRead`, `rowsApplied`,
+ * `rowsRejected`, `dryRun` and `failed`.
  */
 export interface MailWordsTemplate {
   subject: string;
@@ -212,6 +213,15 @@ export const EN_CATALOG: MailCatalog = {
       ],
       linkLabel: 'Open the course',
     },
+    'import.finished': {
+      subject:
+        '{{#if failed}}Your import could not be read to its end{{else}}{{#if dryRun}}Your import check is done{{else}}Your import is done{{/if}}{{/if}}',
+      paragraphs: [
+        '{{#if failed}}The import{{#if file}} of {{file}}{{/if}} stopped after {{rowsRead}} rows: the file could not be read further.{{else}}{{#if dryRun}}The dry run{{#if file}} of {{file}}{{/if}} checked {{rowsRead}} rows; nothing was changed.{{else}}The import{{#if file}} of {{file}}{{/if}} applied {{rowsApplied}} of its {{rowsRead}} rows.{{/if}}{{/if}}',
+        '{{#if rowsRejected}}{{rowsRejected}} rows were not applied: the report tells why, row by row.{{else}}Every row was valid.{{/if}}',
+      ],
+      linkLabel: 'Open the import',
+    },
   },
 };
 
@@ -382,6 +392,15 @@ export const IT_CATALOG: MailCatalog = {
         'Tieni una sessione del corso {{course}} {{when}}{{#if place}}, presso {{place}}{{/if}}{{#if online}}, online su {{online}}{{/if}}.',
       ],
       linkLabel: 'Apri il corso',
+    },
+    'import.finished': {
+      subject:
+        '{{#if failed}}Non è stato possibile leggere la tua importazione fino alla fine{{else}}{{#if dryRun}}La verifica della tua importazione è terminata{{else}}La tua importazione è terminata{{/if}}{{/if}}',
+      paragraphs: [
+        "{{#if failed}}L'importazione{{#if file}} di {{file}}{{/if}} si è fermata dopo {{rowsRead}} righe: non è stato possibile leggere oltre il file.{{else}}{{#if dryRun}}La simulazione{{#if file}} di {{file}}{{/if}} ha verificato {{rowsRead}} righe; non è stato modificato nulla.{{else}}L'importazione{{#if file}} di {{file}}{{/if}} ha applicato {{rowsApplied}} delle sue {{rowsRead}} righe.{{/if}}{{/if}}",
+        '{{#if rowsRejected}}{{rowsRejected}} righe non sono state applicate: il report ne indica il motivo, riga per riga.{{else}}Tutte le righe erano valide.{{/if}}',
+      ],
+      linkLabel: "Apri l'importazione",
     },
   },
 };

@@ -6,6 +6,7 @@ import {
   isCourseRoleContext,
   isDigestContext,
   isEnrollmentContext,
+  isImportContext,
   type DeliveryKind,
   type MailContext,
 } from '../delivery';
@@ -29,6 +30,18 @@ export interface MailTemplateInput {
   session?: { slot: SessionSlot; previous: SessionSlot | null } | null;
   /** The recipient's IANA time zone, for the times of a session; null or unknown: UTC. */
   timezone?: string | null;
+  /** For an import over (ID-I4): its file, its rows and whether it was a dry run or failed. */
+  importResult?: ImportResultValues | null;
+}
+
+/** What a mail about an import says of it. */
+export interface ImportResultValues {
+  fileName: string | null;
+  dryRun: boolean;
+  failed: boolean;
+  rowsRead: number;
+  rowsApplied: number;
+  rowsRejected: number;
 }
 
 export interface RenderedMail {
@@ -92,6 +105,8 @@ export function mailLink(appUrl: string, context: MailContext): string {
     return `${base}/learning/courses/${encodeURIComponent(context.courseRole.courseId)}`;
   if (isCourseSessionContext(context))
     return `${base}/learning/courses/${encodeURIComponent(context.courseSession.courseId)}`;
+  if (isImportContext(context))
+    return `${base}/admin/imports/${encodeURIComponent(context.importResult.importId)}`;
   return `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
 }
 
@@ -189,6 +204,23 @@ function sessionValues(
   };
 }
 
+/** The words of an import's mail: its file's name (null: none), its rows, a dry run, a failure. */
+function importValues(
+  result: ImportResultValues | null | undefined,
+): Record<
+  'file' | 'dryRun' | 'failed' | 'rowsRead' | 'rowsApplied' | 'rowsRejected',
+  string | number | boolean | null
+> {
+  return {
+    file: result?.fileName ? clean(result.fileName) : null,
+    dryRun: result?.dryRun ?? false,
+    failed: result?.failed ?? false,
+    rowsRead: result?.rowsRead ?? 0,
+    rowsApplied: result?.rowsApplied ?? 0,
+    rowsRejected: result?.rowsRejected ?? 0,
+  };
+}
+
 /**
  * Renders a delivery's mail (NO-3) in the recipient's locale, as plain text and HTML, from
  * the locale's Handlebars catalog. Pure: the same input always gives the same mail. The HTML
@@ -210,6 +242,7 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
     daysLeft,
     ends: endsIn(catalog, daysLeft),
     ...sessionValues(input, locale),
+    ...importValues(input.importResult),
   };
   const words = catalog.kinds[input.kind];
   const parts = {

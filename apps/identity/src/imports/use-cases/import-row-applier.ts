@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConcurrentModificationError, DomainError } from '@lms/kernel';
+import { MembershipAlreadyExistsError } from '../../memberships/memberships.errors';
+import {
+  MEMBERSHIP_REPOSITORY,
+  type MembershipRepository,
+} from '../../memberships/ports/membership.repository';
+import { AddMemberUseCase } from '../../memberships/use-cases/add-member.use-case';
+import { ChangeMemberRolesUseCase } from '../../memberships/use-cases/change-member-roles.use-case';
+import { normalizeEmail, type User } from '../../users/domain/user';
+import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
+import { ChangeUserStateUseCase } from '../../users/use-cases/change-user-state.use-case';
+import { CreateUserUseCase } from '../../users/use-cases/create-user.use-case';
+import { UpdateUserUseCase } from '../../users/use-cases/update-user.use-case';
+import { EmailTakenError } from '../../users/users.errors';
+import { ImportRowUnnamedUserError, ImportRowUserUnknownError } from '../imports.errors';
+import type { Import } from '../domain/import';
+import {
+  expiryOf,
+  type ImportIssue,
+  type ImportRow,
+  type StateImportLine,
+  type UserImportLine,
+} from '../domain/import-rows';
+
+/** Tries of a row that keeps losing races with other writers before it is reported. */
+const RACES = 3;
+
+/**
+ * Applies one valid row of an import with the rights of the account that started it,
+ * through the use cases a single change goes through (their rules, their events), and so
+ * that a row applied twice changes nothing the second time (idempotent by natural key):
+ * - a user row (ID-I1) finds the user by its email, creates it when there is none, updates
+ *   the fields given otherwise (custom fields merged), then gives it the row's role in the
+ *   row's group: a membership added, or its roles changed to include it, or nothing when it
+ *   has it;
+ * - a state row (ID-I3) moves the expiry first (which restores an expired account), then
+ *   activates or deactivates.
+ * A refusal of a rule (`USER.FORBIDDEN`, `USER.OWN_STATE`, ...) is the row's issue; any
+ * other failure is thrown, and the job's chunk tried again.
+ */
+@Injectable()
+export class ImportRowApplier {
+  constructor(
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(MEMBERSHIP_REPOSITORY) private readonly memberships: MembershipRepository,
+    private readonly createUser: CreateUserUseCase,
+    private readonly updateUser: UpdateUserUseCase,
+    private readonly changeState: ChangeUserStateUseCase,
+    private readonly addMember: AddMemberUseCase,
+    private readonly changeRoles: ChangeMemberRolesUseCase,
+  ) {}
+
+  /** The row once applied: `applied`, or `refused` with the rule it met. */
+  async apply(entry: Import, row: ImportRow): Promise<ImportRow> {
+    const { line } = row;
+    if (row.status !== 'valid' || !line) return row;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (line.kind === 'users') await this.applyUser(entry, line);
+        else await this.applyState(entry, line);
+        return { ...row, status: 'applied', issues: [] };
+      } catch (error) {
+        if (error instanceof ConcurrentModificationError && attempt < RACES) continue;
+        if (!(error instanceof DomainError)) throw error;
+        const issue: ImportIssue = {
+          row: row.row,
+          column: null,
+          code: error.code,
+          message: error.message,
+          value: null,
+        };
+        return { ...row, status: 'refused', issues: [issue] };
+      }
+    }
+  }
+
+  private async applyUser(entry: Import, line: UserImportLine): Promise<void> {
+    const actor = entry.startedBy;
+    const found = await this.users.findByEmail(entry.tenantId, normalizeEmail(line.email));
+    const user = found ? await this.update(entry, found, line) : await this.create(entry, line);
+    const existing = await this.memberships.find(actor.tenantId, line.groupId, user.id);
+    if (existing?.status === 'active') {
+      if (existing.roles.includes(line.role)) return;
+      await this.changeRoles.execute({
+        tenantId: actor.tenantId,
+        groupId: line.groupId,
+        userId: user.id,
+        roles: [...existing.roles, line.role],
+      });
+      return;
+    }
+    try {
+      await this.addMember.execute({
+        tenantId: actor.tenantId,
+        groupId: line.groupId,
+        userId: user.id,
+        roles: [line.role],
+        actor,
+      });
+    } catch (error) {
+      // Added meanwhile: the row is tried again, and finds the membership.
+      if (error instanceof MembershipAlreadyExistsError) throw new ConcurrentModificationError();
+      throw error;
+    }
+  }
+
+  /** A new user; one created meanwhile with this email (a run that died, another writer) is tried again as an update. */
+  private async create(entry: Import, line: UserImportLine): Promise<User> {
+    if (line.firstName === null || line.lastName === null) throw new ImportRowUnnamedUserError();
+    try {
+      return await this.createUser.execute({
+        actor: entry.startedBy,
+        email: line.email,
+        firstName: line.firstName,
+        lastName: line.lastName,
+        locale: line.locale ?? undefined,
+        customFields: line.customFields ?? undefined,
+      });
+    } catch (error) {
+      if (error instanceof EmailTakenError) throw new ConcurrentModificationError();
+      throw error;
+    }
+  }
+
+  /** The user with the row's fields: only those given, custom fields merged; nothing different, no write. */
+  private async update(entry: Import, user: User, line: UserImportLine): Promise<User> {
+    const changes = {
+      ...(line.firstName !== null && line.firstName !== user.firstName ? { firstName: line.firstName } : {}),
+      ...(line.lastName !== null && line.lastName !== user.lastName ? { lastName: line.lastName } : {}),
+      ...(line.locale !== null && line.locale !== user.locale ? { locale: line.locale } : {}),
+      ...(line.customFields !== null &&
+      Object.entries(line.customFields).some(([key, value]) => user.customFields[key] !== value)
+        ? { customFields: { ...user.customFields, ...line.customFields } }
+        : {}),
+    };
+    if (Object.keys(changes).length === 0) return user;
+    return this.updateUser.execute({ actor: entry.startedBy, userId: user.id, changes });
+  }
+
+  private async applyState(entry: Import, line: StateImportLine): Promise<void> {
+    const actor = entry.startedBy;
+    const user = await this.users.findByEmail(entry.tenantId, normalizeEmail(line.email));
+    if (!user) throw new ImportRowUserUnknownError();
+    if (line.expiryDate !== null) {
+      const expiresAt = expiryOf(line.expiryDate);
+      if (user.expiresAt?.getTime() !== expiresAt.getTime())
+        await this.updateUser.execute({ actor, userId: user.id, changes: { expiresAt } });
+    }
+    if (line.action !== null) await this.changeState.execute({ actor, userId: user.id, action: line.action });
+  }
+}
