@@ -200,9 +200,10 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       [`${code}:${code}`, 'tenant.deleted', 5],
     ]);
     expect(events.map((each) => each.envelope.payload)).toEqual([
-      { code, name: `Tenant ${code}`, state: 'active', timezone: 'UTC' },
-      { code, name: 'Acme Group', state: 'active', timezone: 'UTC' },
-      { code, name: 'Acme Group', state: 'deleted', timezone: 'UTC' },
+      // ID-G5: its first administrator owns it.
+      { code, name: `Tenant ${code}`, state: 'active', timezone: 'UTC', ownerId: administratorId },
+      { code, name: 'Acme Group', state: 'active', timezone: 'UTC', ownerId: administratorId },
+      { code, name: 'Acme Group', state: 'deleted', timezone: 'UTC', ownerId: administratorId },
     ]);
     await eventually(async () => {
       const [document] = await collection('tenants').find({ _id: code }).toArray();
@@ -259,9 +260,13 @@ describe('identity tenants (ID-T1..T3), with real Kafka and Mongo', () => {
       },
       { timeoutMs: 30_000 },
     );
+    const { administratorId: ownerId } = created.body as { administratorId: string };
     expect(events.map((each) => [each.envelope.type, each.envelope.payload])).toEqual([
-      ['tenant.created', { code, name: `Tenant ${code}`, state: 'active', timezone: 'Asia/Tokyo' }],
-      ['tenant.updated', { code, name: `Tenant ${code}`, state: 'active', timezone: 'America/New_York' }],
+      ['tenant.created', { code, name: `Tenant ${code}`, state: 'active', timezone: 'Asia/Tokyo', ownerId }],
+      [
+        'tenant.updated',
+        { code, name: `Tenant ${code}`, state: 'active', timezone: 'America/New_York', ownerId },
+      ],
     ]);
   });
 

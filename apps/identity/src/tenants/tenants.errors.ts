@@ -57,3 +57,30 @@ export class TenantBeingDeletedError extends ConflictError {
     );
   }
 }
+
+/** ID-G5: only the Platform Owner hands ownership on (an administrator, for a tenant without one). */
+export class TenantNotOwnerError extends DomainError {
+  constructor(code: string) {
+    super(
+      'TENANT.NOT_OWNER',
+      'forbidden',
+      'Only the Platform Owner hands the ownership of its platform to another user.',
+      {
+        tenantCode: code,
+      },
+    );
+  }
+}
+
+/** ID-G5: the new owner is an account of the tenant that may sign in (activated or active). */
+export class TenantOwnerInvalidError extends BusinessRuleError {
+  constructor(userId: string, reason: 'unknown' | 'not_active') {
+    super(
+      'TENANT.OWNER_INVALID',
+      reason === 'unknown'
+        ? 'The new owner is not an account of this platform.'
+        : 'The new owner must be an activated or active account.',
+      { userId, reason },
+    );
+  }
+}

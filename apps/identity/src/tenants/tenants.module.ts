@@ -4,6 +4,7 @@ import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config'
 import { UsersModule } from '../users/users.module';
 import { TenantDeletionJob } from './tenant-deletion.job';
 import { TenantStoreModule } from './tenant-store.module';
+import { PlatformOwnerController } from './platform-owner.controller';
 import { TenantsController } from './tenants.controller';
 import { AdministratorAccounts } from './use-cases/administrator-accounts';
 import { BootstrapHostTenantUseCase } from './use-cases/bootstrap-host-tenant.use-case';
@@ -15,14 +16,15 @@ import { ListTenantsUseCase } from './use-cases/list-tenants.use-case';
 import { ResumeTenantProvisioningUseCase } from './use-cases/resume-tenant-provisioning.use-case';
 import { RunTenantDeletionUseCase } from './use-cases/run-tenant-deletion.use-case';
 import { UpdateTenantUseCase } from './use-cases/update-tenant.use-case';
+import { GetPlatformOwnerUseCase, HandPlatformOwnershipUseCase } from './use-cases/platform-owner.use-cases';
 
 /**
- * Tenants (ID-T1..T3); at start-up, the host tenant and its System Administrator; a tenant's
+ * Tenants (ID-T1..T3) and their Platform Owner (ID-G5); at start-up, the host tenant and its System Administrator; a tenant's
  * deletion runs as a job.
  */
 @Module({
   imports: [TenantStoreModule, UsersModule, CredentialsModule],
-  controllers: [TenantsController],
+  controllers: [TenantsController, PlatformOwnerController],
   providers: [
     AdministratorAccounts,
     BootstrapHostTenantUseCase,
@@ -32,6 +34,8 @@ import { UpdateTenantUseCase } from './use-cases/update-tenant.use-case';
     ListTenantsUseCase,
     GetTenantUseCase,
     UpdateTenantUseCase,
+    GetPlatformOwnerUseCase,
+    HandPlatformOwnershipUseCase,
     DeleteTenantUseCase,
     RunTenantDeletionUseCase,
     TenantDeletionJob,

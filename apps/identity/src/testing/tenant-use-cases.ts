@@ -16,6 +16,10 @@ import { ListTenantsUseCase } from '../tenants/use-cases/list-tenants.use-case';
 import { ResumeTenantProvisioningUseCase } from '../tenants/use-cases/resume-tenant-provisioning.use-case';
 import { RunTenantDeletionUseCase } from '../tenants/use-cases/run-tenant-deletion.use-case';
 import { UpdateTenantUseCase } from '../tenants/use-cases/update-tenant.use-case';
+import {
+  GetPlatformOwnerUseCase,
+  HandPlatformOwnershipUseCase,
+} from '../tenants/use-cases/platform-owner.use-cases';
 import type { UserRepository } from '../users/ports/user.repository';
 import type { UserWriter } from '../users/use-cases/user-writes';
 import type { InMemoryTenantRepository } from './in-memory-tenant.repository';
@@ -90,6 +94,14 @@ export function tenantUseCases(parts: {
     listTenants: new ListTenantsUseCase(tenants),
     getTenant: new GetTenantUseCase(tenants),
     updateTenant: new UpdateTenantUseCase(tenants, events, clock),
+    getPlatformOwner: new GetPlatformOwnerUseCase(tenants),
+    handPlatformOwnership: new HandPlatformOwnershipUseCase(
+      tenants,
+      users,
+      administratorRegistry,
+      events,
+      clock,
+    ),
     deleteTenant,
     runTenantDeletion,
 

@@ -8,9 +8,12 @@ import {
   isVisible,
   markDeleted,
   editTenant,
+  handOwnership,
+  HOST_ADMINISTRATOR_ID,
   openHostTenant,
   startDeletion,
   startProvisioning,
+  type ActiveTenant,
   type PendingAdministrator,
   type Tenant,
 } from './tenant';
@@ -130,7 +133,7 @@ describe('Tenant', () => {
     expect(hasDeletionStarted(null)).toBe(false);
   });
 
-  it('opens the host tenant active, code 1000, in the time zone given', () => {
+  it('opens the host tenant active, code 1000, in the time zone given, owned by its System Administrator', () => {
     expect(openHostTenant({ name: ' Platform ', timezone: 'UTC' }, at)).toEqual({
       id: '1000',
       code: '1000',
@@ -138,9 +141,22 @@ describe('Tenant', () => {
       timezone: 'UTC',
       state: 'active',
       pendingAdministrator: null,
+      ownerId: HOST_ADMINISTRATOR_ID,
       createdAt: at,
       updatedAt: at,
       version: 1,
     });
+  });
+});
+
+describe('Platform Owner (ID-G5)', () => {
+  const host = openHostTenant({ name: 'Platform', timezone: 'UTC' }, at) as ActiveTenant;
+
+  it('given ownership handed to another user, then the tenant names it at its next version; to the owner itself, nothing changes', () => {
+    expect(handOwnership(host, 'heir', later)).toEqual({
+      outcome: 'handed',
+      tenant: { ...host, ownerId: 'heir', updatedAt: later, version: 2 },
+    });
+    expect(handOwnership(host, HOST_ADMINISTRATOR_ID, later)).toEqual({ outcome: 'unchanged' });
   });
 });

@@ -44,6 +44,11 @@ export interface Tenant {
   state: TenantLifecycleState;
   /** Set while `provisioning` only. */
   pendingAdministrator: PendingAdministrator | null;
+  /**
+   * ID-G5: the Platform Owner, exactly one: the first administrator, then whoever the owner
+   * handed ownership to. Null only for a tenant stored before tenants had an owner.
+   */
+  ownerId: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -122,6 +127,7 @@ export function startProvisioning(
     timezone: input.timezone ?? DEFAULT_TENANT_TIMEZONE,
     state: 'provisioning',
     pendingAdministrator: { ...input.administrator, adminRoles: [...input.administrator.adminRoles] },
+    ownerId: input.administrator.userId,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -148,6 +154,7 @@ export function openHostTenant(input: { name: string; timezone: string }, now: D
     timezone: input.timezone,
     state: 'active',
     pendingAdministrator: null,
+    ownerId: HOST_ADMINISTRATOR_ID,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -189,4 +196,17 @@ export function startDeletion(tenant: ActiveTenant, now: Date): DeletingTenant {
  */
 export function markDeleted(tenant: DeletingTenant, now: Date): PublishedTenant {
   return { ...tenant, state: 'deleted', updatedAt: now, version: tenant.version + 1 };
+}
+
+/**
+ * ID-G5: ownership handed to `ownerId`, at the tenant's next version; unchanged when it owns
+ * the tenant already.
+ */
+export function handOwnership(
+  tenant: ActiveTenant,
+  ownerId: string,
+  now: Date,
+): { outcome: 'unchanged' } | { outcome: 'handed'; tenant: ActiveTenant } {
+  if (tenant.ownerId === ownerId) return { outcome: 'unchanged' };
+  return { outcome: 'handed', tenant: { ...tenant, ownerId, updatedAt: now, version: tenant.version + 1 } };
 }

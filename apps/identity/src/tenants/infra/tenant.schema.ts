@@ -18,6 +18,8 @@ export interface TenantDocument {
   timezone?: string;
   state: TenantLifecycleState;
   pendingAdministrator: PendingAdministratorDocument | null;
+  /** Absent from tenants stored before tenants had an owner. */
+  ownerId?: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -45,6 +47,7 @@ export const TenantSchema = new Schema<TenantDocument>(
     timezone: { type: String },
     state: { type: String, required: true, enum: TENANT_LIFECYCLE_STATES },
     pendingAdministrator: { type: PendingAdministratorSchema, default: null },
+    ownerId: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },

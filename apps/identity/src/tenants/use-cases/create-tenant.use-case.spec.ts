@@ -79,9 +79,11 @@ describe('CreateTenantUseCase (ID-T2)', () => {
   it('given a time zone, then the tenant counts its days in it, and tenant.created carries it', async () => {
     const testbed = buildIdentityTestbed();
 
-    const { tenant } = await testbed.createTenant.execute(acme({ timezone: 'America/New_York' }));
+    const { tenant, administratorId } = await testbed.createTenant.execute(
+      acme({ timezone: 'America/New_York' }),
+    );
 
-    expect(tenant).toMatchObject({ code: 'acme', timezone: 'America/New_York' });
+    expect(tenant).toMatchObject({ code: 'acme', timezone: 'America/New_York', ownerId: administratorId });
     expect(await testbed.tenants.findById('acme')).toMatchObject({ timezone: 'America/New_York' });
     const created = testbed.outbox.drain().find((event) => event.envelope.type === 'tenant.created');
     expect(created?.envelope.payload).toEqual({
@@ -89,6 +91,7 @@ describe('CreateTenantUseCase (ID-T2)', () => {
       name: 'Acme Corp',
       state: 'active',
       timezone: 'America/New_York',
+      ownerId: administratorId,
     });
   });
 

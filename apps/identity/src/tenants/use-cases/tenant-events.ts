@@ -16,6 +16,12 @@ export function tenantEvent(
     aggregateId: tenant.code,
     aggregateVersion: tenant.version,
     occurredAt,
-    payload: { code: tenant.code, name: tenant.name, state: tenant.state, timezone: tenant.timezone },
+    payload: {
+      code: tenant.code,
+      name: tenant.name,
+      state: tenant.state,
+      timezone: tenant.timezone,
+      ownerId: tenant.ownerId,
+    },
   });
 }
