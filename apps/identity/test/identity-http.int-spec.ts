@@ -106,6 +106,8 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
       firstAccessAt: null,
       powerUserScope: null,
       permissionProfile: null,
+      isManager: false,
+      isAgent: false,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       version: 1,
@@ -117,6 +119,8 @@ describe('identity over HTTP, with real Kafka and Mongo', () => {
       id: expect.any(String),
       name: 'Leadership',
       confidentiality: 'private',
+      status: 'active',
+      deletion: null,
       createdAt: expect.any(String),
       version: 1,
     });

@@ -14,7 +14,17 @@ import { identityConfigFrom } from '../config/identity.config';
 import { IdentityEnv } from '../config/identity.env';
 import type { Group } from '../groups/domain/group';
 import { CreateGroupUseCase } from '../groups/use-cases/create-group.use-case';
+import { DeleteGroupUseCase } from '../groups/use-cases/delete-group.use-case';
 import { GetGroupUseCase } from '../groups/use-cases/get-group.use-case';
+import { GroupAccess } from '../groups/use-cases/group-access';
+import { ListGroupsUseCase } from '../groups/use-cases/list-groups.use-case';
+import { RunGroupDeletionUseCase } from '../groups/use-cases/run-group-deletion.use-case';
+import { UpdateGroupUseCase } from '../groups/use-cases/update-group.use-case';
+import { AcceptInvitationUseCase } from '../invitations/use-cases/accept-invitation.use-case';
+import { CreateInvitationUseCase } from '../invitations/use-cases/create-invitation.use-case';
+import { ListInvitationsUseCase } from '../invitations/use-cases/list-invitations.use-case';
+import { RemindInvitationUseCase } from '../invitations/use-cases/remind-invitation.use-case';
+import { RevokeInvitationUseCase } from '../invitations/use-cases/revoke-invitation.use-case';
 import type { Membership } from '../memberships/domain/membership';
 import { AddMemberUseCase } from '../memberships/use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from '../memberships/use-cases/change-member-roles.use-case';
@@ -48,6 +58,7 @@ import { InMemoryAdminRegistryRepository } from './in-memory-admin-registry.repo
 import { InMemoryBulkStateChangeRepository } from './in-memory-bulk-state-change.repository';
 import { InMemoryFailureCounterRepository } from './in-memory-failure-counter.repository';
 import { InMemoryGroupRepository } from './in-memory-group.repository';
+import { InMemoryInvitationRepository } from './in-memory-invitation.repository';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
 import { InMemoryPermissionProfileRepository } from './in-memory-permission-profile.repository';
 import { InMemoryRefreshFamilyRepository } from './in-memory-refresh-family.repository';
@@ -57,6 +68,7 @@ import { InMemoryTenantRepository } from './in-memory-tenant.repository';
 import { InMemoryUserRepository } from './in-memory-user.repository';
 import { RecordingOutbox } from './recording-outbox';
 import { ReversiblePasswordHasher } from './reversible-password-hasher';
+import { organisationUseCases } from './organisation-use-cases';
 import { tenantUseCases } from './tenant-use-cases';
 
 export const TEST_TENANT = 'tenant-a';
@@ -97,6 +109,8 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const groups = new InMemoryGroupRepository(outbox);
   const memberships = new InMemoryMembershipRepository(outbox);
   const permissionProfiles = new InMemoryPermissionProfileRepository();
+  const invitations = new InMemoryInvitationRepository(outbox);
+  const groupAccess = new GroupAccess(memberships, users, permissionProfiles);
   const passwords = new ReversiblePasswordHasher();
   const config = identityConfigFrom(new IdentityEnv());
   const failureCounters = new InMemoryFailureCounterRepository();
@@ -117,6 +131,9 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     access,
     clock,
   );
+
+  const addMember = new AddMemberUseCase(memberships, groups, users, groupAccess, events, clock);
+  const removeMember = new RemoveMemberUseCase(memberships, groups, groupAccess, events, clock);
 
   const testbed = {
     clock,
@@ -157,15 +174,28 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     expireDueUsers: new ExpireDueUsersUseCase(users, writer, clock),
     recordFirstCourseAccess: new RecordFirstCourseAccessUseCase(writer, clock),
     createGroup: new CreateGroupUseCase(groups, events, clock),
-    getGroup: new GetGroupUseCase(groups),
-    addMember: new AddMemberUseCase(memberships, groups, users, events, clock),
+    getGroup: new GetGroupUseCase(groups, groupAccess),
+    listGroups: new ListGroupsUseCase(groups, groupAccess),
+    updateGroup: new UpdateGroupUseCase(groups, groupAccess, events, clock),
+    deleteGroup: new DeleteGroupUseCase(groups, memberships, groupAccess, jobQueue, events, clock),
+    addMember,
     changeMemberRoles: new ChangeMemberRolesUseCase(memberships, events, clock),
-    removeMember: new RemoveMemberUseCase(memberships, events, clock),
-    listMembers: new ListMembersUseCase(memberships, groups),
+    removeMember,
+    listMembers: new ListMembersUseCase(memberships, groups, groupAccess),
+    invitations,
+    createInvitation: new CreateInvitationUseCase(invitations, groups, users, groupAccess, events, clock),
+    listInvitations: new ListInvitationsUseCase(invitations, groups, groupAccess),
+    acceptInvitation: new AcceptInvitationUseCase(invitations, groups, users, addMember, events, clock),
+    remindInvitation: new RemindInvitationUseCase(invitations, groups, groupAccess, events, clock),
+    revokeInvitation: new RevokeInvitationUseCase(invitations, groups, groupAccess, events, clock),
+    /** A group's deletion run in chunks of this many members (small, so that tests see several). */
+    runGroupDeletion: (chunkSize?: number) =>
+      new RunGroupDeletionUseCase(groups, memberships, removeMember, events, clock, chunkSize),
     definePermissionProfile: new DefinePermissionProfileUseCase(permissionProfiles, clock),
     getPermissionProfile: new GetPermissionProfileUseCase(permissionProfiles),
     listPermissionProfiles: new ListPermissionProfilesUseCase(permissionProfiles),
     deletePermissionProfile: new DeletePermissionProfileUseCase(permissionProfiles, users),
+    ...organisationUseCases({ users, writer, events, clock, outbox }),
     ...tenantUseCases({
       tenants,
       outbox,
@@ -271,10 +301,13 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
       return scoped;
     },
 
-    async givenGroup(overrides: { tenantId?: string; name?: string } = {}): Promise<Group> {
+    async givenGroup(
+      overrides: { tenantId?: string; name?: string; confidentiality?: Group['confidentiality'] } = {},
+    ): Promise<Group> {
       const group = await testbed.createGroup.execute({
         tenantId: overrides.tenantId ?? TEST_TENANT,
         name: overrides.name ?? 'Sales coaching',
+        confidentiality: overrides.confidentiality,
       });
       outbox.drain();
       return group;
