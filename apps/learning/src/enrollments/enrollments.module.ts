@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { CoursesModule } from '../courses/courses.module';
+import { ManagersModule } from '../managers/managers.module';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { EnrollmentsController } from './enrollments.controller';
 import { ENROLLMENT_MODEL, EnrollmentSchema } from './infra/enrollment.schema';
@@ -30,7 +31,7 @@ import { SessionSeatKeeper } from './use-cases/session-seat-keeper';
  * course-progress stream.
  */
 @Module({
-  imports: [CoursesModule, MembershipsModule],
+  imports: [CoursesModule, MembershipsModule, ManagersModule],
   controllers: [EnrollmentsController, MyCoursesController, SessionAttendanceController],
   providers: [
     mongoModel(ENROLLMENT_MODEL, EnrollmentSchema),

@@ -32,6 +32,7 @@ import { InMemoryCourseSessionRepository } from './in-memory-course-session.repo
 import { InMemoryCourseRepository } from './in-memory-course.repository';
 import { InMemoryEnrollmentRepository } from './in-memory-enrollment.repository';
 import { InMemoryGroupMembershipRepository } from './in-memory-group-membership.repository';
+import { InMemoryManagerRelationRepository } from './in-memory-manager-relation.repository';
 import { InMemorySessionSeatsRepository } from './in-memory-session-seats.repository';
 import { CreatePlanUseCase } from '../plans/use-cases/create-plan.use-case';
 import { DeletePlanUseCase } from '../plans/use-cases/delete-plan.use-case';
@@ -84,12 +85,14 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
   const memberships = new InMemoryGroupMembershipRepository();
   const enrollments = new InMemoryEnrollmentRepository();
   const sessionSeats = new InMemorySessionSeatsRepository();
+  const managers = new InMemoryManagerRelationRepository();
   const seats = new SessionSeatKeeper(sessionSeats, enrollments, sessions, courses, events, clock);
   const createEnrollment = new CreateEnrollmentUseCase(
     enrollments,
     courses,
     sessions,
     memberships,
+    managers,
     seats,
     events,
     clock,
@@ -102,6 +105,7 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     courses,
     sessions,
     memberships,
+    managers,
     enrollments,
     sessionSeats,
     seats,

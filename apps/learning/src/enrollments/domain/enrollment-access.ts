@@ -8,27 +8,32 @@ type CourseCrew = Pick<Course, 'authorId' | 'roles'>;
 /**
  * LE-E3: administrators (System and Application Administrators, superadmins) and power users
  * manage every enrollment of their tenant: they enroll anyone, change states and unenroll.
- * Instructors never enroll (seed 004; see mayEnrollIn). Managers enrolling their
- * managees wait for manager relations, which learning does not know yet.
+ * Instructors never enroll (seed 004; see mayEnrollIn). Managers enroll their managees.
  */
 export function managesEnrollments(actor: CourseActor): boolean {
   return managesCourses(actor);
 }
 
 /**
- * Who enrolls `userId`: those who manage enrollments anyone; a learner itself only, in a
- * published course of its catalog (checked apart).
+ * Who enrolls `userId`: those who manage enrollments anyone; a manager its managees
+ * (`managesLearner`: the actor manages `userId`, ID-G4); a learner itself only, in a published
+ * course of its catalog (checked apart).
  */
-export function mayEnroll(actor: CourseActor, userId: string): boolean {
-  return managesEnrollments(actor) || actor.userId === userId;
+export function mayEnroll(actor: CourseActor, userId: string, managesLearner = false): boolean {
+  return managesEnrollments(actor) || actor.userId === userId || managesLearner;
 }
 
 /**
  * LE-C2 (seed 004: "instructors cannot enroll users"): whoever may enroll `userId` otherwise,
  * unless it is an instructor of the course enrolling someone else, even an administrator.
  */
-export function mayEnrollIn(actor: CourseActor, userId: string, course: CourseCrew): boolean {
-  if (!mayEnroll(actor, userId)) return false;
+export function mayEnrollIn(
+  actor: CourseActor,
+  userId: string,
+  course: CourseCrew,
+  managesLearner = false,
+): boolean {
+  if (!mayEnroll(actor, userId, managesLearner)) return false;
   return actor.userId === userId || !holdsRoleIn(actor, course, 'instructor');
 }
 

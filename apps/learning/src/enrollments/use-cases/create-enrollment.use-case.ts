@@ -15,6 +15,10 @@ import {
   GROUP_MEMBERSHIP_REPOSITORY,
   type GroupMembershipRepository,
 } from '../../memberships/ports/group-membership.repository';
+import {
+  MANAGER_RELATION_REPOSITORY,
+  type ManagerRelationRepository,
+} from '../../managers/ports/manager-relation.repository';
 import { newEnrollment, type Enrollment } from '../domain/enrollment';
 import { managesEnrollments, mayEnroll, mayEnrollIn } from '../domain/enrollment-access';
 import { firstState, needsSeatToEnroll, type SeatOutcome } from '../domain/enrollment-policy';
@@ -42,7 +46,8 @@ export interface CreateEnrollmentCommand {
  * LE-E1, LE-E2, LE-E3: enrolls a learner in a published course, once (409
  * `ENROLLMENT.ALREADY_EXISTS`), in a session of an instructor-led course. Administrators and
  * power users enroll anyone, except in a course they teach (LE-C2: instructors never enroll);
- * a learner itself, in a course of its catalog. The course's policy
+ * a manager its managees (ID-G4, from identity's organisation events); a learner itself, in a
+ * course of its catalog. The course's policy
  * and the session's seats decide the first state; `enrollment.created` is written with it.
  */
 @Injectable()
@@ -52,6 +57,7 @@ export class CreateEnrollmentUseCase {
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
     @Inject(COURSE_SESSION_REPOSITORY) private readonly sessions: CourseSessionRepository,
     @Inject(GROUP_MEMBERSHIP_REPOSITORY) private readonly memberships: GroupMembershipRepository,
+    @Inject(MANAGER_RELATION_REPOSITORY) private readonly managers: ManagerRelationRepository,
     private readonly seats: SessionSeatKeeper,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -59,9 +65,11 @@ export class CreateEnrollmentUseCase {
 
   async execute(command: CreateEnrollmentCommand): Promise<Enrollment> {
     const { tenantId, actor, courseId, userId } = command;
-    if (!mayEnroll(actor, userId)) throw new EnrollmentForbiddenError({ courseId, userId });
-    const course = await this.courseToEnrollIn(command);
-    if (!mayEnrollIn(actor, userId, course)) throw new EnrollmentForbiddenError({ courseId, userId });
+    const managesLearner = await this.managesLearner(command);
+    if (!mayEnroll(actor, userId, managesLearner)) throw new EnrollmentForbiddenError({ courseId, userId });
+    const course = await this.courseToEnrollIn(command, managesLearner);
+    if (!mayEnrollIn(actor, userId, course, managesLearner))
+      throw new EnrollmentForbiddenError({ courseId, userId });
     const session = await this.sessionOf(course, command.sessionId);
     if (await this.enrollments.findOf(tenantId, courseId, userId))
       throw new EnrollmentAlreadyExistsError(courseId, userId);
@@ -94,12 +102,23 @@ export class CreateEnrollmentUseCase {
     throw new EnrollmentAlreadyExistsError(courseId, userId);
   }
 
-  /** The published course: any of the tenant's for those who manage enrollments, one of its catalog for a learner. */
-  private async courseToEnrollIn(command: CreateEnrollmentCommand): Promise<Course> {
+  /** Whether the actor is a manager of the learner (ID-G4), which lets it enroll the learner (LE-E3). */
+  private async managesLearner(command: CreateEnrollmentCommand): Promise<boolean> {
+    const { tenantId, actor, userId } = command;
+    if (actor.userId === null || actor.userId === userId || managesEnrollments(actor)) return false;
+    return this.managers.manages(tenantId, actor.userId, userId);
+  }
+
+  /**
+   * The published course: any of the tenant's for those who manage enrollments and for a
+   * learner's manager, one of its catalog for a learner itself.
+   */
+  private async courseToEnrollIn(command: CreateEnrollmentCommand, managesLearner: boolean): Promise<Course> {
     const { tenantId, actor, courseId } = command;
-    const course = managesEnrollments(actor)
-      ? await this.courses.findById(tenantId, courseId)
-      : await openCourseToRead(this.courses, this.memberships, { tenantId, id: courseId, actor });
+    const course =
+      managesEnrollments(actor) || managesLearner
+        ? await this.courses.findById(tenantId, courseId)
+        : await openCourseToRead(this.courses, this.memberships, { tenantId, id: courseId, actor });
     if (!course) throw new CourseNotFoundError(courseId);
     if (course.state !== 'published') throw new EnrollmentCourseNotPublishedError(courseId);
     return course;
