@@ -7,10 +7,10 @@ import { brokersFromEnv, createKafka, EventFactory, type OutboxEntry } from '@lm
 import { createLogger, runWithContext } from '@lms/observability';
 import { writeBenchmarkSection } from './platform/benchmark-section';
 import { numberOption } from './platform/number-option';
-import { withBenchPlatform, type BenchPlatform, type PhaseContext } from './platform/bench-platform';
+import { withBenchPlatform, type BenchPlatform } from './platform/bench-platform';
+import { singlePhaseContext, timeUntil, type Timed } from './platform/time-until';
 import { measureEngineCeiling } from './platform/engine-ceiling';
 import { membershipsAdded, produceInBatches } from './platform/membership-events';
-import { sleep } from './platform/poll-until';
 
 /**
  * Coaching's bulk work at volume, in one run on this machine (CO-A3, CO-A6, CO-A11):
@@ -30,21 +30,9 @@ const repoRoot = path.resolve(
 );
 const DEADLINE_MS = 15 * 60_000;
 
-interface Timed {
-  seconds: number;
-  perSecond: number;
-}
-
-/** Polls `done` until it answers true; the seconds from `startedAt`, and per second for `count`. */
-async function timeUntil(startedAt: number, count: number, done: () => Promise<boolean>): Promise<Timed> {
-  const deadline = startedAt + DEADLINE_MS;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('deadline passed');
-    await sleep(100);
-  }
-  const seconds = (Date.now() - startedAt) / 1000;
-  return { seconds, perSecond: count / seconds };
-}
+/** Waits for `done` up to the deadline: the seconds from `startedAt`, and per second for `count`. */
+const timeUntilDeadline = (startedAt: number, count: number, done: () => Promise<boolean>): Promise<Timed> =>
+  timeUntil(startedAt, count, done, DEADLINE_MS);
 
 const identityEvents = new EventFactory('identity');
 
@@ -82,12 +70,12 @@ async function measure(bench: BenchPlatform, mentees: number, say: (line: string
     `put ${mentees + 2} user.created and ${mentees} membership.added on Kafka; waiting for coaching's projections`,
   );
   const candidates = `/api/v1/coaching/assignments/bulk-candidates?groupId=${group}&roles=learner&coachIds=${coach1}`;
-  await timeUntil(Date.now(), mentees, async () => {
+  await timeUntilDeadline(Date.now(), mentees, async () => {
     const bins = await api.get<{ unassigned: string[] }>(candidates);
     return bins.unassigned.length === mentees;
   });
   // The users projection lags the memberships at most by as much: wait until the last learner is known.
-  await timeUntil(Date.now(), 1, async () => {
+  await timeUntilDeadline(Date.now(), 1, async () => {
     const probe = await api.call('POST', '/api/v1/coaching/assignments', {
       menteeId: learners[learners.length - 1],
       coachIds: [coach2],
@@ -107,7 +95,7 @@ async function measure(bench: BenchPlatform, mentees: number, say: (line: string
   });
   if (accepted.status !== 202) throw new Error(`the bulk assignment answered ${accepted.status}`);
   const acceptedMs = Date.now() - started;
-  const bulk = await timeUntil(started, mentees, async () => {
+  const bulk = await timeUntilDeadline(started, mentees, async () => {
     const progress = await api.get<{ state: string; counts: Record<string, number> }>(
       `/api/v1/coaching/assignments/bulk/${accepted.body.id}`,
     );
@@ -130,13 +118,17 @@ async function measure(bench: BenchPlatform, mentees: number, say: (line: string
     api.get<{ fanOut: { status: string; processed: number }; follow: { status: string; processed: number } }>(
       `/api/v1/coaching/group-assignments/${groupAssignment.id}`,
     );
-  const fanOut = await timeUntil(fanOutStarted, mentees, async () => (await read()).fanOut.status === 'done');
+  const fanOut = await timeUntilDeadline(
+    fanOutStarted,
+    mentees,
+    async () => (await read()).fanOut.status === 'done',
+  );
   say(`   fanned out after ${fanOut.seconds.toFixed(1)} s (${Math.round(fanOut.perSecond)}/s)`);
   const endStarted = Date.now();
   const ended = await api.call('POST', `/api/v1/coaching/group-assignments/${groupAssignment.id}/end`);
   if (ended.status !== 200) throw new Error(`ending answered ${ended.status}`);
   const endAnsweredMs = Date.now() - endStarted;
-  const end = await timeUntil(endStarted, mentees, async () => {
+  const end = await timeUntilDeadline(endStarted, mentees, async () => {
     const { follow } = await read();
     if (follow.status !== 'done') return false;
     if (follow.processed !== mentees) throw new Error(`followed ${follow.processed} of ${mentees}`);
@@ -165,20 +157,14 @@ async function main(): Promise<void> {
     { bulkDocs: mentees, singleDocs: 200, deadlineMs: DEADLINE_MS, keepData: false },
     say,
   );
-  const context: PhaseContext = {
+  const context = singlePhaseContext({
     kafka,
     mongoUri,
     repoRoot,
-    logRoot: path.join(repoRoot, '.infra', 'logs'),
     basePort: 13_700,
     deadlineMs: DEADLINE_MS,
-    pollMs: 100,
-    latencyPollMs: 20,
-    keepData: false,
-    infraDir: process.env.INFRA_DIR ?? null,
     log: say,
-    track: () => () => undefined,
-  };
+  });
   const figures = await withBenchPlatform('coaching-lifecycle', context, (bench) =>
     measure(bench, mentees, say),
   );

@@ -6,7 +6,8 @@ import { brokersFromEnv, createKafka, EventFactory, type OutboxEntry } from '@lm
 import { createLogger, runWithContext } from '@lms/observability';
 import { writeBenchmarkSection } from './platform/benchmark-section';
 import { numberOption } from './platform/number-option';
-import { withBenchPlatform, type BenchPlatform, type PhaseContext } from './platform/bench-platform';
+import { withBenchPlatform, type BenchPlatform } from './platform/bench-platform';
+import { singlePhaseContext, timeUntil, type Timed } from './platform/time-until';
 import { measureEngineCeiling } from './platform/engine-ceiling';
 import { membershipsAdded, produceInBatches } from './platform/membership-events';
 import { sleep } from './platform/poll-until';
@@ -30,29 +31,17 @@ const repoRoot = path.resolve(
   existsSync(path.join(__dirname, '..', 'package.json')) ? '..' : '../..',
 );
 const DEADLINE_MS = 15 * 60_000;
-const MATERIAL = [{ title: 'Welcome', kind: 'video', url: 'https://media.example.com/welcome.mp4' }];
 
-interface Timed {
-  seconds: number;
-  perSecond: number;
-}
+/** Waits for `done` up to the deadline: the seconds from `startedAt`, and per second for `count`. */
+const timeUntilDeadline = (startedAt: number, count: number, done: () => Promise<boolean>): Promise<Timed> =>
+  timeUntil(startedAt, count, done, DEADLINE_MS);
+const MATERIAL = [{ title: 'Welcome', kind: 'video', url: 'https://media.example.com/welcome.mp4' }];
 
 interface GroupEnrollmentBody {
   id: string;
   status: string;
   counts: { enrolled: number; kept: number; notEnrolled: number };
   joined: { enrolled: number; kept: number; notEnrolled: number };
-}
-
-/** Polls `done` until it answers true; the seconds from `startedAt`, and per second for `count`. */
-async function timeUntil(startedAt: number, count: number, done: () => Promise<boolean>): Promise<Timed> {
-  const deadline = startedAt + DEADLINE_MS;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('deadline passed');
-    await sleep(100);
-  }
-  const seconds = (Date.now() - startedAt) / 1000;
-  return { seconds, perSecond: count / seconds };
 }
 
 const learningEvents = new EventFactory('learning');
@@ -118,12 +107,12 @@ async function measure(
     courseId: await course('Welcome'),
   });
   if (first.status !== 202) throw new Error(`the group enrollment answered ${first.status}`);
-  await timeUntil(Date.now(), 1, async () => (await read(first.body.id)).status === 'following');
+  await timeUntilDeadline(Date.now(), 1, async () => (await read(first.body.id)).status === 'following');
   // Learning's new consumer group starts at the newest offsets once it has joined: wait for it.
   await sleep(5_000);
   const joinStarted = Date.now();
   await produceInBatches(bench.producer, membershipsAdded(tenantId, [group], learners, correlationId));
-  const joined = await timeUntil(
+  const joined = await timeUntilDeadline(
     joinStarted,
     members,
     async () => (await read(first.body.id)).joined.enrolled >= members,
@@ -139,7 +128,7 @@ async function measure(
     courseId: await course('Negotiation'),
   });
   const acceptedMs = Date.now() - jobStarted;
-  const job = await timeUntil(jobStarted, members, async () => {
+  const job = await timeUntilDeadline(jobStarted, members, async () => {
     const progress = await read(second.body.id);
     if (progress.status !== 'following') return false;
     if (progress.counts.enrolled !== members) throw new Error(`counts ${JSON.stringify(progress.counts)}`);
@@ -166,7 +155,7 @@ async function measure(
     groupId: planGroup,
     courseId: await course('Probe'),
   });
-  await timeUntil(Date.now(), 1, async () => {
+  await timeUntilDeadline(Date.now(), 1, async () => {
     const p = await read(probe.body.id);
     return p.counts.enrolled + p.joined.enrolled >= planMembers;
   });
@@ -175,7 +164,7 @@ async function measure(
     groupId: planGroup,
     planId: plan.id,
   });
-  const plans = await timeUntil(planStarted, planMembers, async () => {
+  const plans = await timeUntilDeadline(planStarted, planMembers, async () => {
     const progress = await read(planned.body.id);
     return progress.status === 'following' && progress.counts.enrolled === planMembers;
   });
@@ -196,7 +185,7 @@ async function measure(
     bench.producer,
     planLearners.map((userId) => enrollmentTouched(tenantId, planCourse, userId, correlationId)),
   );
-  const recompute = await timeUntil(
+  const recompute = await timeUntilDeadline(
     recomputeStarted,
     planMembers,
     async () => (await processedByLearning(learningUrl)) - before >= planMembers,
@@ -226,20 +215,14 @@ async function main(): Promise<void> {
     say,
   );
   const basePort = 13_800;
-  const context: PhaseContext = {
+  const context = singlePhaseContext({
     kafka,
     mongoUri,
     repoRoot,
-    logRoot: path.join(repoRoot, '.infra', 'logs'),
     basePort,
     deadlineMs: DEADLINE_MS,
-    pollMs: 100,
-    latencyPollMs: 20,
-    keepData: false,
-    infraDir: process.env.INFRA_DIR ?? null,
     log: say,
-    track: () => () => undefined,
-  };
+  });
   // The ports follow the gateway's in the platform's order: identity, coaching, learning.
   const learningUrl = `http://127.0.0.1:${basePort + 3}`;
   const f = await withBenchPlatform('learning-group-enrollment', context, (bench) =>
