@@ -23,8 +23,15 @@ interface Answer {
 
 const PROBLEM_CODE = /^[A-Z][A-Z_]*\.[A-Z][A-Z_]*$/;
 const OVERSIZE_BYTES = 2 * 1024 * 1024;
-/** Routes that are no tenant's resources: sign-in, and the host tenant's tenant registry. */
-const NOT_TENANT_RESOURCES = [/^\/api\/v1\/auth\//, /^\/api\/v1\/identity\/tenants/];
+/**
+ * Routes that are no tenant's resources: sign-in, the host tenant's tenant registry, and the
+ * import templates (the same for every tenant).
+ */
+const NOT_TENANT_RESOURCES = [
+  /^\/api\/v1\/auth\//,
+  /^\/api\/v1\/identity\/tenants/,
+  /^\/api\/v1\/identity\/imports\/templates\//,
+];
 const BELOW_ADMINISTRATORS = ['power_user', 'administrator', 'system_administrator'];
 
 /**
@@ -52,12 +59,12 @@ describe('every route of the API document, attacked', () => {
   async function send(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; rawBody?: string } = {},
+    options: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {},
   ): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     const response = await fetch(`${platform.gatewayUrl}${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: Record<string, unknown> | null = null;
@@ -342,6 +349,73 @@ describe('every route of the API document, attacked', () => {
       courseIds: [courseId],
     });
     fixtures['material/index'] = '0';
+    // A group enrollment of the plan (LE-G1), accepted at once.
+    const groupEnrollment = await send('POST', '/api/v1/learning/group-enrollments', {
+      token: tokens.adminA,
+      body: { groupId, planId: fixtures['plans/id'] },
+    });
+    expect(groupEnrollment.status).toBe(202);
+    fixtures['group-enrollments/id'] = String((groupEnrollment.body as unknown as Created).id);
+    // The organisation (ID-G3, ID-G4): a unit with a team, the member managing the coach.
+    fixtures['units/id'] = await create(tokens.adminA, '/api/v1/identity/units', { name: 'Sales unit' });
+    fixtures['teams/teamId'] = await create(
+      tokens.adminA,
+      `/api/v1/identity/units/${fixtures['units/id']}/teams`,
+      {
+        name: 'North team',
+      },
+    );
+    const managees = await send('POST', `/api/v1/identity/users/${fixtures['users/id']}/managees`, {
+      token: tokens.adminA,
+      body: { userIds: [coachId] },
+    });
+    expect(managees.status).toBe(200);
+    fixtures['managees/manageeId'] = coachId;
+    // An invitation to the group (ID-G2).
+    fixtures['invitations/id'] = await create(
+      tokens.adminA,
+      `/api/v1/identity/groups/${groupId}/invitations`,
+      {
+        email: `invited@ca-${run}.example.com`,
+        roles: ['learner'],
+      },
+    );
+    // A coach profile (ID-C1): the coach's manager account linked to a learner account of its own.
+    const coachLearnerId = await create(tokens.adminA, '/api/v1/identity/users', {
+      email: `coach-learner@ca-${run}.example.com`,
+      firstName: 'Carl',
+      lastName: 'Coach',
+    });
+    const profile = await send('PUT', `/api/v1/identity/coaches/${coachId}`, {
+      token: tokens.adminA,
+      body: {
+        learnerUserId: coachLearnerId,
+        roleLearnerManager: 'Sales manager',
+        roleCoach: 'Coach',
+        filters: [{ field: 'COUNTRY', value: 'UK' }],
+      },
+    });
+    expect(profile.status).toBe(201);
+    fixtures['coaches/id'] = coachId;
+    fixtures['coaches/managerUserId'] = coachId;
+    // A users import (ID-I1), sent as the multipart form it is.
+    const boundary = `----import-${run}`;
+    const csv =
+      'Email,First Name,Last Name,Role,Group ID\r\n' +
+      `ida@ca-${run}.example.com,Ida,Import,3,${groupId}\r\n`;
+    const form = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nusers\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="users.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const imported = await send('POST', '/api/v1/identity/imports', {
+      token: tokens.adminA,
+      rawBody: form,
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(imported.status).toBe(202);
+    fixtures['imports/id'] = String((imported.body as unknown as Created).id);
+    fixtures['templates/file'] = 'users.csv';
     // Once coaching's copy of the catalog has the course (its event travels over Kafka), the
     // coach recommends it to its mentee.
     fixtures['recommendations/id'] = await eventually(async () => {

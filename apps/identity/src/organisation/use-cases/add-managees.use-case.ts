@@ -54,8 +54,9 @@ export class AddManageesUseCase {
 
   async execute(command: AddManageesCommand): Promise<ManageeResult[]> {
     const { tenantId, managerId } = command;
-    const asked = candidatesOf(command);
+    // The manager first: another tenant's user is not found, whatever the body asks (no hint of it).
     if (!(await this.users.findById(tenantId, managerId))) throw new UserNotFoundError(managerId);
+    const asked = candidatesOf(command);
 
     const results: ManageeResult[] = [];
     for (const candidate of asked) {
