@@ -5,11 +5,10 @@ import {
   EnrollmentsStream,
   type EnrollmentState,
 } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
-import { HandledEvents } from './support/handled-events';
+import { isolateTestEnvironment } from '@lms/service-testing';
+import { notificationsUnderTest } from './support/notifications-under-test';
 import { aPerson, TestEvents, type TestPerson } from './support/test-events';
 
 interface DeliveryItem {
@@ -38,36 +37,13 @@ describe('mails about sessions (Kafka + Mongo + SMTP)', () => {
   const mailbox = new MaildevClient();
   const platform = new TestEvents(tenantId);
   const learning = new EventFactory('learning');
-  let service: ServiceTestApp;
-  let producer: EventProducer;
-  const handled = new HandledEvents();
-
-  beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: { tenantId } });
-    await handled.watch(service);
-    producer = new EventProducer(
-      createKafka(
-        { brokers: brokersFromEnv(process.env), clientId: `notifications-sessions-test-${run}` },
-        createLogger('test'),
-      ),
-    );
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-  });
-
-  async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
-    handled.forget(entries);
-    await producer.send(entries);
-    await handled.waitFor(entries);
-  }
+  const notifications = notificationsUnderTest(tenantId, `notifications-sessions-test-${run}`);
+  const { publishAndWait } = notifications;
 
   async function deliveriesTo(user: TestPerson): Promise<DeliveryItem[]> {
-    const response = await service.request('GET', `/v1/deliveries?recipientId=${user.userId}`);
+    const response = await notifications
+      .service()
+      .request('GET', `/v1/deliveries?recipientId=${user.userId}`);
     expect(response.status).toBe(200);
     return (response.body as { items: DeliveryItem[] }).items;
   }

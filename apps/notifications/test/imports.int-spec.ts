@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ImportsStream } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import { eventually, MaildevClient, uniqueSuffix } from '@lms/testing';
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
-import { HandledEvents } from './support/handled-events';
+import { isolateTestEnvironment } from '@lms/service-testing';
+import { notificationsUnderTest } from './support/notifications-under-test';
 import { aPerson, TestEvents } from './support/test-events';
 
 const run = uniqueSuffix();
@@ -20,33 +19,8 @@ describe('mails about imports (Kafka + Mongo + SMTP)', () => {
   const mailbox = new MaildevClient();
   const platform = new TestEvents(tenantId);
   const identity = new EventFactory('identity');
-  let service: ServiceTestApp;
-  let producer: EventProducer;
-  const handled = new HandledEvents();
-
-  beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: { tenantId } });
-    await handled.watch(service);
-    producer = new EventProducer(
-      createKafka(
-        { brokers: brokersFromEnv(process.env), clientId: `notifications-imports-test-${run}` },
-        createLogger('test'),
-      ),
-    );
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-  });
-
-  async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
-    handled.forget(entries);
-    await producer.send(entries);
-    await handled.waitFor(entries);
-  }
+  const notifications = notificationsUnderTest(tenantId, `notifications-imports-test-${run}`);
+  const { publishAndWait } = notifications;
 
   it('given an import over and its event delivered twice, then its administrator gets one mail, in its language, with the counts', async () => {
     const administrator = aPerson('Ilaria', 'Bruni', 'it');

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AssignmentsStream } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import { eventually, MaildevClient, uniqueSuffix, type ReceivedMail } from '@lms/testing';
-import { isolateTestEnvironment, startServiceApp, type ServiceTestApp } from '@lms/service-testing';
+import { isolateTestEnvironment } from '@lms/service-testing';
 import type { Principal } from '@lms/service-kit';
 import { individualAssignmentPayload } from '../src/testing/notifications-testbed';
-import { HandledEvents } from './support/handled-events';
+import { notificationsUnderTest } from './support/notifications-under-test';
 import { aPerson, TestEvents, type TestPerson } from './support/test-events';
 
 interface DeliveryItem {
@@ -37,40 +36,11 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   const mailbox = new MaildevClient();
   const platform = new TestEvents(tenantId);
   const coaching = new EventFactory('coaching');
-  let service: ServiceTestApp;
-  let producer: EventProducer;
-  const handled = new HandledEvents();
-
-  beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: { tenantId } });
-    await handled.watch(service);
-    producer = new EventProducer(
-      createKafka(
-        { brokers: brokersFromEnv(process.env), clientId: `notifications-test-${run}` },
-        createLogger('test'),
-      ),
-    );
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-  });
-
-  /**
-   * Publishes and waits until the service has handled each of these events successfully
-   * (the broker is shared: other events of other tests arrive on the same topics).
-   */
-  async function publishAndWait(entries: OutboxEntry[]): Promise<void> {
-    handled.forget(entries);
-    await producer.send(entries);
-    await handled.waitFor(entries);
-  }
+  const notifications = notificationsUnderTest(tenantId, `notifications-test-${run}`);
+  const { publishAndWait } = notifications;
 
   async function deliveries(query: string): Promise<DeliveryItem[]> {
-    const response = await service.request('GET', `/v1/deliveries?${query}`);
+    const response = await notifications.service().request('GET', `/v1/deliveries?${query}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ limit: 50, nextCursor: null });
     return (response.body as { items: DeliveryItem[] }).items;
@@ -265,16 +235,20 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     await publishAndWait([platform.userCreated(coach), platform.userCreated(fabio)]);
     const before = new Date(Date.now() - 1_000).toISOString();
 
-    const chosen = await service.request(
-      'PUT',
-      '/v1/me/preferences',
-      { optedOut: ['assignment.created'] },
-      { as: asUser(fabio), headers: { 'if-match': '"0"' } },
-    );
+    const chosen = await notifications
+      .service()
+      .request(
+        'PUT',
+        '/v1/me/preferences',
+        { optedOut: ['assignment.created'] },
+        { as: asUser(fabio), headers: { 'if-match': '"0"' } },
+      );
     expect(chosen.status).toBe(200);
     expect(chosen.headers.etag).toBe('"1"');
     expect(chosen.body).toMatchObject({ id: fabio.userId, optedOut: ['assignment.created'], version: 1 });
-    const read = await service.request('GET', '/v1/me/preferences', undefined, { as: asUser(fabio) });
+    const read = await notifications
+      .service()
+      .request('GET', '/v1/me/preferences', undefined, { as: asUser(fabio) });
     expect(read.body).toEqual(chosen.body);
     expect(read.headers.etag).toBe('"1"');
     const assignment = platform.assignmentCreated(fabio, [coach]);
@@ -307,46 +281,50 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
     expect(await deliveries(`recipientId=${fabio.userId}&to=${before}`)).toEqual([]);
 
     // The mentee reads its own log, and nobody else's.
-    const own = await service.request('GET', '/v1/deliveries', undefined, { as: asUser(fabio) });
+    const own = await notifications
+      .service()
+      .request('GET', '/v1/deliveries', undefined, { as: asUser(fabio) });
     expect(own.status).toBe(200);
     expect((own.body as { items: DeliveryItem[] }).items.map((d) => d.recipientId)).toEqual([fabio.userId]);
-    const others = await service.request('GET', `/v1/deliveries?recipientId=${coach.userId}`, undefined, {
-      as: asUser(fabio),
-    });
+    const others = await notifications
+      .service()
+      .request('GET', `/v1/deliveries?recipientId=${coach.userId}`, undefined, {
+        as: asUser(fabio),
+      });
     expect(others.status).toBe(403);
     expect(others.body).toMatchObject({ code: 'DELIVERY.FORBIDDEN' });
   });
 
   it('refuses a change of preferences made from an older version, and an unknown category', async () => {
     const gina = aPerson('Gina', 'Moro');
-    const first = await service.request('PUT', '/v1/me/preferences', { optedOut: [] }, { as: asUser(gina) });
+    const first = await notifications
+      .service()
+      .request('PUT', '/v1/me/preferences', { optedOut: [] }, { as: asUser(gina) });
     expect(first.status).toBe(200);
     expect(first.headers.etag).toBe('"0"');
 
-    await service.request(
-      'PUT',
-      '/v1/me/preferences',
-      { optedOut: ['assignment.ended'] },
-      { as: asUser(gina) },
-    );
-    const stale = await service.request(
-      'PUT',
-      '/v1/me/preferences',
-      { optedOut: [] },
-      { as: asUser(gina), headers: { 'if-match': '"0"' } },
-    );
-    const unknown = await service.request(
-      'PUT',
-      '/v1/me/preferences',
-      { optedOut: ['password.reset'] },
-      { as: asUser(gina) },
-    );
+    await notifications
+      .service()
+      .request('PUT', '/v1/me/preferences', { optedOut: ['assignment.ended'] }, { as: asUser(gina) });
+    const stale = await notifications
+      .service()
+      .request(
+        'PUT',
+        '/v1/me/preferences',
+        { optedOut: [] },
+        { as: asUser(gina), headers: { 'if-match': '"0"' } },
+      );
+    const unknown = await notifications
+      .service()
+      .request('PUT', '/v1/me/preferences', { optedOut: ['password.reset'] }, { as: asUser(gina) });
 
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ code: 'REQUEST.STALE_VERSION' });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
-    const kept = await service.request('GET', '/v1/me/preferences', undefined, { as: asUser(gina) });
+    const kept = await notifications
+      .service()
+      .request('GET', '/v1/me/preferences', undefined, { as: asUser(gina) });
     expect(kept.body).toMatchObject({ optedOut: ['assignment.ended'], version: 1 });
   });
 
@@ -374,17 +352,21 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       return item;
     });
     await publishAndWait([platform.userUpdated(ivo, 2, 'active')]);
-    const otherTenant = await service.request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
-      as: { tenantId: `other-${tenantId}`, userId: 'admin', level: 'superadmin', roles: [] },
-    });
-    const byUser = await service.request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
-      as: asUser(ivo),
-    });
+    const otherTenant = await notifications
+      .service()
+      .request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
+        as: { tenantId: `other-${tenantId}`, userId: 'admin', level: 'superadmin', roles: [] },
+      });
+    const byUser = await notifications
+      .service()
+      .request('POST', `/v1/deliveries/${parked.id}/retry`, undefined, {
+        as: asUser(ivo),
+      });
     expect(otherTenant.status).toBe(404);
     expect(otherTenant.body).toMatchObject({ code: 'DELIVERY.NOT_FOUND' });
     expect(byUser.status).toBe(403);
 
-    const retried = await service.request('POST', `/v1/deliveries/${parked.id}/retry`);
+    const retried = await notifications.service().request('POST', `/v1/deliveries/${parked.id}/retry`);
 
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({
@@ -399,7 +381,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
       return mails;
     });
     expect(deliveryIds([mail])).toEqual([parked.id]);
-    const again = await service.request('POST', `/v1/deliveries/${parked.id}/retry`);
+    const again = await notifications.service().request('POST', `/v1/deliveries/${parked.id}/retry`);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'DELIVERY.NOT_FAILED' });
     expect(await deliveries(`recipientId=${ivo.userId}&status=sent`)).toHaveLength(1);
@@ -407,8 +389,8 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('refuses a page larger than 200 and an unknown status', async () => {
-    const tooLarge = await service.request('GET', '/v1/deliveries?limit=201');
-    const badStatus = await service.request('GET', '/v1/deliveries?status=lost');
+    const tooLarge = await notifications.service().request('GET', '/v1/deliveries?limit=201');
+    const badStatus = await notifications.service().request('GET', '/v1/deliveries?status=lost');
 
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
@@ -457,7 +439,7 @@ describe('notifications (Kafka + Mongo + SMTP)', () => {
   });
 
   it('shows what it did at /metrics: mails sent and events consumed, for a scraper, outside the API', async () => {
-    const response = await service.request('GET', '/metrics', { as: null });
+    const response = await notifications.service().request('GET', '/metrics', { as: null });
 
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
