@@ -73,6 +73,19 @@ export function describeCoachProfileRepositoryContract(
       expect(await subject.repository.coachIdsFilteringOn(subject.tenantId, inserted.filters)).toEqual([]);
     });
 
+    it('lists the live profiles of every tenant whose population is being recomputed, for the recovery of their jobs', async () => {
+      const running = profile({ populationVersion: 3 });
+      const done = profile({ populationRecomputedAt: new Date('2026-03-02T10:00:00.000Z') });
+      const gone = profile({ deletedAt: new Date('2026-03-02T10:00:00.000Z') });
+      for (const each of [running, done, gone]) await subject.repository.insert(each, []);
+
+      const found = (await subject.repository.listRecomputing(10_000)).filter(
+        (p) => p.tenantId === subject.tenantId,
+      );
+
+      expect(found).toEqual([{ id: running.id, tenantId: subject.tenantId, populationVersion: 3 }]);
+    });
+
     it('finds the coaches by one of their filters, exactly, and no longer by a filter dropped', async () => {
       const uk = profile({
         filters: [

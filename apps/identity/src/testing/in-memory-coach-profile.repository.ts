@@ -49,6 +49,15 @@ export class InMemoryCoachProfileRepository implements CoachProfileRepository {
     return 'written';
   }
 
+  async listRecomputing(
+    limit: number,
+  ): Promise<Array<Pick<CoachProfile, 'id' | 'tenantId' | 'populationVersion'>>> {
+    return [...this.rows.values()]
+      .filter((row) => row.deletedAt === null && row.populationRecomputedAt === null)
+      .slice(0, limit)
+      .map(({ id, tenantId, populationVersion }) => ({ id, tenantId, populationVersion }));
+  }
+
   async list(tenantId: string, page: PageRequest): Promise<Page<CoachProfile>> {
     const live = [...this.rows.values()].filter((row) => row.tenantId === tenantId && row.deletedAt === null);
     return structuredClone(slicePage(live, page, ID_ORDER));

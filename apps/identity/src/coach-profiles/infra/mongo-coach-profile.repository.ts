@@ -84,6 +84,22 @@ export class MongoCoachProfileRepository implements CoachProfileRepository {
     return 'written';
   }
 
+  async listRecomputing(
+    limit: number,
+  ): Promise<Array<Pick<CoachProfile, 'id' | 'tenantId' | 'populationVersion'>>> {
+    // A scan on the local stand-in (its non-unique indexes do nothing): coach profiles are few.
+    const docs = await this.model
+      .find({ populationRecomputedAt: null, deletedAt: null }, { _id: 1, tenantId: 1, populationVersion: 1 })
+      .limit(limit)
+      .lean<Array<Pick<CoachProfileDocument, '_id' | 'tenantId' | 'populationVersion'>>>()
+      .exec();
+    return docs.map((doc) => ({
+      id: doc._id,
+      tenantId: doc.tenantId,
+      populationVersion: doc.populationVersion,
+    }));
+  }
+
   async list(tenantId: string, page: PageRequest): Promise<Page<CoachProfile>> {
     // MongoDB serves it from `{tenantId, _id}`; the stand-in scans (an administrator's page).
     return findPage(

@@ -25,6 +25,11 @@ export interface CoachProfileRepository {
   /** Live profiles in id order. */
   list(tenantId: string, page: PageRequest): Promise<Page<CoachProfile>>;
   /**
+   * Live profiles of every tenant whose population is being recomputed, at most `limit` (a
+   * cold path: the job runner's recovery of a recomputation whose job was lost).
+   */
+  listRecomputing(limit: number): Promise<Array<Pick<CoachProfile, 'id' | 'tenantId' | 'populationVersion'>>>;
+  /**
    * The ids of the coaches having one of these filters: every live one, and maybe some that
    * had it a moment ago (callers check each profile's filters).
    */
