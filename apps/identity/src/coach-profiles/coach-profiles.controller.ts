@@ -77,9 +77,16 @@ export class CoachProfilesController {
     return CoachProfileResponseDto.from(await this.getProfile.execute({ actor, coachId: params.id }));
   }
 
-  /** A page of the coach's learners, when it was last recomputed, and the filters that match no user. */
+  /**
+   * A page of the coach's learners, when it was last recomputed, and the filters that match no
+   * user; to those who manage every user, and to the coach itself (CO-W5).
+   */
+  @Access(
+    'user',
+    'System and Application Administrators, superadmins, and the coach itself (either of its accounts)',
+  )
   @ApiOkResponse({ type: CoachPopulationResponseDto })
-  @ApiErrors('COACH_PROFILE.NOT_FOUND')
+  @ApiErrors('COACH_PROFILE.NOT_FOUND', 'COACH_PROFILE.FORBIDDEN')
   @Get(':id/population')
   async population(
     @CurrentPrincipal() actor: Principal,

@@ -63,8 +63,11 @@ export class GetCoachPopulationUseCase {
     page: PageRequest;
   }): Promise<CoachPopulationPage> {
     const { actor } = query;
-    authorizeCoachProfiles(actor);
     const profile = await this.profiles.findById(actor.tenantId, query.coachId);
+    // CO-W5: a coach reads its own population (through either of its accounts); others manage every user.
+    const own =
+      profile !== null && actor.userId !== null && [profile.id, profile.learnerUserId].includes(actor.userId);
+    if (!own) authorizeCoachProfiles(actor);
     if (!profile) throw new CoachProfileNotFoundError(query.coachId);
     const members = await this.population.listMembers(actor.tenantId, profile.id, query.page);
     const users = await Promise.all(

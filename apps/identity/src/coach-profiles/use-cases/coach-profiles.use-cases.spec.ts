@@ -95,6 +95,25 @@ describe('coach profiles and populations (ID-C1, ID-C3)', () => {
     });
   });
 
+  it('given a coach, then it reads its own population through either of its accounts, and nobody else but administrators reads it (CO-W5)', async () => {
+    const { coaches, givenUser, recompute, givenCoach } = setUp();
+    const ann = await givenUser({ COUNTRY: 'UK' });
+    const { manager, learner, profile } = await givenCoach([{ field: 'COUNTRY', value: 'UK' }]);
+    const other = await givenUser({ COUNTRY: 'UK' });
+    await recompute(profile.id);
+    const read = (userId: string, coachId = profile.id) =>
+      coaches.getCoachPopulation.execute({
+        actor: { tenantId: TEST_TENANT, userId, level: 'user', roles: [] },
+        coachId,
+        page: { limit: 50 },
+      });
+
+    for (const account of [manager, learner])
+      expect((await read(account.id)).items.map((user) => user.id)).toContain(ann.id);
+    await expect(read(other.id)).rejects.toMatchObject({ code: 'COACH_PROFILE.FORBIDDEN' });
+    await expect(read(manager.id, other.id)).rejects.toMatchObject({ code: 'COACH_PROFILE.FORBIDDEN' });
+  });
+
   it("given a coach's population, when users are created, change their custom fields or are deleted, then the population follows their events", async () => {
     const { testbed, givenUser, deliverUserEvents, recompute, populationOf, givenCoach } = setUp();
     const { profile } = await givenCoach([{ field: 'COUNTRY', value: 'UK' }]);
