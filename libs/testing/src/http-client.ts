@@ -107,4 +107,25 @@ export class ApiClient {
   async get<T>(path: string): Promise<T> {
     return this.expect<T>('GET', path, undefined, 200, true);
   }
+
+  /** POSTs a multipart form of text `fields` and one file: its status and JSON answer. */
+  async upload<T>(
+    path: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; type: string; content: string },
+  ): Promise<HttpResult<T>> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append(file.field, new Blob([file.content], { type: file.type }), file.name);
+    const headers: Record<string, string> = {};
+    if (this.correlationId) headers[CORRELATION_ID_HEADER] = this.correlationId;
+    if (this.tokens) headers.authorization = `Bearer ${this.tokens.accessToken}`;
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+    };
+  }
 }
