@@ -24,3 +24,14 @@ export class LastAdministratorError extends ConflictError {
     );
   }
 }
+
+/** ID-G5: the Platform Owner keeps an administrator role while it owns the platform. */
+export class OwnerKeepsAdministratorRoleError extends ConflictError {
+  constructor(userId: string) {
+    super(
+      'ADMIN_ROLE.OWNER',
+      'This account is the Platform Owner: it keeps an administrator role until it hands the ownership on.',
+      { userId },
+    );
+  }
+}

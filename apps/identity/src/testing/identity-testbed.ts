@@ -123,7 +123,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const writer = new UserWriter(users, events);
   const administratorRegistry = new AdministratorRegistry(adminRegistries, users, writer, clock);
   const access = new UserAccess(users, memberships, permissionProfiles);
-  const retirement = new AccountRetirement(users, writer, administratorRegistry);
+  const retirement = new AccountRetirement(users, writer, administratorRegistry, tenants);
   const changeUserState = new ChangeUserStateUseCase(
     writer,
     retirement,
@@ -170,7 +170,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     startBulkStateChange: new StartBulkStateChangeUseCase(bulkStateChanges, jobQueue, clock),
     runBulkStateChange: new RunBulkStateChangeUseCase(bulkStateChanges, changeUserState, clock, config),
     getBulkStateChange: new GetBulkStateChangeUseCase(bulkStateChanges),
-    changeAdminRole: new ChangeAdminRoleUseCase(users, access, administratorRegistry),
+    changeAdminRole: new ChangeAdminRoleUseCase(users, access, administratorRegistry, tenants),
     expireDueUsers: new ExpireDueUsersUseCase(users, writer, clock),
     recordFirstCourseAccess: new RecordFirstCourseAccessUseCase(writer, clock),
     createGroup: new CreateGroupUseCase(groups, events, clock),

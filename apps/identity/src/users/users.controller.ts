@@ -189,6 +189,7 @@ export class UsersController {
     'USER.FORBIDDEN',
     'USER.OWN_DELETION',
     'USER.PEER_REQUIRED',
+    'USER.OWNER',
     'ADMIN_ROLE.LAST_ADMIN',
   )
   @Delete(':id')
@@ -207,6 +208,7 @@ export class UsersController {
     'USER.OWN_STATE',
     'USER.PEER_REQUIRED',
     'USER.EXPIRED',
+    'USER.OWNER',
     'ADMIN_ROLE.LAST_ADMIN',
   )
   @Post(':id/deactivate')
@@ -247,7 +249,13 @@ export class UsersController {
     'administrator',
     "administrators of the role's kind or higher; never one's own role, never the last administrator",
   )
-  @ApiErrors('USER.NOT_FOUND', 'USER.FORBIDDEN', 'ADMIN_ROLE.OWN_ROLE', 'ADMIN_ROLE.LAST_ADMIN')
+  @ApiErrors(
+    'USER.NOT_FOUND',
+    'USER.FORBIDDEN',
+    'ADMIN_ROLE.OWN_ROLE',
+    'ADMIN_ROLE.LAST_ADMIN',
+    'ADMIN_ROLE.OWNER',
+  )
   @Delete(':id/admin-roles/:role')
   @HttpCode(200)
   revokeRole(

@@ -79,3 +79,14 @@ export class BulkStateChangeForbiddenError extends DomainError {
     );
   }
 }
+
+/** ID-G5: the Platform Owner's account stays usable while it owns the platform: hand the ownership on first. */
+export class UserIsOwnerError extends ConflictError {
+  constructor(userId: string) {
+    super(
+      'USER.OWNER',
+      'This account is the Platform Owner: hand the ownership to another user before deactivating or deleting it.',
+      { userId },
+    );
+  }
+}

@@ -29,19 +29,29 @@ describe('AdministratorRegistry — who it knows (ID-T1, ID-T2, ID-R2)', () => {
     const testbed = buildIdentityTestbed();
 
     const { administratorId } = await testbed.givenTenant('acme');
-
-    expect(await testbed.adminRegistries.find('acme')).toMatchObject({
-      applicationAdmins: [administratorId],
-      inactive: [],
-    });
-    await expect(
+    const revoke = () =>
       testbed.changeAdminRole.execute({
         actor: { tenantId: 'acme', userId: null, level: 'superadmin', roles: ['application_admin'] },
         userId: administratorId,
         role: 'application_admin',
         change: 'revoke',
-      }),
-    ).rejects.toMatchObject({ code: 'ADMIN_ROLE.LAST_ADMIN' });
+      });
+
+    expect(await testbed.adminRegistries.find('acme')).toMatchObject({
+      applicationAdmins: [administratorId],
+      inactive: [],
+    });
+    // It owns the tenant too (ID-G5), which keeps its role first; without an owner recorded
+    // (a tenant from before owners), the registry's own rule refuses.
+    await expect(revoke()).rejects.toMatchObject({ code: 'ADMIN_ROLE.OWNER' });
+    const tenant = await testbed.tenants.findById('acme');
+    if (!tenant) throw new Error('the tenant is gone');
+    await testbed.tenants.update(
+      { ...tenant, ownerId: null, version: tenant.version + 1 },
+      tenant.version,
+      [],
+    );
+    await expect(revoke()).rejects.toMatchObject({ code: 'ADMIN_ROLE.LAST_ADMIN' });
   });
 
   it('given accounts with roles from before the registry, then it is made from them the first time it is needed', async () => {

@@ -93,3 +93,41 @@ describe('Platform Owner (ID-G5)', () => {
     expect(named.ownerId).toBe(heir.id);
   });
 });
+
+describe("the Platform Owner's account (ID-G5)", () => {
+  it('given the owner, then its account is neither deactivated nor deleted, nor left without an administrator role, until it hands the ownership on', async () => {
+    const testbed = buildIdentityTestbed({ now: '2026-03-02T09:00:00.000Z' });
+    const { administratorId } = await testbed.givenTenant('acme');
+    const other = await testbed.givenUser({ tenantId: 'acme', adminRoles: ['application_admin'] });
+    const asOther = { tenantId: 'acme', userId: other.id, level: 'user', roles: ['application_admin'] };
+
+    await expect(
+      testbed.changeUserState.execute({ actor: asOther, userId: administratorId, action: 'deactivate' }),
+    ).rejects.toMatchObject({ code: 'USER.OWNER' });
+    await expect(
+      testbed.deleteUser.execute({ actor: asOther, userId: administratorId }),
+    ).rejects.toMatchObject({
+      code: 'USER.OWNER',
+    });
+    await expect(
+      testbed.changeAdminRole.execute({
+        actor: asOther,
+        userId: administratorId,
+        role: 'application_admin',
+        change: 'revoke',
+      }),
+    ).rejects.toMatchObject({ code: 'ADMIN_ROLE.OWNER' });
+    expect((await testbed.users.findById('acme', administratorId))?.state).not.toBe('deactivated');
+
+    await testbed.handPlatformOwnership.execute({
+      actor: { tenantId: 'acme', userId: administratorId, roles: ['application_admin'] },
+      userId: other.id,
+    });
+    const deactivated = await testbed.changeUserState.execute({
+      actor: asOther,
+      userId: administratorId,
+      action: 'deactivate',
+    });
+    expect(deactivated.user.state).toBe('deactivated');
+  });
+});

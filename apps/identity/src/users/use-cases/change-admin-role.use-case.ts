@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AdminRole } from '@lms/contracts';
+import { OwnerKeepsAdministratorRoleError } from '../../admin-roles/admin-roles.errors';
 import { AdministratorRegistry } from '../../admin-roles/use-cases/administrator-registry';
+import { TENANT_REPOSITORY, type TenantRepository } from '../../tenants/ports/tenant.repository';
 import { asSeenBy, type UserActor } from '../domain/user-permissions';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { UserNotFoundError } from '../users.errors';
@@ -28,6 +30,7 @@ export class ChangeAdminRoleUseCase {
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     private readonly access: UserAccess,
     private readonly administrators: AdministratorRegistry,
+    @Inject(TENANT_REPOSITORY) private readonly tenants: TenantRepository,
   ) {}
 
   async execute(command: ChangeAdminRoleCommand): Promise<WrittenUser> {
@@ -36,6 +39,10 @@ export class ChangeAdminRoleUseCase {
     const user = await this.users.findById(tenantId, userId);
     if (!user) throw new UserNotFoundError(userId);
     await this.access.authorize(actor, change === 'grant' ? 'grant_role' : 'revoke_role', user, { role });
+    // ID-G5: the Platform Owner keeps an administrator role while it owns the platform.
+    const leavesNone = change === 'revoke' && user.adminRoles.every((held) => held === role);
+    if (leavesNone && (await this.tenants.findById(tenantId))?.ownerId === userId)
+      throw new OwnerKeepsAdministratorRoleError(userId);
     const outcome = await this.administrators.changeRole(tenantId, userId, role, change);
     const now = await this.users.findById(tenantId, userId);
     if (!now) throw new UserNotFoundError(userId);
