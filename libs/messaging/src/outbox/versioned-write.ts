@@ -9,12 +9,15 @@ export interface VersionedKey {
   _id: string;
   tenantId?: string;
   version: number;
+  /** A tombstone field that must still be null, for a document kept after it ends (e.g. `deletedAt: null`). */
+  [tombstone: string]: string | number | null | undefined;
 }
 
 /**
  * Writes `state` and appends `outbox` to the document at `key` if its version is still the
  * one read (rule 1: the state and its events in one single-document write). The filter names
- * exactly `{_id, tenantId, version}` (or `{_id, version}`), which each schema declares as a unique index so that the
+ * exactly `{_id, tenantId, version}` (or `{_id, version}`, with a tombstone such as `deletedAt: null`
+ * when the document outlives its end), which each schema declares as a unique index so that the
  * local stand-in serves it from an index too (MongoDB uses `_id`). False when another writer
  * got there first.
  */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Model, UpdateQuery } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import type { Model } from 'mongoose';
+import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { findPage, InjectModel } from '@lms/service-kit';
 import type { CourseSession } from '../domain/course-session';
@@ -86,13 +86,8 @@ export class MongoCourseSessionRepository implements CourseSessionRepository {
     state: Partial<CourseSessionDocument>,
     outbox: readonly OutboxEntry[],
   ): Promise<boolean> {
-    const update = (
-      outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state }
-    ) as UpdateQuery<CourseSessionDocument>;
-    const result = await this.model
-      .updateOne({ _id: id, tenantId, version: expectedVersion, cancelledAt: null }, update)
-      .exec();
-    const written = result.matchedCount > 0;
+    const key = { _id: id, tenantId, version: expectedVersion, cancelledAt: null };
+    const written = await writeIfVersion(this.model, key, state, outbox);
     if (written) this.published(id, outbox);
     return written;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { trusted, type AnyBulkWriteOperation, type Model, type UpdateQuery } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, type OutboxEntry } from '@lms/messaging';
+import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
+import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest, SortOrder } from '@lms/kernel';
 import { bulkUpsertIds, findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Enrollment } from '../domain/enrollment';
@@ -156,13 +156,8 @@ export class MongoEnrollmentRepository implements EnrollmentRepository {
     state: Partial<EnrollmentDocument>,
     outbox: readonly OutboxEntry[],
   ): Promise<boolean> {
-    const update = (
-      outbox.length > 0 ? { $set: state, $push: { outbox: { $each: [...outbox] } } } : { $set: state }
-    ) as UpdateQuery<EnrollmentDocument>;
-    const result = await this.model
-      .updateOne({ _id: id, tenantId, version: expectedVersion, deletedAt: null }, update)
-      .exec();
-    const written = result.matchedCount > 0;
+    const key = { _id: id, tenantId, version: expectedVersion, deletedAt: null };
+    const written = await writeIfVersion(this.model, key, state, outbox);
     if (written) this.published(id, outbox);
     return written;
   }
