@@ -4,10 +4,10 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 export const MAX_CUSTOM_FIELDS = 50;
 
 /**
- * A custom field's key: 1 to 64 characters, no `.` or `:`, not starting with `$`, so that it
- * can be stored as a field name and written in a `key:value` filter.
+ * A custom field's key: 1 to 64 characters, no `.`, `:` or NUL, not starting with `$`, so that
+ * it can be stored as a field name (MongoDB refuses a NUL in one) and written in a `key:value` filter.
  */
-export const CUSTOM_FIELD_KEY = /^[^.:$][^.:]{0,63}$/;
+export const CUSTOM_FIELD_KEY = /^[^.:$\u0000][^.:\u0000]{0,63}$/;
 
 /** Values are compared exactly (ID-C3): 1 to 256 characters, kept as given. */
 const MAX_VALUE_LENGTH = 256;
