@@ -11,6 +11,6 @@ describePermissionProfileRepositoryContract(
   mongoRepositoryUnderContract(
     PERMISSION_PROFILE_MODEL,
     PermissionProfileSchema,
-    (model) => new MongoPermissionProfileRepository(model),
+    (model, relay) => new MongoPermissionProfileRepository(model, relay),
   ),
 );

@@ -10,6 +10,7 @@ export * from './identity/imports.stream';
 export * from './identity/coach-profiles.stream';
 export * from './identity/organisation.stream';
 export * from './identity/permission-rights';
+export * from './identity/permission-profiles.stream';
 export * from './identity/caller-kind';
 export * from './coaching/assignments.stream';
 export * from './coaching/group-assignments.stream';

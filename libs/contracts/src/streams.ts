@@ -7,6 +7,7 @@ import { GroupMembershipsStream } from './identity/group-memberships.stream';
 import { GroupsStream } from './identity/groups.stream';
 import { ImportsStream } from './identity/imports.stream';
 import { OrganisationStream } from './identity/organisation.stream';
+import { PermissionProfilesStream } from './identity/permission-profiles.stream';
 import { CoachProfilesStream } from './identity/coach-profiles.stream';
 import { TenantsStream } from './identity/tenants.stream';
 import { UsersStream } from './identity/users.stream';
@@ -27,6 +28,7 @@ export const ALL_STREAMS: readonly StreamDefinition[] = [
   TenantsStream,
   CoachProfilesStream,
   OrganisationStream,
+  PermissionProfilesStream,
   ImportsStream,
   GroupAssignmentsStream,
   AssignmentsStream,

@@ -108,7 +108,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   const jobQueue: JobQueue = { enqueue: (job) => jobs.enqueue(job, clock.now()) };
   const groups = new InMemoryGroupRepository(outbox);
   const memberships = new InMemoryMembershipRepository(outbox);
-  const permissionProfiles = new InMemoryPermissionProfileRepository();
+  const permissionProfiles = new InMemoryPermissionProfileRepository(outbox);
   const invitations = new InMemoryInvitationRepository(outbox);
   const groupAccess = new GroupAccess(memberships, users, permissionProfiles);
   const passwords = new ReversiblePasswordHasher();
@@ -191,7 +191,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     /** A group's deletion run in chunks of this many members (small, so that tests see several). */
     runGroupDeletion: (chunkSize?: number) =>
       new RunGroupDeletionUseCase(groups, memberships, removeMember, events, clock, chunkSize),
-    definePermissionProfile: new DefinePermissionProfileUseCase(permissionProfiles, clock),
+    definePermissionProfile: new DefinePermissionProfileUseCase(permissionProfiles, events, clock),
     getPermissionProfile: new GetPermissionProfileUseCase(permissionProfiles),
     listPermissionProfiles: new ListPermissionProfilesUseCase(permissionProfiles),
     deletePermissionProfile: new DeletePermissionProfileUseCase(permissionProfiles, users),
@@ -279,6 +279,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
         rights,
         description: null,
       });
+      outbox.drain();
       return profile;
     },
 

@@ -3,5 +3,5 @@ import { describePermissionProfileRepositoryContract } from './permission-profil
 import { inMemoryUnderContract } from './repository-under-contract';
 
 describePermissionProfileRepositoryContract('InMemoryPermissionProfileRepository', () =>
-  inMemoryUnderContract(() => new InMemoryPermissionProfileRepository()),
+  inMemoryUnderContract((outbox) => new InMemoryPermissionProfileRepository(outbox)),
 );

@@ -51,5 +51,7 @@ export function userStateOf(user: User): UserStateV1 {
     expiresAt: user.expiresAt?.toISOString() ?? null,
     isManager: user.isManager,
     isAgent: user.isAgent,
+    powerUserScope: user.powerUserScope && { groupIds: [...user.powerUserScope.groupIds] },
+    permissionProfile: user.permissionProfile,
   };
 }

@@ -18,7 +18,10 @@ export const PERMISSION_RIGHTS = [
   'groups.coach',
   /** Manage the coach assignments of the scope (coaching; not enforced yet). */
   'assignments.manage',
-  /** Manage the course enrollments of the scope (learning; not enforced yet). */
+  /**
+   * Enroll the users of the scope in courses, plans and, for a group of the scope, as a group;
+   * read, change and end their enrollments (learning, LE-E3).
+   */
   'enrollments.manage',
 ] as const;
 export type PermissionRight = (typeof PERMISSION_RIGHTS)[number];

@@ -1,4 +1,5 @@
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -23,6 +24,11 @@ export type PlatformLevel = (typeof PLATFORM_LEVELS)[number];
 export const ADMIN_ROLES = ['system_admin', 'application_admin'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
+/** The groups whose members a power user manages (ID-U2), with what its permission profile allows. */
+export class PowerUserScopeV1 {
+  @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) groupIds!: string[];
+}
+
 /** Full state of a user (event-carried state transfer): a projection needs nothing else. */
 export class UserStateV1 {
   @IsUUID() userId!: string;
@@ -46,6 +52,13 @@ export class UserStateV1 {
   @IsOptional() @IsBoolean() isManager?: boolean;
   /** ID-R1: derived: the user is a member of a team. Absent only from older events (false). */
   @IsOptional() @IsBoolean() isAgent?: boolean;
+  /**
+   * ID-U2: a power user's scope; null: none. It acts there with the rights of
+   * `permissionProfile` (see the permission-profiles stream). Absent only from older events.
+   */
+  @IsOptional() @IsObject() powerUserScope?: PowerUserScopeV1 | null;
+  /** ID-U2: the name of the power user's permission profile; null: none. Absent only from older events. */
+  @IsOptional() @IsString() @Length(1, 64) permissionProfile?: string | null;
 }
 
 export class UserCreatedV1 extends UserStateV1 {}

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { OUTBOX_FIELD, type OutboxEntry } from '@lms/messaging';
 import { PERMISSION_RIGHTS, type PermissionRight } from '../domain/permission-profile';
 
 export interface PermissionProfileDocument {
@@ -10,6 +11,8 @@ export interface PermissionProfileDocument {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Events written with the profile, waiting for the relay (rule 1). */
+  outbox: OutboxEntry[];
 }
 
 export const PERMISSION_PROFILE_MODEL = 'PermissionProfile';
@@ -24,6 +27,7 @@ export const PermissionProfileSchema = new Schema<PermissionProfileDocument>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },
+    outbox: OUTBOX_FIELD,
   },
   { collection: 'permission_profiles', versionKey: false },
 );

@@ -45,6 +45,21 @@ describe('DefinePermissionProfileUseCase (ID-U2)', () => {
       },
     });
     expect(await testbed.permissionProfiles.find(TEST_TENANT, 'sales-desk')).toEqual(replaced.profile);
+    // Each definition tells the services enforcing a right (learning: enrollments.manage).
+    expect(testbed.outbox.envelopes()).toEqual([
+      expect.objectContaining({
+        type: 'permission-profile.defined',
+        tenantId: TEST_TENANT,
+        aggregateId: created.profile.id,
+        aggregateVersion: 1,
+        payload: { profileId: created.profile.id, name: 'sales-desk', rights: ['users.read', 'users.change_state'] },
+      }),
+      expect.objectContaining({
+        type: 'permission-profile.defined',
+        aggregateVersion: 2,
+        payload: { profileId: created.profile.id, name: 'sales-desk', rights: ['users.read'] },
+      }),
+    ]);
   });
 
   it('given the same rights and description, then nothing is written', async () => {
@@ -59,6 +74,7 @@ describe('DefinePermissionProfileUseCase (ID-U2)', () => {
         description: null,
       }),
     ).toEqual({ created: false, profile });
+    expect(testbed.outbox.envelopes()).toEqual([]);
   });
 
   it('given two definitions of a new name at once, then one creates the profile and the other replaces it', async () => {

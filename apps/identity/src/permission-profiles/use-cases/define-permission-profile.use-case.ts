@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, newId, type Clock, withOptimisticRetry } from '@lms/kernel';
+import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
 import type { UserActor } from '../../users/domain/user-permissions';
 import { definePermissionProfile, type PermissionProfile } from '../domain/permission-profile';
 import {
@@ -10,6 +11,7 @@ import {
   PERMISSION_PROFILE_REPOSITORY,
   type PermissionProfileRepository,
 } from '../ports/permission-profile.repository';
+import { permissionProfileDefinedEvent } from '../permission-profile-events';
 import { authorizePermissionProfiles } from './permission-profile-access';
 
 export interface DefinePermissionProfileCommand {
@@ -27,13 +29,15 @@ export interface DefinedPermissionProfile {
 
 /**
  * ID-U2: creates the tenant's permission profile of this name, or replaces its rights and
- * description, by compare-and-set on the version read. The power users holding it get the new
- * rights at their next request. Nothing different: no write.
+ * description, by compare-and-set on the version read, with `permission-profile.defined`. The
+ * power users holding it get the new rights at their next request (in learning, once the event
+ * is applied). Nothing different: no write.
  */
 @Injectable()
 export class DefinePermissionProfileUseCase {
   constructor(
     @Inject(PERMISSION_PROFILE_REPOSITORY) private readonly profiles: PermissionProfileRepository,
+    @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -60,9 +64,10 @@ export class DefinePermissionProfileUseCase {
         return { outcome: 'written', value: { profile: decision.profile, created: false } };
 
       const { profile } = decision;
+      const outbox = [permissionProfileDefinedEvent(this.events, profile)];
       const outcome = existing
-        ? await this.profiles.update(profile, existing.version)
-        : await this.profiles.insert(profile);
+        ? await this.profiles.update(profile, existing.version, outbox)
+        : await this.profiles.insert(profile, outbox);
       return outcome === 'written' ? { outcome, value: { profile, created: !existing } } : { outcome };
     });
   }

@@ -17,6 +17,7 @@ describe('UpdateUserUseCase (ID-U1, ID-U2)', () => {
     await testbed.givenPermissionProfile(['enrollments.manage'], { name: 'enrollments' });
     testbed.clock.advance(60_000);
 
+    const scopeGroup = randomUUID();
     const updated = await testbed.updateUser.execute({
       actor: administratorOf(),
       userId: ada.id,
@@ -26,7 +27,7 @@ describe('UpdateUserUseCase (ID-U1, ID-U2)', () => {
         timezone: 'America/New_York',
         customFields: { COUNTRY: 'UK' },
         level: 'power_user',
-        powerUserScope: { groupIds: [randomUUID()] },
+        powerUserScope: { groupIds: [scopeGroup] },
         permissionProfile: 'enrollments',
       },
     });
@@ -46,7 +47,15 @@ describe('UpdateUserUseCase (ID-U1, ID-U2)', () => {
       type: 'user.updated',
       aggregateVersion: 2,
       occurredAt: '2026-03-02T09:01:00.000Z',
-      payload: { firstName: 'Augusta', locale: 'it', customFields: { COUNTRY: 'UK' }, level: 'power_user' },
+      payload: {
+        firstName: 'Augusta',
+        locale: 'it',
+        customFields: { COUNTRY: 'UK' },
+        level: 'power_user',
+        // Learning enforces the profile's enrollments.manage within this scope (LE-E3).
+        powerUserScope: { groupIds: [scopeGroup] },
+        permissionProfile: 'enrollments',
+      },
     });
   });
 
