@@ -18,6 +18,7 @@ import { GroupEnrollmentsModule } from './group-enrollments/group-enrollments.mo
 import { MembershipsModule } from './memberships/memberships.module';
 import { PlansModule } from './plans/plans.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { UsersModule } from './users/users.module';
 
 /** Learning (LE-*): courses, their catalog, enrollments, learning plans and group enrollments. */
 @Module({
@@ -42,6 +43,7 @@ import { RecommendationsModule } from './recommendations/recommendations.module'
     }),
     MembershipsModule,
     CoursesModule,
+    UsersModule,
     EnrollmentsModule,
     PlansModule,
     GroupEnrollmentsModule,

@@ -300,4 +300,46 @@ describe('a learning journey (every service as a process, through the gateway)',
     );
     expect(progress.counts.enrolled + progress.joined.enrolled).toBe(1);
   });
+
+  it('lets a power user enroll the members of its scope and nobody else, as its permission profile allows', async () => {
+    const elsa = await learner('elsa');
+    const fabio = await learner('fabio');
+    const pia = await learner('pia');
+    expect(
+      (
+        await admin.call('PUT', '/api/v1/identity/permission-profiles/enrolment-desk', {
+          rights: ['enrollments.manage'],
+        })
+      ).status,
+    ).toBe(201);
+    const group = await admin.create<Created>('/api/v1/identity/groups', { name: `Retail ${run}` });
+    await admin.create(`/api/v1/identity/groups/${group.id}/members`, {
+      userId: elsa.id,
+      roles: ['learner'],
+    });
+    const promoted = await admin.call('PATCH', `/api/v1/identity/users/${pia.id}`, {
+      level: 'power_user',
+      permissionProfile: 'enrolment-desk',
+      powerUserScope: { groupIds: [group.id] },
+    });
+    expect(promoted.status).toBe(200);
+    // Signed in again, her token carries her new level.
+    const power = await ApiClient.signIn(
+      platform.gatewayUrl,
+      { tenant: code, email: email('pia'), password: `pia-password-${run}` },
+      `journey-${run}`,
+    );
+    const course = await admin.create<Created>('/api/v1/learning/courses', {
+      title: 'Upselling',
+      kind: 'elearning',
+    });
+    expect((await admin.call('POST', `/api/v1/learning/courses/${course.id}/publish`)).status).toBe(200);
+    const enroll = (userId: string) =>
+      power.call<Problem>('POST', '/api/v1/learning/enrollments', { courseId: course.id, userId });
+
+    // Identity's profile, user and membership events reach learning over Kafka.
+    await eventually(async () => expect((await enroll(elsa.id)).status).toBe(201), { timeoutMs: 30_000 });
+    const refused = await enroll(fabio.id);
+    expect([refused.status, refused.body.code]).toEqual([403, 'ENROLLMENT.FORBIDDEN']);
+  });
 });

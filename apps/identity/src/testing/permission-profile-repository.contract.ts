@@ -91,7 +91,9 @@ export function describePermissionProfileRepositoryContract(
       const replacedEvent = defined(replaced);
       expect(await subject.repository.update(replaced, 1, replacedEvent)).toBe('written');
       expect(await subject.repository.update({ ...replaced, rights: [], version: 2 }, 1, [])).toBe('stale');
-      expect((await subject.outboxOf(first.id)).map((entry) => entry.envelope.aggregateVersion)).toEqual([1, 2]);
+      expect((await subject.outboxOf(first.id)).map((entry) => entry.envelope.aggregateVersion)).toEqual([
+        1, 2,
+      ]);
       expect((await subject.outboxOf(first.id))[1]).toEqual(replacedEvent[0]);
       expect(await subject.repository.find(subject.tenantId, first.name)).toEqual(replaced);
 

@@ -5,7 +5,6 @@ import { CatalogController } from './catalog.controller';
 import { CourseRolesController } from './course-roles.controller';
 import { CourseSessionsController } from './course-sessions.controller';
 import { CoursesController } from './courses.controller';
-import { UserEventsConsumer } from './user-events.consumer';
 import { COURSE_SESSION_MODEL, CourseSessionSchema } from './infra/course-session.schema';
 import { COURSE_MODEL, CourseSchema } from './infra/course.schema';
 import { MongoCourseSessionRepository } from './infra/mongo-course-session.repository';
@@ -35,17 +34,11 @@ import { ReleaseRolesOfDeletedUsersUseCase } from './use-cases/release-roles-of-
  * course and archiving publish the courses stream; who sees which library comes from the
  * group memberships projection. Course roles (LE-C2) live on the course: granted, revoked and
  * the authorship handed on, each change with its event on the course roles stream; a deleted
- * account's roles are released from identity's user events.
+ * account's roles are released from identity's user events (consumed by the users feature).
  */
 @Module({
   imports: [MembershipsModule],
-  controllers: [
-    CoursesController,
-    CourseSessionsController,
-    CourseRolesController,
-    CatalogController,
-    UserEventsConsumer,
-  ],
+  controllers: [CoursesController, CourseSessionsController, CourseRolesController, CatalogController],
   providers: [
     mongoModel(COURSE_MODEL, CourseSchema),
     mongoModel(COURSE_SESSION_MODEL, CourseSessionSchema),
@@ -68,6 +61,6 @@ import { ReleaseRolesOfDeletedUsersUseCase } from './use-cases/release-roles-of-
     TransferCourseAuthorshipUseCase,
     ReleaseRolesOfDeletedUsersUseCase,
   ],
-  exports: [COURSE_REPOSITORY, COURSE_SESSION_REPOSITORY],
+  exports: [COURSE_REPOSITORY, COURSE_SESSION_REPOSITORY, ReleaseRolesOfDeletedUsersUseCase],
 })
 export class CoursesModule {}

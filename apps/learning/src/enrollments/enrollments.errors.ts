@@ -18,15 +18,16 @@ export class EnrollmentAlreadyExistsError extends ConflictError {
 }
 
 /**
- * LE-E3: administrators and power users manage every enrollment; a learner enrolls itself in
- * a course of its catalog and reads its own.
+ * LE-E3: administrators manage every enrollment; a power user those of the members of its
+ * scope when its profile holds `enrollments.manage`; a manager enrolls its managees; a learner
+ * enrolls itself in a course of its catalog and reads its own.
  */
 export class EnrollmentForbiddenError extends DomainError {
   constructor(details?: Record<string, string>) {
     super(
       'ENROLLMENT.FORBIDDEN',
       'forbidden',
-      'Administrators and power users manage enrollments; a learner enrolls itself in a published course of its catalog and reads its own enrollments.',
+      'Administrators manage enrollments, power users those of the members of their scope (with enrollments.manage), managers enroll their managees; a learner enrolls itself in a published course of its catalog and reads its own enrollments.',
       details,
     );
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { CoursesModule } from '../courses/courses.module';
 import { ManagersModule } from '../managers/managers.module';
+import { UsersModule } from '../users/users.module';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { EnrollmentsController } from './enrollments.controller';
 import { ENROLLMENT_MODEL, EnrollmentSchema } from './infra/enrollment.schema';
@@ -14,6 +15,7 @@ import { ENROLLMENT_REPOSITORY } from './ports/enrollment.repository';
 import { SESSION_SEATS_REPOSITORY } from './ports/session-seats.repository';
 import { ChangeEnrollmentStateUseCase } from './use-cases/change-enrollment-state.use-case';
 import { CreateEnrollmentUseCase } from './use-cases/create-enrollment.use-case';
+import { LearnerReaches } from './use-cases/learner-reaches';
 import { DeleteEnrollmentUseCase } from './use-cases/delete-enrollment.use-case';
 import { GetEnrollmentUseCase } from './use-cases/get-enrollment.use-case';
 import { ListEnrollmentsUseCase } from './use-cases/list-enrollments.use-case';
@@ -28,10 +30,11 @@ import { SessionSeatKeeper } from './use-cases/session-seat-keeper';
  * one, in the seven states of seed 004; the course's policy and the sessions' seats decide the
  * first state; progress, attendance (marked by instructors) and administrators the next ones.
  * Every change publishes the enrollments stream; a learner's first opening of a course the
- * course-progress stream.
+ * course-progress stream. Who may enroll whom (LE-E3) comes from the projections of manager
+ * relations and of power users' scopes and profiles.
  */
 @Module({
-  imports: [CoursesModule, MembershipsModule, ManagersModule],
+  imports: [CoursesModule, MembershipsModule, ManagersModule, UsersModule],
   controllers: [EnrollmentsController, MyCoursesController, SessionAttendanceController],
   providers: [
     mongoModel(ENROLLMENT_MODEL, EnrollmentSchema),
@@ -39,6 +42,7 @@ import { SessionSeatKeeper } from './use-cases/session-seat-keeper';
     { provide: ENROLLMENT_REPOSITORY, useClass: MongoEnrollmentRepository },
     { provide: SESSION_SEATS_REPOSITORY, useClass: MongoSessionSeatsRepository },
     SessionSeatKeeper,
+    LearnerReaches,
     CreateEnrollmentUseCase,
     GetEnrollmentUseCase,
     ListEnrollmentsUseCase,
@@ -49,6 +53,6 @@ import { SessionSeatKeeper } from './use-cases/session-seat-keeper';
     MarkAttendanceUseCase,
     ListSessionAttendanceUseCase,
   ],
-  exports: [ENROLLMENT_REPOSITORY, CreateEnrollmentUseCase],
+  exports: [ENROLLMENT_REPOSITORY, CreateEnrollmentUseCase, LearnerReaches],
 })
 export class EnrollmentsModule {}

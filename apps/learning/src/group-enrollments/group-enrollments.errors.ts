@@ -7,15 +7,16 @@ export class GroupEnrollmentNotFoundError extends NotFoundError {
 }
 
 /**
- * LE-G1, LE-E3: administrators and power users enroll groups, except in a course they teach
- * (LE-C2: instructors never enroll anyone).
+ * LE-G1, LE-E3: administrators enroll groups, and power users the groups of their scope when
+ * their profile holds `enrollments.manage`, except in a course they teach (LE-C2: instructors
+ * never enroll anyone).
  */
 export class GroupEnrollmentForbiddenError extends DomainError {
   constructor(details?: Record<string, string>) {
     super(
       'GROUP_ENROLLMENT.FORBIDDEN',
       'forbidden',
-      'Administrators and power users enroll groups in courses and plans, except in a course they teach.',
+      'Administrators, and power users for the groups of their scope, enroll groups in courses and plans, except in a course they teach.',
       details,
     );
   }

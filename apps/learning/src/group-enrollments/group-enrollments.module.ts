@@ -4,6 +4,7 @@ import { CoursesModule } from '../courses/courses.module';
 import { EnrollmentsModule } from '../enrollments/enrollments.module';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { PlansModule } from '../plans/plans.module';
+import { UsersModule } from '../users/users.module';
 import { GroupEnrollmentJob } from './group-enrollment.job';
 import { GroupEnrollmentsController } from './group-enrollments.controller';
 import {
@@ -38,7 +39,7 @@ import { StartGroupEnrollmentUseCase } from './use-cases/start-group-enrollment.
  * membership events (this module consumes them: the projection first, then the follow).
  */
 @Module({
-  imports: [MembershipsModule, CoursesModule, EnrollmentsModule, PlansModule],
+  imports: [MembershipsModule, CoursesModule, EnrollmentsModule, PlansModule, UsersModule],
   controllers: [GroupEnrollmentsController, MembershipEventsConsumer],
   providers: [
     mongoModel(GROUP_ENROLLMENT_MODEL, GroupEnrollmentSchema),

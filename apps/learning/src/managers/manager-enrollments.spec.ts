@@ -21,10 +21,10 @@ describe('a manager enrolls its managees (LE-E3, ID-G4)', () => {
   it('given the rule, then a manager of the learner may enroll it, unless it teaches the course', () => {
     const manager = anActor(MIA);
     expect(mayEnroll(manager, ADA)).toBe(false);
-    expect(mayEnroll(manager, ADA, true)).toBe(true);
+    expect(mayEnroll(manager, ADA, 'manager')).toBe(true);
     const course = { authorId: 'power', roles: [{ userId: MIA, role: 'instructor' as const }] };
-    expect(mayEnrollIn(manager, ADA, course, true)).toBe(false);
-    expect(mayEnrollIn(manager, ADA, { ...course, roles: [] }, true)).toBe(true);
+    expect(mayEnrollIn(manager, ADA, course, 'manager')).toBe(false);
+    expect(mayEnrollIn(manager, ADA, { ...course, roles: [] }, 'manager')).toBe(true);
   });
 
   async function setUp() {

@@ -56,6 +56,27 @@ export function describeGroupMembershipRepositoryContract(
       expect(await repository.groupsOf(tenantId, randomUUID())).toEqual([]);
     });
 
+    it("tells whether a user is a current member of any of some groups, in its tenant only (a power user's scope, LE-E3)", async () => {
+      const [ada, bob, sales, support, other] = [
+        randomUUID(),
+        randomUUID(),
+        randomUUID(),
+        randomUUID(),
+        randomUUID(),
+      ];
+      await repository.applyMany([
+        change(sales, ada, 1),
+        change(support, bob, 1),
+        change(support, bob, 2, false),
+        change(other, bob, 1, true, `tenant-${randomUUID()}`),
+      ]);
+
+      expect(await repository.isActiveMemberOfAny(tenantId, [other, sales], ada)).toBe(true);
+      expect(await repository.isActiveMemberOfAny(tenantId, [support], bob)).toBe(false);
+      expect(await repository.isActiveMemberOfAny(tenantId, [other], bob)).toBe(false);
+      expect(await repository.isActiveMemberOfAny(tenantId, [], ada)).toBe(false);
+    });
+
     it("given a removal, then the group is no longer the user's; an older event arriving late does not bring it back", async () => {
       const [ada, sales] = [randomUUID(), randomUUID()];
       await repository.applyMany([change(sales, ada, 1)]);

@@ -44,6 +44,12 @@ export class InMemoryGroupMembershipRepository implements GroupMembershipReposit
     return outcomes;
   }
 
+  async isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean> {
+    return groupIds.some(
+      (groupId) => this.rows.get(groupMembershipKey({ tenantId, groupId, userId }))?.active === true,
+    );
+  }
+
   async holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean> {
     return [...this.rows.values()].some(
       (row) => row.tenantId === tenantId && row.userId === userId && row.active && row.roles.includes(role),

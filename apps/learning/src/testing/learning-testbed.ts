@@ -27,6 +27,12 @@ import { ListSessionAttendanceUseCase } from '../enrollments/use-cases/list-sess
 import { MarkAttendanceUseCase } from '../enrollments/use-cases/mark-attendance.use-case';
 import { RecordProgressUseCase } from '../enrollments/use-cases/record-progress.use-case';
 import { SessionSeatKeeper } from '../enrollments/use-cases/session-seat-keeper';
+import { LearnerReaches } from '../enrollments/use-cases/learner-reaches';
+import { ApplyPowerUserGrantsUseCase } from '../users/use-cases/apply-power-user-grants.use-case';
+import { ApplyProfileDefinitionsUseCase } from '../users/use-cases/apply-profile-definitions.use-case';
+import { PowerUserScopes } from '../users/use-cases/power-user-scopes';
+import { InMemoryPowerUserRepository } from './in-memory-power-user.repository';
+import { InMemoryProfileRightsRepository } from './in-memory-profile-rights.repository';
 import { ApplyMembershipEventsUseCase } from '../memberships/use-cases/apply-membership-events.use-case';
 import { InMemoryCourseSessionRepository } from './in-memory-course-session.repository';
 import { InMemoryCourseRepository } from './in-memory-course.repository';
@@ -68,7 +74,10 @@ export function anAdministrator(userId: string, tenantId = TENANT): CourseActor 
   return anActor(userId, { roles: ['application_admin'], tenantId });
 }
 
-/** A power user of the tenant. */
+/**
+ * A power user of the tenant. It manages no enrollment until the testbed gives it a scope and
+ * a profile (`givenPowerUserScope`).
+ */
 export function aPowerUser(userId: string): CourseActor {
   return anActor(userId, { level: 'power_user' });
 }
@@ -86,13 +95,19 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
   const enrollments = new InMemoryEnrollmentRepository();
   const sessionSeats = new InMemorySessionSeatsRepository();
   const managers = new InMemoryManagerRelationRepository();
+  const powerUsers = new InMemoryPowerUserRepository();
+  const profileRights = new InMemoryProfileRightsRepository();
+  const powerUserScopes = new PowerUserScopes(powerUsers, profileRights, memberships);
+  const reaches = new LearnerReaches(managers, powerUserScopes);
+  const applyPowerUserGrants = new ApplyPowerUserGrantsUseCase(powerUsers);
+  const applyProfileDefinitions = new ApplyProfileDefinitionsUseCase(profileRights);
   const seats = new SessionSeatKeeper(sessionSeats, enrollments, sessions, courses, events, clock);
   const createEnrollment = new CreateEnrollmentUseCase(
     enrollments,
     courses,
     sessions,
     memberships,
-    managers,
+    reaches,
     seats,
     events,
     clock,
@@ -106,14 +121,52 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
     sessions,
     memberships,
     managers,
+    powerUsers,
+    profileRights,
+    powerUserScopes,
+    reaches,
+    applyPowerUserGrants,
+    applyProfileDefinitions,
+    /**
+     * Makes `userId` a power user whose scope is `groupIds`, holding a profile of `rights`
+     * (`enrollments.manage` unless told), as applied identity events would (LE-E3, ID-U2).
+     */
+    async givenPowerUserScope(
+      userId: string,
+      groupIds: string[],
+      rights: string[] = ['enrollments.manage'],
+    ): Promise<void> {
+      const profile = `profile-of-${userId}`;
+      await applyProfileDefinitions.execute([
+        { tenantId: TENANT, profileId: `${profile}-id`, name: profile, rights, version: 1 },
+      ]);
+      await applyPowerUserGrants.execute([
+        {
+          tenantId: TENANT,
+          userId,
+          level: 'power_user',
+          powerUserScope: { groupIds },
+          permissionProfile: profile,
+          deleted: false,
+          version: 1,
+        },
+      ]);
+    },
     enrollments,
     sessionSeats,
     seats,
     createEnrollment,
-    getEnrollment: new GetEnrollmentUseCase(enrollments),
-    listEnrollments: new ListEnrollmentsUseCase(enrollments, courses),
-    changeEnrollmentState: new ChangeEnrollmentStateUseCase(enrollments, courses, seats, events, clock),
-    deleteEnrollment: new DeleteEnrollmentUseCase(enrollments, courses, seats, events, clock),
+    getEnrollment: new GetEnrollmentUseCase(enrollments, reaches),
+    listEnrollments: new ListEnrollmentsUseCase(enrollments, courses, reaches),
+    changeEnrollmentState: new ChangeEnrollmentStateUseCase(
+      enrollments,
+      courses,
+      seats,
+      reaches,
+      events,
+      clock,
+    ),
+    deleteEnrollment: new DeleteEnrollmentUseCase(enrollments, courses, seats, reaches, events, clock),
     recordProgress: new RecordProgressUseCase(enrollments, courses, events, clock),
     listMyCourses: new ListMyCoursesUseCase(enrollments, courses),
     markAttendance: new MarkAttendanceUseCase(enrollments, courses, sessions, events, clock),
@@ -149,6 +202,7 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
       courses,
       sessions,
       createEnrollment,
+      reaches,
       planStates,
       events,
       clock,

@@ -11,7 +11,9 @@ import { PERMISSION_RIGHTS, type PermissionRight } from './permission-rights';
 export class PermissionProfileDefinedV1 {
   @IsUUID() profileId!: string;
   @IsString() @Length(1, 64) name!: string;
-  @IsArray() @ArrayMaxSize(PERMISSION_RIGHTS.length) @IsIn(PERMISSION_RIGHTS, { each: true })
+  @IsArray()
+  @ArrayMaxSize(PERMISSION_RIGHTS.length)
+  @IsIn(PERMISSION_RIGHTS, { each: true })
   rights!: PermissionRight[];
 }
 

@@ -24,7 +24,10 @@ export class MongoPermissionProfileRepository implements PermissionProfileReposi
 
   async find(tenantId: string, name: string): Promise<PermissionProfile | null> {
     // Exactly the fields of the unique key: served from it on both engines.
-    const doc = await this.model.findOne({ tenantId, name }, WITHOUT_OUTBOX).lean<PermissionProfileDocument>().exec();
+    const doc = await this.model
+      .findOne({ tenantId, name }, WITHOUT_OUTBOX)
+      .lean<PermissionProfileDocument>()
+      .exec();
     return doc ? toProfile(doc) : null;
   }
 

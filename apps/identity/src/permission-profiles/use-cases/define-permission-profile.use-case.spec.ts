@@ -52,7 +52,11 @@ describe('DefinePermissionProfileUseCase (ID-U2)', () => {
         tenantId: TEST_TENANT,
         aggregateId: created.profile.id,
         aggregateVersion: 1,
-        payload: { profileId: created.profile.id, name: 'sales-desk', rights: ['users.read', 'users.change_state'] },
+        payload: {
+          profileId: created.profile.id,
+          name: 'sales-desk',
+          rights: ['users.read', 'users.change_state'],
+        },
       }),
       expect.objectContaining({
         type: 'permission-profile.defined',

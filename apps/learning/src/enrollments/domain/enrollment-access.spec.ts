@@ -1,6 +1,7 @@
 import type { CourseActor } from '../../courses/domain/course-access';
 import {
   enrollmentListScope,
+  mayChangeEnrollment,
   mayEnroll,
   mayEnrollIn,
   mayMarkAttendance,
@@ -17,12 +18,41 @@ const anAdministrator = (userId: string) => anActor(userId, 'user', ['applicatio
 const aPowerUser = (userId: string) => anActor(userId, 'power_user');
 
 describe('who may enroll whom (LE-E3)', () => {
-  it('given administrators and power users, then they enroll anyone, read every enrollment and list the tenant', () => {
-    for (const actor of [anAdministrator('admin'), aPowerUser('power')]) {
+  it('given administrators, then they enroll anyone, read and change every enrollment and list the tenant', () => {
+    for (const actor of [anAdministrator('admin'), anActor('super', 'superadmin')]) {
       expect(mayEnroll(actor, 'someone')).toBe(true);
       expect(mayReadEnrollment(actor, { userId: 'someone' })).toBe(true);
+      expect(mayChangeEnrollment(actor)).toBe(true);
       expect(enrollmentListScope(actor)).toEqual({});
     }
+  });
+
+  it("given a power user, then it enrolls, reads and changes the enrollments of the learners of its scope only, and lists a learner's only when it reaches it", () => {
+    const power = aPowerUser('power');
+    expect(mayEnroll(power, 'someone', 'scope')).toBe(true);
+    expect(mayReadEnrollment(power, { userId: 'someone' }, 'scope')).toBe(true);
+    expect(mayChangeEnrollment(power, 'scope')).toBe(true);
+    expect(enrollmentListScope(power, { learner: { userId: 'someone', reach: 'scope' } })).toEqual({
+      userId: 'someone',
+    });
+
+    expect(mayEnroll(power, 'someone')).toBe(false);
+    expect(mayReadEnrollment(power, { userId: 'someone' })).toBe(false);
+    expect(mayChangeEnrollment(power)).toBe(false);
+    expect(enrollmentListScope(power)).toEqual({ userId: 'power' });
+    expect(enrollmentListScope(power, { learner: { userId: 'someone', reach: 'none' } })).toEqual({
+      userId: 'power',
+    });
+  });
+
+  it('given a manager, then it enrolls its managee and reads its enrollments, but does not set their states', () => {
+    const manager = anActor('mia');
+    expect(mayEnroll(manager, 'ada', 'manager')).toBe(true);
+    expect(mayReadEnrollment(manager, { userId: 'ada' }, 'manager')).toBe(true);
+    expect(mayChangeEnrollment(manager, 'manager')).toBe(false);
+    expect(enrollmentListScope(manager, { learner: { userId: 'ada', reach: 'manager' } })).toEqual({
+      userId: 'ada',
+    });
   });
 
   it('given a learner, then it enrolls itself only, reads and lists its own', () => {
@@ -55,27 +85,29 @@ describe("what a course's instructors do with its enrollments (LE-C2, seed 004)"
 
   it('given an instructor, then it never enrolls anyone else in its course, not even as a power user; it may enroll itself', () => {
     expect(mayEnrollIn(anActor('teacher'), 'someone', course)).toBe(false);
-    expect(mayEnrollIn(aPowerUser('power-teacher'), 'someone', course)).toBe(false);
+    expect(mayEnrollIn(aPowerUser('power-teacher'), 'someone', course, 'scope')).toBe(false);
     expect(mayEnrollIn(anActor('teacher'), 'teacher', course)).toBe(true);
-    expect(mayEnrollIn(aPowerUser('power-teacher'), 'someone', { ...course, roles: [] })).toBe(true);
+    expect(mayEnrollIn(aPowerUser('power-teacher'), 'someone', { ...course, roles: [] }, 'scope')).toBe(true);
   });
 
   it('given those who may enroll otherwise and teach nothing here, then the course changes nothing', () => {
     for (const [actor, userId] of [
       [anAdministrator('admin'), 'someone'],
-      [aPowerUser('power'), 'someone'],
       [anActor('learner'), 'learner'],
       [anActor('co'), 'co'],
     ] as const)
       expect(mayEnrollIn(actor, userId, course)).toBe(mayEnroll(actor, userId));
+    expect(mayEnrollIn(aPowerUser('power'), 'someone', course, 'scope')).toBe(true);
     expect(mayEnrollIn(anActor('co'), 'someone', course)).toBe(false);
   });
 
   it("given an instructor listing its course's enrollments, then it sees that course's; a co-author or learner its own only", () => {
-    expect(enrollmentListScope(anActor('teacher'), course)).toEqual({ courseId: 'course-1' });
-    expect(enrollmentListScope(anActor('co'), course)).toEqual({ userId: 'co' });
-    expect(enrollmentListScope(anActor('teacher'), { ...course, roles: [] })).toEqual({ userId: 'teacher' });
-    expect(enrollmentListScope(aPowerUser('power-teacher'), course)).toEqual({});
+    expect(enrollmentListScope(anActor('teacher'), { course })).toEqual({ courseId: 'course-1' });
+    expect(enrollmentListScope(anActor('co'), { course })).toEqual({ userId: 'co' });
+    expect(enrollmentListScope(anActor('teacher'), { course: { ...course, roles: [] } })).toEqual({
+      userId: 'teacher',
+    });
+    expect(enrollmentListScope(aPowerUser('power-teacher'), { course })).toEqual({ courseId: 'course-1' });
   });
 });
 

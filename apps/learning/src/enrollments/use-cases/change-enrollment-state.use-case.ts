@@ -12,6 +12,7 @@ import {
 import { ENROLLMENT_REPOSITORY, type EnrollmentRepository } from '../ports/enrollment.repository';
 import { courseTitleOf, enrollmentEvent } from './enrollment-events';
 import { openEnrollmentToManage, type EnrollmentTarget } from './enrollment-target';
+import { LearnerReaches } from './learner-reaches';
 import { SessionSeatKeeper } from './session-seat-keeper';
 
 export interface ChangeEnrollmentStateCommand extends EnrollmentTarget {
@@ -21,7 +22,7 @@ export interface ChangeEnrollmentStateCommand extends EnrollmentTarget {
 }
 
 /**
- * LE-E1: an administrator (or power user) sets an enrollment's state by hand, as seed 004
+ * LE-E1: an administrator (or a power user, within its scope: LE-E3) sets an enrollment's state by hand, as seed 004
  * allows: any state but the one held, overbooking for e-learning only. Into a state that
  * attends an instructor-led session it takes a seat first (409 `ENROLLMENT.SESSION_FULL`);
  * out of one it frees the seat for the oldest learner waiting. `enrollment.state-changed` is
@@ -33,13 +34,14 @@ export class ChangeEnrollmentStateUseCase {
     @Inject(ENROLLMENT_REPOSITORY) private readonly enrollments: EnrollmentRepository,
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
     private readonly seats: SessionSeatKeeper,
+    private readonly reaches: LearnerReaches,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute(command: ChangeEnrollmentStateCommand): Promise<Enrollment> {
     return withOptimisticRetry<Enrollment>(async () => {
-      const enrollment = await openEnrollmentToManage(this.enrollments, command);
+      const enrollment = await openEnrollmentToManage(this.enrollments, this.reaches, command);
       assertExpectedVersion(command.expectedVersion, enrollment.version);
       const problem = manualMoveProblem(enrollment.courseKind, enrollment.state, command.state);
       if (problem === 'same_state')

@@ -15,12 +15,8 @@ import {
   GROUP_MEMBERSHIP_REPOSITORY,
   type GroupMembershipRepository,
 } from '../../memberships/ports/group-membership.repository';
-import {
-  MANAGER_RELATION_REPOSITORY,
-  type ManagerRelationRepository,
-} from '../../managers/ports/manager-relation.repository';
 import { newEnrollment, type Enrollment } from '../domain/enrollment';
-import { managesEnrollments, mayEnroll, mayEnrollIn } from '../domain/enrollment-access';
+import { managesEnrollments, mayEnroll, mayEnrollIn, type LearnerReach } from '../domain/enrollment-access';
 import { firstState, needsSeatToEnroll, type SeatOutcome } from '../domain/enrollment-policy';
 import {
   EnrollmentAlreadyExistsError,
@@ -31,6 +27,7 @@ import {
 } from '../enrollments.errors';
 import { ENROLLMENT_REPOSITORY, type EnrollmentRepository } from '../ports/enrollment.repository';
 import { enrollmentEvent } from './enrollment-events';
+import { LearnerReaches } from './learner-reaches';
 import { SessionSeatKeeper } from './session-seat-keeper';
 
 export interface CreateEnrollmentCommand {
@@ -44,10 +41,11 @@ export interface CreateEnrollmentCommand {
 
 /**
  * LE-E1, LE-E2, LE-E3: enrolls a learner in a published course, once (409
- * `ENROLLMENT.ALREADY_EXISTS`), in a session of an instructor-led course. Administrators and
- * power users enroll anyone, except in a course they teach (LE-C2: instructors never enroll);
- * a manager its managees (ID-G4, from identity's organisation events); a learner itself, in a
- * course of its catalog. The course's policy
+ * `ENROLLMENT.ALREADY_EXISTS`), in a session of an instructor-led course. Administrators
+ * enroll anyone, except in a course they teach (LE-C2: instructors never enroll); a power user
+ * the members of its scope's groups, when its profile holds `enrollments.manage` (ID-U2); a
+ * manager its managees (ID-G4); both from learning's projections of identity's events; a
+ * learner itself, in a course of its catalog. The course's policy
  * and the session's seats decide the first state; `enrollment.created` is written with it.
  */
 @Injectable()
@@ -57,7 +55,7 @@ export class CreateEnrollmentUseCase {
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
     @Inject(COURSE_SESSION_REPOSITORY) private readonly sessions: CourseSessionRepository,
     @Inject(GROUP_MEMBERSHIP_REPOSITORY) private readonly memberships: GroupMembershipRepository,
-    @Inject(MANAGER_RELATION_REPOSITORY) private readonly managers: ManagerRelationRepository,
+    private readonly reaches: LearnerReaches,
     private readonly seats: SessionSeatKeeper,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -65,11 +63,10 @@ export class CreateEnrollmentUseCase {
 
   async execute(command: CreateEnrollmentCommand): Promise<Enrollment> {
     const { tenantId, actor, courseId, userId } = command;
-    const managesLearner = await this.managesLearner(command);
-    if (!mayEnroll(actor, userId, managesLearner)) throw new EnrollmentForbiddenError({ courseId, userId });
-    const course = await this.courseToEnrollIn(command, managesLearner);
-    if (!mayEnrollIn(actor, userId, course, managesLearner))
-      throw new EnrollmentForbiddenError({ courseId, userId });
+    const reach = await this.reaches.of(actor, userId);
+    if (!mayEnroll(actor, userId, reach)) throw new EnrollmentForbiddenError({ courseId, userId });
+    const course = await this.courseToEnrollIn(command, reach);
+    if (!mayEnrollIn(actor, userId, course, reach)) throw new EnrollmentForbiddenError({ courseId, userId });
     const session = await this.sessionOf(course, command.sessionId);
     if (await this.enrollments.findOf(tenantId, courseId, userId))
       throw new EnrollmentAlreadyExistsError(courseId, userId);
@@ -102,21 +99,14 @@ export class CreateEnrollmentUseCase {
     throw new EnrollmentAlreadyExistsError(courseId, userId);
   }
 
-  /** Whether the actor is a manager of the learner (ID-G4), which lets it enroll the learner (LE-E3). */
-  private async managesLearner(command: CreateEnrollmentCommand): Promise<boolean> {
-    const { tenantId, actor, userId } = command;
-    if (actor.userId === null || actor.userId === userId || managesEnrollments(actor)) return false;
-    return this.managers.manages(tenantId, actor.userId, userId);
-  }
-
   /**
-   * The published course: any of the tenant's for those who manage enrollments and for a
-   * learner's manager, one of its catalog for a learner itself.
+   * The published course: any of the tenant's for those who manage enrollments and for those
+   * who reach the learner, one of its catalog for a learner itself.
    */
-  private async courseToEnrollIn(command: CreateEnrollmentCommand, managesLearner: boolean): Promise<Course> {
+  private async courseToEnrollIn(command: CreateEnrollmentCommand, reach: LearnerReach): Promise<Course> {
     const { tenantId, actor, courseId } = command;
     const course =
-      managesEnrollments(actor) || managesLearner
+      managesEnrollments(actor) || reach !== 'none'
         ? await this.courses.findById(tenantId, courseId)
         : await openCourseToRead(this.courses, this.memberships, { tenantId, id: courseId, actor });
     if (!course) throw new CourseNotFoundError(courseId);

@@ -6,6 +6,7 @@ import type { Enrollment } from '../domain/enrollment';
 import { ENROLLMENT_REPOSITORY, type EnrollmentRepository } from '../ports/enrollment.repository';
 import { courseTitleOf, enrollmentEvent } from './enrollment-events';
 import { openEnrollmentToRead, type EnrollmentTarget } from './enrollment-target';
+import { LearnerReaches } from './learner-reaches';
 import { SessionSeatKeeper } from './session-seat-keeper';
 
 export interface DeleteEnrollmentCommand extends EnrollmentTarget {
@@ -14,7 +15,8 @@ export interface DeleteEnrollmentCommand extends EnrollmentTarget {
 }
 
 /**
- * LE-E1: unenrolls a learner (by those who manage enrollments, or the learner itself), with
+ * LE-E1: unenrolls a learner (by those who manage enrollments, a power user of its scope or its
+ * manager (LE-E3), or the learner itself), with
  * `enrollment.deleted` carrying its last state. A seat of an instructor-led session it held
  * goes to the oldest learner waiting for it (LE-E2). The learner may enroll again.
  */
@@ -24,13 +26,14 @@ export class DeleteEnrollmentUseCase {
     @Inject(ENROLLMENT_REPOSITORY) private readonly enrollments: EnrollmentRepository,
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
     private readonly seats: SessionSeatKeeper,
+    private readonly reaches: LearnerReaches,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: DeleteEnrollmentCommand): Promise<void> {
     const left = await withOptimisticRetry<Enrollment>(async () => {
-      const enrollment = await openEnrollmentToRead(this.enrollments, command);
+      const enrollment = await openEnrollmentToRead(this.enrollments, this.reaches, command);
       assertExpectedVersion(command.expectedVersion, enrollment.version);
       const last = { ...enrollment, updatedAt: this.clock.now(), version: enrollment.version + 1 };
       const title = await courseTitleOf(this.courses, enrollment);

@@ -339,7 +339,7 @@ describe('ChangeEnrollmentStateUseCase (LE-E1)', () => {
     const enrolled = await t.changeEnrollmentState.execute({
       tenantId: TENANT,
       id: waiting.id,
-      actor: POWER,
+      actor: ADMIN,
       state: 'enrolled',
       expectedVersion: 1,
     });

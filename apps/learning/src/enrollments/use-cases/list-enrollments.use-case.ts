@@ -4,6 +4,7 @@ import type { CourseActor } from '../../courses/domain/course-access';
 import { COURSE_REPOSITORY, type CourseRepository } from '../../courses/ports/course.repository';
 import type { Enrollment } from '../domain/enrollment';
 import { enrollmentListScope, managesEnrollments } from '../domain/enrollment-access';
+import { LearnerReaches } from './learner-reaches';
 import {
   ENROLLMENT_REPOSITORY,
   type EnrollmentFilter,
@@ -18,25 +19,33 @@ export interface ListEnrollmentsQuery {
 }
 
 /**
- * LE-E1, LE-C2: enrollments in creation order: the tenant's to those who manage enrollments,
- * a course's to its instructors (filtered by that course), a learner's own to anyone else
- * (another learner's filter answers an empty page).
+ * LE-E1, LE-C2, LE-E3: enrollments in creation order: the tenant's to those who manage
+ * enrollments; a learner's to a power user of its scope and to its manager (filtered by that
+ * learner); a course's to its instructors (filtered by that course); a learner's own to anyone
+ * else (another learner's filter answers an empty page).
  */
 @Injectable()
 export class ListEnrollmentsUseCase {
   constructor(
     @Inject(ENROLLMENT_REPOSITORY) private readonly enrollments: EnrollmentRepository,
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
+    private readonly reaches: LearnerReaches,
   ) {}
 
   async execute(query: ListEnrollmentsQuery): Promise<Page<Enrollment>> {
     const { tenantId, actor, filter } = query;
-    // The course is read only when it may widen the list: its instructors see its enrollments.
+    // The learner's reach and the course are read only when they may widen the list: a power
+    // user of its scope and its manager see a learner's enrollments, instructors their course's.
+    const narrowed = !managesEnrollments(actor);
+    const learner =
+      narrowed && filter.userId !== undefined
+        ? { userId: filter.userId, reach: await this.reaches.of(actor, filter.userId) }
+        : undefined;
     const course =
-      !managesEnrollments(actor) && filter.courseId !== undefined
+      narrowed && filter.courseId !== undefined
         ? await this.courses.findById(tenantId, filter.courseId)
         : null;
-    const scope = enrollmentListScope(actor, course ?? undefined);
+    const scope = enrollmentListScope(actor, { course: course ?? undefined, learner });
     if (scope === null) return emptyPage(query.page);
     if (scope.userId !== undefined && filter.userId !== undefined && filter.userId !== scope.userId)
       return emptyPage(query.page);

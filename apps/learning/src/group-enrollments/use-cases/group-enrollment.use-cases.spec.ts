@@ -281,7 +281,7 @@ describe('group enrollments (LE-G1)', () => {
 
     const started = await t.startGroupEnrollment.execute({
       tenantId: TENANT,
-      actor: POWER,
+      actor: ADMIN,
       groupId: SALES,
       planId: plan.id,
     });

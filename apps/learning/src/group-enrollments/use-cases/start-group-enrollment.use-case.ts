@@ -11,6 +11,7 @@ import {
   type CourseSessionRepository,
 } from '../../courses/ports/course-session.repository';
 import { managesEnrollments } from '../../enrollments/domain/enrollment-access';
+import { PowerUserScopes } from '../../users/use-cases/power-user-scopes';
 import {
   EnrollmentCourseNotPublishedError,
   EnrollmentSessionNotAllowedError,
@@ -49,7 +50,7 @@ export interface StartGroupEnrollmentCommand {
 }
 
 /**
- * LE-G1: an administrator or power user assigns a published course (in a session when
+ * LE-G1: an administrator, or a power user for a group of its scope (LE-E3), assigns a published course (in a session when
  * instructor-led) or a plan to a group: it is stored `running` and a job enrolls the group's
  * current members holding one of the roles; members who join later are enrolled as they come.
  * One current group enrollment per group and target (409 `GROUP_ENROLLMENT.ALREADY_EXISTS`).
@@ -62,12 +63,14 @@ export class StartGroupEnrollmentUseCase {
     @Inject(COURSE_SESSION_REPOSITORY) private readonly sessions: CourseSessionRepository,
     @Inject(PLAN_REPOSITORY) private readonly plans: PlanRepository,
     @Inject(JobRunner) private readonly jobs: JobQueue,
+    private readonly powerUsers: PowerUserScopes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: StartGroupEnrollmentCommand): Promise<GroupEnrollment> {
     const { tenantId, actor, groupId } = command;
-    if (!managesEnrollments(actor)) throw new GroupEnrollmentForbiddenError({ groupId });
+    if (!managesEnrollments(actor) && !(await this.powerUsers.managesEnrollmentsIn(actor, groupId)))
+      throw new GroupEnrollmentForbiddenError({ groupId });
     const target = await this.targetOf(command);
     const now = this.clock.now();
     const created = newGroupEnrollment(

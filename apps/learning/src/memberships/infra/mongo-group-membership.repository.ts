@@ -61,6 +61,18 @@ export class MongoGroupMembershipRepository implements GroupMembershipRepository
     return docs.map((doc) => doc.groupId).sort();
   }
 
+  async isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean> {
+    if (groupIds.length === 0) return false;
+    // By `_id` alone (the natural keys of the memberships it could be), which both engines
+    // serve from an index whatever the size of the projection; `active` is checked here, since
+    // one more field in the filter would make the stand-in scan.
+    const keys = groupIds.map((groupId) => groupMembershipKey({ tenantId, groupId, userId }));
+    const docs = await this.collection()
+      .find({ _id: { $in: keys } }, { projection: { active: 1 } })
+      .toArray();
+    return docs.some((doc) => doc.active);
+  }
+
   async holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean> {
     // The (tenantId, userId, active) index narrows it to the user's memberships on MongoDB.
     const found = await this.model

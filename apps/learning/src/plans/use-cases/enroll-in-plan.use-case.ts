@@ -8,8 +8,10 @@ import {
   COURSE_SESSION_REPOSITORY,
   type CourseSessionRepository,
 } from '../../courses/ports/course-session.repository';
-import { EnrollmentAlreadyExistsError } from '../../enrollments/enrollments.errors';
+import { EnrollmentAlreadyExistsError, EnrollmentForbiddenError } from '../../enrollments/enrollments.errors';
+import { mayEnroll } from '../../enrollments/domain/enrollment-access';
 import { CreateEnrollmentUseCase } from '../../enrollments/use-cases/create-enrollment.use-case';
+import { LearnerReaches } from '../../enrollments/use-cases/learner-reaches';
 import { newPlanEnrollment, type PlanEnrollment } from '../domain/plan-enrollment';
 import { managesPlans } from '../domain/plan-access';
 import { sessionForPlan } from '../domain/plan-session-choice';
@@ -45,7 +47,7 @@ export type PlanCourseOutcome =
   | 'no_session';
 
 /**
- * LE-P1: an administrator or power user enrolls a learner in a plan, once per plan (409
+ * LE-P1: an administrator, or a power user a member of its scope (LE-E3), enrolls a learner in a plan, once per plan (409
  * `PLAN.ENROLLMENT_ALREADY_EXISTS`): the learner is enrolled in each published course of the
  * plan through {@link CreateEnrollmentUseCase} (its policy and seats decide each state; an
  * instructor-led course in its soonest session to come), a course it is enrolled in already is
@@ -60,6 +62,7 @@ export class EnrollInPlanUseCase {
     @Inject(COURSE_REPOSITORY) private readonly courses: CourseRepository,
     @Inject(COURSE_SESSION_REPOSITORY) private readonly sessions: CourseSessionRepository,
     private readonly createEnrollment: CreateEnrollmentUseCase,
+    private readonly reaches: LearnerReaches,
     private readonly planStates: PlanStateKeeper,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -72,6 +75,10 @@ export class EnrollInPlanUseCase {
     const plan = await this.plans.findById(tenantId, planId);
     if (!plan) throw new PlanNotFoundError(planId);
     if (!managesPlans(command.actor)) throw new PlanForbiddenError(planId);
+    // LE-E3: a power user enrolls the members of its scope only, even in a plan without a
+    // published course (each course's enrollment checks it again).
+    if (!mayEnroll(command.actor, userId, await this.reaches.of(command.actor, userId)))
+      throw new EnrollmentForbiddenError({ planId, userId });
     if (await this.planEnrollments.findOf(tenantId, planId, userId))
       throw new PlanEnrollmentAlreadyExistsError(planId, userId);
 

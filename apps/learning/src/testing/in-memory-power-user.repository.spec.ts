@@ -1,0 +1,4 @@
+import { InMemoryPowerUserRepository } from './in-memory-power-user.repository';
+import { describePowerUserRepositoryContract } from './power-user-repository.contract';
+
+describePowerUserRepositoryContract('InMemoryPowerUserRepository', () => new InMemoryPowerUserRepository());
