@@ -11,6 +11,7 @@ import { AssignmentEventsConsumer } from './assignment-events.consumer';
 import { CourseRoleEventsConsumer } from './course-role-events.consumer';
 import { EnrollmentEventsConsumer } from './enrollment-events.consumer';
 import { ImportEventsConsumer } from './import-events.consumer';
+import { GroupInvitationEventsConsumer } from './group-invitation-events.consumer';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliverySenderPool } from './delivery-sender.pool';
 import { SOURCE_VERSION_MODEL, SourceVersionSchema } from './infra/source-version.schema';
@@ -32,6 +33,7 @@ import { HandleAssignmentEventsUseCase } from './use-cases/handle-assignment-eve
 import { HandleCourseRoleEventsUseCase } from './use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from './use-cases/handle-enrollment-events.use-case';
 import { HandleImportEventsUseCase } from './use-cases/handle-import-events.use-case';
+import { HandleInvitationEventsUseCase } from './use-cases/handle-invitation-events.use-case';
 import { MailRecorder } from './use-cases/mail-recorder';
 import { ListDeliveriesUseCase } from './use-cases/list-deliveries.use-case';
 import { ReleaseWaitingDeliveriesUseCase } from './use-cases/release-waiting-deliveries.use-case';
@@ -51,6 +53,7 @@ import { UserEventsConsumer } from './user-events.consumer';
     EnrollmentEventsConsumer,
     CourseRoleEventsConsumer,
     ImportEventsConsumer,
+    GroupInvitationEventsConsumer,
     CourseSessionEventsConsumer,
     UserEventsConsumer,
   ],
@@ -70,6 +73,7 @@ import { UserEventsConsumer } from './user-events.consumer';
     HandleEnrollmentEventsUseCase,
     HandleCourseRoleEventsUseCase,
     HandleImportEventsUseCase,
+    HandleInvitationEventsUseCase,
     HandleCourseSessionEventsUseCase,
     RecordSessionRemindersUseCase,
     SessionRemindersPeriodicWork,

@@ -1,5 +1,6 @@
 import {
   foldRecipientChanges,
+  normalizeEmail,
   recipientKey,
   type ProjectionOutcome,
   type Recipient,
@@ -51,6 +52,19 @@ export class InMemoryRecipientRepository implements RecipientRepository {
       const row = this.rows.get(recipientKey(tenantId, id));
       return row ? [copyOf(row)] : [];
     });
+  }
+
+  async findByEmails(tenantId: string, emails: readonly string[]): Promise<Recipient[]> {
+    const wanted = new Set(emails.map(normalizeEmail));
+    return [...this.rows.values()]
+      .filter(
+        (row) =>
+          row.tenantId === tenantId &&
+          !row.deleted &&
+          row.email !== null &&
+          wanted.has(normalizeEmail(row.email)),
+      )
+      .map(copyOf);
   }
 }
 

@@ -26,6 +26,7 @@ import {
 import { HandleCourseRoleEventsUseCase } from '../deliveries/use-cases/handle-course-role-events.use-case';
 import { HandleEnrollmentEventsUseCase } from '../deliveries/use-cases/handle-enrollment-events.use-case';
 import { HandleImportEventsUseCase } from '../deliveries/use-cases/handle-import-events.use-case';
+import { HandleInvitationEventsUseCase } from '../deliveries/use-cases/handle-invitation-events.use-case';
 import { HandleCourseSessionEventsUseCase } from '../deliveries/use-cases/handle-course-session-events.use-case';
 import { RecordSessionRemindersUseCase } from '../deliveries/use-cases/record-session-reminders.use-case';
 import { ProjectSessionAttendanceUseCase } from '../sessions/use-cases/project-session-attendance.use-case';
@@ -142,6 +143,7 @@ export function buildNotificationsTestbed(
   const recordAssignmentMails = new HandleAssignmentEventsUseCase(recorder, config);
   const recordEnrollmentMails = new HandleEnrollmentEventsUseCase(recorder);
   const recordImportMails = new HandleImportEventsUseCase(recorder);
+  const recordInvitationMails = new HandleInvitationEventsUseCase(recorder);
   const courseInstructors = new InMemoryCourseInstructorRepository();
   const recordCourseRoleMails = new HandleCourseRoleEventsUseCase(recorder, courseInstructors);
   const sessionAttendances = new InMemorySessionAttendanceRepository();
@@ -203,6 +205,7 @@ export function buildNotificationsTestbed(
     recordEnrollmentMails,
     recordCourseRoleMails,
     recordImportMails,
+    recordInvitationMails,
     sessionAttendances,
     courseInstructors,
     scheduledSessions,

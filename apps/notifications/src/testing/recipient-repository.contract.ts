@@ -165,5 +165,30 @@ export function describeRecipientRepositoryContract(
       expect(await repository.find('another-tenant', ada)).toBeNull();
       expect(await repository.findMany('another-tenant', [ada, grace])).toEqual([]);
     });
+
+    it('finds users by address whatever its case, within the tenant only, never a deleted one', async () => {
+      const ada = randomUUID();
+      const grace = randomUUID();
+      const gone = randomUUID();
+      await repository.applyMany([
+        {
+          tenantId,
+          userId: ada,
+          version: 1,
+          state: { ...stateOf(ada, 'Lovelace'), email: 'Ada.Lovelace@Example.test' },
+        },
+        change(grace, 1, 'Hopper'),
+        change(gone, 1, 'Gone'),
+      ]);
+      await repository.applyDeletion(tenantId, gone, 2);
+
+      expect(
+        (
+          await repository.findByEmails(tenantId, [' ada.lovelace@example.TEST ', `${gone}@example.test`])
+        ).map((r) => r.userId),
+      ).toEqual([ada]);
+      expect(await repository.findByEmails(tenantId, [])).toEqual([]);
+      expect(await repository.findByEmails('another-tenant', ['ada.lovelace@example.test'])).toEqual([]);
+    });
   });
 }

@@ -9,7 +9,7 @@ import type { ServiceTestApp } from '@lms/service-testing';
 export class HandledEvents {
   private readonly keys = new Set<string>();
 
-  /** Spies on the service's batch use cases of users, assignments, enrollments, course roles, sessions and imports (call before events flow). */
+  /** Spies on the service's batch use cases of users, assignments, enrollments, course roles, sessions, imports and invitations (call before events flow). */
   async watch(service: ServiceTestApp): Promise<void> {
     const { ProjectUserUseCase, userIdOf } = await import(
       '../../src/recipients/use-cases/project-user.use-case'
@@ -29,6 +29,14 @@ export class HandledEvents {
     const handleImports = service.app.get(HandleImportEventsUseCase);
     this.spy<Parameters<typeof handleImports.execute>[0][number]>(
       handleImports,
+      (command) => command.eventId,
+    );
+    const { HandleInvitationEventsUseCase } = await import(
+      '../../src/deliveries/use-cases/handle-invitation-events.use-case'
+    );
+    const handleInvitations = service.app.get(HandleInvitationEventsUseCase);
+    this.spy<Parameters<typeof handleInvitations.execute>[0][number]>(
+      handleInvitations,
       (command) => command.eventId,
     );
     const { HandleCourseSessionEventsUseCase } = await import(

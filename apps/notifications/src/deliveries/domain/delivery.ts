@@ -53,6 +53,10 @@ export const DELIVERY_KINDS = [
   'course-session.reminder.instructor',
   /** A CSV import an administrator started is over (ID-I4). */
   'import.finished',
+  /** An address was invited to a group (ID-G2); to the invited address, with or without an account. */
+  'invitation.created',
+  /** A reminder of a pending invitation to a group, one per reminder. */
+  'invitation.reminded',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -140,13 +144,32 @@ export interface ImportMailContext {
   };
 }
 
+/** What a mail about an invitation to a group talks about, copied from the source event. */
+export interface InvitationMailContext {
+  invitation: {
+    invitationId: string;
+    groupId: string;
+    groupName: string;
+    /** The invited address: the mail goes there. */
+    email: string;
+    /** The invited account when invited by id; null when invited by address. */
+    userId: string | null;
+    roles: string[];
+    /** The account that invited; null when none. */
+    invitedBy: string | null;
+    /** Reminders sent so far (the event's count). */
+    reminders: number;
+  };
+}
+
 export type MailContext =
   | AssignmentMailContext
   | DigestMailContext
   | EnrollmentMailContext
   | CourseRoleMailContext
   | CourseSessionMailContext
-  | ImportMailContext;
+  | ImportMailContext
+  | InvitationMailContext;
 
 export function isDigestContext(context: MailContext): context is DigestMailContext {
   return 'digest' in context;
@@ -168,6 +191,10 @@ export function isImportContext(context: MailContext): context is ImportMailCont
   return 'importResult' in context;
 }
 
+export function isInvitationContext(context: MailContext): context is InvitationMailContext {
+  return 'invitation' in context;
+}
+
 /** The assignment a mail talks about; a digest or an enrollment's mail talks about none. */
 export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>): AssignmentMailContext {
   const { context } = delivery;
@@ -176,7 +203,8 @@ export function assignmentContextOf(delivery: Pick<Delivery, 'id' | 'context'>):
     isEnrollmentContext(context) ||
     isCourseRoleContext(context) ||
     isCourseSessionContext(context) ||
-    isImportContext(context)
+    isImportContext(context) ||
+    isInvitationContext(context)
   )
     throw new Error(`delivery ${delivery.id} is not about an assignment`);
   return context;
@@ -295,11 +323,13 @@ export function deliveryIdOf(key: DeliveryKey): string {
 
 /**
  * The users a mail names besides its recipient: coaches for the mentee, the mentee for a coach
- * (a previous coach's too), the first mentees of a digest; nobody for a mail about a course.
+ * (a previous coach's too), the first mentees of a digest, who invited for an invitation;
+ * nobody for a mail about a course.
  */
 export function counterpartIds(delivery: Pick<Delivery, 'kind' | 'context'>): string[] {
   const { context } = delivery;
   if (isDigestContext(context)) return context.digest.menteeIds;
+  if (isInvitationContext(context)) return context.invitation.invitedBy ? [context.invitation.invitedBy] : [];
   if (
     isEnrollmentContext(context) ||
     isCourseRoleContext(context) ||

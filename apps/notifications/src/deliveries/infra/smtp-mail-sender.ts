@@ -34,7 +34,7 @@ export class SmtpMailSender implements MailSender, OnApplicationShutdown {
     try {
       const info = await this.transporter.sendMail({
         messageId: `<${mail.id}@${this.messageIdHost}>`,
-        to: { address: mail.to.address, name: mail.to.name },
+        to: mail.to.name ? { address: mail.to.address, name: mail.to.name } : mail.to.address,
         subject: mail.subject,
         text: mail.text,
         html: mail.html,

@@ -5,6 +5,7 @@ export interface OutgoingMail {
    * that a copy sent again is recognisable as the same mail.
    */
   id: string;
+  /** `name` empty: the address alone (an invited address without an account). */
   to: { address: string; name: string };
   subject: string;
   text: string;

@@ -28,6 +28,7 @@ import {
   isEnrollmentContext,
   isCourseRoleContext,
   isImportContext,
+  isInvitationContext,
   isCourseSessionContext,
   type MailContext,
   type Delivery,
@@ -40,6 +41,7 @@ import {
   decideAfterSendFailure,
   decideWhileRecipientUnknown,
 } from '../domain/delivery-policy';
+import { accountOfInvitedAddress } from '../domain/invitation-deliveries';
 import { mailLink, renderMail, type MailTemplateInput } from '../domain/templates/render-mail';
 import { DELIVERY_REPOSITORY, type DeliveryRepository, type SentMark } from '../ports/delivery.repository';
 import { DELIVERY_ID_HEADER, MAIL_SENDER, MailSendError, type MailSender } from '../ports/mail-sender';
@@ -170,7 +172,11 @@ export class DispatchDeliveryUseCase {
     });
     const { ready, settled, digests } = await this.digestWindows.execute(claimed, owner);
     const byId = new Map(ready.map((delivery) => [delivery.id, delivery]));
-    const [people, choices] = await Promise.all([this.peopleOf(ready), this.choicesOf(ready)]);
+    const [people, choices, accounts] = await Promise.all([
+      this.peopleOf(ready),
+      this.choicesOf(ready),
+      this.accountsOf(ready),
+    ]);
     const dispatched = await Promise.allSettled(
       refs.map(async (ref): Promise<Dispatched> => {
         const delivery = byId.get(ref.deliveryId);
@@ -179,7 +185,7 @@ export class DispatchDeliveryUseCase {
             delivery,
             claimOf(delivery, owner),
             now,
-            { people, choices },
+            { people, choices, accounts },
             lookAgain,
           );
         }
@@ -196,15 +202,25 @@ export class DispatchDeliveryUseCase {
     delivery: Delivery,
     claim: DeliveryClaim,
     now: Date,
-    { people, choices }: ChunkReads,
+    { people, choices, accounts }: ChunkReads,
     lookAgain: boolean,
   ): Promise<Dispatched> {
-    const recipient = people.get(recipientKey(delivery.tenantId, delivery.recipientId)) ?? null;
+    const invitedAddress = invitedAddressOf(delivery);
+    // An invitation to an address reaches the account of that address, if there is one.
+    const recipient =
+      invitedAddress === null
+        ? (people.get(recipientKey(delivery.tenantId, delivery.recipientId)) ?? null)
+        : accountOfInvitedAddress(invitedAddress, accounts.get(delivery.tenantId) ?? [], now);
     const stop = recipient ? mailStopOf(recipient, now) : null;
     if (stop) return this.cancel(delivery, claim, stop, now);
     const preferences = choices.get(preferencesKey(delivery.tenantId, delivery.recipientId));
     if (isOptedOut(preferences, delivery.sourceType)) return this.cancel(delivery, claim, 'opted_out', now);
+    const counterparts = counterpartNames(delivery, people);
     if (!isMailable(recipient)) {
+      // An address without an account is mailed as it is (in English, naming nobody): that is
+      // how people join; nothing would ever make it known.
+      if (invitedAddress !== null)
+        return this.send(delivery, addressAlone(invitedAddress), claim, counterparts);
       const outcome = await this.waitForRecipient(delivery, claim, now);
       // A user event applied while this claim was held found the delivery taken and could
       // not send (or cancel) it: look once more now that the claim is released.
@@ -215,7 +231,7 @@ export class DispatchDeliveryUseCase {
       }
       return outcome;
     }
-    return this.send(delivery, recipient, claim, counterpartNames(delivery, people));
+    return this.send(delivery, addresseeOf(delivery, recipient), claim, counterparts);
   }
 
   /** Whether the projection now knows the recipient well enough to send or cancel the delivery. */
@@ -252,6 +268,24 @@ export class DispatchDeliveryUseCase {
     );
   }
 
+  /**
+   * The accounts of the addresses invited (not by account) in these deliveries, by tenant: one
+   * read per tenant, none for a chunk without such an invitation.
+   */
+  private async accountsOf(deliveries: readonly Delivery[]): Promise<Accounts> {
+    const emailsByTenant = new Map<string, string[]>();
+    for (const delivery of deliveries) {
+      const email = invitedAddressOf(delivery);
+      if (email !== null)
+        emailsByTenant.set(delivery.tenantId, [...(emailsByTenant.get(delivery.tenantId) ?? []), email]);
+    }
+    const accounts: Accounts = new Map();
+    for (const [tenantId, emails] of emailsByTenant) {
+      accounts.set(tenantId, await this.recipients.findByEmails(tenantId, emails));
+    }
+    return accounts;
+  }
+
   /** The recipients of these deliveries and the people their mails name, in one read per tenant. */
   private async peopleOf(deliveries: readonly Delivery[]): Promise<People> {
     const idsByTenant = new Map<string, Set<string>>();
@@ -273,23 +307,24 @@ export class DispatchDeliveryUseCase {
   /** Hands the mail to the server; a mail it accepted is recorded with the rest of its chunk. */
   private async send(
     delivery: Delivery,
-    recipient: Recipient & { email: string; firstName: string; lastName: string },
+    addressee: Addressee,
     claim: DeliveryClaim,
     counterparts: PersonName[] | null,
   ): Promise<Dispatched> {
+    const { name } = addressee;
     const mail = renderMail({
       kind: delivery.kind,
-      locale: recipient.locale,
-      recipientFirstName: recipient.firstName,
+      locale: addressee.locale,
+      recipientFirstName: name?.firstName ?? null,
       counterparts,
       link: mailLink(this.config.appUrl, delivery.context),
-      timezone: recipient.timezone,
+      timezone: addressee.timezone,
       ...contextValues(delivery.context),
     });
     try {
       await this.mailer.send({
         id: delivery.id,
-        to: { address: recipient.email, name: `${recipient.firstName} ${recipient.lastName}` },
+        to: { address: addressee.address, name: name ? `${name.firstName} ${name.lastName}` : '' },
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
@@ -478,10 +513,55 @@ type People = Map<string, Recipient>;
 /** Mail preferences by {@link preferencesKey}. */
 type Choices = Map<string, MailPreferences>;
 
+/** By tenant, the accounts of the addresses its invitations in the chunk go to. */
+type Accounts = Map<string, Recipient[]>;
+
 /** What a chunk reads once for all its deliveries. */
 interface ChunkReads {
   people: People;
   choices: Choices;
+  accounts: Accounts;
+}
+
+/** Where a mail goes, and in which words: the recipient's, or an invited address's without an account. */
+interface Addressee {
+  address: string;
+  /** Null: nobody to greet by name. */
+  name: PersonName | null;
+  locale: string;
+  timezone: string | null;
+}
+
+/**
+ * The address an invitation to a group was sent to when it was not sent to an account by id
+ * (ID-G2); null for every other mail, and for an invitation of an account (its recipient is
+ * that account, waited for as any other).
+ */
+function invitedAddressOf(delivery: Delivery): string | null {
+  const { context } = delivery;
+  return isInvitationContext(context) && context.invitation.userId === null ? context.invitation.email : null;
+}
+
+/**
+ * A known recipient, in its language and by its name: at its address, or for an invitation at
+ * the invited address (the mail is about that address being invited).
+ */
+function addresseeOf(
+  delivery: Delivery,
+  recipient: Recipient & { email: string; firstName: string; lastName: string },
+): Addressee {
+  const { context } = delivery;
+  return {
+    address: isInvitationContext(context) ? context.invitation.email : recipient.email,
+    name: { firstName: recipient.firstName, lastName: recipient.lastName },
+    locale: recipient.locale,
+    timezone: recipient.timezone,
+  };
+}
+
+/** An invited address without an account: in English, greeting nobody by name. */
+function addressAlone(address: string): Addressee {
+  return { address, name: null, locale: 'en', timezone: null };
 }
 
 /** The other party's names, or null unless the projection knows every one of them. */
@@ -493,8 +573,12 @@ function counterpartNames(delivery: Delivery, people: People): PersonName[] | nu
 /** What a mail's words take from its delivery's context besides names. */
 function contextValues(
   context: MailContext,
-): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course' | 'session' | 'importResult'> {
+): Pick<MailTemplateInput, 'count' | 'daysLeft' | 'course' | 'session' | 'importResult' | 'invitation'> {
   if (isDigestContext(context)) return { count: context.digest.count };
+  if (isInvitationContext(context)) {
+    const { groupName, roles } = context.invitation;
+    return { invitation: { groupName, roles } };
+  }
   if (isCourseSessionContext(context)) {
     const { courseTitle, previous, ...slot } = context.courseSession;
     return { course: courseTitle, session: { slot, previous } };

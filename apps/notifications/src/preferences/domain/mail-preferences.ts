@@ -12,6 +12,9 @@ import { MAILED_IMPORT_EVENTS } from '../../deliveries/domain/import-deliveries'
  * delivery comes from (its `sourceType`), so one choice covers the mails of that event to a
  * mentee and to its coaches alike (and a coach's digest of new mentees with `assignment.created`).
  * Session reminders come from no event: their category is `course-session.reminder`.
+ * Invitations to groups (`invitation.created`, `.reminded`) are no category, always sent: the
+ * mail is the invitation an administrator made for that person, and an invited address without
+ * an account has no preferences.
  */
 export const MAIL_CATEGORIES = [
   ...MAILED_ASSIGNMENT_EVENTS,

@@ -99,6 +99,14 @@ export function mailStopOf(recipient: Recipient, now: Date): MailStop | null {
   return null;
 }
 
+/**
+ * An address as identity compares addresses: trimmed, lower-case. Two users' addresses, or an
+ * invited address and an account's, are the same when their normalized forms are.
+ */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** The name of a recipient, or null when it is unknown or deleted. */
 export function nameOf(recipient: Recipient | undefined): PersonName | null {
   if (!recipient || recipient.deleted || recipient.firstName === null || recipient.lastName === null)

@@ -4,6 +4,7 @@ import type { UserState } from '@lms/contracts';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import {
   foldRecipientChanges,
+  normalizeEmail,
   recipientKey,
   type ProjectionOutcome,
   type Recipient,
@@ -84,6 +85,16 @@ export class MongoRecipientRepository implements RecipientRepository {
       .toArray();
     return docs.filter((doc) => doc.tenantId === tenantId).map(toRecipient);
   }
+
+  /** `{tenantId, emailNormalized: {$in}}`: the index of that name on MongoDB (a scan on the local stand-in). */
+  async findByEmails(tenantId: string, emails: readonly string[]): Promise<Recipient[]> {
+    if (emails.length === 0) return [];
+    const normalized = [...new Set(emails.map(normalizeEmail))];
+    const docs = await this.collection()
+      .find({ tenantId, emailNormalized: { $in: normalized } })
+      .toArray();
+    return docs.filter((doc) => !doc.deleted).map(toRecipient);
+  }
 }
 
 /**
@@ -92,18 +103,30 @@ export class MongoRecipientRepository implements RecipientRepository {
  */
 function fieldsOf(
   change: RecipientChange,
-): Pick<RecipientDocument, 'email' | 'firstName' | 'lastName' | 'state' | 'expiresAt' | 'deleted'> {
+): Pick<
+  RecipientDocument,
+  'email' | 'emailNormalized' | 'firstName' | 'lastName' | 'state' | 'expiresAt' | 'deleted'
+> {
   const state = change.state;
   return state
     ? {
         email: state.email,
+        emailNormalized: normalizeEmail(state.email),
         firstName: state.firstName,
         lastName: state.lastName,
         state: state.state,
         expiresAt: state.expiresAt,
         deleted: false,
       }
-    : { email: null, firstName: null, lastName: null, state: null, expiresAt: null, deleted: true };
+    : {
+        email: null,
+        emailNormalized: null,
+        firstName: null,
+        lastName: null,
+        state: null,
+        expiresAt: null,
+        deleted: true,
+      };
 }
 
 function toRecipient(doc: RecipientDocument): Recipient {

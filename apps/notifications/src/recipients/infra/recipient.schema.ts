@@ -9,6 +9,8 @@ export interface RecipientDocument {
   tenantId: string;
   userId: string;
   email: string | null;
+  /** `email` trimmed and lower-case, for the look-up of an invited address; absent on rows stored before. */
+  emailNormalized?: string | null;
   firstName: string | null;
   lastName: string | null;
   locale: string;
@@ -29,6 +31,7 @@ export const RecipientSchema = new Schema<RecipientDocument>(
     tenantId: { type: String, required: true },
     userId: { type: String, required: true },
     email: { type: String, default: null },
+    emailNormalized: { type: String, default: null },
     firstName: { type: String, default: null },
     lastName: { type: String, default: null },
     locale: { type: String, default: 'en' },
@@ -53,3 +56,9 @@ RecipientSchema.index({ tenantId: 1, userId: 1 }, { unique: true });
  * declared so that the local stand-in database serves it from an index (MongoDB uses `_id`).
  */
 RecipientSchema.index({ _id: 1, version: 1 }, { unique: true, name: 'version_compare_and_set' });
+/**
+ * An invited address to its account (ID-G2: the invitation's mail is in the account's
+ * language): rare, once per chunk of invitation mails. Not unique: a tombstone has no address,
+ * and the projection may hold an address twice for a while (one user's change not yet seen).
+ */
+RecipientSchema.index({ tenantId: 1, emailNormalized: 1 });

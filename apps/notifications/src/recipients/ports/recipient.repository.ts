@@ -19,4 +19,9 @@ export interface RecipientRepository {
   applyDeletion(tenantId: string, userId: string, version: number): Promise<boolean>;
   find(tenantId: string, userId: string): Promise<Recipient | null>;
   findMany(tenantId: string, userIds: readonly string[]): Promise<Recipient[]>;
+  /**
+   * The users of the tenant whose address is one of these, compared as identity compares them
+   * (trimmed, lower-case); a deleted user has no address and is never found.
+   */
+  findByEmails(tenantId: string, emails: readonly string[]): Promise<Recipient[]>;
 }

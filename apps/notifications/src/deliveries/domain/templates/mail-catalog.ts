@@ -1,3 +1,4 @@
+import type { GroupRole } from '@lms/contracts';
 import type { DeliveryKind } from '../delivery';
 
 /**
@@ -10,7 +11,8 @@ import type { DeliveryKind } from '../delivery';
  * (its day and hours in the recipient's time zone, the zone named), `place` and `online` (its
  * link), each null when it has none, and `previousWhen`, `previousPlace`, `previousOnline` when
  * it moved, and for an import `file` (its name, or null), `rowsRead`, `rowsApplied`,
- * `rowsRejected`, `dryRun` and `failed`.
+ * `rowsRejected`, `dryRun` and `failed`, and for an invitation `group` (the group's name) and
+ * `roles` (the roles offered, in words, joined for the sentence), `names` then being who invited.
  */
 export interface MailWordsTemplate {
   subject: string;
@@ -21,7 +23,7 @@ export interface MailWordsTemplate {
 
 /** One language's wording of every mail, each a Handlebars template of plain text. */
 export interface MailCatalog {
-  /** Sees `firstName`. */
+  /** Sees `firstName`: null for an invited address without an account. */
   greeting: string;
   linkLabel: string;
   signature: string;
@@ -29,6 +31,8 @@ export interface MailCatalog {
   and: string;
   /** When an assignment ends, by days left; `days` sees `daysLeft`. */
   ends: { soon: string; today: string; tomorrow: string; days: string };
+  /** A role in a group, in words (an invitation offers some). */
+  roles: Record<GroupRole, string>;
   kinds: Record<DeliveryKind, MailWordsTemplate>;
 }
 
@@ -38,7 +42,7 @@ function sentence(template: string): MailWordsTemplate {
 }
 
 export const EN_CATALOG: MailCatalog = {
-  greeting: 'Hi {{firstName}},',
+  greeting: '{{#if firstName}}Hi {{firstName}},{{else}}Hello,{{/if}}',
   linkLabel: 'Open your coaching space',
   signature: 'The Coaching Platform team',
   and: 'and',
@@ -47,6 +51,15 @@ export const EN_CATALOG: MailCatalog = {
     today: 'ends today',
     tomorrow: 'ends tomorrow',
     days: 'ends in {{daysLeft}} days',
+  },
+  roles: {
+    learner: 'learner',
+    author: 'author',
+    coach: 'coach',
+    admin: 'group administrator',
+    co_author: 'co-author',
+    reviewer: 'reviewer',
+    manager: 'manager',
   },
   kinds: {
     'assignment.created.mentee': {
@@ -222,11 +235,29 @@ export const EN_CATALOG: MailCatalog = {
       ],
       linkLabel: 'Open the import',
     },
+    'invitation.created': {
+      subject: 'You are invited to join {{group}}',
+      paragraphs: [
+        '{{#if names}}{{names}} has invited you to join the group {{group}}.{{else}}You have been invited to join the group {{group}}.{{/if}}',
+        'Roles offered: {{roles}}.',
+        'Sign in to accept the invitation.',
+      ],
+      linkLabel: 'Accept the invitation',
+    },
+    'invitation.reminded': {
+      subject: 'Reminder: you are invited to join {{group}}',
+      paragraphs: [
+        '{{#if names}}{{names}} has invited you to join the group {{group}}: the invitation is still open.{{else}}You have been invited to join the group {{group}}: the invitation is still open.{{/if}}',
+        'Roles offered: {{roles}}.',
+        'Sign in to accept the invitation.',
+      ],
+      linkLabel: 'Accept the invitation',
+    },
   },
 };
 
 export const IT_CATALOG: MailCatalog = {
-  greeting: 'Ciao {{firstName}},',
+  greeting: '{{#if firstName}}Ciao {{firstName}},{{else}}Buongiorno,{{/if}}',
   linkLabel: 'Apri il tuo spazio di coaching',
   signature: 'Il team di Coaching Platform',
   and: 'e',
@@ -235,6 +266,15 @@ export const IT_CATALOG: MailCatalog = {
     today: 'termina oggi',
     tomorrow: 'termina domani',
     days: 'termina tra {{daysLeft}} giorni',
+  },
+  roles: {
+    learner: 'studente',
+    author: 'autore',
+    coach: 'coach',
+    admin: 'amministratore del gruppo',
+    co_author: 'co-autore',
+    reviewer: 'revisore',
+    manager: 'manager',
   },
   kinds: {
     'assignment.created.mentee': {
@@ -401,6 +441,24 @@ export const IT_CATALOG: MailCatalog = {
         '{{#if rowsRejected}}{{rowsRejected}} righe non sono state applicate: il report ne indica il motivo, riga per riga.{{else}}Tutte le righe erano valide.{{/if}}',
       ],
       linkLabel: "Apri l'importazione",
+    },
+    'invitation.created': {
+      subject: 'Sei invitato a unirti al gruppo {{group}}',
+      paragraphs: [
+        '{{#if names}}{{names}} ti ha invitato a unirti al gruppo {{group}}.{{else}}Sei stato invitato a unirti al gruppo {{group}}.{{/if}}',
+        'Ruoli proposti: {{roles}}.',
+        "Accedi per accettare l'invito.",
+      ],
+      linkLabel: "Accetta l'invito",
+    },
+    'invitation.reminded': {
+      subject: 'Promemoria: sei invitato a unirti al gruppo {{group}}',
+      paragraphs: [
+        "{{#if names}}{{names}} ti ha invitato a unirti al gruppo {{group}}: l'invito è ancora valido.{{else}}Sei stato invitato a unirti al gruppo {{group}}: l'invito è ancora valido.{{/if}}",
+        'Ruoli proposti: {{roles}}.',
+        "Accedi per accettare l'invito.",
+      ],
+      linkLabel: "Accetta l'invito",
     },
   },
 };

@@ -7,6 +7,7 @@ import {
   isDigestContext,
   isEnrollmentContext,
   isImportContext,
+  isInvitationContext,
   type DeliveryKind,
   type MailContext,
 } from '../delivery';
@@ -16,7 +17,8 @@ export interface MailTemplateInput {
   kind: DeliveryKind;
   /** The recipient's locale as identity stores it (`it`, `it-IT`, `en_GB`...). */
   locale: string;
-  recipientFirstName: string;
+  /** Null for an invited address without an account: the greeting names nobody. */
+  recipientFirstName: string | null;
   /** The other party (coaches for a mentee, the mentee for a coach); null when not all are known. */
   counterparts: readonly PersonName[] | null;
   link: string;
@@ -32,6 +34,15 @@ export interface MailTemplateInput {
   timezone?: string | null;
   /** For an import over (ID-I4): its file, its rows and whether it was a dry run or failed. */
   importResult?: ImportResultValues | null;
+  /** For an invitation to a group (ID-G2): the group's name and the roles offered. */
+  invitation?: InvitationValues | null;
+}
+
+/** What a mail about an invitation says of it. */
+export interface InvitationValues {
+  groupName: string;
+  /** Roles of a group (`learner`, `co_author`...); one without words of the catalog is shown as it is. */
+  roles: readonly string[];
 }
 
 /** What a mail about an import says of it. */
@@ -94,7 +105,8 @@ export function resolveLocale(locale: string): SupportedLocale {
 
 /**
  * The link a mail points to, under the web app's public address: the assignment it talks
- * about, the coach's mentees for a digest, the course of an enrollment or of a role.
+ * about, the coach's mentees for a digest, the course of an enrollment or of a role, the
+ * import, the invitation to accept.
  */
 export function mailLink(appUrl: string, context: MailContext): string {
   const base = appUrl.replace(/\/+$/, '');
@@ -107,6 +119,9 @@ export function mailLink(appUrl: string, context: MailContext): string {
     return `${base}/learning/courses/${encodeURIComponent(context.courseSession.courseId)}`;
   if (isImportContext(context))
     return `${base}/admin/imports/${encodeURIComponent(context.importResult.importId)}`;
+  // Where the invited user accepts it (identity's `POST /v1/invitations/:id/accept`), in the web app.
+  if (isInvitationContext(context))
+    return `${base}/invitations/${encodeURIComponent(context.invitation.invitationId)}/accept`;
   return `${base}/coaching/assignments/${encodeURIComponent(context.assignmentId)}`;
 }
 
@@ -221,6 +236,18 @@ function importValues(
   };
 }
 
+/** The words of an invitation's mail: its group and the roles it offers, each in the catalog's words. */
+function invitationValues(
+  invitation: InvitationValues | null | undefined,
+  catalog: MailCatalog,
+): Record<'group' | 'roles', string | null> {
+  if (!invitation) return { group: null, roles: null };
+  const words = invitation.roles.map((role) =>
+    Object.hasOwn(catalog.roles, role) ? catalog.roles[role as keyof MailCatalog['roles']] : clean(role),
+  );
+  return { group: clean(invitation.groupName), roles: joinNames(words, catalog.and) };
+}
+
 /**
  * Renders a delivery's mail (NO-3) in the recipient's locale, as plain text and HTML, from
  * the locale's Handlebars catalog. Pure: the same input always gives the same mail. The HTML
@@ -243,11 +270,14 @@ export function renderMail(input: MailTemplateInput): RenderedMail {
     ends: endsIn(catalog, daysLeft),
     ...sessionValues(input, locale),
     ...importValues(input.importResult),
+    ...invitationValues(input.invitation, catalog),
   };
   const words = catalog.kinds[input.kind];
   const parts = {
     locale,
-    greeting: text(catalog.greeting)({ firstName: clean(input.recipientFirstName) }),
+    greeting: text(catalog.greeting)({
+      firstName: input.recipientFirstName === null ? null : clean(input.recipientFirstName) || null,
+    }),
     paragraphs: words.paragraphs.map((paragraph) => text(paragraph)(values)),
     linkLabel: words.linkLabel ?? catalog.linkLabel,
     link: input.link,
