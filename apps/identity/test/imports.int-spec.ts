@@ -279,7 +279,7 @@ describe('CSV imports (real Kafka and Mongo)', () => {
   it('given no file, a wrong kind or a caller who is no administrator, then the request is refused', async () => {
     expectProblem(await upload({ kind: 'users' }, null), 400, 'IMPORT.FILE_MISSING');
     expectProblem(
-      await upload({ kind: 'managers' }, { content: 'Email\r\n' }),
+      await upload({ kind: 'teams' }, { content: 'Email\r\n' }),
       400,
       'REQUEST.VALIDATION_FAILED',
     );

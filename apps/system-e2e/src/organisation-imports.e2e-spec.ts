@@ -39,8 +39,9 @@ const BAD_ROWS = new Map<number, (row: string[]) => string[]>([
  * and coach populations): 1,000 users imported from a CSV with 10 bad rows (the report names
  * exactly those rows, and the 990 users exist); the same file again changes nothing; a dry run
  * writes nothing; a coach whose filter is `COUNTRY = UK` sees exactly the UK learners and the
- * report names the filter value that matched nobody; a group coach does not see another
- * group's members.
+ * report names the filter value that matched nobody; a coach linked by a manager file gets its
+ * filters, and that file's report notes the value nobody holds; a group coach does not see
+ * another group's members.
  */
 describe('the organisation: imports, coach populations and group visibility (every service, through the gateway)', () => {
   const run = uniqueSuffix();
@@ -217,6 +218,46 @@ describe('the organisation: imports, coach populations and group visibility (eve
     expect(population.ids).toEqual(ukLearners);
     expect(population.unmatched).toEqual([{ field: 'COUNTRY', value: 'United-Kingdom' }]);
   }, 300_000);
+
+  it("links a coach by a manager file: its profile takes the file's filters, and the report notes the value nobody holds (ID-I2)", async () => {
+    const manager = await admin.create<Created>('/api/v1/identity/users', {
+      email: email('file-coach'),
+      firstName: 'Fabio',
+      lastName: 'Coach',
+    });
+    const learner = await admin.create<Created>('/api/v1/identity/users', {
+      email: email('file-coach-learner'),
+      firstName: 'Fabio',
+      lastName: 'Learner',
+    });
+    const file = [
+      'Manager email,Learner email,roleLearnerManager,roleCoach,Filters',
+      `${email('file-coach')},${email('file-coach-learner')},1,1,COUNTRY=UK; COUNTRY=United-Kingdom`,
+      `${email('nobody')},${email('file-coach-learner')},1,1,COUNTRY=UK`,
+    ].join('\r\n');
+
+    const done = await importUsers(file, { kind: 'managers' });
+
+    expect(done).toMatchObject({ rowsTotal: 2, rowsRejected: 1, rowsApplied: 1 });
+    const report = await admin.download(`/api/v1/identity/imports/${done.id}/report.csv`);
+    expect(
+      report.text
+        .split('\r\n')
+        .slice(1)
+        .filter((line) => line.length > 0)
+        .map((line) => line.split(',').slice(0, 3).join(',')),
+    ).toEqual(['2,Filters,IMPORT_ROW.FILTER_UNMATCHED', '3,Manager email,IMPORT_ROW.USER_UNKNOWN']);
+    expect(report.text).toContain('COUNTRY=United-Kingdom');
+    expect(await admin.get(`/api/v1/identity/coaches/${manager.id}`)).toMatchObject({
+      learnerUserId: learner.id,
+      roleLearnerManager: 'Can access the learners section',
+      roleCoach: 'Can be a coach in the Coaching add-on',
+      filters: [
+        { field: 'COUNTRY', value: 'UK' },
+        { field: 'COUNTRY', value: 'United-Kingdom' },
+      ],
+    });
+  });
 
   it("refuses a group coach another group's members, and shows it its own group's", async () => {
     const password = `group-coach-password-${run}`;

@@ -1,5 +1,5 @@
 import { BusinessRuleError, DomainError, NotFoundError } from '@lms/kernel';
-import { MAX_COACH_FILTERS, MAX_COACH_TEXT } from './domain/coach-profile';
+import { MAX_COACH_FILTERS, MAX_COACH_TEXT, type CoachProfileProblem } from './domain/coach-profile';
 
 export class CoachProfileNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -71,5 +71,19 @@ export class CoachFilterInvalidError extends BusinessRuleError {
       `A filter's field and value are each 1 to ${MAX_COACH_TEXT} characters.`,
       { index },
     );
+  }
+}
+
+/** The error a rule of a coach's definition is refused with (ID-C1): by its `PUT`, and by a manager import's row. */
+export function coachProfileProblemError(problem: CoachProfileProblem): DomainError {
+  switch (problem.rule) {
+    case 'same-account':
+      return new CoachSameAccountError();
+    case 'role-invalid':
+      return new CoachRoleInvalidError(problem.role);
+    case 'too-many-filters':
+      return new CoachTooManyFiltersError(problem.count);
+    case 'filter-invalid':
+      return new CoachFilterInvalidError(problem.index);
   }
 }

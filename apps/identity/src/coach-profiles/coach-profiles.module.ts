@@ -55,5 +55,6 @@ import { CoachPopulationUserEventsConsumer } from './user-events.consumer';
     FollowUserChangesUseCase,
     CoachPopulationJob,
   ],
+  exports: [COACH_PROFILE_REPOSITORY, DefineCoachProfileUseCase],
 })
 export class CoachProfilesModule {}

@@ -15,7 +15,8 @@ import {
 } from '@lms/service-kit';
 import { templateRows } from './domain/import-columns';
 import { ImportIdParamsDto } from './dto/import-id.request.dto';
-import { ImportTemplateParamsDto } from './dto/import-template.request.dto';
+import { IMPORT_KINDS } from './domain/import';
+import { ImportTemplateParamsDto, KIND_OF_TEMPLATE } from './dto/import-template.request.dto';
 import { ImportResponseDto } from './dto/import.response.dto';
 import { ListImportsQueryDto } from './dto/list-imports.request.dto';
 import { StartImportRequestDto } from './dto/start-import.request.dto';
@@ -52,7 +53,10 @@ async function* withinLimit(content: AsyncIterable<Uint8Array>): AsyncGenerator<
   }
 }
 
-/** CSV imports of users and of their states (ID-I1, ID-I3, ID-I4), by the tenant's administrators. */
+/**
+ * CSV imports of users, of their states and of coaches' manager accounts (ID-I1, ID-I3, ID-I2,
+ * ID-I4), by the tenant's administrators.
+ */
 @Access('administrator', ADMINISTRATORS)
 @Controller('imports')
 export class ImportsController {
@@ -78,7 +82,17 @@ export class ImportsController {
       required: ['file', 'kind'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'CSV, UTF-8, at most 50 MB.' },
-        kind: { type: 'string', enum: ['users', 'states'] },
+        kind: {
+          type: 'string',
+          enum: [...IMPORT_KINDS],
+          description:
+            '`users` (ID-I1: users and their roles in groups), `states` (ID-I3: activate, deactivate, ' +
+            'expiry dates) or `managers` (ID-I2: a coach profile per row, linking a manager account to ' +
+            'its learner account, both existing users; `roleLearnerManager` and `roleCoach` are `1`; ' +
+            '`Filters` is `FIELD=VALUE; FIELD=VALUE`, values compared exactly; a value no user holds ' +
+            'is noted in the report as `IMPORT_ROW.FILTER_UNMATCHED`, and its row applied all the same). ' +
+            'Each has its template at `GET /v1/imports/templates/{kind}.csv`.',
+        },
         mode: { type: 'string', enum: ['valid_rows', 'all_or_nothing'], default: 'valid_rows' },
         dryRun: { type: 'boolean', default: false },
       },
@@ -146,8 +160,7 @@ export class ImportsController {
   })
   @Get('templates/:file')
   template(@Param() params: ImportTemplateParamsDto): StreamableFile {
-    const kind = params.file === 'users.csv' ? 'users' : 'states';
-    return new StreamableFile(Buffer.from(csvText(templateRows(kind)), 'utf8'), {
+    return new StreamableFile(Buffer.from(csvText(templateRows(KIND_OF_TEMPLATE[params.file])), 'utf8'), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${params.file}"`,
     });
@@ -163,7 +176,10 @@ export class ImportsController {
     return ImportResponseDto.from(await this.getImport.execute({ actor, importId: params.id }));
   }
 
-  /** Every reason a row was not applied, in row order; a formula-like cell is prefixed with `'`. */
+  /**
+   * Every reason a row was not applied, and every note on a row applied all the same (a coach's
+   * filter value no user holds), in row order; a formula-like cell is prefixed with `'`.
+   */
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'A header (Row, Column, Code, Message, Value), then one line per reason.',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
+import { CoachProfilesModule } from '../coach-profiles/coach-profiles.module';
 import { GroupsModule } from '../groups/groups.module';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { UsersModule } from '../users/users.module';
@@ -24,9 +25,9 @@ import { ReceiveImportFileUseCase } from './use-cases/receive-import-file.use-ca
 import { RunImportUseCase } from './use-cases/run-import.use-case';
 import { StartImportUseCase } from './use-cases/start-import.use-case';
 
-/** CSV imports of users and of their states (ID-I1, ID-I3, ID-I4), run as jobs. */
+/** CSV imports of users, of their states and of coaches' manager accounts (ID-I1, ID-I3, ID-I2, ID-I4), run as jobs. */
 @Module({
-  imports: [UsersModule, GroupsModule, MembershipsModule],
+  imports: [UsersModule, GroupsModule, MembershipsModule, CoachProfilesModule],
   controllers: [ImportsController],
   providers: [
     mongoModel(IMPORT_MODEL, ImportSchema),

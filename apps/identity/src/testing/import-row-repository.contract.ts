@@ -97,6 +97,36 @@ export function describeImportRowRepositoryContract(
       expect(await subject.repository.listAfter(contractTenant(), importId, 'validated', 1, 10)).toEqual([]);
     });
 
+    it('reports the valid and applied rows that carry a note, with the rejected and refused ones', async () => {
+      const importId = newId();
+      const note = (row: number) => ({
+        row,
+        column: 'Filters',
+        code: 'IMPORT_ROW.FILTER_UNMATCHED',
+        message: 'Nobody.',
+        value: 'COUNTRY=United-Kingdom',
+      });
+      await subject.repository.saveMany([
+        { ...aRow(importId, 2, 'valid'), issues: [note(2)] },
+        aRow(importId, 3, 'applied'),
+        { ...aRow(importId, 4, 'applied'), issues: [note(4)] },
+        aRow(importId, 5, 'rejected'),
+        aRow(importId, 6, 'valid'),
+      ]);
+
+      const reported = await subject.repository.listAfter(subject.tenantId, importId, 'reported', 1, 10);
+      expect(reported.map((row) => [row.row, row.issues.map((issue) => issue.code)])).toEqual([
+        [2, ['IMPORT_ROW.FILTER_UNMATCHED']],
+        [4, ['IMPORT_ROW.FILTER_UNMATCHED']],
+        [5, ['IMPORT_ROW.EMAIL_INVALID']],
+      ]);
+      expect(
+        (await subject.repository.listAfter(subject.tenantId, importId, 'validated', 1, 10)).map(
+          (row) => row.row,
+        ),
+      ).toEqual([2, 3, 4, 6]);
+    });
+
     it('tells which new users a valid row of the import names', async () => {
       const importId = newId();
       await subject.repository.saveMany([

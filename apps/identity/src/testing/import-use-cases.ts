@@ -9,6 +9,7 @@ import { ReceiveImportFileUseCase } from '../imports/use-cases/receive-import-fi
 import { RunImportUseCase } from '../imports/use-cases/run-import.use-case';
 import { StartImportUseCase } from '../imports/use-cases/start-import.use-case';
 import type { UserActor } from '../users/domain/user-permissions';
+import { coachProfileUseCases } from './coach-profile-use-cases';
 import type { buildIdentityTestbed } from './identity-testbed';
 import { InMemoryImportFileStore } from './in-memory-import-file.store';
 import { InMemoryImportRowRepository } from './in-memory-import-row.repository';
@@ -23,9 +24,9 @@ export async function* partsOf(content: string | Buffer, size = 5): AsyncGenerat
 }
 
 /**
- * The import use cases (ID-I1, ID-I3, ID-I4) over the identity testbed's users, groups,
- * memberships, outbox, clock and job queue, with in-memory imports, rows and files, and
- * small chunks (so that tests see several).
+ * The import use cases (ID-I1, ID-I2, ID-I3, ID-I4) over the identity testbed's users, groups,
+ * memberships, outbox, clock and job queue, and the coach profile use cases (`coaches`), with
+ * in-memory imports, rows and files, and small chunks (so that tests see several).
  */
 export function importUseCases(testbed: IdentityTestbed, overrides: Partial<ImportSettings> = {}) {
   const settings: ImportSettings = {
@@ -41,6 +42,7 @@ export function importUseCases(testbed: IdentityTestbed, overrides: Partial<Impo
     enqueue: (job: Parameters<typeof testbed.jobs.enqueue>[0]) =>
       testbed.jobs.enqueue(job, testbed.clock.now()),
   };
+  const coaches = coachProfileUseCases(testbed);
   const applier = new ImportRowApplier(
     testbed.users,
     testbed.memberships,
@@ -49,6 +51,8 @@ export function importUseCases(testbed: IdentityTestbed, overrides: Partial<Impo
     testbed.changeUserState,
     testbed.addMember,
     testbed.changeMemberRoles,
+    coaches.coachProfiles,
+    coaches.defineCoachProfile,
   );
   const getImport = new GetImportUseCase(imports);
   const receiveFile = new ReceiveImportFileUseCase(files, settings, testbed.clock);
@@ -66,6 +70,7 @@ export function importUseCases(testbed: IdentityTestbed, overrides: Partial<Impo
   );
   return {
     settings,
+    coaches,
     imports,
     rows,
     files,

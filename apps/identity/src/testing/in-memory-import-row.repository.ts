@@ -3,7 +3,7 @@ import type { ImportRowRepository, ImportRowSelection } from '../imports/ports/i
 
 const STATUSES: Record<ImportRowSelection, readonly ImportRowStatus[]> = {
   validated: ['valid', 'applied', 'refused'],
-  reported: ['rejected', 'refused'],
+  reported: ['rejected', 'refused', 'valid', 'applied'],
 };
 
 /** The rows of imports in memory, each once under its import and row number, as the Mongo repository keeps them. */
@@ -32,6 +32,7 @@ export class InMemoryImportRowRepository implements ImportRowRepository {
           row.tenantId === tenantId &&
           row.importId === importId &&
           STATUSES[selection].includes(row.status) &&
+          (selection !== 'reported' || row.issues.length > 0) &&
           row.row > afterRow,
       )
       .sort((a, b) => a.row - b.row)

@@ -1,8 +1,8 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { defineStream } from '../define-stream';
 
-/** What a CSV import brings in (ID-I1, ID-I3). */
-export const IMPORT_KINDS = ['users', 'states'] as const;
+/** What a CSV import brings in: users (ID-I1), their states (ID-I3), coaches' manager accounts (ID-I2). */
+export const IMPORT_KINDS = ['users', 'states', 'managers'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** How an import ended: `finished` read every row; `failed` met a file it could not read to the end. */

@@ -60,8 +60,10 @@ export type DefineCoachProfileDecision =
   | { outcome: 'unchanged'; profile: CoachProfile }
   | { outcome: 'refused'; problem: CoachProfileProblem };
 
-/** The first rule a definition breaks, or null. */
-export function coachProfileProblem(definition: CoachProfileDefinition): CoachProfileProblem | null {
+/** The first rule a definition breaks, or null (whatever its tenant). */
+export function coachProfileProblem(
+  definition: Omit<CoachProfileDefinition, 'tenantId'>,
+): CoachProfileProblem | null {
   if (definition.managerUserId === definition.learnerUserId) return { rule: 'same-account' };
   for (const role of ['roleLearnerManager', 'roleCoach'] as const)
     if (!isText(definition[role])) return { rule: 'role-invalid', role };

@@ -11,6 +11,7 @@ import {
 } from '../ports/coach-population.repository';
 import { COACH_PROFILE_REPOSITORY, type CoachProfileRepository } from '../ports/coach-profile.repository';
 import { authorizeCoachProfiles } from './coach-profile-access';
+import { unmatchedFilters } from './unmatched-filters';
 
 /** ID-C1: a coach profile of the actor's tenant, by its manager account. */
 @Injectable()
@@ -46,8 +47,7 @@ export interface CoachPopulationPage extends Page<User> {
 
 /**
  * ID-C3: a page of the users of a coach's population, in user id order, with the filters that
- * match no user of the tenant. Each such check is an administrator's one-off search of the
- * users by custom field (a cold path: at most 20 per request).
+ * match no user of the tenant ({@link unmatchedFilters}: at most 20 searches per request).
  */
 @Injectable()
 export class GetCoachPopulationUseCase {
@@ -78,20 +78,7 @@ export class GetCoachPopulationUseCase {
       limit: members.limit,
       nextCursor: members.nextCursor,
       recomputedAt: profile.populationRecomputedAt,
-      unmatchedFilters: await this.unmatched(actor.tenantId, profile.filters),
+      unmatchedFilters: await unmatchedFilters(this.users, actor.tenantId, profile.filters),
     };
-  }
-
-  private async unmatched(tenantId: string, filters: readonly CoachFilter[]): Promise<CoachFilter[]> {
-    const unmatched: CoachFilter[] = [];
-    for (const filter of filters) {
-      const holders = await this.users.list(
-        tenantId,
-        { customField: { key: filter.field, value: filter.value } },
-        { limit: 1 },
-      );
-      if (holders.items.length === 0) unmatched.push(filter);
-    }
-    return unmatched;
   }
 }

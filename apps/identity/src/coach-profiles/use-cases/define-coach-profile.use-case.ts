@@ -10,17 +10,13 @@ import { coachProfileDefinedEvent } from '../coach-profile-events';
 import {
   CoachAccountInactiveError,
   CoachAccountNotFoundError,
-  CoachFilterInvalidError,
-  CoachRoleInvalidError,
-  CoachSameAccountError,
-  CoachTooManyFiltersError,
+  coachProfileProblemError,
 } from '../coach-profiles.errors';
 import {
   coachProfileProblem,
   defineCoachProfile,
   type CoachFilter,
   type CoachProfile,
-  type CoachProfileProblem,
 } from '../domain/coach-profile';
 import { COACH_PROFILE_REPOSITORY, type CoachProfileRepository } from '../ports/coach-profile.repository';
 import { authorizeCoachProfiles } from './coach-profile-access';
@@ -71,7 +67,7 @@ export class DefineCoachProfileUseCase {
       filters: command.filters,
     };
     const problem = coachProfileProblem(definition);
-    if (problem) throw problemError(problem);
+    if (problem) throw coachProfileProblemError(problem);
     await this.assertLinkable(actor.tenantId, 'manager', command.managerUserId);
     await this.assertLinkable(actor.tenantId, 'learner', command.learnerUserId);
 
@@ -80,7 +76,7 @@ export class DefineCoachProfileUseCase {
         const now = this.clock.now();
         const stored = await this.profiles.findStored(actor.tenantId, command.managerUserId);
         const decision = defineCoachProfile(stored, definition, now);
-        if (decision.outcome === 'refused') throw problemError(decision.problem);
+        if (decision.outcome === 'refused') throw coachProfileProblemError(decision.problem);
         if (decision.outcome === 'unchanged')
           return {
             outcome: 'written',
@@ -118,18 +114,5 @@ export class DefineCoachProfileUseCase {
     const user = await this.users.findById(tenantId, userId);
     if (!user) throw new CoachAccountNotFoundError(account, userId);
     if (!LINKABLE_STATES.has(user.state)) throw new CoachAccountInactiveError(account, userId, user.state);
-  }
-}
-
-function problemError(problem: CoachProfileProblem): Error {
-  switch (problem.rule) {
-    case 'same-account':
-      return new CoachSameAccountError();
-    case 'role-invalid':
-      return new CoachRoleInvalidError(problem.role);
-    case 'too-many-filters':
-      return new CoachTooManyFiltersError(problem.count);
-    case 'filter-invalid':
-      return new CoachFilterInvalidError(problem.index);
   }
 }

@@ -16,6 +16,10 @@ export const IMPORT_COLUMNS = [
   'labels',
   'action',
   'expiryDate',
+  'learnerEmail',
+  'roleLearnerManager',
+  'roleCoach',
+  'filters',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -30,7 +34,10 @@ interface ColumnSpec {
 
 /**
  * The columns of each kind of file, in the template's order (seed 003: "Email, Role, Group ID,
- * additional information (optional), labels (optional)" suffice to update a user).
+ * additional information (optional), labels (optional)" suffice to update a user). A manager
+ * file (ID-I2, seed 000) names its rights as the source's manager file does, `roleLearnerManager`
+ * and `roleCoach`; its `email` is the coach's manager account. Its `Filters` column is required
+ * (its cell may be empty): a file without it would replace every coach's filters with none.
  */
 export const COLUMNS_OF_KIND: Readonly<Record<ImportKind, readonly ColumnSpec[]>> = {
   users: [
@@ -52,6 +59,38 @@ export const COLUMNS_OF_KIND: Readonly<Record<ImportKind, readonly ColumnSpec[]>
     { column: 'email', header: 'Email', aliases: ['e-mail', 'mail'], required: true },
     { column: 'action', header: 'Action', aliases: [], required: true },
     { column: 'expiryDate', header: 'Expiry date', aliases: ['expiry', 'expiration date'], required: false },
+  ],
+  managers: [
+    {
+      column: 'email',
+      header: 'Manager email',
+      aliases: ['manager', 'manager e-mail', 'manager account', 'email', 'e-mail'],
+      required: true,
+    },
+    {
+      column: 'learnerEmail',
+      header: 'Learner email',
+      aliases: ['learner', 'learner e-mail', 'learner account'],
+      required: true,
+    },
+    {
+      column: 'roleLearnerManager',
+      header: 'roleLearnerManager',
+      aliases: ['can access the learners section'],
+      required: true,
+    },
+    {
+      column: 'roleCoach',
+      header: 'roleCoach',
+      aliases: ['can be a coach', 'can be a coach in the coaching add-on'],
+      required: true,
+    },
+    {
+      column: 'filters',
+      header: 'Filters',
+      aliases: ['filter', 'learner access filters', 'learners access filters'],
+      required: true,
+    },
   ],
 };
 
@@ -123,13 +162,25 @@ export function detectDelimiter(firstLine: string): CsvDelimiter {
   return semicolons > commas ? ';' : ',';
 }
 
-/** The template's rows of each kind: its header and one example row. */
+/**
+ * The template's rows of each kind: its header and one example row. The manager row's rights
+ * are `1` (has it; `0` has not, which a coach may not be), its filters `FIELD=VALUE` pairs
+ * separated by semicolons, as a user's extra information is written.
+ */
 export function templateRows(kind: ImportKind): string[][] {
   const header = COLUMNS_OF_KIND[kind].map((spec) => spec.header);
-  if (kind === 'users')
-    return [
-      header,
-      ['ada.lovelace@example.com', 'Ada', 'Lovelace', '3', 'group-id', 'en', 'COUNTRY=UK', 'pilot'],
-    ];
-  return [header, ['ada.lovelace@example.com', 'deactivate', '2027-12-31']];
+  switch (kind) {
+    case 'users':
+      return [
+        header,
+        ['ada.lovelace@example.com', 'Ada', 'Lovelace', '3', 'group-id', 'en', 'COUNTRY=UK', 'pilot'],
+      ];
+    case 'states':
+      return [header, ['ada.lovelace@example.com', 'deactivate', '2027-12-31']];
+    case 'managers':
+      return [
+        header,
+        ['carla.manager@example.com', 'carla.coach@example.com', '1', '1', 'COUNTRY=UK; COUNTRY=IE'],
+      ];
+  }
 }

@@ -1,4 +1,10 @@
 import type { GroupRole, ImportKind } from '@lms/contracts';
+import {
+  coachProfileProblem,
+  normalizeFilters,
+  type CoachFilter,
+  type CoachProfileProblem,
+} from '../../coach-profiles/domain/coach-profile';
 import { normalizeEmail, SUPPORTED_LOCALES, type Locale } from '../../users/domain/user';
 import { STATE_ACTIONS, type StateAction } from '../../users/domain/user-lifecycle';
 import { headerOf, type ImportColumn } from './import-columns';
@@ -37,13 +43,38 @@ export const IMPORT_ROW_CODES = [
   'IMPORT_ROW.USER_UNKNOWN',
   'IMPORT_ROW.FORMULA_CELL',
   'IMPORT_ROW.COLUMN_COUNT',
+  'IMPORT_ROW.RIGHT_INVALID',
+  'IMPORT_ROW.COACH_RIGHT_REQUIRED',
+  'IMPORT_ROW.FILTERS_INVALID',
+  'IMPORT_ROW.FILTER_UNMATCHED',
 ] as const;
 export type ImportRowCode = (typeof IMPORT_ROW_CODES)[number];
 
 /**
- * One reason a row was not applied: its row (the header is row 1), the column's header (null
- * for the whole row), a stable code (one of {@link IMPORT_ROW_CODES}, or the code of the
- * refusal met when applying it, e.g. `USER.FORBIDDEN`), a message and the value read.
+ * The codes of notes: reasons shown in the report that do not keep their row from being
+ * applied (ID-C3: a coach's filter value no user holds, `United-Kingdom` written for `UK`).
+ */
+const NOTE_CODES: ReadonlySet<string> = new Set<ImportRowCode>(['IMPORT_ROW.FILTER_UNMATCHED']);
+
+/** Whether an issue is a note, which leaves its row valid. */
+export function isNote(issue: Pick<ImportIssue, 'code'>): boolean {
+  return NOTE_CODES.has(issue.code);
+}
+
+/**
+ * ID-I2: the names a coach profile created by a manager file gives its two rights (seed 000);
+ * a profile that exists keeps the names it has.
+ */
+export const COACH_RIGHT_NAMES = {
+  roleLearnerManager: 'Can access the learners section',
+  roleCoach: 'Can be a coach in the Coaching add-on',
+} as const;
+
+/**
+ * One reason a row was not applied, or a note on a row applied all the same ({@link isNote}):
+ * its row (the header is row 1), the column's header (null for the whole row), a stable code
+ * (one of {@link IMPORT_ROW_CODES}, or the code of a rule of the use case that applies it,
+ * e.g. `USER.FORBIDDEN`, `COACH_PROFILE.SAME_ACCOUNT`), a message and the value read.
  */
 export interface ImportIssue {
   row: number;
@@ -75,7 +106,20 @@ export interface StateImportLine {
   expiryDate: string | null;
 }
 
-export type ImportLine = UserImportLine | StateImportLine;
+/**
+ * A valid row of a manager file (ID-I2): a coach's manager account linked to its learner
+ * account, both existing users, with both rights and its learner-access filters (ID-C3).
+ */
+export interface ManagerImportLine {
+  kind: 'managers';
+  /** The manager account's email: the coach. */
+  email: string;
+  learnerEmail: string;
+  /** As written, each pair once; none: a coach without learners. */
+  filters: CoachFilter[];
+}
+
+export type ImportLine = UserImportLine | StateImportLine | ManagerImportLine;
 
 /** `valid` after validation; `rejected` if not; a valid row becomes `applied` or `refused` (by a rule met when applying it). */
 export const IMPORT_ROW_STATUSES = ['valid', 'rejected', 'applied', 'refused'] as const;
@@ -87,7 +131,7 @@ export interface ImportRow {
   importId: string;
   row: number;
   status: ImportRowStatus;
-  /** The normalised email the row is about, when it has a valid one. */
+  /** The normalised email the row is about (a manager file's: the manager account's), when it has a valid one. */
   email: string | null;
   /** Whether the row gives the user's first and last name (enough to create it). */
   named: boolean;
@@ -106,6 +150,12 @@ export interface ParsedRow {
 /** What validation looks up, for the rows of one chunk. */
 export interface RowFacts {
   userExists(email: string): boolean;
+  /** The id of the user of this normalised email, null when there is none. */
+  userIdOf(email: string): string | null;
+  /** Whether no user of the tenant holds this custom field value (ID-C3). */
+  matchesNobody(filter: CoachFilter): boolean;
+  /** The code and message a rule of a coach's definition is refused with, as its `PUT` answers (ID-C1). */
+  coachProfileRefusal(problem: CoachProfileProblem): { code: string; message: string };
   groupExists(groupId: string): boolean;
   /** A valid row before this chunk gives this new user's name. */
   namedEarlier(email: string): boolean;
@@ -174,11 +224,11 @@ class RowReader {
     return value === '' ? null : value;
   }
 
-  email(): string | null {
-    const value = this.required('email');
+  email(column: 'email' | 'learnerEmail' = 'email'): string | null {
+    const value = this.required(column);
     if (value === null) return null;
     if (value.length > MAX_EMAIL || !EMAIL.test(value)) {
-      this.refuse('email', 'IMPORT_ROW.EMAIL_INVALID', 'Not an email address.');
+      this.refuse(column, 'IMPORT_ROW.EMAIL_INVALID', 'Not an email address.');
       return null;
     }
     return value;
@@ -221,7 +271,8 @@ export function parseRow(
         cells[at],
       );
   if (reader.issues.length > 0) return { row, line: null, email: null, issues: reader.issues };
-  const line = kind === 'users' ? userLine(reader) : stateLine(reader);
+  const line =
+    kind === 'users' ? userLine(reader) : kind === 'states' ? stateLine(reader) : managerLine(reader);
   const valid = reader.issues.length === 0 ? line : null;
   return {
     row,
@@ -330,9 +381,130 @@ function stateLine(reader: RowReader): StateImportLine | null {
   return { kind: 'states', email, action, expiryDate: expiryCell === '' ? null : expiryCell };
 }
 
+/** A right of a coach's manager account: `1` (it has it), `0` (it has not: no coach), nothing else. */
+function rightOf(reader: RowReader, column: 'roleLearnerManager' | 'roleCoach'): boolean {
+  const value = reader.cell(column);
+  if (value === '')
+    reader.refuse(column, 'IMPORT_ROW.VALUE_REQUIRED', "A coach's manager account has both rights: write 1.");
+  else if (value === '0')
+    reader.refuse(
+      column,
+      'IMPORT_ROW.COACH_RIGHT_REQUIRED',
+      "A coach's manager account has both rights: write 1 (this import links coaches, it removes none).",
+    );
+  else if (value !== '1')
+    reader.refuse(column, 'IMPORT_ROW.RIGHT_INVALID', 'A right is 1 (the account has it) or 0 (it has not).');
+  return value === '1';
+}
+
+/** `FIELD=VALUE; FIELD=VALUE`, each pair once (an empty cell: none); null when a pair is not one. */
+function filtersOf(reader: RowReader): CoachFilter[] | null {
+  const filters: CoachFilter[] = [];
+  for (const pair of reader
+    .cell('filters')
+    .split(';')
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')) {
+    const at = pair.indexOf('=');
+    const field = at < 0 ? '' : pair.slice(0, at).trim();
+    const value = at < 0 ? '' : pair.slice(at + 1).trim();
+    if (field === '' || value === '') {
+      reader.refuse(
+        'filters',
+        'IMPORT_ROW.FILTERS_INVALID',
+        'Filters are FIELD=VALUE pairs separated by semicolons, e.g. COUNTRY=UK; COUNTRY=IE (values compare exactly).',
+      );
+      return null;
+    }
+    if (!filters.some((known) => known.field === field && known.value === value))
+      filters.push({ field, value });
+  }
+  return filters;
+}
+
+function managerLine(reader: RowReader): ManagerImportLine | null {
+  const email = reader.email();
+  const learnerEmail = reader.email('learnerEmail');
+  const rights = [rightOf(reader, 'roleLearnerManager'), rightOf(reader, 'roleCoach')];
+  const filters = filtersOf(reader);
+  if (email === null || learnerEmail === null || rights.includes(false) || filters === null) return null;
+  return { kind: 'managers', email, learnerEmail, filters };
+}
+
+/** The message of an account a manager file names that no user has. */
+const ACCOUNT_UNKNOWN =
+  'No user of this tenant has this email: a manager import links existing accounts and creates none (import the users first).';
+
+/** The column a rule of a coach's definition is about. */
+function columnOfProblem(problem: CoachProfileProblem): ImportColumn {
+  switch (problem.rule) {
+    case 'same-account':
+      return 'learnerEmail';
+    case 'role-invalid':
+      return problem.role;
+    case 'too-many-filters':
+    case 'filter-invalid':
+      return 'filters';
+  }
+}
+
+/**
+ * A manager row against what is stored (ID-I2): both accounts are users of the tenant (none is
+ * created), then the coach profile's own rules hold for them (the same function its `PUT`
+ * checks, with the same codes); each filter value no user holds is a note (ID-C3).
+ */
+function checkManagerRow(
+  parsed: ParsedRow,
+  line: ManagerImportLine,
+  facts: RowFacts,
+  issue: (column: ImportColumn, code: string, message: string, value: string) => ImportIssue,
+): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const managerUserId = parsed.email === null ? null : facts.userIdOf(parsed.email);
+  const learnerUserId = facts.userIdOf(normalizeEmail(line.learnerEmail));
+  if (managerUserId === null)
+    issues.push(issue('email', 'IMPORT_ROW.USER_UNKNOWN', ACCOUNT_UNKNOWN, line.email));
+  if (learnerUserId === null)
+    issues.push(issue('learnerEmail', 'IMPORT_ROW.USER_UNKNOWN', ACCOUNT_UNKNOWN, line.learnerEmail));
+  if (managerUserId !== null && learnerUserId !== null) {
+    const problem = coachProfileProblem({
+      managerUserId,
+      learnerUserId,
+      ...COACH_RIGHT_NAMES,
+      filters: line.filters,
+    });
+    if (problem) {
+      const refusal = facts.coachProfileRefusal(problem);
+      const column = columnOfProblem(problem);
+      const value =
+        problem.rule === 'filter-invalid'
+          ? filterText(line.filters[problem.index] as CoachFilter)
+          : column === 'learnerEmail'
+            ? line.learnerEmail
+            : line.filters.map(filterText).join('; ');
+      issues.push(issue(column, refusal.code, refusal.message, value));
+    }
+  }
+  for (const filter of normalizeFilters(line.filters))
+    if (facts.matchesNobody(filter))
+      issues.push(
+        issue(
+          'filters',
+          'IMPORT_ROW.FILTER_UNMATCHED',
+          `No user of this tenant has ${filterText(filter)}: values compare exactly (UK is not United-Kingdom). The row is valid all the same.`,
+          filterText(filter),
+        ),
+      );
+  return issues;
+}
+
+function filterText(filter: CoachFilter): string {
+  return `${filter.field}=${filter.value}`;
+}
+
 /**
  * Checks a row read on its own against what is stored (ID-I4): a state change needs a known
- * user; a user row needs an existing group, and, for an email no user has yet, a first and a
+ * user; a manager row, see {@link checkManagerRow}; a user row needs an existing group, and, for an email no user has yet, a first and a
  * last name given on it or on an earlier row of the file. `namedInChunk` holds the new users
  * named by earlier rows of the chunk, and takes this row's. Pure.
  */
@@ -344,13 +516,14 @@ export function checkRow(
 ): ImportIssue[] {
   const { line, email, row } = parsed;
   if (!line || email === null) return parsed.issues;
-  const issue = (column: ImportColumn, code: ImportRowCode, message: string, value: string): ImportIssue => ({
+  const issue = (column: ImportColumn, code: string, message: string, value: string): ImportIssue => ({
     row,
     column: headerOf(kind, column),
     code,
     message,
     value,
   });
+  if (line.kind === 'managers') return checkManagerRow(parsed, line, facts, issue);
   if (line.kind === 'states')
     return facts.userExists(email)
       ? []
@@ -374,13 +547,13 @@ export function checkRow(
   return issues;
 }
 
-/** A row once validated: valid, or rejected with its issues. */
+/** A row once validated: valid (with its notes, if any), or rejected with its issues. */
 export function validatedRow(
   target: { tenantId: string; importId: string },
   parsed: ParsedRow,
   issues: readonly ImportIssue[],
 ): ImportRow {
-  const valid = parsed.line !== null && issues.length === 0;
+  const valid = parsed.line !== null && issues.every(isNote);
   const line = valid ? parsed.line : null;
   return {
     tenantId: target.tenantId,

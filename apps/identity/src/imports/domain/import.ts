@@ -38,7 +38,7 @@ export interface ImportCounts {
 }
 
 /**
- * A CSV import (ID-I1, ID-I3, ID-I4), run as a job: its file is stored as uploaded, read
+ * A CSV import (ID-I1, ID-I2, ID-I3, ID-I4), run as a job: its file is stored as uploaded, read
  * chunk by chunk, twice (validation, then the valid rows applied); `rowReached` is the last
  * row whose outcome the current phase saved, so that a run after a crash goes on after it.
  */

@@ -16,7 +16,10 @@ function booleanField({ value }: { value: unknown }): unknown {
  * a CSV file of at most 50 MB in UTF-8, separated by commas or semicolons).
  */
 export class StartImportRequestDto {
-  /** `users` (ID-I1) or `states` (ID-I3). */
+  /**
+   * `users` (ID-I1), `states` (ID-I3) or `managers` (ID-I2: coaches' manager accounts linked to
+   * their learner accounts, with their rights `1` and their filters `FIELD=VALUE; FIELD=VALUE`).
+   */
   @IsIn(IMPORT_KINDS) kind!: ImportKind;
   /** `valid_rows` (default) applies the valid rows; `all_or_nothing` applies nothing if a row is invalid. */
   @IsOptional() @IsIn(IMPORT_MODES) mode?: ImportMode;

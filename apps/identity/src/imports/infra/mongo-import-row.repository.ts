@@ -7,7 +7,7 @@ import { IMPORT_ROW_MODEL, type ImportRowDocument } from './import-row.schema';
 
 const STATUSES: Record<ImportRowSelection, ImportRowStatus[]> = {
   validated: ['valid', 'applied', 'refused'],
-  reported: ['rejected', 'refused'],
+  reported: ['rejected', 'refused', 'valid', 'applied'],
 };
 
 @Injectable()
@@ -37,6 +37,8 @@ export class MongoImportRowRepository implements ImportRowRepository {
         importId,
         status: trusted({ $in: STATUSES[selection] }),
         row: trusted({ $gt: afterRow }),
+        // The report: rows with an issue (every rejected or refused one, the others with a note).
+        ...(selection === 'reported' ? { 'issues.0': trusted({ $exists: true }) } : {}),
       })
       .sort({ row: 1 })
       .limit(limit)

@@ -2,7 +2,8 @@ import type { ImportRow } from '../domain/import-rows';
 
 /**
  * Which rows of an import: `validated` those found valid (to apply, or applied or refused
- * since), `reported` those with a reason in the report (rejected or refused).
+ * since), `reported` those with a reason or a note in the report (rejected or refused, and
+ * valid or applied ones with a note).
  */
 export type ImportRowSelection = 'validated' | 'reported';
 

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConcurrentModificationError, DomainError } from '@lms/kernel';
+import {
+  COACH_PROFILE_REPOSITORY,
+  type CoachProfileRepository,
+} from '../../coach-profiles/ports/coach-profile.repository';
+import { DefineCoachProfileUseCase } from '../../coach-profiles/use-cases/define-coach-profile.use-case';
 import { MembershipAlreadyExistsError } from '../../memberships/memberships.errors';
 import {
   MEMBERSHIP_REPOSITORY,
@@ -16,9 +21,11 @@ import { EmailTakenError } from '../../users/users.errors';
 import { ImportRowUnnamedUserError, ImportRowUserUnknownError } from '../imports.errors';
 import type { Import } from '../domain/import';
 import {
+  COACH_RIGHT_NAMES,
   expiryOf,
   type ImportIssue,
   type ImportRow,
+  type ManagerImportLine,
   type StateImportLine,
   type UserImportLine,
 } from '../domain/import-rows';
@@ -35,9 +42,14 @@ const RACES = 3;
  *   row's group: a membership added, or its roles changed to include it, or nothing when it
  *   has it;
  * - a state row (ID-I3) moves the expiry first (which restores an expired account), then
- *   activates or deactivates.
- * A refusal of a rule (`USER.FORBIDDEN`, `USER.OWN_STATE`, ...) is the row's issue; any
- * other failure is thrown, and the job's chunk tried again.
+ *   activates or deactivates;
+ * - a manager row (ID-I2) finds both accounts by email (it creates none) and creates or
+ *   replaces the coach's profile through `DefineCoachProfileUseCase`, as its `PUT` does: the
+ *   names of its rights are kept when it has a profile, {@link COACH_RIGHT_NAMES} otherwise;
+ *   the same row again leaves the profile unchanged (no write, no event).
+ * A refusal of a rule (`USER.FORBIDDEN`, `USER.OWN_STATE`, `COACH_PROFILE.ACCOUNT_INACTIVE`,
+ * ...) is the row's issue, before its notes; any other failure is thrown, and the job's chunk
+ * tried again.
  */
 @Injectable()
 export class ImportRowApplier {
@@ -49,17 +61,20 @@ export class ImportRowApplier {
     private readonly changeState: ChangeUserStateUseCase,
     private readonly addMember: AddMemberUseCase,
     private readonly changeRoles: ChangeMemberRolesUseCase,
+    @Inject(COACH_PROFILE_REPOSITORY) private readonly coachProfiles: CoachProfileRepository,
+    private readonly defineCoachProfile: DefineCoachProfileUseCase,
   ) {}
 
-  /** The row once applied: `applied`, or `refused` with the rule it met. */
+  /** The row once applied: `applied` (with its notes), or `refused` with the rule it met. */
   async apply(entry: Import, row: ImportRow): Promise<ImportRow> {
     const { line } = row;
     if (row.status !== 'valid' || !line) return row;
     for (let attempt = 1; ; attempt++) {
       try {
         if (line.kind === 'users') await this.applyUser(entry, line);
-        else await this.applyState(entry, line);
-        return { ...row, status: 'applied', issues: [] };
+        else if (line.kind === 'states') await this.applyState(entry, line);
+        else await this.applyManager(entry, line);
+        return { ...row, status: 'applied' };
       } catch (error) {
         if (error instanceof ConcurrentModificationError && attempt < RACES) continue;
         if (!(error instanceof DomainError)) throw error;
@@ -70,7 +85,7 @@ export class ImportRowApplier {
           message: error.message,
           value: null,
         };
-        return { ...row, status: 'refused', issues: [issue] };
+        return { ...row, status: 'refused', issues: [issue, ...row.issues] };
       }
     }
   }
@@ -148,5 +163,23 @@ export class ImportRowApplier {
         await this.updateUser.execute({ actor, userId: user.id, changes: { expiresAt } });
     }
     if (line.action !== null) await this.changeState.execute({ actor, userId: user.id, action: line.action });
+  }
+
+  private async applyManager(entry: Import, line: ManagerImportLine): Promise<void> {
+    const [manager, learner] = await Promise.all([
+      this.users.findByEmail(entry.tenantId, normalizeEmail(line.email)),
+      this.users.findByEmail(entry.tenantId, normalizeEmail(line.learnerEmail)),
+    ]);
+    // Deleted since the file was validated.
+    if (!manager || !learner) throw new ImportRowUserUnknownError();
+    const stored = await this.coachProfiles.findById(entry.tenantId, manager.id);
+    await this.defineCoachProfile.execute({
+      actor: entry.startedBy,
+      managerUserId: manager.id,
+      learnerUserId: learner.id,
+      roleLearnerManager: stored?.roleLearnerManager ?? COACH_RIGHT_NAMES.roleLearnerManager,
+      roleCoach: stored?.roleCoach ?? COACH_RIGHT_NAMES.roleCoach,
+      filters: line.filters,
+    });
   }
 }

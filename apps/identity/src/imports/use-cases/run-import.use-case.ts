@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ImportsStream } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory, type OutboxEntry } from '@lms/messaging';
 import { CLOCK, type Clock } from '@lms/kernel';
+import { coachProfileProblemError } from '../../coach-profiles/coach-profiles.errors';
+import { normalizeFilters, type CoachFilter } from '../../coach-profiles/domain/coach-profile';
+import { unmatchedFilters } from '../../coach-profiles/use-cases/unmatched-filters';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
+import { normalizeEmail } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { failImport, isOver, recordApplied, recordValidated, type Import } from '../domain/import';
 import {
@@ -29,6 +33,10 @@ function fileOf(entry: Import): ImportFileRef {
   return { tenantId: entry.tenantId, importId: entry.id };
 }
 
+function filterKey(filter: CoachFilter): string {
+  return JSON.stringify([filter.field, filter.value]);
+}
+
 /** Look-ups of one chunk run at once, at most. */
 const LOOKUPS_AT_ONCE = 16;
 
@@ -48,18 +56,19 @@ async function eachLimited<T, R>(
 }
 
 /**
- * ID-I1, ID-I3, ID-I4: an import started by `StartImportUseCase`, run as a job (`ImportJob`),
- * one chunk at a time, on whichever instance holds the job's lease (rule 6).
+ * ID-I1, ID-I2, ID-I3, ID-I4: an import started by `StartImportUseCase`, run as a job
+ * (`ImportJob`), one chunk at a time, on whichever instance holds the job's lease (rule 6).
  * - Validating: the file is read again from its start (streamed, a record at a time) and the
  *   rows after `rowReached` are validated a chunk at a time: each row is read on its own, then
- *   checked against the users and groups; the chunk's rows are saved (each once, by import and
- *   row), then the progress, by compare-and-set on the import's version.
+ *   checked against the users and groups (a manager row: its two accounts, the coach profile's
+ *   rules, and its filter values no user holds, noted); the chunk's rows are saved (each once,
+ *   by import and row), then the progress, by compare-and-set on the import's version.
  * - Applying (once every row is valid, or for `valid_rows`; never for a dry run): the valid
  *   rows after `rowReached` are applied a chunk at a time, rows of different users at once and
  *   those of one user in file order, then saved `applied` or `refused`, then the progress. A
  *   row saved `applied` by a run that died before saving the progress is counted, not applied
  *   again; one applied but not saved yet is applied again, and changes nothing the second time
- *   (users by email, roles by group: {@link ImportRowApplier}).
+ *   (users by email, roles by group, coaches by manager account: {@link ImportRowApplier}).
  * - Over: `import.finished` is written with the import's last progress (rule 1), and its file dropped.
  * A chunk whose progress lost the race with another run saves nothing more; the next call
  * reads where that run got to.
@@ -158,17 +167,36 @@ export class RunImportUseCase {
     );
   }
 
-  /** What the chunk's rows need looked up: their users by email, their groups, the new users named earlier. */
+  /**
+   * What the chunk's rows need looked up: their users by email (a manager row's two accounts),
+   * their groups, the new users named earlier, the coaches' filter values that no user holds.
+   */
   private async factsFor(entry: Import, parsed: readonly ParsedRow[]): Promise<RowFacts> {
-    const emails = [...new Set(parsed.flatMap((row) => (row.line && row.email !== null ? [row.email] : [])))];
+    const emails = [
+      ...new Set(
+        parsed.flatMap((row) =>
+          !row.line || row.email === null
+            ? []
+            : row.line.kind === 'managers'
+              ? [row.email, normalizeEmail(row.line.learnerEmail)]
+              : [row.email],
+        ),
+      ),
+    ];
     const groupIds = [
       ...new Set(parsed.flatMap((row) => (row.line?.kind === 'users' ? [row.line.groupId] : []))),
     ];
-    const [users, groups] = await Promise.all([
+    const filters = normalizeFilters(
+      parsed.flatMap((row) => (row.line?.kind === 'managers' ? row.line.filters : [])),
+    );
+    const [users, groups, unmatched] = await Promise.all([
       eachLimited(emails, LOOKUPS_AT_ONCE, (email) => this.users.findByEmail(entry.tenantId, email)),
       eachLimited(groupIds, LOOKUPS_AT_ONCE, (groupId) => this.groups.findById(entry.tenantId, groupId)),
+      unmatchedFilters(this.users, entry.tenantId, filters),
     ]);
-    const known = new Set(emails.filter((_, at) => users[at] !== null));
+    const ids = new Map(emails.flatMap((email, at) => (users[at] ? [[email, users[at].id] as const] : [])));
+    const matchingNobody = new Set(unmatched.map(filterKey));
+    const known = new Set(ids.keys());
     const existingGroups = new Set(groupIds.filter((_, at) => groups[at] !== null));
     const unknown = emails.filter((email) => !known.has(email));
     const named =
@@ -177,6 +205,12 @@ export class RunImportUseCase {
         : new Set<string>();
     return {
       userExists: (email) => known.has(email),
+      userIdOf: (email) => ids.get(email) ?? null,
+      matchesNobody: (filter) => matchingNobody.has(filterKey(filter)),
+      coachProfileRefusal: (problem) => {
+        const error = coachProfileProblemError(problem);
+        return { code: error.code, message: error.message };
+      },
       groupExists: (groupId) => existingGroups.has(groupId),
       namedEarlier: (email) => named.has(email),
     };

@@ -38,7 +38,7 @@ function headerError(problem: HeaderProblem): Error {
 }
 
 /**
- * ID-I1, ID-I3, ID-I4: starts the import of a stored file, later (rule 6): its header must
+ * ID-I1, ID-I2, ID-I3, ID-I4: starts the import of a stored file, later (rule 6): its header must
  * name the columns of its kind (any case; unknown, repeated or missing columns refuse it and
  * drop the file); the import is stored, validating, with the actor as it asks, and its job
  * enqueued, which `RunImportUseCase` runs chunk by chunk. Should the enqueue be lost, the
