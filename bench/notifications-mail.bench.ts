@@ -14,6 +14,11 @@ import { sleep } from './platform/poll-until';
 import { startNotificationsInstances } from './notifications/notifications-instances';
 import { DEFAULT_DIGEST_SETTINGS } from '../apps/notifications/src/deliveries/domain/coach-digest';
 import { DISPATCH_CHUNK } from '../apps/notifications/src/deliveries/use-cases/dispatch-delivery.use-case';
+import {
+  renderMail,
+  type RenderedMail,
+} from '../apps/notifications/src/deliveries/domain/templates/render-mail';
+import { NotificationsEnv } from '../apps/notifications/src/config/notifications.env';
 
 /**
  * Mails at volume (NO-2, NO-5), in one run on this machine:
@@ -27,14 +32,35 @@ import { DISPATCH_CHUNK } from '../apps/notifications/src/deliveries/use-cases/d
  * The events are put on Kafka as coaching publishes them, after the recipients are known.
  * Prints the figures and writes them into the notifications section of docs/benchmarks.md.
  *
- *   npm run bench:mail [-- --events 10000]
+ *   npm run bench:mail [-- --events 10000] [--only a,c]
+ *
+ * `--only` runs the ceiling and the phases named, prints them and leaves docs/benchmarks.md as it
+ * is (to try a setting, e.g. `DELIVERY_SEND_CONCURRENCY=80 npm run bench:mail -- --only a`).
  */
 const repoRoot = path.resolve(
   __dirname,
   existsSync(path.join(__dirname, '..', 'package.json')) ? '..' : '../..',
 );
 const DEADLINE_MS = 20 * 60_000;
-const CLIENT_CONNECTIONS = 40;
+/** The plain client's connections: as many as one notifications instance opens by default. */
+const CLIENT_CONNECTIONS = new NotificationsEnv().DELIVERY_SEND_CONCURRENCY;
+
+/** What the plain client sends: a short mail, or the platform's own (its templates' output). */
+type CeilingMails = 'short' | 'platform';
+
+/** The two mails of an `assignment.created` as the platform renders them: the mentee's and the coach's. */
+function platformMails(): RenderedMail[] {
+  const person = (firstName: string) => ({ firstName, lastName: 'User' });
+  return (['assignment.created.mentee', 'assignment.created.coach'] as const).map((kind) =>
+    renderMail({
+      kind,
+      locale: 'en',
+      recipientFirstName: 'Bench',
+      counterparts: [person(kind.endsWith('mentee') ? 'Coach' : 'Mentee')],
+      link: 'http://localhost:8080/coaching/assignments/0190c0de-0000-7000-8000-000000000001',
+    }),
+  );
+}
 
 interface Timed {
   mails: number;
@@ -55,8 +81,13 @@ async function clearMailDev(): Promise<void> {
   if (api) await fetch(`${api}/api/email/all`, { method: 'DELETE' }).catch(() => undefined);
 }
 
-/** Phase 0: what MailDev accepts from a plain pooled client, nothing of the platform. */
-async function mailServerCeiling(mails: number): Promise<Timed> {
+/**
+ * Phase 0: what MailDev accepts from a plain pooled client, nothing of the platform: short
+ * mails, or the very mails the platform sends (MailDev parses and stores each one, so its
+ * ceiling falls as mails grow: the platform's figures are compared with the latter).
+ */
+async function mailServerCeiling(mails: number, content: CeilingMails): Promise<Timed> {
+  const rendered = platformMails();
   const smtp = new URL(process.env.SMTP_URL ?? '');
   const transport = createTransport({
     pool: true,
@@ -72,9 +103,13 @@ async function mailServerCeiling(mails: number): Promise<Timed> {
       await transport.sendMail({
         from: 'bench@bench.example.test',
         to: `ceiling-${i}@bench.example.test`,
-        subject: `Mail ${i}`,
-        text: 'Hi,\n\nA mail of the ceiling.\n',
-        html: '<p>Hi,</p><p>A mail of the ceiling.</p>',
+        ...(content === 'platform'
+          ? pick(rendered, i)
+          : {
+              subject: `Mail ${i}`,
+              text: 'Hi,\n\nA mail of the ceiling.\n',
+              html: '<p>Hi,</p><p>A mail of the ceiling.</p>',
+            }),
       });
     }
   };
@@ -82,6 +117,11 @@ async function mailServerCeiling(mails: number): Promise<Timed> {
   transport.close();
   const seconds = (Date.now() - started) / 1000;
   return { mails, seconds, perSecond: mails / seconds };
+}
+
+function pick(rendered: readonly RenderedMail[], i: number): Pick<RenderedMail, 'subject' | 'text' | 'html'> {
+  const mail = rendered[i % rendered.length] as RenderedMail;
+  return { subject: mail.subject, text: mail.text, html: mail.html };
 }
 
 const identity = new EventFactory('identity');
@@ -194,9 +234,19 @@ async function burst(
   }
 }
 
+/** The phases named after `--only` (every one without it). */
+function phasesOption(): Set<string> {
+  const at = process.argv.indexOf('--only');
+  const named = at >= 0 ? (process.argv[at + 1] ?? '').split(',').filter(Boolean) : ['a', 'b', 'c'];
+  if (named.length === 0 || named.some((phase) => !['a', 'b', 'c'].includes(phase)))
+    throw new Error('--only takes phases among a, b and c, e.g. --only a,c');
+  return new Set(named);
+}
+
 async function main(): Promise<void> {
   const say = (line: string): void => console.log(line);
   const events = numberOption('events', 10_000);
+  const phases = phasesOption();
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri || !process.env.KAFKA_BROKERS || !process.env.SMTP_URL)
     throw new Error(
@@ -212,27 +262,48 @@ async function main(): Promise<void> {
   try {
     await clearMailDev();
     say(
-      `0. the mail server: ${events * 2} mails from a plain client, ${CLIENT_CONNECTIONS} pooled connections`,
+      `0. the mail server: ${events * 2} short mails from a plain client, ${CLIENT_CONNECTIONS} pooled connections`,
     );
-    const ceiling = await mailServerCeiling(events * 2);
+    const short = await mailServerCeiling(events * 2, 'short');
+    say(`   ${short.seconds.toFixed(1)} s, ${Math.round(short.perSecond)} mails/s`);
+    await clearMailDev();
+    say(`0'. the same with the platform's own mails (as its templates render them)`);
+    const ceiling = await mailServerCeiling(events * 2, 'platform');
     say(`   ${ceiling.seconds.toFixed(1)} s, ${Math.round(ceiling.perSecond)} mails/s`);
     await clearMailDev();
-    say(`a. ${events} assignment.created into one notifications instance, digests off`);
-    const one = await burst(producer, mongo, events, 1, DIGESTS_OFF, say);
-    say(`   ${one.mails} mails in ${one.seconds.toFixed(1)} s, ${Math.round(one.perSecond)} mails/s`);
-    await clearMailDev();
-    const window = DEFAULT_DIGEST_SETTINGS.windowMs / 1000;
-    say(`b. the same with the coach digest (its defaults: a ${window} s window)`);
-    const digested = await burst(producer, mongo, events, 1, {}, say);
-    say(
-      `   ${digested.mails} mails (${digested.coachMails} to the coach) in ${digested.seconds.toFixed(1)} s`,
-    );
-    await clearMailDev();
-    say(`c. as a, into three instances`);
-    const three = await burst(producer, mongo, events, 3, DIGESTS_OFF, say);
-    say(`   ${three.mails} mails in ${three.seconds.toFixed(1)} s, ${Math.round(three.perSecond)} mails/s`);
-    await clearMailDev();
     const ratio = (timed: Timed) => (timed.perSecond / ceiling.perSecond).toFixed(2);
+    let one: Burst | undefined;
+    if (phases.has('a')) {
+      say(`a. ${events} assignment.created into one notifications instance, digests off`);
+      one = await burst(producer, mongo, events, 1, DIGESTS_OFF, say);
+      say(
+        `   ${one.mails} mails in ${one.seconds.toFixed(1)} s, ${Math.round(one.perSecond)} mails/s, ${ratio(one)} of the ceiling`,
+      );
+      await clearMailDev();
+    }
+    const window = DEFAULT_DIGEST_SETTINGS.windowMs / 1000;
+    let digested: Burst | undefined;
+    if (phases.has('b')) {
+      say(`b. the same with the coach digest (its defaults: a ${window} s window)`);
+      digested = await burst(producer, mongo, events, 1, {}, say);
+      say(
+        `   ${digested.mails} mails (${digested.coachMails} to the coach) in ${digested.seconds.toFixed(1)} s`,
+      );
+      await clearMailDev();
+    }
+    let three: Burst | undefined;
+    if (phases.has('c')) {
+      say(`c. as a, into three instances`);
+      three = await burst(producer, mongo, events, 3, DIGESTS_OFF, say);
+      say(
+        `   ${three.mails} mails in ${three.seconds.toFixed(1)} s, ${Math.round(three.perSecond)} mails/s, ${ratio(three)} of the ceiling`,
+      );
+      await clearMailDev();
+    }
+    if (!one || !digested || !three) {
+      say('not every phase ran: docs/benchmarks.md is left as it is');
+      return;
+    }
     const lines = [
       '## Notifications: a burst of mails',
       '',
@@ -240,11 +311,14 @@ async function main(): Promise<void> {
       `every figure of one run: ${events} \`assignment.created\` events of one coach and ${events} mentees (${events * 2} mails),`,
       'put on Kafka at once after the recipients are known; the clock runs from the first event until the last',
       'delivery is recorded as sent (accepted by MailDev). Digests off in a and c. Defaults:',
-      '`DELIVERY_SENDER_BATCH_SIZE=500`, `DELIVERY_SEND_CONCURRENCY=40`.',
+      `\`DELIVERY_SENDER_BATCH_SIZE=500\`, \`DELIVERY_SEND_CONCURRENCY=${CLIENT_CONNECTIONS}\`. The ceiling is MailDev alone, fed by a`,
+      `plain pooled client with as many connections, with the very mails the platform sends (0'); 0 shows`,
+      "how much faster MailDev takes short mails. Ratios are of 0'.",
       '',
       '| what | mails | seconds | mails/s | of the ceiling |',
       '| --- | --- | --- | --- | --- |',
-      `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 |`,
+      `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections, short mails | ${short.mails} | ${short.seconds.toFixed(1)} | ${Math.round(short.perSecond)} | ${ratio(short)} |`,
+      `| 0'. MailDev alone, the same client, the platform's own mails | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 |`,
       `| a. one notifications instance | ${one.mails} | ${one.seconds.toFixed(1)} | ${Math.round(one.perSecond)} | ${ratio(one)} |`,
       `| b. one instance, coach digest on (${window} s window, threshold ${DEFAULT_DIGEST_SETTINGS.threshold}): ${digested.coachMails} mail(s) to the coach | ${digested.mails} | ${digested.seconds.toFixed(1)} | ${Math.round(digested.perSecond)} | ${ratio(digested)} |`,
       `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} |`,

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { managerRelationAggregateId, OrganisationStream } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  startServiceApp,
-  type ServiceTestApp,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
-const logger = createLogger('learning-managers-int-test', { level: 'warn' });
 const identity = new EventFactory('identity');
 
 /**
@@ -30,24 +23,10 @@ describe('learning service: managers enroll their managees, with real Kafka and 
     roles: ['application_admin'],
   };
   const manager: Principal = { tenantId, userId: randomUUID(), level: 'user', roles: [] };
-  let service: ServiceTestApp;
-  let producer: EventProducer;
-
-  beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-    producer = new EventProducer(
-      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'learning-managers-int-test' }, logger),
-    );
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-  });
+  const learning = learningUnderTest(admin, 'learning-managers-int-test');
 
   function call(method: 'POST', url: string, body: unknown, as: Principal): Promise<TestResponse> {
-    return service.request(method, url, body, { as });
+    return learning.request(method, url, body, { as });
   }
 
   function relation(manageeId: string, version: number, removed = false) {
@@ -84,7 +63,7 @@ describe('learning service: managers enroll their managees, with real Kafka and 
     // (a redelivery, harmless) until the manager is known.
     await eventually(
       async () => {
-        await producer.send([relation(ada, 1)]);
+        await learning.send([relation(ada, 1)]);
         await eventually(async () => expect((await enroll(ada)).status).toBe(201), { timeoutMs: 3_000 });
       },
       { timeoutMs: 60_000 },
@@ -94,7 +73,7 @@ describe('learning service: managers enroll their managees, with real Kafka and 
     const unenrolled = await call('POST', '/v1/courses', { title: 'Closing', kind: 'elearning' }, admin);
     const other = (unenrolled.body as { id: string }).id;
     expect((await call('POST', `/v1/courses/${other}/publish`, undefined, admin)).status).toBe(200);
-    await producer.send([relation(ada, 2, true)]);
+    await learning.send([relation(ada, 2, true)]);
     await eventually(
       async () =>
         expectProblem(

@@ -5,19 +5,12 @@ import {
   PermissionProfilesStream,
   UsersStream,
 } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  startServiceApp,
-  type ServiceTestApp,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
-const logger = createLogger('learning-power-users-int-test', { level: 'warn' });
 const identity = new EventFactory('identity');
 
 /**
@@ -39,27 +32,10 @@ describe('learning service: power users enroll within their scope, with real Kaf
   const [sales, support] = [randomUUID(), randomUUID()];
   const [ada, bob] = [randomUUID(), randomUUID()];
   const profileId = randomUUID();
-  let service: ServiceTestApp;
-  let producer: EventProducer;
-
-  beforeAll(async () => {
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-    producer = new EventProducer(
-      createKafka(
-        { brokers: brokersFromEnv(process.env), clientId: 'learning-power-users-int-test' },
-        logger,
-      ),
-    );
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-  });
+  const learning = learningUnderTest(admin, 'learning-power-users-int-test');
 
   function call(method: 'POST', url: string, body: unknown, as: Principal): Promise<TestResponse> {
-    return service.request(method, url, body, { as });
+    return learning.request(method, url, body, { as });
   }
 
   const profile = (version: number, rights: Array<'enrollments.manage' | 'users.read'>) =>
@@ -115,7 +91,7 @@ describe('learning service: power users enroll within their scope, with real Kaf
     // (redeliveries, harmless) until the power user is known.
     await eventually(
       async () => {
-        await producer.send([...grant, ...grant]);
+        await learning.send([...grant, ...grant]);
         await eventually(async () => expect((await enroll(ada)).status).toBe(201), { timeoutMs: 3_000 });
       },
       { timeoutMs: 60_000 },
@@ -128,7 +104,7 @@ describe('learning service: power users enroll within their scope, with real Kaf
     );
 
     const other = await publishedCourse('Closing');
-    await producer.send([profile(2, ['users.read']), profile(1, ['enrollments.manage'])]);
+    await learning.send([profile(2, ['users.read']), profile(1, ['enrollments.manage'])]);
     await eventually(async () => expectProblem(await enroll(ada, other), 403, 'ENROLLMENT.FORBIDDEN'), {
       timeoutMs: 20_000,
     });

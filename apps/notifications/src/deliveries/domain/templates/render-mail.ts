@@ -149,15 +149,26 @@ function endsIn(catalog: MailCatalog, daysLeft: number | null): string {
   return daysLeft === 1 ? catalog.ends.tomorrow : text(catalog.ends.days)({ daysLeft });
 }
 
+/**
+ * Whether each time zone met so far is one the runtime knows: asked once per zone, since
+ * building a date format to find out costs more than rendering the rest of a mail.
+ */
+const knownZones = new Map<string, boolean>();
+
 /** The time zone a session's times are shown in: the recipient's when valid, UTC otherwise. */
 export function displayZone(timezone: string | null | undefined): string {
   if (!timezone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-    return timezone;
-  } catch {
-    return 'UTC';
+  let known = knownZones.get(timezone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: timezone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1_000) knownZones.set(timezone, known);
   }
+  return known ? timezone : 'UTC';
 }
 
 /**
