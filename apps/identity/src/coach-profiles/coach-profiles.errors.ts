@@ -1,4 +1,4 @@
-import { BusinessRuleError, DomainError, NotFoundError } from '@lms/kernel';
+import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '@lms/kernel';
 import { MAX_COACH_FILTERS, MAX_COACH_TEXT, type CoachProfileProblem } from './domain/coach-profile';
 
 export class CoachProfileNotFoundError extends NotFoundError {
@@ -45,6 +45,17 @@ export class CoachAccountInactiveError extends BusinessRuleError {
         userId,
         state,
       },
+    );
+  }
+}
+
+/** ID-C1: a learner account is linked to one coach at most. */
+export class CoachLearnerAccountTakenError extends ConflictError {
+  constructor(learnerUserId: string, coachId: string) {
+    super(
+      'COACH_PROFILE.LEARNER_ACCOUNT_TAKEN',
+      'The learner account is linked to another coach already: unlink it there first.',
+      { learnerUserId, coachId },
     );
   }
 }

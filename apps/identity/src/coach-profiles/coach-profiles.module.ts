@@ -11,10 +11,15 @@ import {
 } from './infra/coach-population.schema';
 import {
   COACH_FILTER_INDEX_MODEL,
+  COACH_LEARNER_LINK_MODEL,
   COACH_PROFILE_MODEL,
   CoachFilterIndexSchema,
+  CoachLearnerLinkSchema,
   CoachProfileSchema,
 } from './infra/coach-profile.schema';
+import { MongoCoachLearnerLinkRepository } from './infra/mongo-coach-learner-link.repository';
+import { COACH_LEARNER_LINK_REPOSITORY } from './ports/coach-learner-link.repository';
+import { CoachLearnerLinks } from './use-cases/coach-learner-links';
 import { MongoCoachPopulationRepository } from './infra/mongo-coach-population.repository';
 import { MongoCoachProfileRepository } from './infra/mongo-coach-profile.repository';
 import { COACH_POPULATION_REPOSITORY } from './ports/coach-population.repository';
@@ -41,10 +46,13 @@ import { CoachPopulationUserEventsConsumer } from './user-events.consumer';
   providers: [
     mongoModel(COACH_PROFILE_MODEL, CoachProfileSchema),
     mongoModel(COACH_FILTER_INDEX_MODEL, CoachFilterIndexSchema),
+    mongoModel(COACH_LEARNER_LINK_MODEL, CoachLearnerLinkSchema),
     mongoModel(POPULATION_MEMBER_MODEL, PopulationMemberSchema),
     mongoModel(POPULATION_USER_MODEL, PopulationUserSchema),
     { provide: COACH_PROFILE_REPOSITORY, useClass: MongoCoachProfileRepository },
     { provide: COACH_POPULATION_REPOSITORY, useClass: MongoCoachPopulationRepository },
+    { provide: COACH_LEARNER_LINK_REPOSITORY, useClass: MongoCoachLearnerLinkRepository },
+    CoachLearnerLinks,
     PopulationSync,
     DefineCoachProfileUseCase,
     GetCoachProfileUseCase,

@@ -88,3 +88,34 @@ export const CoachFilterIndexSchema = new Schema<CoachFilterIndexDocument>(
 export function coachFilterKey(tenantId: string, filter: CoachFilter): string {
   return [tenantId, filter.field, filter.value].map(encodeURIComponent).join(':');
 }
+
+/**
+ * ID-C1: which coach holds each learner account's link, keyed `tenant:learner` (URI-encoded
+ * parts): claimed by `_id`, handed on and released by exactly `{_id, coachId}`, a unique index
+ * so that the local stand-in serves that filter from an index too.
+ */
+export interface CoachLearnerLinkDocument {
+  _id: string;
+  tenantId: string;
+  learnerUserId: string;
+  coachId: string;
+  claimedAt: Date;
+}
+
+export const COACH_LEARNER_LINK_MODEL = 'CoachLearnerLink';
+
+export const CoachLearnerLinkSchema = new Schema<CoachLearnerLinkDocument>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    learnerUserId: { type: String, required: true },
+    coachId: { type: String, required: true },
+    claimedAt: { type: Date, required: true },
+  },
+  { collection: 'coach_learner_links', versionKey: false },
+);
+CoachLearnerLinkSchema.index({ _id: 1, coachId: 1 }, { unique: true, name: 'link_holder' });
+
+export function coachLearnerLinkKey(tenantId: string, learnerUserId: string): string {
+  return [tenantId, learnerUserId].map(encodeURIComponent).join(':');
+}

@@ -255,4 +255,65 @@ describe('coach profiles and populations (ID-C1, ID-C3)', () => {
       (await coaches.listCoachProfiles.execute({ actor: administratorOf(), page: { limit: 10 } })).items,
     ).toEqual([]);
   });
+
+  it('given a learner account linked to a coach, then another coach may not link it until the first moves on or is deleted; the first coach changes nothing else by it', async () => {
+    const { coaches, testbed, givenUser, givenCoach } = setUp();
+    const first = await givenCoach([]);
+    const other = await givenUser();
+    const define = (managerUserId: string, learnerUserId: string) =>
+      coaches.defineCoachProfile.execute({
+        actor: administratorOf(),
+        managerUserId,
+        learnerUserId,
+        roleLearnerManager: 'learners',
+        roleCoach: 'coach',
+        filters: [],
+      });
+    testbed.outbox.drain();
+
+    await expect(define(other.id, first.learner.id)).rejects.toMatchObject({
+      code: 'COACH_PROFILE.LEARNER_ACCOUNT_TAKEN',
+      details: { learnerUserId: first.learner.id, coachId: first.manager.id },
+    });
+    expect(testbed.outbox.envelopes()).toEqual([]);
+    expect(await coaches.coachProfiles.findById(TEST_TENANT, other.id)).toBeNull();
+    // The first coach may define its own profile again with the same learner account.
+    expect((await define(first.manager.id, first.learner.id)).created).toBe(false);
+
+    // It moves on to another learner account: the first is free.
+    const next = await givenUser();
+    await define(first.manager.id, next.id);
+    expect((await define(other.id, first.learner.id)).created).toBe(true);
+    await expect(define(first.manager.id, first.learner.id)).rejects.toMatchObject({
+      code: 'COACH_PROFILE.LEARNER_ACCOUNT_TAKEN',
+    });
+
+    // Deleting a coach frees its learner account.
+    await coaches.deleteCoachProfile.execute({ actor: administratorOf(), coachId: other.id });
+    expect((await define(first.manager.id, first.learner.id)).profile.learnerUserId).toBe(first.learner.id);
+  });
+
+  it('given a claim left by a crash before its profile was written, then it holds for a minute and is then taken over', async () => {
+    const { coaches, testbed, givenUser } = setUp();
+    const [crashed, learner, coach] = [await givenUser(), await givenUser(), await givenUser()];
+    await coaches.learnerLinks.claim({
+      tenantId: TEST_TENANT,
+      learnerUserId: learner.id,
+      coachId: crashed.id,
+      claimedAt: testbed.clock.now(),
+    });
+    const define = () =>
+      coaches.defineCoachProfile.execute({
+        actor: administratorOf(),
+        managerUserId: coach.id,
+        learnerUserId: learner.id,
+        roleLearnerManager: 'learners',
+        roleCoach: 'coach',
+        filters: [],
+      });
+
+    await expect(define()).rejects.toMatchObject({ code: 'COACH_PROFILE.LEARNER_ACCOUNT_TAKEN' });
+    testbed.clock.advance(60_000);
+    expect((await define()).profile).toMatchObject({ id: coach.id, learnerUserId: learner.id });
+  });
 });
