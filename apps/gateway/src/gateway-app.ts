@@ -57,6 +57,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     limitAccount,
     timeoutMs: config.upstreamTimeoutMs,
     bodyLimitBytes: config.bodyLimitBytes,
+    uploadLimitBytes: config.uploadLimitBytes,
   });
   return app;
 }

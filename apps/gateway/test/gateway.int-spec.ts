@@ -28,7 +28,8 @@ interface PlatformHealth {
 
 /** A stand-in service: answers its readiness, echoes every `/v1/*` call, and has a slow route. */
 async function startEchoService(name: string): Promise<{ server: FastifyInstance; url: string }> {
-  const server = Fastify();
+  // Takes bodies as large as the gateway's uploads, so that the gateway's own limits are what is tested.
+  const server = Fastify({ bodyLimit: 64 * 1024 * 1024 });
   server.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   server.get('/health/ready', async () => ({ status: 'ready', checks: { mongodb: 'up' } }));
   server.get('/v1/slow', async () => {
@@ -253,6 +254,53 @@ describe('gateway (two stand-in services on random ports)', () => {
     expect(response.status).toBe(504);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(await response.json()).toMatchObject({ status: 504, code: 'GATEWAY.UPSTREAM_TIMEOUT' });
+  });
+
+  it('forwards a multipart upload over the JSON limit (an import file) whole, declared or chunked, and refuses one declaring more than 50 MiB', async () => {
+    const boundary = 'gateway-upload-boundary';
+    const rows = Array.from({ length: 60_000 }, (_, i) => `user-${i}@example.com,Ada,Lovelace,3,group`).join(
+      '\r\n',
+    );
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="users.csv"',
+      'Content-Type: text/csv',
+      '',
+      rows,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const declared = await fetch(`${gateway.url}/api/v1/identity/imports`, { method: 'POST', headers, body });
+    const chunked = await fetch(`${gateway.url}/api/v1/identity/imports`, {
+      method: 'POST',
+      headers,
+      body: new Blob([body]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+
+    for (const response of [declared, chunked]) {
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as EchoedRequest).body).toBe(body);
+    }
+
+    const oversize = await new Promise<{ status: number; code: string }>((resolve, reject) => {
+      const request = httpRequest(`${gateway.url}/api/v1/identity/imports`, {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(60 * 1024 * 1024) },
+      });
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, code: (JSON.parse(text) as Problem).code }),
+        );
+      });
+      request.on('error', reject);
+      request.write(`--${boundary}\r\n`);
+    });
+    expect(oversize).toEqual({ status: 413, code: 'REQUEST.BODY_TOO_LARGE' });
   });
 
   it('refuses a body over 1 MiB with 413 problem+json, declared or chunked', async () => {

@@ -26,6 +26,7 @@ describe('the gateway configuration', () => {
       corsOrigins: [],
       trustProxy: false,
       bodyLimitBytes: 1024 * 1024,
+      uploadLimitBytes: 50 * 1024 * 1024,
       apiDocsDir: null,
     });
   });

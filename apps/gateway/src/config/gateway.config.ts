@@ -9,6 +9,12 @@ export type UpstreamService = (typeof UPSTREAM_SERVICES)[number];
 /** Largest request body the gateway accepts (and forwards): 1 MiB. */
 export const GATEWAY_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Largest multipart upload the gateway forwards (an import file, ID-I4): 50 MiB, as large as
+ * identity takes; streamed to the service, never held whole.
+ */
+export const GATEWAY_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+
 /** Settings of the gateway, grouped for the code that uses them. */
 export interface GatewayConfig {
   port: number;
@@ -30,6 +36,8 @@ export interface GatewayConfig {
    */
   trustProxy: boolean | number | string;
   bodyLimitBytes: number;
+  /** Largest `multipart/form-data` body, forwarded as a stream. */
+  uploadLimitBytes: number;
   /** Folder holding `openapi.yaml` and `asyncapi.yaml`; null: the `docs/` folder of the source tree. */
   apiDocsDir: string | null;
 }
@@ -59,6 +67,7 @@ export function gatewayConfigFrom(env: GatewayEnv): GatewayConfig {
       .filter((origin) => origin.length > 0),
     trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: GATEWAY_BODY_LIMIT_BYTES,
+    uploadLimitBytes: GATEWAY_UPLOAD_LIMIT_BYTES,
     apiDocsDir: env.API_DOCS_DIR?.trim() || null,
   };
 }

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +16,8 @@ export interface UpstreamProxyOptions {
   /** Deadline for the upstream's response headers, and between two chunks of its body. */
   timeoutMs: number;
   bodyLimitBytes: number;
+  /** Largest `multipart/form-data` body (an import file): streamed, never buffered. */
+  uploadLimitBytes: number;
 }
 
 const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS'];
@@ -23,7 +25,9 @@ const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIO
 /**
  * Registers the routing table on Fastify: every route of a service prefix is forwarded
  * as is (method, rest of the path, query, body) with `@fastify/http-proxy`, after the
- * principal guard and the body-size limit. Upstream failures become problem+json:
+ * principal guard and the body-size limit: bodies up to `bodyLimitBytes`, buffered, except
+ * `multipart/form-data` uploads, up to `uploadLimitBytes` and streamed through as they come
+ * (a 100,000-row import file is never held whole here). Upstream failures become problem+json:
  * 502 `GATEWAY.UPSTREAM_UNAVAILABLE`, 504 `GATEWAY.UPSTREAM_TIMEOUT`.
  */
 export function registerUpstreamProxy(fastify: FastifyInstance, options: UpstreamProxyOptions): void {
@@ -32,14 +36,17 @@ export function registerUpstreamProxy(fastify: FastifyInstance, options: Upstrea
     // pass-through parsers in place of the JSON parser the rest of the gateway uses.
     scope.removeAllContentTypeParsers();
     scope.addHook('onRequest', async (request, reply) => {
-      refuseDeclaredOversizeBody(request, options.bodyLimitBytes);
+      refuseDeclaredOversizeBody(request, limitOf(request, options));
       await options.guard.admit(request);
       await options.limitAccount(request, reply);
     });
     // The proxy streams bodies past Fastify's own parsers, so their size limit does not
-    // apply: read the body here, up to the limit, and hand the proxy a buffered copy.
-    scope.addHook('preParsing', async (_request, _reply, payload) =>
-      Readable.from([await readLimited(payload, options.bodyLimitBytes)], { objectMode: false }),
+    // apply: read the body here, up to the limit, and hand the proxy a buffered copy; an
+    // upload goes through as a stream that stops at its limit.
+    scope.addHook('preParsing', async (request, _reply, payload) =>
+      isUpload(request)
+        ? payload.pipe(limitedStream(options.uploadLimitBytes))
+        : Readable.from([await readLimited(payload, options.bodyLimitBytes)], { objectMode: false }),
     );
     for (const route of options.routes) {
       const proxyOptions: FastifyHttpProxyOptions = {
@@ -105,6 +112,31 @@ function bodyTooLarge(limitBytes: number): HttpException {
     { code: 'REQUEST.BODY_TOO_LARGE', detail: `The request body is larger than ${limitBytes} bytes.` },
     HttpStatus.PAYLOAD_TOO_LARGE,
   );
+}
+
+/** A multipart upload (an import file), as its content type says. */
+function isUpload(request: FastifyRequest): boolean {
+  return String(request.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('multipart/form-data');
+}
+
+function limitOf(request: FastifyRequest, options: UpstreamProxyOptions): number {
+  return isUpload(request) ? options.uploadLimitBytes : options.bodyLimitBytes;
+}
+
+/**
+ * Passes an upload through as it comes, and fails it past `limitBytes` (a body without a
+ * declared length: one that declares more is refused before a byte is read).
+ */
+function limitedStream(limitBytes: number): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > limitBytes ? bodyTooLarge(limitBytes) : null, size > limitBytes ? undefined : chunk);
+    },
+  });
 }
 
 function refuseDeclaredOversizeBody(request: FastifyRequest, limitBytes: number): void {
