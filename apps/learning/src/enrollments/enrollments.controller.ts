@@ -50,7 +50,7 @@ const CHANGE_ERRORS = [
  */
 @Access(
   'user',
-  'administrators and power users manage every enrollment; a learner enrolls itself in a course of its catalog and reads its own',
+  'administrators manage every enrollment, a power user holding enrollments.manage those of the members of its scope, a manager enrolls its managees and reads their enrollments; a learner enrolls itself in a course of its catalog and reads its own',
 )
 @Controller('enrollments')
 export class EnrollmentsController {
@@ -126,7 +126,10 @@ export class EnrollmentsController {
   }
 
   /** An administrator's change of state (`enrollment.state-changed`). */
-  @Access('power_user', 'System and Application Administrators, superadmins and power users')
+  @Access(
+    'power_user',
+    'System and Application Administrators, superadmins; power users holding enrollments.manage, for the members of their scope',
+  )
   @ApiErrors(
     ...CHANGE_ERRORS,
     'ENROLLMENT.TRANSITION_NOT_ALLOWED',

@@ -32,7 +32,10 @@ import { StartGroupEnrollmentUseCase } from './use-cases/start-group-enrollment.
  * current members holding the chosen roles in the background, and its future ones as they
  * join; members who leave are reported, never unenrolled. Administrators and power users only.
  */
-@Access('user', 'administrators and power users; never an instructor of the course')
+@Access(
+  'user',
+  'administrators; power users holding enrollments.manage, for the groups of their scope (a list names one of them, groupId); never an instructor of the course',
+)
 @Controller('group-enrollments')
 export class GroupEnrollmentsController {
   constructor(
