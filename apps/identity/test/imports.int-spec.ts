@@ -219,6 +219,63 @@ describe('CSV imports (real Kafka and Mongo)', () => {
     );
   });
 
+  it('given more new users than a chunk holds, with blank lines among them, then each becomes a user and a learner of the group once, each with its user.created and membership.added published once', async () => {
+    const groupId = await givenGroup('Bulk');
+    const run = uniqueSuffix();
+    const count = 1_100;
+    const lines = ['Email,First Name,Last Name,Role,Group ID,Locale,Extra information,Labels'];
+    for (let i = 0; i < count; i++) {
+      lines.push(`bulk-${run}-${i}@example.com,Bulk,User ${i},3,${groupId},en,COUNTRY=UK,`);
+      if (i === 700) lines.push('', ',,,,,,,');
+    }
+
+    const started = await upload({ kind: 'users', mode: 'valid_rows' }, { content: lines.join('\r\n') });
+
+    expect(started.status).toBe(202);
+    expect(await untilOver(locationOf(started))).toMatchObject({
+      state: 'finished',
+      rowsRead: count,
+      rowsValid: count,
+      rowsRejected: 0,
+      rowsApplied: count,
+    });
+    const db = service.app.get<Connection>(MONGO_CONNECTION);
+    const users = await db
+      .collection<{ _id: string; lastName: string; customFields: object }>('users')
+      .find({ tenantId, emailNormalized: { $regex: `^bulk-${run}-` } })
+      .toArray();
+    expect(users).toHaveLength(count);
+    expect(users[0]).toMatchObject({ firstName: 'Bulk', locale: 'en', customFields: { COUNTRY: 'UK' } });
+    const memberships = await db
+      .collection<{ userId: string; roles: string[]; status: string }>('memberships')
+      .find({ tenantId, groupId })
+      .toArray();
+    expect(memberships).toHaveLength(count);
+    expect(new Set(memberships.map((membership) => membership.userId))).toEqual(
+      new Set(users.map((user) => user._id)),
+    );
+    expect(memberships.every((m) => m.status === 'active' && m.roles.join() === 'learner')).toBe(true);
+    const ids = new Set(users.map((user) => user._id));
+    await eventually(
+      () => {
+        const created = recorder
+          .envelopes(UsersStream.topic)
+          .filter((envelope) => envelope.type === 'user.created' && ids.has(envelope.aggregateId));
+        const added = recorder
+          .envelopes(GroupMembershipsStream.topic)
+          .filter(
+            (envelope) =>
+              envelope.type === 'membership.added' &&
+              (envelope.payload as { groupId?: string }).groupId === groupId,
+          );
+        expect(new Set(created.map((envelope) => envelope.aggregateId)).size).toBe(count);
+        expect(new Set(added.map((envelope) => envelope.eventId)).size).toBe(count);
+        expect(new Set(added.map((envelope) => envelope.aggregateId)).size).toBe(count);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  });
+
   it('given a state file in a dry run, then the report is made and no user changes', async () => {
     const created = await service.request(
       'POST',

@@ -17,6 +17,7 @@ import { IMPORT_ROW_REPOSITORY } from './ports/import-row.repository';
 import { IMPORT_REPOSITORY } from './ports/import.repository';
 import { DiscardImportFileUseCase } from './use-cases/discard-import-file.use-case';
 import { GetImportUseCase } from './use-cases/get-import.use-case';
+import { ImportBulkApplier } from './use-cases/import-bulk-applier';
 import { ImportRowApplier } from './use-cases/import-row-applier';
 import { DEFAULT_IMPORT_SETTINGS, IMPORT_SETTINGS } from './use-cases/import-settings';
 import { ListImportsUseCase } from './use-cases/list-imports.use-case';
@@ -42,6 +43,7 @@ import { StartImportUseCase } from './use-cases/start-import.use-case';
     DiscardImportFileUseCase,
     RunImportUseCase,
     ImportRowApplier,
+    ImportBulkApplier,
     GetImportUseCase,
     ListImportsUseCase,
     ReadImportReportUseCase,

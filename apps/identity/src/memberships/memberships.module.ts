@@ -7,6 +7,7 @@ import { MongoMembershipRepository } from './infra/mongo-membership.repository';
 import { MembershipsController } from './memberships.controller';
 import { MEMBERSHIP_REPOSITORY } from './ports/membership.repository';
 import { AddMemberUseCase } from './use-cases/add-member.use-case';
+import { AddNewMembersUseCase } from './use-cases/add-new-members.use-case';
 import { ChangeMemberRolesUseCase } from './use-cases/change-member-roles.use-case';
 import { ListMembersUseCase } from './use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
@@ -18,10 +19,11 @@ import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
     mongoModel(MEMBERSHIP_MODEL, MembershipSchema),
     { provide: MEMBERSHIP_REPOSITORY, useClass: MongoMembershipRepository },
     AddMemberUseCase,
+    AddNewMembersUseCase,
     ChangeMemberRolesUseCase,
     RemoveMemberUseCase,
     ListMembersUseCase,
   ],
-  exports: [AddMemberUseCase, ChangeMemberRolesUseCase, MEMBERSHIP_REPOSITORY],
+  exports: [AddMemberUseCase, AddNewMembersUseCase, ChangeMemberRolesUseCase, MEMBERSHIP_REPOSITORY],
 })
 export class MembershipsModule {}

@@ -27,6 +27,7 @@ import { RemindInvitationUseCase } from '../invitations/use-cases/remind-invitat
 import { RevokeInvitationUseCase } from '../invitations/use-cases/revoke-invitation.use-case';
 import type { Membership } from '../memberships/domain/membership';
 import { AddMemberUseCase } from '../memberships/use-cases/add-member.use-case';
+import { AddNewMembersUseCase } from '../memberships/use-cases/add-new-members.use-case';
 import { ChangeMemberRolesUseCase } from '../memberships/use-cases/change-member-roles.use-case';
 import { ListMembersUseCase } from '../memberships/use-cases/list-members.use-case';
 import { RemoveMemberUseCase } from '../memberships/use-cases/remove-member.use-case';
@@ -43,6 +44,7 @@ import { AccountRetirement } from '../users/use-cases/account-retirement';
 import { ChangeAdminRoleUseCase } from '../users/use-cases/change-admin-role.use-case';
 import { ChangeUserStateUseCase } from '../users/use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from '../users/use-cases/create-user.use-case';
+import { CreateUsersUseCase } from '../users/use-cases/create-users.use-case';
 import { DeleteUserUseCase } from '../users/use-cases/delete-user.use-case';
 import { ExpireDueUsersUseCase } from '../users/use-cases/expire-due-users.use-case';
 import { GetBulkStateChangeUseCase } from '../users/use-cases/get-bulk-state-change.use-case';
@@ -133,6 +135,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
   );
 
   const addMember = new AddMemberUseCase(memberships, groups, users, groupAccess, events, clock);
+  const addNewMembers = new AddNewMembersUseCase(memberships, groups, groupAccess, events, clock);
   const removeMember = new RemoveMemberUseCase(memberships, groups, groupAccess, events, clock);
 
   const testbed = {
@@ -152,6 +155,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
     keyRing,
     adminRegistries,
     administratorRegistry,
+    addNewMembers,
     createUser: new CreateUserUseCase(
       users,
       events,
@@ -162,6 +166,7 @@ export function buildIdentityTestbed(options: { now?: string } = {}) {
       tenants,
       writer,
     ),
+    createUsers: new CreateUsersUseCase(users, events, clock, access, tenants, writer),
     getUser: new GetUserUseCase(users, access),
     listUsers: new ListUsersUseCase(users, access),
     updateUser: new UpdateUserUseCase(users, writer, clock, passwords, access, permissionProfiles),

@@ -1,5 +1,6 @@
 import { EventFactory } from '@lms/messaging';
 import type { ImportKind, ImportMode } from '../imports/domain/import';
+import { ImportBulkApplier } from '../imports/use-cases/import-bulk-applier';
 import { ImportRowApplier } from '../imports/use-cases/import-row-applier';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from '../imports/use-cases/import-settings';
 import { GetImportUseCase } from '../imports/use-cases/get-import.use-case';
@@ -54,6 +55,7 @@ export function importUseCases(testbed: IdentityTestbed, overrides: Partial<Impo
     coaches.coachProfiles,
     coaches.defineCoachProfile,
   );
+  const bulk = new ImportBulkApplier(testbed.createUsers, testbed.addNewMembers);
   const getImport = new GetImportUseCase(imports);
   const receiveFile = new ReceiveImportFileUseCase(files, settings, testbed.clock);
   const startImport = new StartImportUseCase(imports, files, jobQueue, testbed.clock);
@@ -64,6 +66,7 @@ export function importUseCases(testbed: IdentityTestbed, overrides: Partial<Impo
     testbed.users,
     testbed.groups,
     applier,
+    bulk,
     new EventFactory('identity'),
     testbed.clock,
     settings,
@@ -74,6 +77,8 @@ export function importUseCases(testbed: IdentityTestbed, overrides: Partial<Impo
     imports,
     rows,
     files,
+    applier,
+    bulk,
     receiveFile,
     startImport,
     runImport,

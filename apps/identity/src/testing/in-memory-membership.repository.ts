@@ -2,7 +2,11 @@ import type { GroupRole } from '@lms/contracts';
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { Membership } from '../memberships/domain/membership';
-import type { MemberListFilter, MembershipRepository } from '../memberships/ports/membership.repository';
+import type {
+  MemberListFilter,
+  MembershipInsert,
+  MembershipRepository,
+} from '../memberships/ports/membership.repository';
 import { RecordingOutbox } from './recording-outbox';
 
 /** The order of the Mongo repository's lists: by id. */
@@ -43,6 +47,12 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     this.rows.set(membership.id, structuredClone(membership));
     this.outbox.record(membership.id, outbox);
     return 'written';
+  }
+
+  async insertMany(memberships: readonly MembershipInsert[]): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = [];
+    for (const { membership, outbox } of memberships) outcomes.push(await this.insert(membership, outbox));
+    return outcomes;
   }
 
   async update(

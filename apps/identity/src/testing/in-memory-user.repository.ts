@@ -1,7 +1,7 @@
 import type { OutboxEntry } from '@lms/messaging';
 import { slicePage, type MemorySortKey, type Page, type PageRequest, type WriteOutcome } from '@lms/kernel';
 import type { User } from '../users/domain/user';
-import type { UserListFilter, UserRepository } from '../users/ports/user.repository';
+import type { UserInsert, UserListFilter, UserRepository } from '../users/ports/user.repository';
 import type { RecordingOutbox } from './recording-outbox';
 
 /** The order of the Mongo repository's lists: by id. */
@@ -32,6 +32,12 @@ export class InMemoryUserRepository implements UserRepository {
     this.rows.push(structuredClone(user));
     this.outbox.record(user.id, outbox);
     return 'inserted';
+  }
+
+  async insertMany(users: readonly UserInsert[]): Promise<Array<'inserted' | 'duplicate'>> {
+    const outcomes: Array<'inserted' | 'duplicate'> = [];
+    for (const { user, outbox } of users) outcomes.push(await this.insert(user, outbox));
+    return outcomes;
   }
 
   async findByEmail(tenantId: string, emailNormalized: string): Promise<User | null> {

@@ -83,6 +83,29 @@ export function describeMembershipRepositoryContract(
       expect(await subject.repository.insert(elsewhere, [])).toBe('written');
     });
 
+    it('inserts many at once with their events, answering stale for a user already in the group and storing the others', async () => {
+      const first = membership();
+      await subject.repository.insert(first, []);
+      const [ada, bob] = [membership(), membership()];
+      const again = membership({ userId: first.userId });
+      const adaAdded = rolesEvent(ada, 'membership.added');
+
+      expect(
+        await subject.repository.insertMany([
+          { membership: ada, outbox: [adaAdded] },
+          { membership: again, outbox: [rolesEvent(again, 'membership.added')] },
+          { membership: bob, outbox: [] },
+        ]),
+      ).toEqual(['written', 'stale', 'written']);
+
+      expect(await subject.repository.find(subject.tenantId, groupId, ada.userId)).toEqual(ada);
+      expect(await subject.repository.find(subject.tenantId, groupId, bob.userId)).toEqual(bob);
+      expect(await subject.repository.find(subject.tenantId, groupId, first.userId)).toEqual(first);
+      expect(await subject.outboxOf(ada.id)).toEqual([adaAdded]);
+      expect(await subject.outboxOf(again.id)).toEqual([]);
+      expect(await subject.repository.insertMany([])).toEqual([]);
+    });
+
     it('updates when the stored version is the one read', async () => {
       const added = membership();
       await subject.repository.insert(added, []);

@@ -90,6 +90,34 @@ export function describeUserRepositoryContract(
       expect(await subject.repository.findById(subject.tenantId, first.id)).toEqual(first);
     });
 
+    it('inserts many at once with their events, answering duplicate for a taken email or id and storing the others', async () => {
+      const taken = user({ email: 'taken@example.com' });
+      await subject.repository.insert(taken, []);
+      const [ada, bob] = [user(), user()];
+      const sameEmail = user({ email: 'TAKEN@example.com' });
+      const sameId = { ...user(), id: ada.id };
+
+      const bobCreated = created(bob);
+      const inserts = [ada, sameEmail, bob, sameId].map((u) => ({
+        user: u,
+        outbox: u === bob ? [bobCreated] : [created(u)],
+      }));
+
+      expect(await subject.repository.insertMany(inserts)).toEqual([
+        'inserted',
+        'duplicate',
+        'inserted',
+        'duplicate',
+      ]);
+
+      expect(await subject.repository.findById(subject.tenantId, ada.id)).toEqual(ada);
+      expect(await subject.repository.findByEmail(subject.tenantId, bob.emailNormalized)).toEqual(bob);
+      expect(await subject.repository.findById(subject.tenantId, sameEmail.id)).toBeNull();
+      expect(await subject.outboxOf(bob.id)).toEqual([bobCreated]);
+      expect(await subject.outboxOf(sameEmail.id)).toEqual([]);
+      expect(await subject.repository.insertMany([])).toEqual([]);
+    });
+
     it("lists the tenant's users in creation order, page by page, the cursor reading the next page", async () => {
       const [ada, bob, cy] = [9, 10, 11].map((hour) => user({ hour }));
       for (const u of [cy, ada, user({ tenantId: contractTenant(), hour: 10 }), bob])

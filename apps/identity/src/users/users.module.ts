@@ -17,6 +17,7 @@ import { AccountRetirement } from './use-cases/account-retirement';
 import { ChangeAdminRoleUseCase } from './use-cases/change-admin-role.use-case';
 import { ChangeUserStateUseCase } from './use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from './use-cases/create-user.use-case';
+import { CreateUsersUseCase } from './use-cases/create-users.use-case';
 import { DeleteUserUseCase } from './use-cases/delete-user.use-case';
 import { ExpireDueUsersUseCase } from './use-cases/expire-due-users.use-case';
 import { GetBulkStateChangeUseCase } from './use-cases/get-bulk-state-change.use-case';
@@ -47,6 +48,7 @@ import { UsersController } from './users.controller';
     UserAccess,
     AccountRetirement,
     CreateUserUseCase,
+    CreateUsersUseCase,
     GetUserUseCase,
     ListUsersUseCase,
     UpdateUserUseCase,
@@ -68,6 +70,7 @@ import { UsersController } from './users.controller';
     AdminRolesModule,
     // What the CSV imports apply a row through (ID-I1, ID-I3).
     CreateUserUseCase,
+    CreateUsersUseCase,
     UpdateUserUseCase,
     ChangeUserStateUseCase,
   ],

@@ -547,6 +547,19 @@ export function checkRow(
   return issues;
 }
 
+/**
+ * The normalised emails whose users {@link checkRow} asks about for this row, so that only
+ * those are looked up: a state row's, a manager row's two accounts, and a user row's only
+ * when it lacks a first or a last name (a named row creates or updates its user either way).
+ */
+export function emailsCheckedOf(parsed: ParsedRow): string[] {
+  const { line, email } = parsed;
+  if (!line || email === null) return [];
+  if (line.kind === 'managers') return [email, normalizeEmail(line.learnerEmail)];
+  if (line.kind === 'states') return [email];
+  return line.firstName === null || line.lastName === null ? [email] : [];
+}
+
 /** A row once validated: valid (with its notes, if any), or rejected with its issues. */
 export function validatedRow(
   target: { tenantId: string; importId: string },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { trusted, type Model } from 'mongoose';
+import { mongo, trusted, type Model } from 'mongoose';
 import { InjectModel } from '@lms/service-kit';
 import type { ImportRow, ImportRowStatus } from '../domain/import-rows';
 import type { ImportRowRepository, ImportRowSelection } from '../ports/import-row.repository';
@@ -16,7 +16,8 @@ export class MongoImportRowRepository implements ImportRowRepository {
 
   async saveMany(rows: readonly ImportRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.model.bulkWrite(
+    // Through the driver: the documents are complete, and a chunk's rows need no mongoose casting.
+    await (this.model.collection as unknown as mongo.Collection<ImportRowDocument>).bulkWrite(
       rows.map((row) => {
         const doc = toDocument(row);
         return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
@@ -32,6 +33,8 @@ export class MongoImportRowRepository implements ImportRowRepository {
     afterRow: number,
     limit: number,
   ): Promise<ImportRow[]> {
+    if (selection === 'validated') return this.validatedAfter(tenantId, importId, afterRow, limit);
+    // The report (an administrator's page): a scan of the rows on the local stand-in.
     const docs = await this.model
       .find({
         importId,
@@ -45,6 +48,44 @@ export class MongoImportRowRepository implements ImportRowRepository {
       .lean<ImportRowDocument[]>()
       .exec();
     return docs.filter((doc) => doc.tenantId === tenantId).map(toRow);
+  }
+
+  /**
+   * The rows to apply, read by `_id` (`<importId>:<row>`) a window of `limit` row numbers at a
+   * time, which both engines serve from the `_id` index (every record of the file is saved,
+   * so a window is full but for blank lines and rejected rows). Only past a window with no
+   * row at all (the end, or a long run of blank lines) is the next row looked for by a scan.
+   */
+  private async validatedAfter(
+    tenantId: string,
+    importId: string,
+    afterRow: number,
+    limit: number,
+  ): Promise<ImportRow[]> {
+    const rows: ImportRow[] = [];
+    const statuses = new Set(STATUSES.validated);
+    for (let from = afterRow; rows.length < limit; from += limit) {
+      const ids = Array.from({ length: limit }, (_, at) => `${importId}:${from + 1 + at}`);
+      const docs = await this.model
+        .find({ _id: trusted({ $in: ids }) })
+        .lean<ImportRowDocument[]>()
+        .exec();
+      if (docs.length === 0) {
+        const next = await this.model
+          .findOne({ importId, row: trusted({ $gt: from }) }, { row: 1 })
+          .sort({ row: 1 })
+          .lean<Pick<ImportRowDocument, 'row'>>()
+          .exec();
+        if (!next) break;
+        from = next.row - 1 - limit;
+        continue;
+      }
+      docs.sort((a, b) => a.row - b.row);
+      for (const doc of docs)
+        if (rows.length < limit && doc.tenantId === tenantId && statuses.has(doc.status))
+          rows.push(toRow(doc));
+    }
+    return rows;
   }
 
   async namedEmails(tenantId: string, importId: string, emails: readonly string[]): Promise<Set<string>> {

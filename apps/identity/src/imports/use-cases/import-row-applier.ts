@@ -16,6 +16,7 @@ import { normalizeEmail, type User } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { ChangeUserStateUseCase } from '../../users/use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from '../../users/use-cases/create-user.use-case';
+import type { NewUserFields } from '../../users/use-cases/create-users.use-case';
 import { UpdateUserUseCase } from '../../users/use-cases/update-user.use-case';
 import { EmailTakenError } from '../../users/users.errors';
 import { ImportRowUnnamedUserError, ImportRowUserUnknownError } from '../imports.errors';
@@ -29,6 +30,31 @@ import {
   type StateImportLine,
   type UserImportLine,
 } from '../domain/import-rows';
+
+/** The row refused by a rule: its reason first, before its notes. */
+export function refusedRow(row: ImportRow, error: DomainError): ImportRow {
+  const issue: ImportIssue = {
+    row: row.row,
+    column: null,
+    code: error.code,
+    message: error.message,
+    value: null,
+  };
+  return { ...row, status: 'refused', issues: [issue, ...row.issues] };
+}
+
+/** The new user a user row names (ID-I1), as a creation takes it; null when it lacks a first or a last name. */
+export function newUserFields(line: UserImportLine): NewUserFields | null {
+  const { firstName, lastName } = line;
+  if (firstName === null || lastName === null) return null;
+  return {
+    email: line.email,
+    firstName,
+    lastName,
+    locale: line.locale ?? undefined,
+    customFields: line.customFields ?? undefined,
+  };
+}
 
 /** Tries of a row that keeps losing races with other writers before it is reported. */
 const RACES = 3;
@@ -78,14 +104,7 @@ export class ImportRowApplier {
       } catch (error) {
         if (error instanceof ConcurrentModificationError && attempt < RACES) continue;
         if (!(error instanceof DomainError)) throw error;
-        const issue: ImportIssue = {
-          row: row.row,
-          column: null,
-          code: error.code,
-          message: error.message,
-          value: null,
-        };
-        return { ...row, status: 'refused', issues: [issue, ...row.issues] };
+        return refusedRow(row, error);
       }
     }
   }
@@ -122,16 +141,10 @@ export class ImportRowApplier {
 
   /** A new user; one created meanwhile with this email (a run that died, another writer) is tried again as an update. */
   private async create(entry: Import, line: UserImportLine): Promise<User> {
-    if (line.firstName === null || line.lastName === null) throw new ImportRowUnnamedUserError();
+    const fields = newUserFields(line);
+    if (!fields) throw new ImportRowUnnamedUserError();
     try {
-      return await this.createUser.execute({
-        actor: entry.startedBy,
-        email: line.email,
-        firstName: line.firstName,
-        lastName: line.lastName,
-        locale: line.locale ?? undefined,
-        customFields: line.customFields ?? undefined,
-      });
+      return await this.createUser.execute({ actor: entry.startedBy, ...fields });
     } catch (error) {
       if (error instanceof EmailTakenError) throw new ConcurrentModificationError();
       throw error;

@@ -6,11 +6,11 @@ import { coachProfileProblemError } from '../../coach-profiles/coach-profiles.er
 import { normalizeFilters, type CoachFilter } from '../../coach-profiles/domain/coach-profile';
 import { unmatchedFilters } from '../../coach-profiles/use-cases/unmatched-filters';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
-import { normalizeEmail } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { failImport, isOver, recordApplied, recordValidated, type Import } from '../domain/import';
 import {
   checkRow,
+  emailsCheckedOf,
   parseRow,
   validatedRow,
   type ImportRow,
@@ -21,6 +21,7 @@ import { CsvReadError, readCsv, type CsvRecord } from '../infra/csv-records';
 import { IMPORT_FILE_STORE, type ImportFileRef, type ImportFileStore } from '../ports/import-file.store';
 import { IMPORT_ROW_REPOSITORY, type ImportRowRepository } from '../ports/import-row.repository';
 import { IMPORT_REPOSITORY, type ImportRepository } from '../ports/import.repository';
+import { ImportBulkApplier } from './import-bulk-applier';
 import { ImportRowApplier } from './import-row-applier';
 import { IMPORT_SETTINGS, type ImportSettings } from './import-settings';
 
@@ -60,12 +61,13 @@ async function eachLimited<T, R>(
  * (`ImportJob`), one chunk at a time, on whichever instance holds the job's lease (rule 6).
  * - Validating: the file is read again from its start (streamed, a record at a time) and the
  *   rows after `rowReached` are validated a chunk at a time: each row is read on its own, then
- *   checked against the users and groups (a manager row: its two accounts, the coach profile's
+ *   checked against the users (only those a rule asks about) and groups (a manager row: its two accounts, the coach profile's
  *   rules, and its filter values no user holds, noted); the chunk's rows are saved (each once,
  *   by import and row), then the progress, by compare-and-set on the import's version.
  * - Applying (once every row is valid, or for `valid_rows`; never for a dry run): the valid
- *   rows after `rowReached` are applied a chunk at a time, rows of different users at once and
- *   those of one user in file order, then saved `applied` or `refused`, then the progress. A
+ *   rows after `rowReached` are applied a chunk at a time: the chunk's new users at once
+ *   ({@link ImportBulkApplier}), then the other rows, rows of different users at once and those
+ *   of one user in file order; then saved `applied` or `refused`, then the progress. A
  *   row saved `applied` by a run that died before saving the progress is counted, not applied
  *   again; one applied but not saved yet is applied again, and changes nothing the second time
  *   (users by email, roles by group, coaches by manager account: {@link ImportRowApplier}).
@@ -82,6 +84,7 @@ export class RunImportUseCase {
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(GROUP_REPOSITORY) private readonly groups: GroupRepository,
     private readonly applier: ImportRowApplier,
+    private readonly bulk: ImportBulkApplier,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IMPORT_SETTINGS) private readonly settings: ImportSettings,
@@ -168,21 +171,11 @@ export class RunImportUseCase {
   }
 
   /**
-   * What the chunk's rows need looked up: their users by email (a manager row's two accounts),
+   * What the chunk's rows need looked up: the users {@link emailsCheckedOf} names, by email,
    * their groups, the new users named earlier, the coaches' filter values that no user holds.
    */
   private async factsFor(entry: Import, parsed: readonly ParsedRow[]): Promise<RowFacts> {
-    const emails = [
-      ...new Set(
-        parsed.flatMap((row) =>
-          !row.line || row.email === null
-            ? []
-            : row.line.kind === 'managers'
-              ? [row.email, normalizeEmail(row.line.learnerEmail)]
-              : [row.email],
-        ),
-      ),
-    ];
+    const emails = [...new Set(parsed.flatMap(emailsCheckedOf))];
     const groupIds = [
       ...new Set(parsed.flatMap((row) => (row.line?.kind === 'users' ? [row.line.groupId] : []))),
     ];
@@ -200,7 +193,7 @@ export class RunImportUseCase {
     const existingGroups = new Set(groupIds.filter((_, at) => groups[at] !== null));
     const unknown = emails.filter((email) => !known.has(email));
     const named =
-      entry.kind === 'users'
+      entry.kind === 'users' && unknown.length > 0
         ? await this.rows.namedEmails(entry.tenantId, entry.id, unknown)
         : new Set<string>();
     return {
@@ -238,14 +231,23 @@ export class RunImportUseCase {
     return { more: !isOver(next) };
   }
 
-  /** Each row's outcome, in the rows' order: the rows of one user in file order, those of different users at once. */
+  /**
+   * Each row's outcome, in the rows' order: first the new users of the chunk at once
+   * ({@link ImportBulkApplier}), then every other row on its own, the rows of one user in file
+   * order, those of different users at once.
+   */
   private async applyChunk(entry: Import, rows: readonly ImportRow[]): Promise<ImportRow[]> {
+    const outcomes: ImportRow[] = [...rows];
+    const inBulk = await this.bulk.apply(entry, rows);
+    for (const [at, row] of inBulk) outcomes[at] = row;
     const byUser = new Map<string, number[]>();
     for (const [at, row] of rows.entries()) {
+      if (inBulk.has(at)) continue;
       const key = row.email ?? `row:${row.row}`;
-      byUser.set(key, [...(byUser.get(key) ?? []), at]);
+      const positions = byUser.get(key) ?? [];
+      positions.push(at);
+      byUser.set(key, positions);
     }
-    const outcomes: ImportRow[] = [...rows];
     await eachLimited([...byUser.values()], this.settings.applyConcurrency, async (positions) => {
       for (const at of positions) outcomes[at] = await this.applier.apply(entry, rows[at] as ImportRow);
     });

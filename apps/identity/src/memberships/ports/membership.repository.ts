@@ -7,6 +7,12 @@ export interface MemberListFilter {
   role?: GroupRole;
 }
 
+/** A new membership and the events stored with it. */
+export interface MembershipInsert {
+  membership: Membership;
+  outbox: readonly OutboxEntry[];
+}
+
 /**
  * Memberships of one tenant at a time: every method takes the tenant id. Each write stores
  * the membership and its events (outbox) in one single-document write.
@@ -16,6 +22,11 @@ export interface MembershipRepository {
   find(tenantId: string, groupId: string, userId: string): Promise<Membership | null>;
   /** `stale` when the tenant already has a membership (even removed) of this user in this group. */
   insert(membership: Membership, outbox: readonly OutboxEntry[]): Promise<WriteOutcome>;
+  /**
+   * Inserts the memberships with their events in one request (new users' memberships of an
+   * import, ID-I4): each answered, in their order, as {@link insert} would answer it alone.
+   */
+  insertMany(memberships: readonly MembershipInsert[]): Promise<WriteOutcome[]>;
   /** Replaces the stored state if its version is still `expectedVersion`; else `stale`. */
   update(
     membership: Membership,

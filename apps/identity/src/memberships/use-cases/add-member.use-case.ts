@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { GroupMembershipsStream, membershipAggregateId } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { newId, CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import { GroupBeingDeletedError, GroupNotFoundError } from '../../groups/groups.errors';
+import type { Group } from '../../groups/domain/group';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
 import { GroupAccess } from '../../groups/use-cases/group-access';
 import type { UserActor } from '../../users/domain/user-permissions';
@@ -13,6 +13,7 @@ import {
   MembershipRolesInvalidError,
   MembershipUserUnknownError,
 } from '../memberships.errors';
+import { membershipAddedEvent } from '../membership-events';
 import { MEMBERSHIP_REPOSITORY, type MembershipRepository } from '../ports/membership.repository';
 
 export interface AddMemberCommand {
@@ -22,6 +23,24 @@ export interface AddMemberCommand {
   roles: readonly string[];
   /** Who asks (ID-G2: a tenant administrator or the group's admin); absent when the service adds (an accepted invitation). */
   actor?: UserActor;
+}
+
+/**
+ * The group, when members may be added to it by `actor` (ID-G2): it exists, the actor may
+ * manage its members, and it is not being deleted; throws the refusal otherwise.
+ */
+export async function groupTakingMembers(
+  groups: GroupRepository,
+  access: GroupAccess,
+  tenantId: string,
+  groupId: string,
+  actor: UserActor | undefined,
+): Promise<Group> {
+  const group = await groups.findById(tenantId, groupId);
+  if (!group) throw new GroupNotFoundError(groupId);
+  if (actor) await access.authorize(actor, 'manage_members', group);
+  if (group.status !== 'active') throw new GroupBeingDeletedError(groupId);
+  return group;
 }
 
 /**
@@ -41,10 +60,7 @@ export class AddMemberUseCase {
 
   async execute(command: AddMemberCommand): Promise<Membership> {
     const { tenantId, groupId, userId } = command;
-    const group = await this.groups.findById(tenantId, groupId);
-    if (!group) throw new GroupNotFoundError(groupId);
-    if (command.actor) await this.access.authorize(command.actor, 'manage_members', group);
-    if (group.status !== 'active') throw new GroupBeingDeletedError(groupId);
+    await groupTakingMembers(this.groups, this.access, tenantId, groupId, command.actor);
     if (!(await this.users.findById(tenantId, userId))) throw new MembershipUserUnknownError(userId);
 
     return withOptimisticRetry<Membership>(async () => {
@@ -55,13 +71,7 @@ export class AddMemberUseCase {
       if (decision.outcome === 'already-member') throw new MembershipAlreadyExistsError(groupId, userId);
 
       const membership = decision.membership;
-      const added = this.events.create(GroupMembershipsStream, 'membership.added', {
-        tenantId,
-        aggregateId: membershipAggregateId(groupId, userId),
-        aggregateVersion: membership.version,
-        occurredAt: now,
-        payload: { groupId, userId, roles: membership.roles },
-      });
+      const added = membershipAddedEvent(this.events, membership, now);
       const outcome = existing
         ? await this.memberships.update(membership, existing.version, [added])
         : await this.memberships.insert(membership, [added]);

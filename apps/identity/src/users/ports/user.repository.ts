@@ -16,6 +16,12 @@ export interface UserListFilter {
   holdsAdminRole?: boolean;
 }
 
+/** A new user and the events stored with it. */
+export interface UserInsert {
+  user: User;
+  outbox: readonly OutboxEntry[];
+}
+
 /**
  * Users of one tenant at a time: every method takes the tenant id, but the expiry sweep's.
  * A deleted user (a tombstone) is found by none of them.
@@ -24,6 +30,11 @@ export interface UserRepository {
   findById(tenantId: string, id: string): Promise<User | null>;
   /** `duplicate` when the tenant already has a user with this email (any case). */
   insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'>;
+  /**
+   * Inserts the users with their events in one request (a bulk of new accounts, ID-I4): each
+   * answered, in their order, as {@link insert} would answer it alone.
+   */
+  insertMany(users: readonly UserInsert[]): Promise<Array<'inserted' | 'duplicate'>>;
   /** The user of this email (normalised) in the tenant, or null. */
   findByEmail(tenantId: string, emailNormalized: string): Promise<User | null>;
   /**
