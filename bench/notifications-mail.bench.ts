@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { createTransport } from 'nodemailer';
@@ -11,6 +12,7 @@ import { writeBenchmarkSection } from './platform/benchmark-section';
 import { numberOption } from './platform/number-option';
 import { produceInBatches } from './platform/membership-events';
 import { sleep } from './platform/poll-until';
+import { cpuBetween, snapshotCpu } from './platform/process-cpu';
 import { startNotificationsInstances } from './notifications/notifications-instances';
 import { DEFAULT_DIGEST_SETTINGS } from '../apps/notifications/src/deliveries/domain/coach-digest';
 import { DISPATCH_CHUNK } from '../apps/notifications/src/deliveries/use-cases/dispatch-delivery.use-case';
@@ -66,6 +68,8 @@ interface Timed {
   mails: number;
   seconds: number;
   perSecond: number;
+  /** CPU milliseconds per mail, per process, while it was measured. */
+  cpuMsPerMail: Record<string, number>;
 }
 
 /** A burst's figures: the mails sent, and how many of them went to the coach. */
@@ -81,6 +85,48 @@ async function clearMailDev(): Promise<void> {
   if (api) await fetch(`${api}/api/email/all`, { method: 'DELETE' }).catch(() => undefined);
 }
 
+/** The folder of the infrastructure the benchmark runs on (its pid files), when scripts/bench.sh started it. */
+function infraDir(): string | null {
+  return process.env.INFRA_DIR ?? null;
+}
+
+/** Where the CPU went since `before`, in milliseconds per mail, per process (every notifications instance together). */
+function perMail(before: ReturnType<typeof snapshotCpu>, mails: number): Record<string, number> {
+  const used = cpuBetween(before, snapshotCpu(infraDir()));
+  return Object.fromEntries(
+    Object.entries(used).map(([label, seconds]) => [label, (1_000 * seconds) / Math.max(mails, 1)]),
+  );
+}
+
+/** The CPU a run used per mail: MailDev's, and the rest of the machine's (the platform, or the plain client). */
+function cpuSplit(timed: Timed): { maildev: number; rest: number } {
+  const maildev = timed.cpuMsPerMail.maildev ?? 0;
+  const all = Object.values(timed.cpuMsPerMail).reduce((sum, ms) => sum + ms, 0);
+  return { maildev, rest: all - maildev };
+}
+
+/** The cores of this machine, which MailDev, the platform and its infrastructure share. */
+const cores = os.cpus().length;
+
+/** The most mails per second the machine's cores allow at a run's CPU cost per mail. */
+function cpuBound(timed: Timed): number {
+  const { maildev, rest } = cpuSplit(timed);
+  return Math.round((cores * 1_000) / Math.max(maildev + rest, 0.001));
+}
+
+function cpuCells(timed: Timed): string {
+  const { maildev, rest } = cpuSplit(timed);
+  return `${maildev.toFixed(2)} | ${rest.toFixed(2)}`;
+}
+
+function cpuWords(timed: Timed): string {
+  const parts = Object.entries(timed.cpuMsPerMail)
+    .filter(([, ms]) => ms >= 0.005)
+    .sort(([, a], [, b]) => b - a)
+    .map(([label, ms]) => `${label} ${ms.toFixed(2)}`);
+  return `CPU ms per mail: ${parts.join(', ')}`;
+}
+
 /**
  * Phase 0: what MailDev accepts from a plain pooled client, nothing of the platform: short
  * mails, or the very mails the platform sends (MailDev parses and stores each one, so its
@@ -88,6 +134,7 @@ async function clearMailDev(): Promise<void> {
  */
 async function mailServerCeiling(mails: number, content: CeilingMails): Promise<Timed> {
   const rendered = platformMails();
+  const cpuBefore = snapshotCpu(infraDir());
   const smtp = new URL(process.env.SMTP_URL ?? '');
   const transport = createTransport({
     pool: true,
@@ -116,7 +163,7 @@ async function mailServerCeiling(mails: number, content: CeilingMails): Promise<
   await Promise.all(Array.from({ length: CLIENT_CONNECTIONS }, lane));
   transport.close();
   const seconds = (Date.now() - started) / 1000;
-  return { mails, seconds, perSecond: mails / seconds };
+  return { mails, seconds, perSecond: mails / seconds, cpuMsPerMail: perMail(cpuBefore, mails) };
 }
 
 function pick(rendered: readonly RenderedMail[], i: number): Pick<RenderedMail, 'subject' | 'text' | 'html'> {
@@ -214,6 +261,7 @@ async function burst(
       `   ${events + 1} recipients known to ${instances} instance(s); putting ${events} assignment.created on Kafka`,
     );
     const started = Date.now();
+    const cpuBefore = snapshotCpu(infraDir());
     await produceInBatches(
       producer,
       mentees.map((menteeId) => assignmentCreated(tenantId, menteeId, coachId)),
@@ -226,9 +274,10 @@ async function burst(
     );
     const seconds = (Date.now() - started) / 1000;
     const mails = await deliveries.countDocuments({ tenantId, status: 'sent' });
+    const cpuMsPerMail = perMail(cpuBefore, mails);
     const coachMails = await deliveries.countDocuments({ tenantId, status: 'sent', recipientId: coachId });
     await db.dropDatabase();
-    return { mails, seconds, perSecond: mails / seconds, coachMails };
+    return { mails, seconds, perSecond: mails / seconds, coachMails, cpuMsPerMail };
   } finally {
     await running.stop();
   }
@@ -265,11 +314,11 @@ async function main(): Promise<void> {
       `0. the mail server: ${events * 2} short mails from a plain client, ${CLIENT_CONNECTIONS} pooled connections`,
     );
     const short = await mailServerCeiling(events * 2, 'short');
-    say(`   ${short.seconds.toFixed(1)} s, ${Math.round(short.perSecond)} mails/s`);
+    say(`   ${short.seconds.toFixed(1)} s, ${Math.round(short.perSecond)} mails/s; ${cpuWords(short)}`);
     await clearMailDev();
     say(`0'. the same with the platform's own mails (as its templates render them)`);
     const ceiling = await mailServerCeiling(events * 2, 'platform');
-    say(`   ${ceiling.seconds.toFixed(1)} s, ${Math.round(ceiling.perSecond)} mails/s`);
+    say(`   ${ceiling.seconds.toFixed(1)} s, ${Math.round(ceiling.perSecond)} mails/s; ${cpuWords(ceiling)}`);
     await clearMailDev();
     const ratio = (timed: Timed) => (timed.perSecond / ceiling.perSecond).toFixed(2);
     let one: Burst | undefined;
@@ -277,7 +326,7 @@ async function main(): Promise<void> {
       say(`a. ${events} assignment.created into one notifications instance, digests off`);
       one = await burst(producer, mongo, events, 1, DIGESTS_OFF, say);
       say(
-        `   ${one.mails} mails in ${one.seconds.toFixed(1)} s, ${Math.round(one.perSecond)} mails/s, ${ratio(one)} of the ceiling`,
+        `   ${one.mails} mails in ${one.seconds.toFixed(1)} s, ${Math.round(one.perSecond)} mails/s, ${ratio(one)} of the ceiling; ${cpuWords(one)}`,
       );
       await clearMailDev();
     }
@@ -296,7 +345,7 @@ async function main(): Promise<void> {
       say(`c. as a, into three instances`);
       three = await burst(producer, mongo, events, 3, DIGESTS_OFF, say);
       say(
-        `   ${three.mails} mails in ${three.seconds.toFixed(1)} s, ${Math.round(three.perSecond)} mails/s, ${ratio(three)} of the ceiling`,
+        `   ${three.mails} mails in ${three.seconds.toFixed(1)} s, ${Math.round(three.perSecond)} mails/s, ${ratio(three)} of the ceiling; ${cpuWords(three)}`,
       );
       await clearMailDev();
     }
@@ -315,13 +364,19 @@ async function main(): Promise<void> {
       `plain pooled client with as many connections, with the very mails the platform sends (0'); 0 shows`,
       "how much faster MailDev takes short mails. Ratios are of 0'.",
       '',
-      '| what | mails | seconds | mails/s | of the ceiling |',
-      '| --- | --- | --- | --- | --- |',
-      `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections, short mails | ${short.mails} | ${short.seconds.toFixed(1)} | ${Math.round(short.perSecond)} | ${ratio(short)} |`,
-      `| 0'. MailDev alone, the same client, the platform's own mails | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 |`,
-      `| a. one notifications instance | ${one.mails} | ${one.seconds.toFixed(1)} | ${Math.round(one.perSecond)} | ${ratio(one)} |`,
-      `| b. one instance, coach digest on (${window} s window, threshold ${DEFAULT_DIGEST_SETTINGS.threshold}): ${digested.coachMails} mail(s) to the coach | ${digested.mails} | ${digested.seconds.toFixed(1)} | ${Math.round(digested.perSecond)} | ${ratio(digested)} |`,
-      `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} |`,
+      '| what | mails | seconds | mails/s | of the ceiling | CPU ms per mail: MailDev | CPU ms per mail: everything else |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections, short mails | ${short.mails} | ${short.seconds.toFixed(1)} | ${Math.round(short.perSecond)} | ${ratio(short)} | ${cpuCells(short)} |`,
+      `| 0'. MailDev alone, the same client, the platform's own mails | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 | ${cpuCells(ceiling)} |`,
+      `| a. one notifications instance | ${one.mails} | ${one.seconds.toFixed(1)} | ${Math.round(one.perSecond)} | ${ratio(one)} | ${cpuCells(one)} |`,
+      `| b. one instance, coach digest on (${window} s window, threshold ${DEFAULT_DIGEST_SETTINGS.threshold}): ${digested.coachMails} mail(s) to the coach | ${digested.mails} | ${digested.seconds.toFixed(1)} | ${Math.round(digested.perSecond)} | ${ratio(digested)} | ${cpuCells(digested)} |`,
+      `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} | ${cpuCells(three)} |`,
+      '',
+      `CPU per mail is each process's CPU time (user and system, from /proc) over the phase, divided by`,
+      `the mails sent: MailDev's own, and everything else (the plain client for 0 and 0'; the notifications`,
+      `instances, the database stand-in, the broker and the benchmark for a, b and c). The ${cores} cores serve`,
+      `them all at once, so no phase can beat ${cores} × 1000 / (all its CPU ms per mail) mails/s: ${cpuBound(ceiling)}`,
+      `for 0', ${cpuBound(one)} for a, ${cpuBound(three)} for c.`,
       '',
       'Per batch of due mails the sender reads the tenants with due mail and their oldest due',
       `deliveries (on the local stand-in each read scans the deliveries), then per chunk of ${DISPATCH_CHUNK} one`,
