@@ -6,6 +6,7 @@ export * from './outbox/event-factory';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.schema';
 export * from './outbox/versioned-write';
+export * from './outbox/insert-many';
 export * from './consumer/envelope-validation';
 export * from './consumer/retry-policy';
 export * from './consumer/dead-letter';

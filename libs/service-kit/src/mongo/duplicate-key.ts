@@ -1,3 +1,15 @@
+/**
+ * The indexes of the writes an unordered bulk write refused as duplicates, or null when it
+ * failed otherwise (then nothing is known of what it wrote).
+ */
+export function duplicateKeyIndexes(error: unknown): number[] | null {
+  if (!isDuplicateKeyError(error)) return null;
+  const raw = (error as { writeErrors?: unknown }).writeErrors;
+  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const indexes = list.map((e) => Number((e as { index?: unknown }).index));
+  return indexes.length === 0 || indexes.some((i) => Number.isNaN(i)) ? null : indexes;
+}
+
 /** MongoDB's duplicate key codes: 11000, and 11001 from older servers. */
 const DUPLICATE_KEY_CODES: readonly unknown[] = [11000, 11001];
 

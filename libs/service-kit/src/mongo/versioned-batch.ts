@@ -1,5 +1,5 @@
 import type { mongo } from 'mongoose';
-import { isDuplicateKeyError } from './duplicate-key';
+import { duplicateKeyIndexes } from './duplicate-key';
 
 /** What became of one change of a batch: written, or older than what was stored. */
 export type VersionedOutcome = 'applied' | 'stale';
@@ -125,8 +125,7 @@ async function insert<TChange, TWrite, TDoc extends { _id: string; version: numb
     await collection.insertMany(documents as mongo.OptionalUnlessRequiredId<TDoc>[], { ordered: false });
     return [];
   } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    const failed = writeErrorsOf(error);
+    const failed = duplicateKeyIndexes(error);
     if (failed === null) throw error;
     return failed.map((index) => (documents[index] as TDoc)._id);
   }
@@ -160,12 +159,4 @@ async function compareAndSet<TChange, TWrite, TDoc extends { _id: string; versio
   return decisions
     .filter((d) => Number(after.get(d.key)?.version) !== plan.versionOf(d.write))
     .map((d) => d.key);
-}
-
-/** The indexes of the failed operations of an unordered bulk write error, or null when unknown. */
-function writeErrorsOf(error: unknown): number[] | null {
-  const raw = (error as { writeErrors?: unknown }).writeErrors;
-  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const indexes = list.map((e) => Number((e as { index?: unknown }).index));
-  return indexes.length === 0 || indexes.some((i) => Number.isNaN(i)) ? null : indexes;
 }

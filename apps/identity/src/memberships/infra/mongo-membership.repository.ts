@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { GroupRole } from '@lms/contracts';
 import { trusted, type Model } from 'mongoose';
-import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
+import {
+  asOutboxCollection,
+  insertManyWithOutbox,
+  OutboxRelay,
+  writeIfVersion,
+  type OutboxEntry,
+} from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { Membership } from '../domain/membership';
@@ -45,27 +51,12 @@ export class MongoMembershipRepository implements MembershipRepository {
 
   async insertMany(memberships: readonly MembershipInsert[]): Promise<WriteOutcome[]> {
     if (memberships.length === 0) return [];
-    const documents = memberships.map(({ membership, outbox }) => ({
-      ...toDocument(membership),
-      outbox: [...outbox],
-    }));
-    const outcomes = memberships.map((): WriteOutcome => 'written');
-    try {
-      // One unordered bulk through the driver: no mongoose document per membership.
-      await this.model.collection.insertMany(documents as never[], { ordered: false });
-    } catch (error) {
-      const duplicates = duplicateIndexes(error);
-      if (duplicates === null) throw error;
-      for (const index of duplicates) outcomes[index] = 'stale';
-    }
-    const written = new Map(
-      memberships.flatMap(({ membership, outbox }, at) =>
-        outcomes[at] === 'written' && outbox.length > 0 ? [[membership.id, outbox] as const] : [],
-      ),
+    const written = await insertManyWithOutbox(
+      this.model,
+      this.relay,
+      memberships.map(({ membership, outbox }) => ({ document: { ...toDocument(membership) }, outbox })),
     );
-    if (written.size > 0)
-      this.relay.publishSoon(asOutboxCollection(this.model), [...written.keys()], written);
-    return outcomes;
+    return written.map((was) => (was ? 'written' : 'stale'));
   }
 
   async update(
@@ -113,18 +104,6 @@ export class MongoMembershipRepository implements MembershipRepository {
   private published(id: string, outbox: readonly OutboxEntry[]): void {
     if (outbox.length > 0) this.relay.publishSoon(asOutboxCollection(this.model), [id]);
   }
-}
-
-/**
- * The indexes of the writes an unordered bulk insert refused as duplicates, or null when it
- * failed otherwise (then nothing is known of what it wrote).
- */
-function duplicateIndexes(error: unknown): number[] | null {
-  if (!isDuplicateKeyError(error)) return null;
-  const raw = (error as { writeErrors?: unknown }).writeErrors;
-  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const indexes = list.map((e) => Number((e as { index?: unknown }).index));
-  return indexes.length === 0 || indexes.some((i) => Number.isNaN(i)) ? null : indexes;
 }
 
 function toDocument(membership: Membership): Omit<MembershipDocument, 'outbox'> {

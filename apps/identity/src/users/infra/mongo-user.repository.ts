@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { USER_STATES } from '@lms/contracts';
-import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
+import {
+  asOutboxCollection,
+  insertManyWithOutbox,
+  OutboxRelay,
+  writeIfVersion,
+  type OutboxEntry,
+} from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
 import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { DEFAULT_TIMEZONE, type User } from '../domain/user';
@@ -41,24 +47,12 @@ export class MongoUserRepository implements UserRepository {
 
   async insertMany(users: readonly UserInsert[]): Promise<Array<'inserted' | 'duplicate'>> {
     if (users.length === 0) return [];
-    const documents = users.map(({ user, outbox }) => ({ ...toDocument(user), outbox: [...outbox] }));
-    const outcomes = users.map((): 'inserted' | 'duplicate' => 'inserted');
-    try {
-      // One unordered bulk through the driver: no mongoose document per user.
-      await this.model.collection.insertMany(documents as never[], { ordered: false });
-    } catch (error) {
-      const duplicates = duplicateIndexes(error);
-      if (duplicates === null) throw error;
-      for (const index of duplicates) outcomes[index] = 'duplicate';
-    }
-    const written = new Map(
-      users.flatMap(({ user, outbox }, at) =>
-        outcomes[at] === 'inserted' && outbox.length > 0 ? [[user.id, outbox] as const] : [],
-      ),
+    const written = await insertManyWithOutbox(
+      this.model,
+      this.relay,
+      users.map(({ user, outbox }) => ({ document: { ...toDocument(user) }, outbox })),
     );
-    if (written.size > 0)
-      this.relay.publishSoon(asOutboxCollection(this.model), [...written.keys()], written);
-    return outcomes;
+    return written.map((was) => (was ? 'inserted' : 'duplicate'));
   }
 
   async findByEmail(tenantId: string, emailNormalized: string): Promise<User | null> {
@@ -130,18 +124,6 @@ export class MongoUserRepository implements UserRepository {
       .exec();
     return doc !== null;
   }
-}
-
-/**
- * The indexes of the writes an unordered bulk insert refused as duplicates, or null when it
- * failed otherwise (then nothing is known of what it wrote).
- */
-function duplicateIndexes(error: unknown): number[] | null {
-  if (!isDuplicateKeyError(error)) return null;
-  const raw = (error as { writeErrors?: unknown }).writeErrors;
-  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const indexes = list.map((e) => Number((e as { index?: unknown }).index));
-  return indexes.length === 0 || indexes.some((i) => Number.isNaN(i)) ? null : indexes;
 }
 
 /** The characters a regular expression reads as syntax, escaped so that a search text is taken literally. */
