@@ -23,7 +23,6 @@ START_TIMEOUT=${INFRA_START_TIMEOUT:-180}
 MAVEN_TIMEOUT=${INFRA_MAVEN_TIMEOUT:-600}
 MAILDEV_BIN=${MAILDEV_BIN:-$ROOT/node_modules/.bin/maildev}
 KAFKA_JVM_OPTS=${KAFKA_JVM_OPTS:--Xms512m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError}
-MONGO_JVM_OPTS=${MONGO_JVM_OPTS:--Xmx1g -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 while (($#)); do
@@ -37,6 +36,11 @@ while (($#)); do
   esac
 done
 case $MONGO_BACKEND in memory | h2) ;; *) echo "up.sh: MONGO_BACKEND must be memory or h2" >&2; exit 2 ;; esac
+# The memory backend keeps every document in the heap: 1 GiB ran out while a 100,000-user import
+# was applied (with the services' projections of them in the same server); the H2 file backend
+# keeps its data on disk and a cache in the heap.
+if [[ $MONGO_BACKEND == memory ]]; then mongo_heap=4g; else mongo_heap=1g; fi
+MONGO_JVM_OPTS=${MONGO_JVM_OPTS:--Xmx$mongo_heap -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 case $MONGO_OPLOG in on | off) ;; *) echo "up.sh: MONGO_OPLOG must be on or off" >&2; exit 2 ;; esac
 case $MONGO_H2_COMPACT in on | off) ;; *) echo "up.sh: MONGO_H2_COMPACT must be on or off" >&2; exit 2 ;; esac
 
