@@ -168,7 +168,10 @@ export class PlansController {
     return PlanEnrollmentResponseDto.from(planEnrollment);
   }
 
-  /** The plan's learners with their states, in enrollment order. */
+  /**
+   * The plan's learners with their states, in enrollment order: every one to administrators, to a
+   * power user those of its scope only (a page may then hold fewer than its limit; follow its cursor).
+   */
   @ApiErrors('PLAN.NOT_FOUND', 'PLAN.FORBIDDEN')
   @ApiPage(PlanEnrollmentResponseDto)
   @Get(':id/enrollments')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { mongoModel } from '@lms/service-kit';
 import { CoursesModule } from '../courses/courses.module';
 import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { UsersModule } from '../users/users.module';
 import { EnrollmentEventsConsumer } from './enrollment-events.consumer';
 import { MongoPlanEnrollmentRepository } from './infra/mongo-plan-enrollment.repository';
 import { MongoPlanRepository } from './infra/mongo-plan.repository';
@@ -29,7 +30,7 @@ import { RefreshPlanStatesUseCase } from './use-cases/refresh-plan-states.use-ca
  * stream.
  */
 @Module({
-  imports: [CoursesModule, EnrollmentsModule],
+  imports: [CoursesModule, EnrollmentsModule, UsersModule],
   controllers: [PlansController, MyPlansController, EnrollmentEventsConsumer],
   providers: [
     mongoModel(PLAN_MODEL, PlanSchema),

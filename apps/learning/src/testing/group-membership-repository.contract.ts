@@ -75,6 +75,10 @@ export function describeGroupMembershipRepositoryContract(
       expect(await repository.isActiveMemberOfAny(tenantId, [support], bob)).toBe(false);
       expect(await repository.isActiveMemberOfAny(tenantId, [other], bob)).toBe(false);
       expect(await repository.isActiveMemberOfAny(tenantId, [], ada)).toBe(false);
+      expect(
+        await repository.activeMembersAmong(tenantId, [sales, support, other], [ada, bob, randomUUID()]),
+      ).toEqual(new Set([ada]));
+      expect(await repository.activeMembersAmong(tenantId, [sales], [])).toEqual(new Set());
     });
 
     it("given a removal, then the group is no longer the user's; an older event arriving late does not bring it back", async () => {

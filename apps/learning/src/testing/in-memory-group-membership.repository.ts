@@ -44,6 +44,17 @@ export class InMemoryGroupMembershipRepository implements GroupMembershipReposit
     return outcomes;
   }
 
+  async activeMembersAmong(
+    tenantId: string,
+    groupIds: readonly string[],
+    userIds: readonly string[],
+  ): Promise<Set<string>> {
+    const members = new Set<string>();
+    for (const userId of userIds)
+      if (await this.isActiveMemberOfAny(tenantId, groupIds, userId)) members.add(userId);
+    return members;
+  }
+
   async isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean> {
     return groupIds.some(
       (groupId) => this.rows.get(groupMembershipKey({ tenantId, groupId, userId }))?.active === true,

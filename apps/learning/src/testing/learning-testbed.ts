@@ -207,7 +207,7 @@ export function buildLearningTestbed(options: { now?: string } = {}) {
       events,
       clock,
     ),
-    listPlanEnrollments: new ListPlanEnrollmentsUseCase(plans, planEnrollments),
+    listPlanEnrollments: new ListPlanEnrollmentsUseCase(plans, planEnrollments, powerUserScopes),
     listMyPlans: new ListMyPlansUseCase(planEnrollments, plans, courses, planStates),
     refreshPlanStates: new RefreshPlanStatesUseCase(planEnrollments, planStates),
   };

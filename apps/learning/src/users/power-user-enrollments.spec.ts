@@ -169,6 +169,17 @@ describe('a power user manages the enrollments of its scope only (LE-E3, ID-U2)'
         code: 'ENROLLMENT.FORBIDDEN',
       });
     expect(await t.planEnrollments.findOf(TENANT, empty.id, BOB)).toBeNull();
+
+    // Bob enrolled by an administrator: the power user's list of the plan's learners shows Ada only.
+    await t.enrollInPlan.execute({ tenantId: TENANT, actor: ADMIN, planId: plan.id, userId: BOB });
+    const learners = async (actor: typeof ADMIN) =>
+      (
+        await t.listPlanEnrollments.execute({ tenantId: TENANT, actor, id: plan.id, page: { limit: 10 } })
+      ).items
+        .map((enrollment) => enrollment.userId)
+        .sort();
+    expect(await learners(POWER)).toEqual([ADA]);
+    expect(await learners(ADMIN)).toEqual([ADA, BOB].sort());
   });
 
   it('given group enrollments, then it starts, reads, lists and ends those of the groups of its scope only', async () => {

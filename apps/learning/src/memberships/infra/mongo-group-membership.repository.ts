@@ -62,15 +62,25 @@ export class MongoGroupMembershipRepository implements GroupMembershipRepository
   }
 
   async isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean> {
-    if (groupIds.length === 0) return false;
-    // By `_id` alone (the natural keys of the memberships it could be), which both engines
-    // serve from an index whatever the size of the projection; `active` is checked here, since
-    // one more field in the filter would make the stand-in scan.
-    const keys = groupIds.map((groupId) => groupMembershipKey({ tenantId, groupId, userId }));
+    return (await this.activeMembersAmong(tenantId, groupIds, [userId])).has(userId);
+  }
+
+  async activeMembersAmong(
+    tenantId: string,
+    groupIds: readonly string[],
+    userIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (groupIds.length === 0 || userIds.length === 0) return new Set();
+    // By `_id` alone (the natural keys of the memberships there could be, one read), which both
+    // engines serve from an index whatever the size of the projection; `active` is checked
+    // here, since one more field in the filter would make the stand-in scan.
+    const keys = groupIds.flatMap((groupId) =>
+      userIds.map((userId) => groupMembershipKey({ tenantId, groupId, userId })),
+    );
     const docs = await this.collection()
-      .find({ _id: { $in: keys } }, { projection: { active: 1 } })
+      .find({ _id: { $in: keys } }, { projection: { active: 1, userId: 1 } })
       .toArray();
-    return docs.some((doc) => doc.active);
+    return new Set(docs.filter((doc) => doc.active).map((doc) => doc.userId));
   }
 
   async holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean> {

@@ -14,6 +14,12 @@ export interface GroupMembershipRepository {
   applyMany(changes: readonly GroupMembershipChange[]): Promise<MembershipOutcome[]>;
   /** The groups a user is an active member of. */
   groupsOf(tenantId: string, userId: string): Promise<string[]>;
+  /** Of `userIds`, those who are active members of at least one of `groupIds` (a power user's scope, LE-E3). */
+  activeMembersAmong(
+    tenantId: string,
+    groupIds: readonly string[],
+    userIds: readonly string[],
+  ): Promise<Set<string>>;
   /** Whether the user is an active member of at least one of `groupIds` (a power user's scope, LE-E3). */
   isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean>;
   /** Whether the user holds `role` in at least one group of the tenant it is an active member of. */

@@ -41,6 +41,12 @@ export class PowerUserScopes {
     return groupIds.length > 0 && this.memberships.isActiveMemberOfAny(actor.tenantId, groupIds, userId);
   }
 
+  /** Of `userIds`, those whose enrollments `actor` manages as a power user (one read for them all). */
+  async enrollmentLearnersAmong(actor: CourseActor, userIds: readonly string[]): Promise<Set<string>> {
+    const groupIds = await this.enrollmentGroupsOf(actor);
+    return this.memberships.activeMembersAmong(actor.tenantId, groupIds, userIds);
+  }
+
   /** Whether `groupId` is a group where `actor` manages enrollments as a power user. */
   async managesEnrollmentsIn(actor: CourseActor, groupId: string): Promise<boolean> {
     return (await this.enrollmentGroupsOf(actor)).includes(groupId);
