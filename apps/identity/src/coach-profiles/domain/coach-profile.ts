@@ -60,6 +60,11 @@ export type DefineCoachProfileDecision =
   | { outcome: 'unchanged'; profile: CoachProfile }
   | { outcome: 'refused'; problem: CoachProfileProblem };
 
+/** ID-C1: whether an account in this state can be linked as a coach's: activated or active, not deactivated or expired. */
+export function isLinkableAccountState(state: string): boolean {
+  return state === 'activated' || state === 'active';
+}
+
 /** The first rule a definition breaks, or null (whatever its tenant). */
 export function coachProfileProblem(
   definition: Omit<CoachProfileDefinition, 'tenantId'>,

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JobRunner, type JobQueue } from '@lms/jobs';
 import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import type { User } from '../../users/domain/user';
 import type { UserActor } from '../../users/domain/user-permissions';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { coachPopulationJob } from '../coach-population-job';
@@ -15,6 +14,7 @@ import {
 import {
   coachProfileProblem,
   defineCoachProfile,
+  isLinkableAccountState,
   type CoachFilter,
   type CoachProfile,
 } from '../domain/coach-profile';
@@ -35,9 +35,6 @@ export interface DefinedCoachProfile {
   profile: CoachProfile;
   created: boolean;
 }
-
-/** The states in which an account can be linked as a coach's (ID-C1). */
-const LINKABLE_STATES: ReadonlySet<User['state']> = new Set(['activated', 'active']);
 
 /**
  * ID-C1: links a coach's manager account and its learner account (two distinct active users of
@@ -131,6 +128,6 @@ export class DefineCoachProfileUseCase {
   ): Promise<void> {
     const user = await this.users.findById(tenantId, userId);
     if (!user) throw new CoachAccountNotFoundError(account, userId);
-    if (!LINKABLE_STATES.has(user.state)) throw new CoachAccountInactiveError(account, userId, user.state);
+    if (!isLinkableAccountState(user.state)) throw new CoachAccountInactiveError(account, userId, user.state);
   }
 }

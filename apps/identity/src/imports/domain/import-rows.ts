@@ -154,6 +154,14 @@ export interface RowFacts {
   userIdOf(email: string): string | null;
   /** Whether no user of the tenant holds this custom field value (ID-C3). */
   matchesNobody(filter: CoachFilter): boolean;
+  /**
+   * The code and message an account of this normalised email is refused with as a coach's
+   * `account` (deactivated or expired, ID-C1), as its `PUT` answers; null when it may be linked.
+   */
+  coachAccountRefusal(
+    account: 'manager' | 'learner',
+    email: string,
+  ): { code: string; message: string } | null;
   /** The code and message a rule of a coach's definition is refused with, as its `PUT` answers (ID-C1). */
   coachProfileRefusal(problem: CoachProfileProblem): { code: string; message: string };
   groupExists(groupId: string): boolean;
@@ -466,6 +474,13 @@ function checkManagerRow(
     issues.push(issue('email', 'IMPORT_ROW.USER_UNKNOWN', ACCOUNT_UNKNOWN, line.email));
   if (learnerUserId === null)
     issues.push(issue('learnerEmail', 'IMPORT_ROW.USER_UNKNOWN', ACCOUNT_UNKNOWN, line.learnerEmail));
+  for (const [account, column, email, value] of [
+    ['manager', 'email', parsed.email, line.email],
+    ['learner', 'learnerEmail', normalizeEmail(line.learnerEmail), line.learnerEmail],
+  ] as const) {
+    const refusal = email === null ? null : facts.coachAccountRefusal(account, email);
+    if (refusal) issues.push(issue(column, refusal.code, refusal.message, value));
+  }
   if (managerUserId !== null && learnerUserId !== null) {
     const problem = coachProfileProblem({
       managerUserId,

@@ -17,8 +17,16 @@ function parse(cells: string[]) {
 }
 
 /** Facts of a tenant whose users are these emails (ids `id-<email>`), where only `held` filter values exist. */
-function factsOf(emails: readonly string[], held: readonly CoachFilter[] = []): RowFacts {
+function factsOf(
+  emails: readonly string[],
+  held: readonly CoachFilter[] = [],
+  deactivated: readonly string[] = [],
+): RowFacts {
   return {
+    coachAccountRefusal: (account, email) =>
+      deactivated.includes(email)
+        ? { code: 'COACH_PROFILE.ACCOUNT_INACTIVE', message: `The ${account} account is deactivated.` }
+        : null,
     userExists: (email) => emails.includes(email),
     userIdOf: (email) => (emails.includes(email) ? `id-${email}` : null),
     groupExists: () => false,
@@ -138,6 +146,22 @@ describe('rows of a manager file (ID-I2, ID-C3)', () => {
       ['Manager email', 'IMPORT_ROW.USER_UNKNOWN'],
       ['Learner email', 'IMPORT_ROW.USER_UNKNOWN'],
     ]);
+  });
+
+  it('given a deactivated or expired account, then the row is refused on its column at validation, as the PUT answers, so a dry run shows it', () => {
+    const users = factsOf(['m@example.com', 'l@example.com'], [], ['l@example.com']);
+    const issues = checkRow(
+      'managers',
+      parse(['m@example.com', 'L@example.com', '1', '1', '']),
+      users,
+      new Set(),
+    );
+
+    expect(codesOf(issues)).toEqual([['Learner email', 'COACH_PROFILE.ACCOUNT_INACTIVE']]);
+    expect(issues[0]).toMatchObject({
+      value: 'L@example.com',
+      message: 'The learner account is deactivated.',
+    });
   });
 
   it("given a row breaking a coach profile's rule, then it is refused with the rule's own code and message, as the profile's PUT answers", () => {

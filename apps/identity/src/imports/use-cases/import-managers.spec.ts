@@ -181,7 +181,7 @@ describe('CSV import of coaches’ manager accounts (ID-I2, ID-C1, ID-C3, ID-I4)
     ]);
   });
 
-  it("given an account deactivated, then its row is refused with the coach profile's own code when applied, and the other rows go on", async () => {
+  it("given an account deactivated, then its row is rejected at validation with the coach profile's own code (a dry run shows it), and the other rows go on", async () => {
     const { testbed, imports, danManager, carlaManager } = await setUp();
     await testbed.givenUserChanged(danManager, { state: 'deactivated' });
     const file = csv(
@@ -195,11 +195,11 @@ describe('CSV import of coaches’ manager accounts (ID-I2, ID-C1, ID-C3, ID-I4)
     const [refusal] = await imports.reportOf(ADMIN, finished.id);
     expect(refusal).toMatchObject({
       row: 2,
-      column: null,
+      column: 'Manager email',
       code: 'COACH_PROFILE.ACCOUNT_INACTIVE',
       message: expect.stringContaining('deactivated'),
     });
-    expect(finished.counts).toMatchObject({ rowsValid: 2, rowsRejected: 1, rowsApplied: 1 });
+    expect(finished.counts).toMatchObject({ rowsValid: 1, rowsRejected: 1, rowsApplied: 1 });
     expect(await imports.coaches.coachProfiles.findById(TEST_TENANT, carlaManager.id)).not.toBeNull();
   });
 });

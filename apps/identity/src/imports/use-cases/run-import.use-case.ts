@@ -2,8 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ImportsStream } from '@lms/contracts';
 import { EVENT_FACTORY, EventFactory, type OutboxEntry } from '@lms/messaging';
 import { CLOCK, type Clock } from '@lms/kernel';
-import { coachProfileProblemError } from '../../coach-profiles/coach-profiles.errors';
-import { normalizeFilters, type CoachFilter } from '../../coach-profiles/domain/coach-profile';
+import {
+  CoachAccountInactiveError,
+  coachProfileProblemError,
+} from '../../coach-profiles/coach-profiles.errors';
+import {
+  isLinkableAccountState,
+  normalizeFilters,
+  type CoachFilter,
+} from '../../coach-profiles/domain/coach-profile';
 import { unmatchedFilters } from '../../coach-profiles/use-cases/unmatched-filters';
 import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
@@ -188,6 +195,9 @@ export class RunImportUseCase {
       unmatchedFilters(this.users, entry.tenantId, filters),
     ]);
     const ids = new Map(emails.flatMap((email, at) => (users[at] ? [[email, users[at].id] as const] : [])));
+    const states = new Map(
+      emails.flatMap((email, at) => (users[at] ? [[email, users[at].state] as const] : [])),
+    );
     const matchingNobody = new Set(unmatched.map(filterKey));
     const known = new Set(ids.keys());
     const existingGroups = new Set(groupIds.filter((_, at) => groups[at] !== null));
@@ -200,6 +210,12 @@ export class RunImportUseCase {
       userExists: (email) => known.has(email),
       userIdOf: (email) => ids.get(email) ?? null,
       matchesNobody: (filter) => matchingNobody.has(filterKey(filter)),
+      coachAccountRefusal: (account, email) => {
+        const state = states.get(email);
+        if (state === undefined || isLinkableAccountState(state)) return null;
+        const error = new CoachAccountInactiveError(account, ids.get(email) ?? '', state);
+        return { code: error.code, message: error.message };
+      },
       coachProfileRefusal: (problem) => {
         const error = coachProfileProblemError(problem);
         return { code: error.code, message: error.message };
