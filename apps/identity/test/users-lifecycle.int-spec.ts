@@ -162,6 +162,9 @@ describe('users over HTTP (ID-U1..U5, ID-R1..R3), with real Kafka and Mongo', ()
       // ID-R1: derived, never assigned; neither while it manages nothing and is in no team.
       isManager: false,
       isAgent: false,
+      // ID-U2: a power user without a scope or profile yet manages nobody (LE-E3).
+      powerUserScope: null,
+      permissionProfile: null,
     });
     await eventually(async () => expect(await stored(ada.id)).toMatchObject({ outbox: [] }));
   });
