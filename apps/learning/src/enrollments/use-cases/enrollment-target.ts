@@ -1,6 +1,6 @@
 import type { CourseActor } from '../../courses/domain/course-access';
 import type { Enrollment } from '../domain/enrollment';
-import { mayChangeEnrollment, mayReadEnrollment } from '../domain/enrollment-access';
+import { mayChangeEnrollment, mayReadEnrollment, type LearnerReach } from '../domain/enrollment-access';
 import { EnrollmentForbiddenError, EnrollmentNotFoundError } from '../enrollments.errors';
 import type { EnrollmentRepository } from '../ports/enrollment.repository';
 import type { LearnerReaches } from './learner-reaches';
@@ -13,19 +13,30 @@ export interface EnrollmentTarget {
 }
 
 /**
- * The enrollment `actor` may read (or unenroll): unknown to the tenant (another tenant's, or
- * unenrolled) is not found (404) before anyone's rights are weighed; a refusal is 403.
+ * The enrollment of the target, with how far the actor reaches over its learner: unknown to
+ * the tenant (another tenant's, or unenrolled) is not found (404) before anyone's rights are
+ * weighed; one the actor may not read is refused (403).
  */
+async function openReadable(
+  enrollments: EnrollmentRepository,
+  reaches: LearnerReaches,
+  target: EnrollmentTarget,
+): Promise<{ enrollment: Enrollment; reach: LearnerReach }> {
+  const enrollment = await enrollments.findById(target.tenantId, target.id);
+  if (!enrollment) throw new EnrollmentNotFoundError({ enrollmentId: target.id });
+  const reach = await reaches.of(target.actor, enrollment.userId);
+  if (!mayReadEnrollment(target.actor, enrollment, reach))
+    throw new EnrollmentForbiddenError({ enrollmentId: target.id });
+  return { enrollment, reach };
+}
+
+/** The enrollment `actor` may read (or unenroll). */
 export async function openEnrollmentToRead(
   enrollments: EnrollmentRepository,
   reaches: LearnerReaches,
   target: EnrollmentTarget,
 ): Promise<Enrollment> {
-  const enrollment = await enrollments.findById(target.tenantId, target.id);
-  if (!enrollment) throw new EnrollmentNotFoundError({ enrollmentId: target.id });
-  if (!mayReadEnrollment(target.actor, enrollment, await reaches.of(target.actor, enrollment.userId)))
-    throw new EnrollmentForbiddenError({ enrollmentId: target.id });
-  return enrollment;
+  return (await openReadable(enrollments, reaches, target)).enrollment;
 }
 
 /**
@@ -37,10 +48,8 @@ export async function openEnrollmentToManage(
   reaches: LearnerReaches,
   target: EnrollmentTarget,
 ): Promise<Enrollment> {
-  const enrollment = await enrollments.findById(target.tenantId, target.id);
-  if (!enrollment) throw new EnrollmentNotFoundError({ enrollmentId: target.id });
-  const reach = await reaches.of(target.actor, enrollment.userId);
-  if (!mayReadEnrollment(target.actor, enrollment, reach) || !mayChangeEnrollment(target.actor, reach))
+  const { enrollment, reach } = await openReadable(enrollments, reaches, target);
+  if (!mayChangeEnrollment(target.actor, reach))
     throw new EnrollmentForbiddenError({ enrollmentId: target.id });
   return enrollment;
 }
