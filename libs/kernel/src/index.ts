@@ -6,3 +6,4 @@ export * from './id';
 export * from './optimistic-concurrency';
 export * from './bulk-progress';
 export * from './newest-state';
+export * from './email';

@@ -1,4 +1,5 @@
 import type { AdminRole, PlatformLevel, UserState } from '@lms/contracts';
+import { normalizeEmail } from '@lms/kernel';
 
 export const SUPPORTED_LOCALES = ['en', 'it'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -72,9 +73,7 @@ export interface NewUser {
 }
 
 /** The form of an email that decides uniqueness: `Ann@Example.com` and `ann@example.com` are one user. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normalizeEmail };
 
 /** A new user starts `activated`: it can log in and has not opened a course yet (ID-U3). */
 export function registerUser(input: NewUser, now: Date): User {

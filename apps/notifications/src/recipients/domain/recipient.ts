@@ -99,13 +99,8 @@ export function mailStopOf(recipient: Recipient, now: Date): MailStop | null {
   return null;
 }
 
-/**
- * An address as identity compares addresses: trimmed, lower-case. Two users' addresses, or an
- * invited address and an account's, are the same when their normalized forms are.
- */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** An address as identity compares addresses (an invited address and an account's alike). */
+export { normalizeEmail } from '@lms/kernel';
 
 /** The name of a recipient, or null when it is unknown or deleted. */
 export function nameOf(recipient: Recipient | undefined): PersonName | null {
