@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EventEnvelope, PayloadClass, StreamDefinition } from '@lms/contracts';
+import { cacheValidationMetadata } from '@lms/service-kit';
 
 export class InvalidEventPayloadError extends Error {
   readonly code = 'EVENT.INVALID_PAYLOAD';
@@ -80,6 +81,7 @@ export function parseEnvelope(stream: StreamDefinition, raw: Buffer | null): Eve
 export function payloadProblems(payloadClass: PayloadClass, payload: unknown): string | null {
   if (typeof payload !== 'object' || payload === null) return 'payload missing';
   if (Array.isArray(payload)) return 'payload must be an object, not an array';
+  cacheValidationMetadata();
   const errors = validateSync(plainToInstance(payloadClass, payload), { forbidUnknownValues: false });
   return errors.length > 0 ? errors.map((e) => e.toString()).join('; ') : null;
 }

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export interface FieldError {
   field: string;
@@ -15,6 +16,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 
 /** Whitelisting validation: unknown properties are refused, never silently dropped. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
