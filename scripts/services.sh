@@ -16,13 +16,19 @@ service_port() {
 
 SCRIPTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+# SERVICE_HEAP_MB, when set, limits the old generation of each service's heap, in MB (node
+# --max-old-space-size): V8 then collects sooner, so a busy service's memory follows what it
+# holds rather than its garbage, at some CPU (see docs/benchmarks.md). Unset: V8's own limit.
+# The image (Dockerfile) and the tests' platform read it too.
+
 # start_service NAME LOGDIR: starts dist/apps/NAME in the background under supervise.sh,
 # which starts it again whenever it stops (with a growing pause) until it gets SIGTERM.
 # Sets SERVICE_PID to the supervisor's pid (a child of the calling shell; SIGTERM to it
 # stops the service). The log, LOGDIR/NAME.log, starts empty and keeps the restarts.
 start_service() {
-  local name=$1 logdir=$2 port
+  local name=$1 logdir=$2 port heap=()
   port=$(service_port "$name")
+  if [ -n "${SERVICE_HEAP_MB:-}" ]; then heap=(--max-old-space-size="$SERVICE_HEAP_MB"); fi
   : >"$logdir/$name.log"
   SUPERVISE_PREFIX="${SUPERVISE_PREFIX-[start] }" bash "$SCRIPTS_DIR/supervise.sh" "$name" "$logdir/$name.log" \
     env PORT="$port" \
@@ -31,7 +37,7 @@ start_service() {
     LEARNING_URL="http://127.0.0.1:$(service_port learning)" \
     NOTIFICATIONS_URL="http://127.0.0.1:$(service_port notifications)" \
     IDENTITY_JWKS_URL="http://127.0.0.1:$(service_port identity)/v1/auth/jwks.json" \
-    node --enable-source-maps "dist/apps/$name/src/main.js" &
+    node ${heap[@]+"${heap[@]}"} --enable-source-maps "dist/apps/$name/src/main.js" &
   SERVICE_PID=$!
 }
 

@@ -98,7 +98,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     }
     Object.assign(env, options.env?.[name] ?? {});
     const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+    // SERVICE_HEAP_MB limits the services' heap as it does for `npm start` (scripts/services.sh).
+    const heap = process.env.SERVICE_HEAP_MB ? [`--max-old-space-size=${process.env.SERVICE_HEAP_MB}`] : [];
+    const child = spawn(process.execPath, [...heap, '--enable-source-maps', main], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
