@@ -6,9 +6,9 @@ let cached = false;
 /**
  * Makes class-validator look up the rules of a class once per set of options instead of on
  * every validation. Without it, each `validate` call scans the rules of every decorated class
- * in the process to find the inherited ones: with a service's DTOs and every event payload
- * loaded, that scan was the largest single cost of validating an event (about 14 % of
- * identity's CPU during a bulk import). A class's rules, its own and its ancestors', are all
+ * in the process to find the inherited ones. With a service's DTOs and every event payload
+ * loaded, validating events took about 14 % of identity's CPU during a bulk import, and that
+ * scan was the largest single part of it. A class's rules, its own and its ancestors', are all
  * declared when the class is defined, before anything of that class can be validated, so
  * the answer never changes afterwards. Idempotent; called wherever the platform validates.
  */
