@@ -133,6 +133,7 @@ function complete(results: BenchResults): boolean {
     ceiling.error === null &&
     ceiling.bulk?.ms != null &&
     ceiling.single?.ms != null &&
+    ceiling.outboxed?.ms != null &&
     results.projection.every((run) => run.error === null && run.projection?.ms != null) &&
     results.groupAssignment.every(
       (run) => run.error === null && bothDone(run.stored, run.events)?.ms != null,

@@ -7,6 +7,11 @@ export interface CeilingResult {
   bulk: Measurement | null;
   /** (ii) one upsert by `_id` per round trip. */
   single: Measurement | null;
+  /**
+   * (iii) what a fan-out writes per member at least: bulk upserts of 500 by `_id`, each document
+   * with one outbox entry, then the bulk removal of those entries by `_id` (the relay's part).
+   */
+  outboxed: Measurement | null;
   error: string | null;
 }
 

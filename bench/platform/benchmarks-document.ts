@@ -64,7 +64,11 @@ between, against the platform's database server, in a scratch database dropped a
 on documents shaped like a membership projection's: (i) unordered bulk writes of 500 upserts
 whose filter is exactly \`_id\`, one after the other (${count(results.ceiling.bulk?.target ?? 0)} documents); (ii) one upsert by \`_id\`
 per round trip (${count(results.ceiling.single?.target ?? 0)} documents). What the platform could reach at best for writes it makes
-one document per member.
+one document per member. (iii) the same bulk upserts, each document carrying one outbox entry
+(an \`assignment.created\` envelope), each followed by the bulk removal of those entries by \`_id\`,
+as the relay does once they are published (${count(results.ceiling.outboxed?.target ?? 0)} documents): the two writes per member a
+group assignment's fan-out cannot do without, before it reads the members, publishes on Kafka
+or runs anything else of the platform: (b) cannot pass (iii) on this engine.
 
 **(a) Membership events → coaching's projection.** N \`membership.added\` events (role
 \`learner\`) for N distinct members dealt over a few groups are put on Kafka while coaching

@@ -4,6 +4,7 @@ import { uniqueSuffix } from '@lms/testing';
 import type { Measurement } from './poll-until';
 import type { CeilingResult } from './bench-results';
 import { message } from './bench-platform';
+import { rawOutboxEntry, type RawOutboxEntry } from './raw-outbox-entry';
 
 /** Upserts per bulk write: what the platform's bulk writers send at once. */
 const BULK_SIZE = 500;
@@ -41,7 +42,7 @@ export async function measureEngineCeiling(
 ): Promise<CeilingResult> {
   const dbName = `bench-engine-${uniqueSuffix()}`;
   const connection = mongoose.createConnection(mongoUri, { dbName, serverSelectionTimeoutMS: 10_000 });
-  const result: CeilingResult = { bulk: null, single: null, error: null };
+  const result: CeilingResult = { bulk: null, single: null, outboxed: null, error: null };
   try {
     await connection.asPromise();
     const collection = connection.getClient().db(dbName).collection<CeilingDocument>('ceiling');
@@ -52,6 +53,10 @@ export async function measureEngineCeiling(
     say(`(i) ${describe(result.bulk)}`);
     result.single = await singleUpserts(collection, options.singleDocs, options.deadlineMs);
     say(`(ii) ${describe(result.single)}`);
+    const outboxed = connection.getClient().db(dbName).collection<OutboxedDocument>('ceiling_outboxed');
+    await outboxedUpserts(outboxed, BULK_SIZE, options.deadlineMs);
+    result.outboxed = await outboxedUpserts(outboxed, options.bulkDocs, options.deadlineMs);
+    say(`(iii) ${describe(result.outboxed)}`);
   } catch (error) {
     result.error = message(error);
     say(`the engine's ceiling failed: ${result.error}`);
@@ -62,25 +67,87 @@ export async function measureEngineCeiling(
   return result;
 }
 
-async function bulkUpserts(
-  collection: mongo.Collection<CeilingDocument>,
+/** `write` over fresh ids, 500 at a time, one bulk after the other, until `docs` or the deadline. */
+async function inBulks(
   docs: number,
   deadlineMs: number,
+  write: (ids: readonly string[]) => Promise<unknown>,
 ): Promise<Measurement> {
   const ids = Array.from({ length: docs }, () => newId());
   const startedAt = Date.now();
   let written = 0;
   while (written < docs && Date.now() - startedAt < deadlineMs) {
     const batch = ids.slice(written, written + BULK_SIZE);
-    await collection.bulkWrite(
-      batch.map((id) => ({
-        updateOne: { filter: { _id: id }, update: { $set: fields(id) }, upsert: true },
-      })),
-      { ordered: false },
-    );
+    await write(batch);
     written += batch.length;
   }
   return finished(startedAt, docs, written);
+}
+
+function bulkUpserts(
+  collection: mongo.Collection<CeilingDocument>,
+  docs: number,
+  deadlineMs: number,
+): Promise<Measurement> {
+  return inBulks(docs, deadlineMs, (ids) =>
+    collection.bulkWrite(
+      ids.map((id) => ({
+        updateOne: { filter: { _id: id }, update: { $set: fields(id) }, upsert: true },
+      })),
+      { ordered: false },
+    ),
+  );
+}
+
+/** A document as a fan-out writes it: its fields and the outbox entry of its event. */
+interface OutboxedDocument extends CeilingDocument {
+  outbox: RawOutboxEntry[];
+}
+
+/**
+ * (iii) Bulk upserts of 500 by `_id`, each with one outbox entry, then one bulk `$pull` of
+ * those entries by `_id`: the two writes per member a fan-out cannot do without.
+ */
+function outboxedUpserts(
+  collection: mongo.Collection<OutboxedDocument>,
+  docs: number,
+  deadlineMs: number,
+): Promise<Measurement> {
+  return inBulks(docs, deadlineMs, async (ids) => {
+    const batch = ids.map((id) => ({ id, eventId: newId() }));
+    await collection.bulkWrite(
+      batch.map(({ id, eventId }) => ({
+        updateOne: {
+          filter: { _id: id },
+          update: {
+            $set: {
+              ...fields(id),
+              outbox: [
+                rawOutboxEntry(
+                  {
+                    eventId,
+                    topic: 'coaching.assignments.v1',
+                    type: 'assignment.created',
+                    tenantId: 'bench-engine',
+                    key: id,
+                  },
+                  fields(id),
+                ),
+              ],
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+    await collection.bulkWrite(
+      batch.map(({ id, eventId }) => ({
+        updateOne: { filter: { _id: id }, update: { $pull: { outbox: { eventId } } } },
+      })),
+      { ordered: false },
+    );
+  });
 }
 
 async function singleUpserts(

@@ -1,19 +1,13 @@
 import mongoose, { type mongo } from 'mongoose';
 import { newId } from '@lms/kernel';
 import { uniqueSuffix } from '@lms/testing';
+import { rawOutboxEntry, type RawOutboxEntry } from './raw-outbox-entry';
 import type { Timed } from './time-until';
 
 /** Rows per chunk: what an import applies at once. */
 const CHUNK_ROWS = 500;
 
-interface OutboxEntryShape {
-  eventId: string;
-  topic: string;
-  key: string;
-  envelope: Record<string, unknown>;
-}
-
-type WithOutbox = Record<string, unknown> & { _id: string; outbox: OutboxEntryShape[] };
+type WithOutbox = Record<string, unknown> & { _id: string; outbox: RawOutboxEntry[] };
 
 /**
  * The least an imported user costs the database, with nothing of the platform in between:
@@ -98,7 +92,7 @@ function userDocument(name: string, now: string): WithOutbox {
     version: 1,
     createdAt: now,
     updatedAt: now,
-    outbox: [entry('identity.users.v1', id, 'user.created', state, now)],
+    outbox: [entry('identity.users.v1', id, 'user.created', state)],
   };
 }
 
@@ -112,32 +106,10 @@ function membershipDocument(userId: string, groupId: string, now: string): WithO
     version: 1,
     createdAt: now,
     updatedAt: now,
-    outbox: [entry('identity.group-memberships.v1', groupId, 'membership.added', state, now)],
+    outbox: [entry('identity.group-memberships.v1', groupId, 'membership.added', state)],
   };
 }
 
-function entry(
-  topic: string,
-  key: string,
-  type: string,
-  payload: Record<string, unknown>,
-  occurredAt: string,
-): OutboxEntryShape {
-  const eventId = newId();
-  return {
-    eventId,
-    topic,
-    key,
-    envelope: {
-      eventId,
-      type,
-      schemaVersion: 1,
-      tenantId: 'bench-import-floor',
-      aggregateId: key,
-      aggregateVersion: 1,
-      occurredAt,
-      correlationId: `bench-${eventId}`,
-      payload,
-    },
-  };
+function entry(topic: string, key: string, type: string, payload: Record<string, unknown>): RawOutboxEntry {
+  return rawOutboxEntry({ eventId: newId(), topic, type, tenantId: 'bench-import-floor', key }, payload);
 }

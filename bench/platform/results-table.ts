@@ -29,6 +29,11 @@ export function resultsTable(results: BenchResults): string {
   };
   ceilingRow('0 (i)', 'engine: bulk upserts of 500, filter `_id`', results.ceiling.bulk);
   ceilingRow('0 (ii)', 'engine: single upserts, filter `_id`', results.ceiling.single);
+  ceilingRow(
+    '0 (iii)',
+    'engine: bulk upserts of 500 with an outbox entry each, then their removal, filter `_id`',
+    results.ceiling.outboxed,
+  );
 
   for (const run of results.projection) {
     const rate = perSecond(run.projection);
