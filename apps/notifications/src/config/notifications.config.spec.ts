@@ -36,7 +36,7 @@ describe('the notifications configuration', () => {
       mailFrom: 'no-reply@example.test',
       appUrl: 'https://app.example.test',
       delivery: { maxAttempts: 3 },
-      sender: { idleMs: 0, batchSize: 500, concurrency: 8 },
+      sender: { idleMs: 0, batchSize: 2_000, concurrency: 8 },
       digest: { windowMs: 0, threshold: 20, names: 10 },
     });
   });

@@ -76,12 +76,17 @@ export class NotificationsEnv extends PlatformEnv {
   @Min(0)
   DELIVERY_SENDER_IDLE_MS = 1_000;
 
-  /** Due deliveries the sender reads at a time, a fair share of each tenant with mail to send. */
+  /**
+   * Due deliveries the sender reads at a time, a fair share of each tenant with mail to send.
+   * On the local stand-in each read scans the deliveries: a burst of 20,000 mails here went out
+   * at 496 mails/s with 500 and 604 with 2,000 (no faster with 5,000); a mail recorded during a
+   * pass waits for the next one, a few seconds at most.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(5_000)
-  DELIVERY_SENDER_BATCH_SIZE = 500;
+  DELIVERY_SENDER_BATCH_SIZE = 2_000;
 
   /**
    * Mails one instance may have on their way at once; also its SMTP connections. Chunks of
