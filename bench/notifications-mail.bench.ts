@@ -360,7 +360,7 @@ async function main(): Promise<void> {
       `every figure of one run: ${events} \`assignment.created\` events of one coach and ${events} mentees (${events * 2} mails),`,
       'put on Kafka at once after the recipients are known; the clock runs from the first event until the last',
       'delivery is recorded as sent (accepted by MailDev). Digests off in a and c. Defaults:',
-      `\`DELIVERY_SENDER_BATCH_SIZE=500\`, \`DELIVERY_SEND_CONCURRENCY=${CLIENT_CONNECTIONS}\`. The ceiling is MailDev alone, fed by a`,
+      `\`DELIVERY_SENDER_BATCH_SIZE=${new NotificationsEnv().DELIVERY_SENDER_BATCH_SIZE}\`, \`DELIVERY_SEND_CONCURRENCY=${CLIENT_CONNECTIONS}\`. The ceiling is MailDev alone, fed by a`,
       `plain pooled client with as many connections, with the very mails the platform sends (0'); 0 shows`,
       "how much faster MailDev takes short mails. Ratios are of 0'.",
       '',
