@@ -71,10 +71,10 @@ export function describeGroupMembershipRepositoryContract(
         change(other, bob, 1, true, `tenant-${randomUUID()}`),
       ]);
 
-      expect(await repository.isActiveMemberOfAny(tenantId, [other, sales], ada)).toBe(true);
-      expect(await repository.isActiveMemberOfAny(tenantId, [support], bob)).toBe(false);
-      expect(await repository.isActiveMemberOfAny(tenantId, [other], bob)).toBe(false);
-      expect(await repository.isActiveMemberOfAny(tenantId, [], ada)).toBe(false);
+      expect(await repository.activeMembersAmong(tenantId, [other, sales], [ada])).toEqual(new Set([ada]));
+      expect(await repository.activeMembersAmong(tenantId, [support], [bob])).toEqual(new Set());
+      expect(await repository.activeMembersAmong(tenantId, [other], [bob])).toEqual(new Set());
+      expect(await repository.activeMembersAmong(tenantId, [], [ada])).toEqual(new Set());
       expect(
         await repository.activeMembersAmong(tenantId, [sales, support, other], [ada, bob, randomUUID()]),
       ).toEqual(new Set([ada]));

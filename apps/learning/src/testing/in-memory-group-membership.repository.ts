@@ -49,16 +49,11 @@ export class InMemoryGroupMembershipRepository implements GroupMembershipReposit
     groupIds: readonly string[],
     userIds: readonly string[],
   ): Promise<Set<string>> {
-    const members = new Set<string>();
-    for (const userId of userIds)
-      if (await this.isActiveMemberOfAny(tenantId, groupIds, userId)) members.add(userId);
-    return members;
-  }
-
-  async isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean> {
-    return groupIds.some(
-      (groupId) => this.rows.get(groupMembershipKey({ tenantId, groupId, userId }))?.active === true,
-    );
+    const isMember = (userId: string) =>
+      groupIds.some(
+        (groupId) => this.rows.get(groupMembershipKey({ tenantId, groupId, userId }))?.active === true,
+      );
+    return new Set(userIds.filter(isMember));
   }
 
   async holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean> {

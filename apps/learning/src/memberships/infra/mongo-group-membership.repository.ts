@@ -61,10 +61,6 @@ export class MongoGroupMembershipRepository implements GroupMembershipRepository
     return docs.map((doc) => doc.groupId).sort();
   }
 
-  async isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean> {
-    return (await this.activeMembersAmong(tenantId, groupIds, [userId])).has(userId);
-  }
-
   async activeMembersAmong(
     tenantId: string,
     groupIds: readonly string[],

@@ -20,8 +20,6 @@ export interface GroupMembershipRepository {
     groupIds: readonly string[],
     userIds: readonly string[],
   ): Promise<Set<string>>;
-  /** Whether the user is an active member of at least one of `groupIds` (a power user's scope, LE-E3). */
-  isActiveMemberOfAny(tenantId: string, groupIds: readonly string[], userId: string): Promise<boolean>;
   /** Whether the user holds `role` in at least one group of the tenant it is an active member of. */
   holdsRoleInAnyGroup(tenantId: string, userId: string, role: GroupRole): Promise<boolean>;
   /**

@@ -37,8 +37,7 @@ export class PowerUserScopes {
 
   /** Whether `userId` is a current member of a group where `actor` manages enrollments as a power user. */
   async managesEnrollmentsOf(actor: CourseActor, userId: string): Promise<boolean> {
-    const groupIds = await this.enrollmentGroupsOf(actor);
-    return groupIds.length > 0 && this.memberships.isActiveMemberOfAny(actor.tenantId, groupIds, userId);
+    return (await this.enrollmentLearnersAmong(actor, [userId])).has(userId);
   }
 
   /** Of `userIds`, those whose enrollments `actor` manages as a power user (one read for them all). */
