@@ -1,6 +1,6 @@
+import { normalizeEmail } from '@lms/kernel';
 import {
   foldRecipientChanges,
-  normalizeEmail,
   recipientKey,
   type ProjectionOutcome,
   type Recipient,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { CLOCK, type Clock } from '@lms/kernel';
+import { CLOCK, type Clock, normalizeEmail } from '@lms/kernel';
 import { TENANT_REPOSITORY, type TenantRepository } from '../../tenants/ports/tenant.repository';
-import { normalizeEmail } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { InvalidCredentialsError } from '../auth.errors';
 import { PASSWORD_HASHER, type PasswordHasher } from '../ports/password-hasher';

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '@lms/kernel';
 import type { GroupRole, ImportKind } from '@lms/contracts';
 import {
   coachProfileProblem,
@@ -5,7 +6,7 @@ import {
   type CoachFilter,
   type CoachProfileProblem,
 } from '../../coach-profiles/domain/coach-profile';
-import { normalizeEmail, SUPPORTED_LOCALES, type Locale } from '../../users/domain/user';
+import { SUPPORTED_LOCALES, type Locale } from '../../users/domain/user';
 import { STATE_ACTIONS, type StateAction } from '../../users/domain/user-lifecycle';
 import { headerOf, type ImportColumn } from './import-columns';
 

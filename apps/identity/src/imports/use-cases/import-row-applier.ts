@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrentModificationError, DomainError } from '@lms/kernel';
+import { ConcurrentModificationError, DomainError, normalizeEmail } from '@lms/kernel';
 import {
   COACH_PROFILE_REPOSITORY,
   type CoachProfileRepository,
@@ -12,7 +12,7 @@ import {
 } from '../../memberships/ports/membership.repository';
 import { AddMemberUseCase } from '../../memberships/use-cases/add-member.use-case';
 import { ChangeMemberRolesUseCase } from '../../memberships/use-cases/change-member-roles.use-case';
-import { normalizeEmail, type User } from '../../users/domain/user';
+import { type User } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { ChangeUserStateUseCase } from '../../users/use-cases/change-user-state.use-case';
 import { CreateUserUseCase } from '../../users/use-cases/create-user.use-case';

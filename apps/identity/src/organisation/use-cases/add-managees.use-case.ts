@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
-import { CLOCK, newId, type Clock, withOptimisticRetry } from '@lms/kernel';
-import { normalizeEmail, type User } from '../../users/domain/user';
+import { CLOCK, newId, type Clock, withOptimisticRetry, normalizeEmail } from '@lms/kernel';
+import { type User } from '../../users/domain/user';
 import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { UserNotFoundError } from '../../users/users.errors';
 import {

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '@lms/kernel';
 import {
   DEFAULT_TENANT_TIMEZONE,
   HOST_TENANT_CODE,
@@ -5,7 +6,7 @@ import {
   TENANT_STATES,
   type TenantState,
 } from '@lms/contracts';
-import { normalizeEmail, type AdminRole } from '../../users/domain/user';
+import { type AdminRole } from '../../users/domain/user';
 
 /** The host tenant (ID-T1): there from installation, home of the System Administrators; never deleted. */
 export { HOST_TENANT_CODE };

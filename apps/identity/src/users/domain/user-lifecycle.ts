@@ -1,12 +1,6 @@
 import type { AdminRole, PlatformLevel } from '@lms/contracts';
-import {
-  ADMIN_ROLES,
-  normalizeEmail,
-  type Locale,
-  type PowerUserScope,
-  type StateBeforeExpiry,
-  type User,
-} from './user';
+import { normalizeEmail } from '@lms/kernel';
+import { ADMIN_ROLES, type Locale, type PowerUserScope, type StateBeforeExpiry, type User } from './user';
 
 /** What an administrator does to a user's state (ID-U3, ID-U5). */
 export const STATE_ACTIONS = ['activate', 'deactivate'] as const;

@@ -72,9 +72,6 @@ export interface NewUser {
   passwordHash?: string | null;
 }
 
-/** The form of an email that decides uniqueness: `Ann@Example.com` and `ann@example.com` are one user. */
-export { normalizeEmail };
-
 /** A new user starts `activated`: it can log in and has not opened a course yet (ID-U3). */
 export function registerUser(input: NewUser, now: Date): User {
   return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PlatformLevel, UserState } from '@lms/contracts';
-import { mapPage, type Page, type PageRequest } from '@lms/kernel';
-import { normalizeEmail, type User } from '../domain/user';
+import { mapPage, normalizeEmail, type Page, type PageRequest } from '@lms/kernel';
+import { type User } from '../domain/user';
 import { asSeenBy, type UserActor } from '../domain/user-permissions';
 import { USER_REPOSITORY, type UserRepository } from '../ports/user.repository';
 import { UserAccess } from './user-access';

@@ -1,6 +1,6 @@
 import type { GroupRole, InvitationStatus } from '@lms/contracts';
-import { nameBasedId } from '@lms/kernel';
-import { mailStopOf, normalizeEmail, type Recipient } from '../../recipients/domain/recipient';
+import { nameBasedId, normalizeEmail } from '@lms/kernel';
+import { mailStopOf, type Recipient } from '../../recipients/domain/recipient';
 import { newDelivery, type Delivery, type InvitationMailContext } from './delivery';
 
 /**

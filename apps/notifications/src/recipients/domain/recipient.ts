@@ -99,9 +99,6 @@ export function mailStopOf(recipient: Recipient, now: Date): MailStop | null {
   return null;
 }
 
-/** An address as identity compares addresses (an invited address and an account's alike). */
-export { normalizeEmail } from '@lms/kernel';
-
 /** The name of a recipient, or null when it is unknown or deleted. */
 export function nameOf(recipient: Recipient | undefined): PersonName | null {
   if (!recipient || recipient.deleted || recipient.firstName === null || recipient.lastName === null)

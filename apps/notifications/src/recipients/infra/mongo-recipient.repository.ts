@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Model, mongo } from 'mongoose';
 import type { UserState } from '@lms/contracts';
+import { normalizeEmail } from '@lms/kernel';
 import { applyVersionedBatch, InjectModel, type VersionedBatchPlan } from '@lms/service-kit';
 import {
   foldRecipientChanges,
-  normalizeEmail,
   recipientKey,
   type ProjectionOutcome,
   type Recipient,
