@@ -1,6 +1,6 @@
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
-export * from './http/validation-metadata-cache';
+export * from './validation/validation-metadata-cache';
 export * from './http/correlation.interceptor';
 export * from './http/entity-version';
 export * from './http/matches-pattern';

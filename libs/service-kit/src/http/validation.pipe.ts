@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { cacheValidationMetadata } from './validation-metadata-cache';
+import { cacheValidationMetadata } from '../validation/validation-metadata-cache';
 
 export interface FieldError {
   field: string;
