@@ -7,7 +7,35 @@ import type { Timed } from './time-until';
 /** Rows per chunk: what an import applies at once. */
 const CHUNK_ROWS = 500;
 
-type WithOutbox = Record<string, unknown> & { _id: string; outbox: RawOutboxEntry[] };
+/** What the floor's users and memberships have in common: a versioned document with an outbox. */
+interface FloorDocument {
+  _id: string;
+  tenantId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  outbox: RawOutboxEntry[];
+}
+
+interface FloorUser extends FloorDocument {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: string;
+  level: string;
+  state: string;
+  customFields: Record<string, string>;
+  labels: string[];
+}
+
+interface FloorMembership extends FloorDocument {
+  membershipId: string;
+  groupId: string;
+  userId: string;
+  roles: string[];
+  status: string;
+}
 
 /**
  * The least an imported user costs the database, with nothing of the platform in between:
@@ -24,8 +52,8 @@ export async function measureImportFloor(mongoUri: string, rows: number, groupId
   try {
     await connection.asPromise();
     const db = connection.getClient().db(dbName);
-    const users = db.collection<WithOutbox>('users');
-    const memberships = db.collection<WithOutbox>('group_memberships');
+    const users = db.collection<FloorDocument>('users');
+    const memberships = db.collection<FloorDocument>('group_memberships');
     await users.createIndex({ tenantId: 1, email: 1 }, { unique: true });
     await memberships.createIndex({ tenantId: 1, groupId: 1, userId: 1 }, { unique: true });
     // Untimed: the collections are created and the server and the driver warmed up first.
@@ -42,8 +70,8 @@ export async function measureImportFloor(mongoUri: string, rows: number, groupId
 }
 
 async function writeChunk(
-  users: mongo.Collection<WithOutbox>,
-  memberships: mongo.Collection<WithOutbox>,
+  users: mongo.Collection<FloorDocument>,
+  memberships: mongo.Collection<FloorDocument>,
   run: string,
   from: number,
   count: number,
@@ -62,17 +90,14 @@ async function writeChunk(
       docs.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id },
-          // The driver's types cannot follow a $pull into an array of a loosely typed document.
-          update: {
-            $pull: { outbox: { eventId: doc.outbox[0]?.eventId } },
-          } as unknown as mongo.UpdateFilter<WithOutbox>,
+          update: { $pull: { outbox: { eventId: doc.outbox[0]?.eventId } } },
         },
       })),
       { ordered: false },
     );
 }
 
-function userDocument(name: string, now: string): WithOutbox {
+function userDocument(name: string, now: string): FloorUser {
   const id = newId();
   const state = {
     userId: id,
@@ -96,7 +121,7 @@ function userDocument(name: string, now: string): WithOutbox {
   };
 }
 
-function membershipDocument(userId: string, groupId: string, now: string): WithOutbox {
+function membershipDocument(userId: string, groupId: string, now: string): FloorMembership {
   const id = newId();
   const state = { membershipId: id, groupId, userId, roles: ['learner'], status: 'active' };
   return {
