@@ -13,6 +13,7 @@ import { numberOption } from './platform/number-option';
 import { produceInBatches } from './platform/membership-events';
 import { sleep } from './platform/poll-until';
 import { cpuBetween, snapshotCpu } from './platform/process-cpu';
+import { deliveryFloor, type ChunkWork } from './notifications/delivery-floor';
 import { startNotificationsInstances } from './notifications/notifications-instances';
 import {
   planAssignmentDeliveries,
@@ -134,9 +135,11 @@ function cpuWords(timed: Timed): string {
 /**
  * Phase 0: what MailDev accepts from a plain pooled client, nothing of the platform: short
  * mails, or the very mails the platform sends (MailDev parses and stores each one, so its
- * ceiling falls as mails grow: the platform's figures are compared with the latter).
+ * ceiling falls as mails grow: the platform's figures are compared with the latter). With
+ * `work`, the mails go by chunks as the platform's sender sends them, the work done around
+ * each chunk (0'': the database writes each mail needs).
  */
-async function mailServerCeiling(mails: number, content: CeilingMails): Promise<Timed> {
+async function mailServerCeiling(mails: number, content: CeilingMails, work?: ChunkWork): Promise<Timed> {
   const rendered = platformMails();
   const cpuBefore = snapshotCpu(infraDir());
   const smtp = new URL(process.env.SMTP_URL ?? '');
@@ -148,23 +151,32 @@ async function mailServerCeiling(mails: number, content: CeilingMails): Promise<
     secure: false,
   });
   const started = Date.now();
+  const size = work ? DISPATCH_CHUNK : 1;
   let next = 0;
   const lane = async (): Promise<void> => {
-    for (let i = next++; i < mails; i = next++) {
-      await transport.sendMail({
-        from: 'bench@bench.example.test',
-        to: `ceiling-${i}@bench.example.test`,
-        ...(content === 'platform'
-          ? pick(rendered, i)
-          : {
-              subject: `Mail ${i}`,
-              text: 'Hi,\n\nA mail of the ceiling.\n',
-              html: '<p>Hi,</p><p>A mail of the ceiling.</p>',
-            }),
-      });
+    for (let first = next; first < mails; first = next) {
+      next = Math.min(mails, first + size);
+      const chunk = Array.from({ length: next - first }, (_, at) => first + at);
+      await work?.before(chunk);
+      await Promise.all(
+        chunk.map((i) =>
+          transport.sendMail({
+            from: 'bench@bench.example.test',
+            to: `ceiling-${i}@bench.example.test`,
+            ...(content === 'platform'
+              ? pick(rendered, i)
+              : {
+                  subject: `Mail ${i}`,
+                  text: 'Hi,\n\nA mail of the ceiling.\n',
+                  html: '<p>Hi,</p><p>A mail of the ceiling.</p>',
+                }),
+          }),
+        ),
+      );
+      await work?.after(chunk);
     }
   };
-  await Promise.all(Array.from({ length: CLIENT_CONNECTIONS }, lane));
+  await Promise.all(Array.from({ length: Math.floor(CLIENT_CONNECTIONS / size) }, lane));
   transport.close();
   const seconds = (Date.now() - started) / 1000;
   return { mails, seconds, perSecond: mails / seconds, cpuMsPerMail: perMail(cpuBefore, mails) };
@@ -377,6 +389,13 @@ async function main(): Promise<void> {
     const ceiling = await mailServerCeiling(events * 2, 'platform');
     say(`   ${ceiling.seconds.toFixed(1)} s, ${Math.round(ceiling.perSecond)} mails/s; ${cpuWords(ceiling)}`);
     await clearMailDev();
+    say(`0''. the same, by chunks of ${DISPATCH_CHUNK}, with the database writes each mail needs`);
+    const floorDb = mongo.db(`bench-mail-floor-${uniqueSuffix()}`);
+    const floor = await mailServerCeiling(events * 2, 'platform', await deliveryFloor(floorDb)).finally(() =>
+      floorDb.dropDatabase(),
+    );
+    say(`   ${floor.seconds.toFixed(1)} s, ${Math.round(floor.perSecond)} mails/s; ${cpuWords(floor)}`);
+    await clearMailDev();
     const ratio = (timed: Timed) => (timed.perSecond / ceiling.perSecond).toFixed(2);
     let one: Burst | undefined;
     if (phases.has('a')) {
@@ -425,6 +444,7 @@ async function main(): Promise<void> {
       '| --- | --- | --- | --- | --- | --- | --- |',
       `| 0. MailDev alone, a plain client with ${CLIENT_CONNECTIONS} pooled connections, short mails | ${short.mails} | ${short.seconds.toFixed(1)} | ${Math.round(short.perSecond)} | ${ratio(short)} | ${cpuCells(short)} |`,
       `| 0'. MailDev alone, the same client, the platform's own mails | ${ceiling.mails} | ${ceiling.seconds.toFixed(1)} | ${Math.round(ceiling.perSecond)} | 1.00 | ${cpuCells(ceiling)} |`,
+      `| 0''. the same, by chunks of ${DISPATCH_CHUNK}, with the database writes each mail needs | ${floor.mails} | ${floor.seconds.toFixed(1)} | ${Math.round(floor.perSecond)} | ${ratio(floor)} | ${cpuCells(floor)} |`,
       `| a. one notifications instance | ${one.mails} | ${one.seconds.toFixed(1)} | ${Math.round(one.perSecond)} | ${ratio(one)} | ${cpuCells(one)} |`,
       `| b. one instance, coach digest on (${window} s window, threshold ${DEFAULT_DIGEST_SETTINGS.threshold}): ${digested.coachMails} mail(s) to the coach | ${digested.mails} | ${digested.seconds.toFixed(1)} | ${Math.round(digested.perSecond)} | ${ratio(digested)} | ${cpuCells(digested)} |`,
       `| c. three instances, one database and consumer group | ${three.mails} | ${three.seconds.toFixed(1)} | ${Math.round(three.perSecond)} | ${ratio(three)} | ${cpuCells(three)} |`,
@@ -437,6 +457,14 @@ async function main(): Promise<void> {
       'reading the deliveries of the burst by `_id`, 50 at a time from the first one still pending',
       '(until 2026-12-03 it counted the pending ones with a filter four times a second, which scanned',
       "every delivery and took a third of the stand-in's CPU from the platform).",
+      '',
+      `0'' is the least any sender of these mails can do on this machine: the same client and mails, by chunks of`,
+      `${DISPATCH_CHUNK} with ${CLIENT_CONNECTIONS} in flight as the platform's sender, and around each chunk the database writes that`,
+      'sending each mail once needs (NO-2): its delivery inserted before it is sent (under the natural-key',
+      'unique index), marked sent with its `delivery.sent` event after (a bulk of updates by `_id`), and the',
+      'event removed once published (a bulk `$pull`). No Kafka, no claim, no read (`bench/notifications/delivery-floor.ts`).',
+      'The platform does these and more: it consumes the events from Kafka, claims each chunk (so that',
+      'several instances never send a mail twice), reads the recipients and their preferences, and publishes the events.',
       '',
       'Per batch of due mails the sender reads the tenants with due mail and their oldest due',
       `deliveries (on the local stand-in each read scans the deliveries), then per chunk of ${DISPATCH_CHUNK} one`,
