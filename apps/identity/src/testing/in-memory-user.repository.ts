@@ -19,6 +19,11 @@ export class InMemoryUserRepository implements UserRepository {
     return user ? structuredClone(user) : null;
   }
 
+  async findByIds(tenantId: string, ids: readonly string[]): Promise<User[]> {
+    const users = await Promise.all(ids.map((id) => this.findById(tenantId, id)));
+    return users.filter((user): user is User => user !== null);
+  }
+
   async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
     // As the schema's `required`, which refuses an empty string before anything is written.
     if ([user.email, user.emailNormalized, user.firstName, user.lastName].includes(''))

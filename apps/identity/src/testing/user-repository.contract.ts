@@ -200,6 +200,26 @@ export function describeUserRepositoryContract(
       expect(await subject.repository.findById(subject.tenantId, powerUser.id)).toEqual(powerUser);
     });
 
+    it("finds many by id in one call, in the order asked, leaving out the unknown, the deleted and other tenants' users", async () => {
+      const [ada, bob, gone] = [user(), user(), user()];
+      const elsewhere = user({ tenantId: contractTenant() });
+      for (const each of [ada, bob, gone, elsewhere]) await subject.repository.insert(each, []);
+      const deleted = markUserDeleted(gone, new Date('2026-03-03T09:00:00.000Z'));
+      expect(await subject.repository.update(deleted, gone.version, [])).toBe('written');
+
+      const found = await subject.repository.findByIds(subject.tenantId, [
+        bob.id,
+        'no-such-user',
+        gone.id,
+        elsewhere.id,
+        ada.id,
+        bob.id,
+      ]);
+
+      expect(found).toEqual([bob, ada, bob]);
+      expect(await subject.repository.findByIds(subject.tenantId, [])).toEqual([]);
+    });
+
     it('given a deleted user, then nobody finds it, its events are kept, and its email is free again', async () => {
       const ada = user({ email: 'Ada@Example.com' });
       await subject.repository.insert(ada, []);

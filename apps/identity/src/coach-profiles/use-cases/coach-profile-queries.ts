@@ -70,11 +70,12 @@ export class GetCoachPopulationUseCase {
     if (!own) authorizeCoachProfiles(actor);
     if (!profile) throw new CoachProfileNotFoundError(query.coachId);
     const members = await this.population.listMembers(actor.tenantId, profile.id, query.page);
-    const users = await Promise.all(
-      members.items.map((member) => this.users.findById(actor.tenantId, member.userId)),
+    const users = await this.users.findByIds(
+      actor.tenantId,
+      members.items.map((member) => member.userId),
     );
     return {
-      items: users.filter((user): user is User => user !== null),
+      items: users,
       limit: members.limit,
       nextCursor: members.nextCursor,
       recomputedAt: profile.populationRecomputedAt,

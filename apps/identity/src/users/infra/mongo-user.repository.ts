@@ -34,6 +34,22 @@ export class MongoUserRepository implements UserRepository {
     return doc && doc.tenantId === tenantId && !doc.deletedAt ? toUser(doc) : null;
   }
 
+  async findByIds(tenantId: string, ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    // By `_id: {$in}` alone, as findById; the tenant and tombstones are checked here.
+    const docs = await this.model
+      .find({ _id: trusted({ $in: [...new Set(ids)] }) }, WITHOUT_OUTBOX)
+      .lean<UserDocument[]>()
+      .exec();
+    const found = new Map(
+      docs.filter((doc) => doc.tenantId === tenantId && !doc.deletedAt).map((doc) => [doc._id, toUser(doc)]),
+    );
+    return ids.flatMap((id) => {
+      const user = found.get(id);
+      return user ? [user] : [];
+    });
+  }
+
   async insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'> {
     try {
       await this.model.create({ ...toDocument(user), outbox: [...outbox] });

@@ -28,6 +28,11 @@ export interface UserInsert {
  */
 export interface UserRepository {
   findById(tenantId: string, id: string): Promise<User | null>;
+  /**
+   * The users of these ids in the tenant, in the order asked, in one read; an id unknown, of
+   * another tenant or of a deleted user is left out.
+   */
+  findByIds(tenantId: string, ids: readonly string[]): Promise<User[]>;
   /** `duplicate` when the tenant already has a user with this email (any case). */
   insert(user: User, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'duplicate'>;
   /**
