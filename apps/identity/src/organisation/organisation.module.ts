@@ -20,6 +20,7 @@ import { GetNodeUseCase } from './use-cases/get-node.use-case';
 import { ListManageesUseCase } from './use-cases/list-managees.use-case';
 import { ListTeamsUseCase } from './use-cases/list-teams.use-case';
 import { ListUnitsUseCase } from './use-cases/list-units.use-case';
+import { NodePersonChange } from './use-cases/node-person-change';
 import { NodeWriter } from './use-cases/node-writes';
 import { RemoveManageeUseCase } from './use-cases/remove-managee.use-case';
 import { RenameNodeUseCase } from './use-cases/rename-node.use-case';
@@ -35,6 +36,7 @@ import { RenameNodeUseCase } from './use-cases/rename-node.use-case';
     { provide: MANAGER_RELATION_REPOSITORY, useClass: MongoManagerRelationRepository },
     NodeWriter,
     DerivedRoleRefresh,
+    NodePersonChange,
     CreateUnitUseCase,
     CreateTeamUseCase,
     GetNodeUseCase,

@@ -13,6 +13,7 @@ import { GetNodeUseCase } from '../organisation/use-cases/get-node.use-case';
 import { ListManageesUseCase } from '../organisation/use-cases/list-managees.use-case';
 import { ListTeamsUseCase } from '../organisation/use-cases/list-teams.use-case';
 import { ListUnitsUseCase } from '../organisation/use-cases/list-units.use-case';
+import { NodePersonChange } from '../organisation/use-cases/node-person-change';
 import { NodeWriter } from '../organisation/use-cases/node-writes';
 import { RemoveManageeUseCase } from '../organisation/use-cases/remove-managee.use-case';
 import { RenameNodeUseCase } from '../organisation/use-cases/rename-node.use-case';
@@ -40,6 +41,7 @@ export function organisationUseCases(deps: {
   const managerRelations = new InMemoryManagerRelationRepository(outbox);
   const nodeWriter = new NodeWriter(organisationNodes);
   const derivedRoles = new DerivedRoleRefresh(organisationNodes, managerRelations, writer, clock);
+  const nodePeople = new NodePersonChange(nodeWriter, users, derivedRoles);
   const useCases = {
     organisationNodes,
     managerRelations,
@@ -50,8 +52,8 @@ export function organisationUseCases(deps: {
     listTeams: new ListTeamsUseCase(organisationNodes, nodeWriter),
     renameNode: new RenameNodeUseCase(nodeWriter, events, clock),
     deleteNode: new DeleteNodeUseCase(organisationNodes, nodeWriter, derivedRoles, events, clock),
-    changeNodeManager: new ChangeNodeManagerUseCase(nodeWriter, users, derivedRoles, events, clock),
-    changeTeamMember: new ChangeTeamMemberUseCase(nodeWriter, users, derivedRoles, events, clock),
+    changeNodeManager: new ChangeNodeManagerUseCase(nodePeople, events, clock),
+    changeTeamMember: new ChangeTeamMemberUseCase(nodePeople, events, clock),
     addManagees: new AddManageesUseCase(managerRelations, users, derivedRoles, events, clock),
     listManagees: new ListManageesUseCase(managerRelations, users),
     removeManagee: new RemoveManageeUseCase(managerRelations, derivedRoles, events, clock),

@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { CLOCK, type Clock } from '@lms/kernel';
-import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { addManager, removeManager, type OrganisationNode } from '../domain/organisation-node';
 import { managerEvent } from '../organisation-events';
-import { OrganisationUserUnknownError } from '../organisation.errors';
-import { DerivedRoleRefresh } from './derived-role-refresh';
-import { NodeWriter, type NodeRef } from './node-writes';
+import { NodePersonChange, type NodePersonCommand } from './node-person-change';
 
-export interface ChangeNodeManagerCommand extends NodeRef {
-  userId: string;
-  change: 'add' | 'remove';
-}
+export type ChangeNodeManagerCommand = NodePersonCommand;
 
 /**
  * ID-G3: sets or removes a manager of a unit or a team; publishes `*.manager-added` or
@@ -22,19 +16,14 @@ export interface ChangeNodeManagerCommand extends NodeRef {
 @Injectable()
 export class ChangeNodeManagerUseCase {
   constructor(
-    private readonly writer: NodeWriter,
-    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
-    private readonly roles: DerivedRoleRefresh,
+    private readonly people: NodePersonChange,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(command: ChangeNodeManagerCommand): Promise<OrganisationNode> {
-    const { tenantId, userId, change } = command;
-    await this.writer.find(command);
-    if (change === 'add' && !(await this.users.findById(tenantId, userId)))
-      throw new OrganisationUserUnknownError(userId);
-    const written = await this.writer.change(
+  execute(command: ChangeNodeManagerCommand): Promise<OrganisationNode> {
+    const { userId, change } = command;
+    return this.people.apply(
       command,
       (node) =>
         change === 'add'
@@ -42,7 +31,5 @@ export class ChangeNodeManagerUseCase {
           : removeManager(node, userId, this.clock.now()),
       (node) => [managerEvent(this.events, change === 'add' ? 'added' : 'removed', node, userId)],
     );
-    await this.roles.refresh(tenantId, [userId]);
-    return written.node;
   }
 }

@@ -1,17 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_FACTORY, EventFactory } from '@lms/messaging';
 import { CLOCK, type Clock } from '@lms/kernel';
-import { USER_REPOSITORY, type UserRepository } from '../../users/ports/user.repository';
 import { addMember, isTeam, removeMember, type OrganisationNode } from '../domain/organisation-node';
 import { memberEvent } from '../organisation-events';
-import { OrganisationUserUnknownError } from '../organisation.errors';
-import { DerivedRoleRefresh } from './derived-role-refresh';
-import { NodeWriter, type NodeRef } from './node-writes';
+import { NodePersonChange, type NodePersonCommand } from './node-person-change';
 
-export interface ChangeTeamMemberCommand extends NodeRef {
+export interface ChangeTeamMemberCommand extends NodePersonCommand {
   teamId: string;
-  userId: string;
-  change: 'add' | 'remove';
 }
 
 /**
@@ -22,19 +17,14 @@ export interface ChangeTeamMemberCommand extends NodeRef {
 @Injectable()
 export class ChangeTeamMemberUseCase {
   constructor(
-    private readonly writer: NodeWriter,
-    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
-    private readonly roles: DerivedRoleRefresh,
+    private readonly people: NodePersonChange,
     @Inject(EVENT_FACTORY) private readonly events: EventFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(command: ChangeTeamMemberCommand): Promise<OrganisationNode> {
-    const { tenantId, userId, change } = command;
-    await this.writer.find(command);
-    if (change === 'add' && !(await this.users.findById(tenantId, userId)))
-      throw new OrganisationUserUnknownError(userId);
-    const written = await this.writer.change(
+  execute(command: ChangeTeamMemberCommand): Promise<OrganisationNode> {
+    const { userId, change } = command;
+    return this.people.apply(
       command,
       (team) => {
         if (!isTeam(team)) return { outcome: 'unchanged' };
@@ -43,7 +33,5 @@ export class ChangeTeamMemberUseCase {
       },
       (team) => [memberEvent(this.events, change === 'add' ? 'added' : 'removed', team, userId)],
     );
-    await this.roles.refresh(tenantId, [userId]);
-    return written.node;
   }
 }
