@@ -1,11 +1,12 @@
-import type { EventFactory } from '@lms/messaging';
-import { type Clock, withOptimisticRetry } from '@lms/kernel';
-import type { GroupRepository } from '../../groups/ports/group.repository';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_FACTORY, type EventFactory } from '@lms/messaging';
+import { CLOCK, type Clock, withOptimisticRetry } from '@lms/kernel';
+import { GROUP_REPOSITORY, type GroupRepository } from '../../groups/ports/group.repository';
 import { GroupAccess } from '../../groups/use-cases/group-access';
 import type { UserActor } from '../../users/domain/user-permissions';
 import type { Invitation } from '../domain/invitation';
 import { InvitationNotFoundError } from '../invitations.errors';
-import type { InvitationRepository } from '../ports/invitation.repository';
+import { INVITATION_REPOSITORY, type InvitationRepository } from '../ports/invitation.repository';
 import { invitationEvent } from './invitation-events';
 
 export interface InvitationCommand {
@@ -17,14 +18,16 @@ export interface InvitationCommand {
  * What the group's managers do to one of its invitations (ID-G2), by a tenant administrator
  * or the group's admin: remind (`invitation.reminded`, at most once per hour since it was last
  * mailed) or revoke it (`invitation.revoked`). Neither is done to an accepted or revoked one.
+ * Its subclasses inherit its constructor and what it injects.
  */
+@Injectable()
 export abstract class ManageInvitation {
   constructor(
-    protected readonly invitations: InvitationRepository,
-    protected readonly groups: GroupRepository,
+    @Inject(INVITATION_REPOSITORY) protected readonly invitations: InvitationRepository,
+    @Inject(GROUP_REPOSITORY) protected readonly groups: GroupRepository,
     protected readonly access: GroupAccess,
-    protected readonly events: EventFactory,
-    protected readonly clock: Clock,
+    @Inject(EVENT_FACTORY) protected readonly events: EventFactory,
+    @Inject(CLOCK) protected readonly clock: Clock,
   ) {}
 
   protected run(
