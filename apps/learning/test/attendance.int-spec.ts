@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CourseProgressStream, EnrollmentsStream, type EventEnvelope } from '@lms/contracts';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  recordStreams,
-  type ServiceTestApp,
-  startServiceApp,
-  type StreamRecorder,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
 interface EnrollmentBody {
   id: string;
@@ -44,18 +37,9 @@ describe('learning service: attendance of instructor-led sessions, with real Kaf
   };
   const instructor: Principal = { tenantId, userId: randomUUID(), level: 'user', roles: [] };
   const learner: Principal = { tenantId, userId: randomUUID(), level: 'user', roles: [] };
-  let service: ServiceTestApp;
-  let recorder: StreamRecorder;
 
-  beforeAll(async () => {
-    recorder = await recordStreams([EnrollmentsStream, CourseProgressStream], 'learning-attendance-it');
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-  });
-
-  afterAll(async () => {
-    await recorder?.stop();
-    await service?.close();
+  const learning = learningUnderTest(admin, 'learning-attendance-it', {
+    record: [EnrollmentsStream, CourseProgressStream],
   });
 
   function call(
@@ -64,7 +48,7 @@ describe('learning service: attendance of instructor-led sessions, with real Kaf
     body?: unknown,
     options: { as?: Principal; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
-    return service.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
+    return learning.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
   }
 
   /** A session of the course, starting `fromNowMs` from now, for three hours. */
@@ -81,7 +65,7 @@ describe('learning service: attendance of instructor-led sessions, with real Kaf
   }
 
   function eventsOf(enrollmentId: string): EventEnvelope[] {
-    return recorder.envelopes(EnrollmentsStream.topic).filter((e) => e.aggregateId === enrollmentId);
+    return learning.envelopes(EnrollmentsStream.topic).filter((e) => e.aggregateId === enrollmentId);
   }
 
   it('given a learner in a session that started, when its instructor marks it attended, then its enrollment is completed, on Kafka once, in the session list and in its courses', async () => {
@@ -190,7 +174,7 @@ describe('learning service: attendance of instructor-led sessions, with real Kaf
     ]);
     // An attendance is no opening of the course by the learner: no first access announced.
     expect(
-      recorder.envelopes(CourseProgressStream.topic).filter((e) => e.aggregateId === learner.userId),
+      learning.envelopes(CourseProgressStream.topic).filter((e) => e.aggregateId === learner.userId),
     ).toEqual([]);
   });
 });

@@ -7,19 +7,11 @@ import {
   type CourseRoleChangeV1,
   type EventEnvelope,
 } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  recordStreams,
-  type ServiceTestApp,
-  startServiceApp,
-  type StreamRecorder,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
 interface CourseBody {
   id: string;
@@ -39,8 +31,6 @@ interface PageBody<T> {
   items: T[];
 }
 
-const logger = createLogger('learning-roles-int-test', { level: 'warn' });
-
 /**
  * Course roles (LE-C2) against the real broker and database, through the HTTP routes: the
  * rules of each role, their events on Kafka, the co-author's group role from identity's
@@ -59,24 +49,8 @@ describe('learning service: course roles over HTTP, with real Kafka and Mongo', 
   const author: Principal = { tenantId, userId: randomUUID(), level: 'power_user', roles: [] };
   const user = (): Principal => ({ tenantId, userId: randomUUID(), level: 'user', roles: [] });
   const identity = new EventFactory('identity');
-  let service: ServiceTestApp;
-  let recorder: StreamRecorder;
-  let producer: EventProducer;
 
-  beforeAll(async () => {
-    recorder = await recordStreams([CourseRolesStream], 'learning-roles-it');
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-    producer = new EventProducer(
-      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'learning-roles-int-test' }, logger),
-    );
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await recorder?.stop();
-    await service?.close();
-  });
+  const learning = learningUnderTest(admin, 'learning-roles-int-test', { record: [CourseRolesStream] });
 
   function call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
@@ -84,7 +58,7 @@ describe('learning service: course roles over HTTP, with real Kafka and Mongo', 
     body?: unknown,
     as: Principal = author,
   ): Promise<TestResponse> {
-    return service.request(method, url, body, { as });
+    return learning.request(method, url, body, { as });
   }
 
   async function createCourse(title: string, publish: boolean): Promise<CourseBody> {
@@ -97,7 +71,7 @@ describe('learning service: course roles over HTTP, with real Kafka and Mongo', 
 
   /** The role events of a course on Kafka, as the notifications consumer reads them. */
   function roleEventsOf(courseId: string): Array<{ type: string; payload: CourseRoleChangeV1 }> {
-    return recorder
+    return learning
       .envelopes(CourseRolesStream.topic)
       .filter((e: EventEnvelope) => e.aggregateId === courseId)
       .map((e) => ({ type: e.type, payload: e.payload as CourseRoleChangeV1 }));
@@ -181,7 +155,7 @@ describe('learning service: course roles over HTTP, with real Kafka and Mongo', 
     await eventually(
       async () => {
         version++;
-        await producer.send([
+        await learning.send([
           identity.create(GroupMembershipsStream, 'membership.added', {
             tenantId,
             aggregateId: membershipAggregateId(groupId, candidate.userId as string),
@@ -274,7 +248,7 @@ describe('learning service: course roles over HTTP, with real Kafka and Mongo', 
     await eventually(
       async () => {
         version++;
-        await producer.send([
+        await learning.send([
           identity.create(UsersStream, 'user.deleted', {
             tenantId,
             aggregateId: doomed.userId as string,

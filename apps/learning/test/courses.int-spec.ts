@@ -7,19 +7,11 @@ import {
   membershipAggregateId,
   type EventEnvelope,
 } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import { MONGO_CONNECTION, type Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  recordStreams,
-  type ServiceTestApp,
-  startServiceApp,
-  type StreamRecorder,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
 interface CourseBody {
   id: string;
@@ -36,8 +28,6 @@ interface PageBody<T> {
   limit: number;
   nextCursor: string | null;
 }
-
-const logger = createLogger('learning-int-test', { level: 'warn' });
 
 /**
  * The learning service against the real broker and database, through its HTTP routes (LE-C1):
@@ -57,23 +47,9 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
   const powerUser: Principal = { tenantId, userId: randomUUID(), level: 'power_user', roles: [] };
   const learner: Principal = { tenantId, userId: randomUUID(), level: 'user', roles: [] };
   const otherAdmin: Principal = { ...admin, tenantId: `${tenantId}-other` };
-  let service: ServiceTestApp;
-  let recorder: StreamRecorder;
-  let producer: EventProducer;
 
-  beforeAll(async () => {
-    recorder = await recordStreams([CoursesStream, CourseSessionsStream], 'learning-it');
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-    producer = new EventProducer(
-      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'learning-int-test' }, logger),
-    );
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await recorder?.stop();
-    await service?.close();
+  const learning = learningUnderTest(admin, 'learning-int-test', {
+    record: [CoursesStream, CourseSessionsStream],
   });
 
   function call(
@@ -82,7 +58,7 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
     body?: unknown,
     options: { as?: Principal; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
-    return service.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
+    return learning.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
   }
 
   async function createCourse(body: Record<string, unknown>, as: Principal = powerUser): Promise<CourseBody> {
@@ -93,7 +69,7 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
 
   /** The events of a course on the courses topic, as a consumer reads them. */
   function eventsOf(courseId: string): EventEnvelope[] {
-    return recorder.envelopes(CoursesStream.topic).filter((e) => e.aggregateId === courseId);
+    return learning.envelopes(CoursesStream.topic).filter((e) => e.aggregateId === courseId);
   }
 
   it('starts and reports itself ready, database and consumers included', async () => {
@@ -166,7 +142,7 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
       payload: { courseId: course.id, kind: 'elearning', state: 'published' },
     });
     // Published, the outbox is emptied.
-    const connection = service.app.get<Connection>(MONGO_CONNECTION);
+    const connection = learning.app().get<Connection>(MONGO_CONNECTION);
     await eventually(async () =>
       expect((await connection.collection('courses').findOne({ _id: course.id as never }))?.outbox).toEqual(
         [],
@@ -333,7 +309,7 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
     expectProblem(await call('DELETE', `${sessions}/${session.id}`), 404, 'SESSION.NOT_FOUND');
     // Each change is on the sessions topic, in order, with the session's full state.
     const published = await eventually(() => {
-      const found = recorder
+      const found = learning
         .envelopes(CourseSessionsStream.topic)
         .filter((e) => e.aggregateId === session.id);
       expect(found.map((e) => [e.type, e.aggregateVersion])).toEqual([
@@ -379,7 +355,7 @@ describe('learning service: courses over HTTP, with real Kafka and Mongo', () =>
     await eventually(
       async () => {
         version++;
-        await producer.send([
+        await learning.send([
           identity.create(GroupMembershipsStream, 'membership.added', {
             tenantId,
             aggregateId: membershipAggregateId(sales, learner.userId as string),

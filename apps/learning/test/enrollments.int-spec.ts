@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CourseProgressStream, EnrollmentsStream, type EventEnvelope } from '@lms/contracts';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  recordStreams,
-  type ServiceTestApp,
-  startServiceApp,
-  type StreamRecorder,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
 interface EnrollmentBody {
   id: string;
@@ -51,18 +44,9 @@ describe('learning service: enrollments over HTTP, with real Kafka and Mongo', (
   const powerUser: Principal = { tenantId, userId: randomUUID(), level: 'power_user', roles: [] };
   const otherAdmin: Principal = { ...admin, tenantId: `${tenantId}-other` };
   const aLearner = (): Principal => ({ tenantId, userId: randomUUID(), level: 'user', roles: [] });
-  let service: ServiceTestApp;
-  let recorder: StreamRecorder;
 
-  beforeAll(async () => {
-    recorder = await recordStreams([EnrollmentsStream, CourseProgressStream], 'learning-enrollments-it');
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-  });
-
-  afterAll(async () => {
-    await recorder?.stop();
-    await service?.close();
+  const learning = learningUnderTest(admin, 'learning-enrollments-it', {
+    record: [EnrollmentsStream, CourseProgressStream],
   });
 
   function call(
@@ -71,7 +55,7 @@ describe('learning service: enrollments over HTTP, with real Kafka and Mongo', (
     body?: unknown,
     options: { as?: Principal; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
-    return service.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
+    return learning.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
   }
 
   /** A published course. */
@@ -107,7 +91,7 @@ describe('learning service: enrollments over HTTP, with real Kafka and Mongo', (
   }
 
   function eventsOf(enrollmentId: string): EventEnvelope[] {
-    return recorder.envelopes(EnrollmentsStream.topic).filter((e) => e.aggregateId === enrollmentId);
+    return learning.envelopes(EnrollmentsStream.topic).filter((e) => e.aggregateId === enrollmentId);
   }
 
   it('given a learner enrolling itself in an e-learning course, when it opens it and completes its material, then it is completed and every change is on Kafka, its first access too', async () => {
@@ -204,7 +188,7 @@ describe('learning service: enrollments over HTTP, with real Kafka and Mongo', (
     await eventually(
       () =>
         expect(
-          recorder.envelopes(CourseProgressStream.topic).filter((e) => e.aggregateId === learner.userId),
+          learning.envelopes(CourseProgressStream.topic).filter((e) => e.aggregateId === learner.userId),
         ).toEqual([
           expect.objectContaining({
             type: 'course.first-accessed',

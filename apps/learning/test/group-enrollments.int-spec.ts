@@ -6,19 +6,11 @@ import {
   type EnrollmentStateV1,
   type EventEnvelope,
 } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventFactory, EventProducer } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
+import { EventFactory } from '@lms/messaging';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  recordStreams,
-  startServiceApp,
-  type ServiceTestApp,
-  type StreamRecorder,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
 interface GroupEnrollmentBody {
   id: string;
@@ -33,7 +25,6 @@ interface PageBody<T> {
   nextCursor: string | null;
 }
 
-const logger = createLogger('learning-group-enrollments-int-test', { level: 'warn' });
 const MATERIAL = [{ title: 'Welcome', kind: 'video', url: 'https://media.example.com/welcome.mp4' }];
 const identity = new EventFactory('identity');
 
@@ -54,24 +45,8 @@ describe('learning service: group enrollments, with real Kafka and Mongo', () =>
   };
   const groupId = randomUUID();
   const members = Array.from({ length: 25 }, () => randomUUID());
-  let service: ServiceTestApp;
-  let recorder: StreamRecorder;
-  let producer: EventProducer;
 
-  beforeAll(async () => {
-    recorder = await recordStreams([EnrollmentsStream], 'learning-groups-it');
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-    producer = new EventProducer(
-      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'learning-groups-int-test' }, logger),
-    );
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await recorder?.stop();
-    await service?.close();
-  });
+  const learning = learningUnderTest(admin, 'learning-groups-int-test', { record: [EnrollmentsStream] });
 
   function call(
     method: 'GET' | 'POST' | 'DELETE',
@@ -79,7 +54,7 @@ describe('learning service: group enrollments, with real Kafka and Mongo', () =>
     body?: unknown,
     as: Principal = admin,
   ): Promise<TestResponse> {
-    return service.request(method, url, body, { as });
+    return learning.request(method, url, body, { as });
   }
 
   async function publishedCourse(title: string): Promise<string> {
@@ -108,7 +83,7 @@ describe('learning service: group enrollments, with real Kafka and Mongo', () =>
   }
 
   async function send(envelopes: readonly EventEnvelope[]): Promise<void> {
-    await producer.send(
+    await learning.send(
       envelopes.map((envelope) => ({
         eventId: envelope.eventId,
         topic: GroupMembershipsStream.topic,
@@ -120,7 +95,7 @@ describe('learning service: group enrollments, with real Kafka and Mongo', () =>
 
   /** The learners of the course whose `enrollment.created` reached Kafka, once each or not. */
   function enrolledOnKafka(courseId: string): string[] {
-    return recorder
+    return learning
       .envelopes(EnrollmentsStream.topic)
       .filter(
         (e) => e.type === 'enrollment.created' && (e.payload as EnrollmentStateV1).courseId === courseId,

@@ -6,19 +6,10 @@ import {
   type EventEnvelope,
   type PlanEnrollmentStateV1,
 } from '@lms/contracts';
-import { brokersFromEnv, createKafka, EventProducer } from '@lms/messaging';
-import { createLogger } from '@lms/observability';
 import type { Principal } from '@lms/service-kit';
-import {
-  expectProblem,
-  isolateTestEnvironment,
-  recordStreams,
-  startServiceApp,
-  type ServiceTestApp,
-  type StreamRecorder,
-  type TestResponse,
-} from '@lms/service-testing';
+import { expectProblem, isolateTestEnvironment, type TestResponse } from '@lms/service-testing';
 import { eventually, uniqueSuffix } from '@lms/testing';
+import { learningUnderTest } from './support/learning-under-test';
 
 interface PlanBody {
   id: string;
@@ -48,7 +39,6 @@ interface PageBody<T> {
   nextCursor: string | null;
 }
 
-const logger = createLogger('learning-plans-int-test', { level: 'warn' });
 const MATERIAL = [{ title: 'Welcome', kind: 'video', url: 'https://media.example.com/welcome.mp4' }];
 
 /**
@@ -68,23 +58,9 @@ describe('learning service: learning plans over HTTP, with real Kafka and Mongo'
   };
   const otherAdmin: Principal = { ...admin, tenantId: `${tenantId}-other` };
   const aLearner = (): Principal => ({ tenantId, userId: randomUUID(), level: 'user', roles: [] });
-  let service: ServiceTestApp;
-  let recorder: StreamRecorder;
-  let producer: EventProducer;
 
-  beforeAll(async () => {
-    recorder = await recordStreams([EnrollmentsStream, PlanEnrollmentsStream], 'learning-plans-it');
-    const { AppModule } = await import('../src/app.module');
-    service = await startServiceApp(AppModule, { caller: admin });
-    producer = new EventProducer(
-      createKafka({ brokers: brokersFromEnv(process.env), clientId: 'learning-plans-int-test' }, logger),
-    );
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await recorder?.stop();
-    await service?.close();
+  const learning = learningUnderTest(admin, 'learning-plans-int-test', {
+    record: [EnrollmentsStream, PlanEnrollmentsStream],
   });
 
   function call(
@@ -93,7 +69,7 @@ describe('learning service: learning plans over HTTP, with real Kafka and Mongo'
     body?: unknown,
     options: { as?: Principal; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
-    return service.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
+    return learning.request(method, url, body, { as: options.as ?? admin, headers: options.headers });
   }
 
   async function publishedCourse(title: string): Promise<string> {
@@ -117,7 +93,7 @@ describe('learning service: learning plans over HTTP, with real Kafka and Mongo'
 
   /** The plan events of a learner's plan enrollment read from Kafka: type, previous state, state. */
   function planEventsOf(planEnrollmentId: string): Array<[string, string | null, string]> {
-    return recorder
+    return learning
       .envelopes(PlanEnrollmentsStream.topic)
       .filter((e) => e.aggregateId === planEnrollmentId)
       .map((e) => {
@@ -128,14 +104,14 @@ describe('learning service: learning plans over HTTP, with real Kafka and Mongo'
 
   /** The learner's enrollment events on Kafka (as learning published them). */
   function enrollmentEventsOf(userId: string): EventEnvelope[] {
-    return recorder
+    return learning
       .envelopes(EnrollmentsStream.topic)
       .filter((e) => (e.payload as EnrollmentStateV1).userId === userId);
   }
 
   /** Sends the same envelopes again: a redelivery, as the broker would after a consumer crash. */
   async function redeliver(envelopes: readonly EventEnvelope[]): Promise<void> {
-    await producer.send(
+    await learning.send(
       envelopes.map((envelope) => ({
         eventId: envelope.eventId,
         topic: EnrollmentsStream.topic,
