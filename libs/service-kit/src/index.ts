@@ -17,6 +17,7 @@ export * from './mongo/mongo.module';
 export * from './mongo/mongo-model';
 export * from './mongo/duplicate-key';
 export * from './mongo/find-page';
+export * from './mongo/find-of-tenant';
 export * from './mongo/bulk-upsert';
 export * from './auth/access';
 export * from './auth/principal';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { trusted, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { Page, PageRequest, SortOrder } from '@lms/kernel';
-import { findPage, InjectModel } from '@lms/service-kit';
+import { findOfTenantByIds, findPage, InjectModel } from '@lms/service-kit';
 import type { Artifact } from '../domain/artifact';
 import type { ArtifactRepository } from '../ports/artifact.repository';
 import { ARTIFACT_MODEL, type ArtifactDocument } from './artifact.schema';
@@ -45,12 +45,7 @@ export class MongoArtifactRepository implements ArtifactRepository {
   }
 
   async findMany(tenantId: string, ids: readonly string[]): Promise<Artifact[]> {
-    if (ids.length === 0) return [];
-    const docs = await this.model
-      .find({ _id: trusted({ $in: [...new Set(ids)] }) })
-      .lean<ArtifactDocument[]>()
-      .exec();
-    return docs.filter((doc) => doc.tenantId === tenantId).map(toArtifact);
+    return (await findOfTenantByIds<ArtifactDocument>(this.model, tenantId, ids)).map(toArtifact);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { trusted, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
-import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import { findOfTenantByIds, findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import type { CoachFilter, CoachProfile } from '../domain/coach-profile';
 import type { CoachProfileRepository } from '../ports/coach-profile.repository';
 import {
@@ -42,13 +42,7 @@ export class MongoCoachProfileRepository implements CoachProfileRepository {
   }
 
   async findByIds(tenantId: string, ids: readonly string[]): Promise<CoachProfile[]> {
-    if (ids.length === 0) return [];
-    // By `_id: {$in}`, served from an index by both engines; tenant and tombstones checked here.
-    const docs = await this.model
-      .find({ _id: trusted({ $in: [...new Set(ids)] }) }, WITHOUT_OUTBOX)
-      .lean<CoachProfileDocument[]>()
-      .exec();
-    return docs.filter((doc) => doc.tenantId === tenantId && !doc.deletedAt).map(toProfile);
+    return (await findOfTenantByIds<CoachProfileDocument>(this.model, tenantId, ids)).map(toProfile);
   }
 
   async insert(profile: CoachProfile, outbox: readonly OutboxEntry[]): Promise<WriteOutcome> {

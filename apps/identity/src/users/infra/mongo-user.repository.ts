@@ -9,7 +9,7 @@ import {
   type OutboxEntry,
 } from '@lms/messaging';
 import { type Page, type PageRequest, type SortOrder, type WriteOutcome } from '@lms/kernel';
-import { findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import { findOfTenantByIds, findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
 import { DEFAULT_TIMEZONE, type User } from '../domain/user';
 import type { UserInsert, UserListFilter, UserRepository } from '../ports/user.repository';
 import { USER_MODEL, type UserDocument } from './user.schema';
@@ -35,15 +35,8 @@ export class MongoUserRepository implements UserRepository {
   }
 
   async findByIds(tenantId: string, ids: readonly string[]): Promise<User[]> {
-    if (ids.length === 0) return [];
-    // By `_id: {$in}` alone, as findById; the tenant and tombstones are checked here.
-    const docs = await this.model
-      .find({ _id: trusted({ $in: [...new Set(ids)] }) }, WITHOUT_OUTBOX)
-      .lean<UserDocument[]>()
-      .exec();
-    const found = new Map(
-      docs.filter((doc) => doc.tenantId === tenantId && !doc.deletedAt).map((doc) => [doc._id, toUser(doc)]),
-    );
+    const docs = await findOfTenantByIds<UserDocument>(this.model, tenantId, ids);
+    const found = new Map(docs.map((doc) => [doc._id, toUser(doc)]));
     return ids.flatMap((id) => {
       const user = found.get(id);
       return user ? [user] : [];

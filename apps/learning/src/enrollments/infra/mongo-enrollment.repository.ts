@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { trusted, type AnyBulkWriteOperation, type Model } from 'mongoose';
+import { type AnyBulkWriteOperation, type Model } from 'mongoose';
 import { asOutboxCollection, OutboxRelay, writeIfVersion, type OutboxEntry } from '@lms/messaging';
 import type { Page, PageRequest, SortOrder } from '@lms/kernel';
-import { bulkUpsertIds, findPage, InjectModel, isDuplicateKeyError } from '@lms/service-kit';
+import {
+  bulkUpsertIds,
+  findOfTenantByIds,
+  findPage,
+  InjectModel,
+  isDuplicateKeyError,
+} from '@lms/service-kit';
 import type { Enrollment } from '../domain/enrollment';
 import type {
   EnrollmentFilter,
@@ -74,13 +80,7 @@ export class MongoEnrollmentRepository implements EnrollmentRepository {
   }
 
   async findMany(tenantId: string, ids: readonly string[]): Promise<Enrollment[]> {
-    if (ids.length === 0) return [];
-    // By `_id: {$in}`, served from an index by both engines; the tenant is checked here.
-    const docs = await this.model
-      .find({ _id: trusted({ $in: [...new Set(ids)] }) }, WITHOUT_OUTBOX)
-      .lean<EnrollmentDocument[]>()
-      .exec();
-    return docs.filter((doc) => doc.tenantId === tenantId && doc.deletedAt === null).map(toEnrollment);
+    return (await findOfTenantByIds<EnrollmentDocument>(this.model, tenantId, ids)).map(toEnrollment);
   }
 
   async findOf(tenantId: string, courseId: string, userId: string): Promise<Enrollment | null> {
