@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import { createTransport } from 'nodemailer';
-import { AssignmentsStream, UsersStream } from '@lms/contracts';
+import { UsersStream } from '@lms/contracts';
 import { newId } from '@lms/kernel';
 import { brokersFromEnv, createKafka, EventFactory, EventProducer, type OutboxEntry } from '@lms/messaging';
 import { createLogger } from '@lms/observability';
@@ -13,12 +13,9 @@ import { numberOption } from './platform/number-option';
 import { produceInBatches } from './platform/membership-events';
 import { sleep } from './platform/poll-until';
 import { cpuBetween, snapshotCpu } from './platform/process-cpu';
+import { assignmentCreated, plannedDeliveries } from './notifications/assignment-burst';
 import { deliveryFloor, type ChunkWork } from './notifications/delivery-floor';
 import { startNotificationsInstances } from './notifications/notifications-instances';
-import {
-  planAssignmentDeliveries,
-  type AssignmentEventFacts,
-} from '../apps/notifications/src/deliveries/domain/assignment-deliveries';
 import { DEFAULT_DIGEST_SETTINGS } from '../apps/notifications/src/deliveries/domain/coach-digest';
 import { DISPATCH_CHUNK } from '../apps/notifications/src/deliveries/use-cases/dispatch-delivery.use-case';
 import {
@@ -188,7 +185,6 @@ function pick(rendered: readonly RenderedMail[], i: number): Pick<RenderedMail, 
 }
 
 const identity = new EventFactory('identity');
-const coaching = new EventFactory('coaching');
 
 function userCreated(tenantId: string, userId: string): OutboxEntry {
   return identity.create(UsersStream, 'user.created', {
@@ -207,26 +203,6 @@ function userCreated(tenantId: string, userId: string): OutboxEntry {
   });
 }
 
-function assignmentCreated(tenantId: string, menteeId: string, coachId: string): OutboxEntry {
-  const assignmentId = newId();
-  return coaching.create(AssignmentsStream, 'assignment.created', {
-    tenantId,
-    aggregateId: assignmentId,
-    aggregateVersion: 1,
-    payload: {
-      assignmentId,
-      menteeId,
-      coachIds: [coachId],
-      origin: 'individual',
-      groupAssignmentId: null,
-      groupId: null,
-      startDate: '2026-12-01',
-      endDate: null,
-      status: 'current',
-    },
-  });
-}
-
 /**
  * Deliveries read at once while waiting. Small: the local stand-in matches each document it
  * finds by `_id` against the whole `$in` list again, so a read of n ids costs n² comparisons.
@@ -237,25 +213,6 @@ const POLL_WINDOW = 50;
 interface DeliveryStatus {
   _id: string;
   status: string;
-}
-
-/** The ids of the deliveries these `assignment.created` events make, in the order of the events. */
-function plannedDeliveryIds(events: readonly OutboxEntry[]): string[] {
-  const now = new Date();
-  return events.flatMap(({ eventId, envelope }) =>
-    planAssignmentDeliveries(
-      {
-        eventId,
-        tenantId: envelope.tenantId,
-        type: 'assignment.created',
-        version: envelope.aggregateVersion,
-        // The payload of assignmentCreated above.
-        assignment: envelope.payload as AssignmentEventFacts['assignment'],
-      },
-      now,
-      DEFAULT_DIGEST_SETTINGS,
-    ).map((delivery) => delivery.id),
-  );
 }
 
 /**
@@ -340,7 +297,10 @@ async function burst(
     const burstEvents = mentees.map((menteeId) => assignmentCreated(tenantId, menteeId, coachId));
     await produceInBatches(producer, burstEvents);
     const deliveries = db.collection<DeliveryStatus>('deliveries');
-    await untilNonePending(deliveries, plannedDeliveryIds(burstEvents));
+    await untilNonePending(
+      deliveries,
+      plannedDeliveries(burstEvents).map((delivery) => delivery.id),
+    );
     const seconds = (Date.now() - started) / 1000;
     const mails = await deliveries.countDocuments({ tenantId, status: 'sent' });
     const cpuMsPerMail = perMail(cpuBefore, mails);

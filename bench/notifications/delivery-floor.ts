@@ -1,16 +1,17 @@
 import type { Collection, Db } from 'mongodb';
-import { newId } from '@lms/kernel';
 import { DeliveriesStream } from '@lms/contracts';
-import { rawOutboxEntry, type RawOutboxEntry } from '../platform/raw-outbox-entry';
-import { planAssignmentDeliveries } from '../../apps/notifications/src/deliveries/domain/assignment-deliveries';
+import { newId } from '@lms/kernel';
+import { EventFactory, type OutboxEntry } from '@lms/messaging';
 import { DEFAULT_DIGEST_SETTINGS } from '../../apps/notifications/src/deliveries/domain/coach-digest';
 import type { Delivery } from '../../apps/notifications/src/deliveries/domain/delivery';
+import { assignmentCreated, plannedDeliveries } from './assignment-burst';
 
 const TENANT = 'bench-mail-floor';
 const DIGESTS_OFF = { ...DEFAULT_DIGEST_SETTINGS, windowMs: 0 };
+const notifications = new EventFactory('notifications');
 
 /** A delivery as the floor stores it: the platform's fields, keyed by its id, with an outbox. */
-type FloorDelivery = Omit<Delivery, 'id'> & { _id: string; outbox: RawOutboxEntry[] };
+type FloorDelivery = Omit<Delivery, 'id'> & { _id: string; outbox: OutboxEntry[] };
 
 /** What a run of the plain client does around each chunk of mails it sends. */
 export interface ChunkWork {
@@ -34,33 +35,40 @@ export async function deliveryFloor(db: Db): Promise<ChunkWork> {
   const planned = new Map<number, FloorDelivery>();
   return {
     async before(mails) {
-      const docs = mails.map((mail) => {
-        const doc = deliveryOf(mail);
-        planned.set(mail, doc);
-        return doc;
-      });
+      // One assignment for every two mails: its mentee's delivery and its coach's.
+      const events = Array.from({ length: Math.ceil(mails.length / 2) }, () =>
+        assignmentCreated(TENANT, newId(), newId()),
+      );
+      const docs = plannedDeliveries(events, DIGESTS_OFF)
+        .slice(0, mails.length)
+        .map(({ id, ...delivery }): FloorDelivery => ({ _id: id, ...delivery, outbox: [] }));
+      docs.forEach((doc, at) => planned.set(mails[at] as number, doc));
       await deliveries.insertMany(docs, { ordered: false });
     },
     async after(mails) {
       const docs = mails.map((mail) => planned.get(mail) as FloorDelivery);
       mails.forEach((mail) => planned.delete(mail));
       const sentAt = new Date();
+      const sent = docs.map((doc) => ({ id: doc._id, event: sentEvent(doc, sentAt) }));
       await deliveries.bulkWrite(
-        docs.map((doc) => ({
+        sent.map(({ id, event }) => ({
           updateOne: {
-            filter: { _id: doc._id },
+            filter: { _id: id },
             update: {
               $set: { status: 'sent', sentAt, attempts: 1, updatedAt: sentAt },
               $inc: { version: 1 },
-              $push: { outbox: sentEvent(doc) },
+              $push: { outbox: event },
             },
           },
         })),
         { ordered: false },
       );
       await deliveries.bulkWrite(
-        docs.map((doc) => ({
-          updateOne: { filter: { _id: doc._id }, update: { $pull: { outbox: { eventId: doc._id } } } },
+        sent.map(({ id, event }) => ({
+          updateOne: {
+            filter: { _id: id },
+            update: { $pull: { outbox: { eventId: event.eventId } } },
+          },
         })),
         { ordered: false },
       );
@@ -68,44 +76,14 @@ export async function deliveryFloor(db: Db): Promise<ChunkWork> {
   };
 }
 
-/** Mail n of the run: the mentee's (even) or the coach's (odd) delivery of assignment n / 2. */
-function deliveryOf(mail: number): FloorDelivery {
-  const assignmentId = newId();
-  const [mentee, coach] = planAssignmentDeliveries(
-    {
-      eventId: newId(),
-      tenantId: TENANT,
-      type: 'assignment.created',
-      version: 1,
-      assignment: {
-        assignmentId,
-        menteeId: newId(),
-        coachIds: [newId()],
-        origin: 'individual',
-        groupAssignmentId: null,
-        groupId: null,
-        startDate: '2026-12-01',
-        endDate: null,
-      },
-    },
-    new Date(),
-    DIGESTS_OFF,
-  ) as [Delivery, Delivery];
-  const { id, ...delivery } = mail % 2 === 0 ? mentee : coach;
-  return { _id: id, ...delivery, outbox: [] };
-}
-
-/** Its `delivery.sent` event, keyed as the platform keys it; its id is the delivery's, for the `$pull`. */
-function sentEvent(doc: FloorDelivery): RawOutboxEntry {
-  return rawOutboxEntry(
-    {
-      eventId: doc._id,
-      topic: DeliveriesStream.topic,
-      type: 'delivery.sent',
-      tenantId: doc.tenantId,
-      key: `${doc.tenantId}:${doc._id}`,
-    },
-    {
+/** Its `delivery.sent` event, made as the platform's sender makes it. */
+function sentEvent(doc: FloorDelivery, sentAt: Date): OutboxEntry {
+  return notifications.create(DeliveriesStream, 'delivery.sent', {
+    tenantId: doc.tenantId,
+    aggregateId: doc._id,
+    aggregateVersion: doc.version + 1,
+    occurredAt: sentAt,
+    payload: {
       deliveryId: doc._id,
       recipientId: doc.recipientId,
       kind: doc.kind,
@@ -113,5 +91,5 @@ function sentEvent(doc: FloorDelivery): RawOutboxEntry {
       channel: doc.channel,
       attempts: 1,
     },
-  );
+  });
 }
