@@ -32,10 +32,17 @@ export class NodePersonChange {
     eventsOf: (node: OrganisationNode) => OutboxEntry[],
   ): Promise<OrganisationNode> {
     const { tenantId, userId, change } = command;
-    await this.writer.find(command);
-    if (change === 'add' && !(await this.users.findById(tenantId, userId)))
-      throw new OrganisationUserUnknownError(userId);
-    const written = await this.writer.change(command, decide, eventsOf);
+    // Refused inside the change, once the node is found: an unknown node answers first, and
+    // the node is read once.
+    const written = await this.writer.change(
+      command,
+      async (node) => {
+        if (change === 'add' && !(await this.users.findById(tenantId, userId)))
+          throw new OrganisationUserUnknownError(userId);
+        return decide(node);
+      },
+      eventsOf,
+    );
     await this.roles.refresh(tenantId, [userId]);
     return written.node;
   }
